@@ -1,0 +1,120 @@
+// The courtdesk command line: parses global options and the command, runs it on the same core as the app.
+import { parseArgs } from 'node:util';
+import { isIsoDate } from '../../shared/dates/calendar';
+import { COMMANDS, CliError, type CommandName, type GlobalOptions } from './commands';
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  today: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  'court-code': { type: 'string' },
+  'court-name': { type: 'string' },
+  cases: { type: 'string' },
+  seed: { type: 'string' },
+  'good-rows-only': { type: 'boolean' },
+  'rejected-file': { type: 'string' },
+  kind: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  resume: { type: 'string' },
+  note: { type: 'string' },
+  status: { type: 'string' },
+  division: { type: 'string' },
+  judge: { type: 'string' },
+  search: { type: 'string' },
+  limit: { type: 'string' },
+} as const;
+
+const GLOBAL = new Set(['db', 'json', 'today', 'help', 'version']);
+
+export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM-DD] <命令> [参数]
+
+命令：
+  init --court-code 辽0421 --court-name 名称     创建数据库
+  seed --cases N [--seed S]                     用合成数据填充空数据库
+  import 文件 [--good-rows-only] [--rejected-file 路径]
+                                                导入 CSV（UTF-8 或 GB18030）或 .xlsx 案件表
+  event 案号 --kind 类型 --from 日期 [--to 日期] [--note 说明]
+                                                登记不计入审限的期间（类型：公告 鉴定 审计 评估 和解 调解 管辖异议 中止 暂缓执行 拍卖）
+  event 案号 --kind 中止 --resume 日期           登记中止后恢复
+  deadline 案号                                 计算审限
+  cases [--status open|closed|overdue|suspended|due-within:N] [--division 部门] [--judge 法官] [--search 文字] [--limit N]
+                                                列出案件
+
+全局选项可写在命令前或命令后。--db 默认为本机程序的数据库。`;
+
+export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    io.err(`参数错误：${translateParseError(err)}。运行 courtdesk --help 查看用法`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.out(process.env.COURTDESK_VERSION ?? '0.1.0');
+    return 0;
+  }
+  if (values.help || positionals.length === 0) {
+    io.out(USAGE);
+    return positionals.length === 0 && !values.help ? 2 : 0;
+  }
+  const [command, ...args] = positionals;
+  if (!(command in COMMANDS)) {
+    io.err(`未知命令“${command}”。可用命令：${Object.keys(COMMANDS).join('、')}`);
+    return 2;
+  }
+  const spec = COMMANDS[command as CommandName];
+  for (const key of Object.keys(values)) {
+    if (!GLOBAL.has(key) && !spec.options.includes(key)) {
+      io.err(`命令 ${command} 不接受选项 --${key}`);
+      return 2;
+    }
+  }
+  if (values.today !== undefined && !isIsoDate(values.today)) {
+    io.err(`--today 的日期“${values.today}”无效，应如 2024-12-31`);
+    return 2;
+  }
+  if (args.length !== spec.positionals.length) {
+    io.err(spec.positionals.length ? `命令 ${command} 需要参数：${spec.positionals.join(' ')}` : `命令 ${command} 不接受多余的参数“${args.join(' ')}”`);
+    return 2;
+  }
+  const globals: GlobalOptions = { db: values.db, json: !!values.json, today: values.today };
+  try {
+    return await spec.run(globals, args, values as Record<string, string | boolean | undefined>, io);
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.err(err.message);
+      return err.exitCode;
+    }
+    io.err(`内部错误：${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+}
+
+function translateParseError(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  const m = /'([^']+)'/.exec(e.message ?? '');
+  const opt = m ? m[1] : '';
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `未知选项 ${opt}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `选项 ${opt.split(' ')[0]} 的值缺失或不正确`;
+    default:
+      return e.message ?? String(err);
+  }
+}
+
+export function runCli(): void {
+  main(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+  );
+}
+
+if (require.main === module) runCli();

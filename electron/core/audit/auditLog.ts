@@ -1,0 +1,57 @@
+// Appends to the audit log; every entry carries the hash of the one before, so a removed or edited entry shows.
+import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { nowStamp } from '../db/clock';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  entity?: string | null;
+  entityKey?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export function entryHash(prevHash: string, fields: [string, string, string, string | null, string | null, string | null, string | null]): string {
+  return createHash('sha256').update(prevHash).update('\n').update(JSON.stringify(fields)).digest('hex');
+}
+
+/** An appender bound to one database; call inside the transaction of the change it records. */
+export function auditAppender(db: Database) {
+  const last = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck();
+  const insert = db.prepare(
+    `INSERT INTO audit_log (at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (entry: AuditEntry): void => {
+    const prev = (last.get() as string | undefined) ?? GENESIS_HASH;
+    const at = nowStamp();
+    const before = entry.before === undefined ? null : JSON.stringify(entry.before);
+    const after = entry.after === undefined ? null : JSON.stringify(entry.after);
+    const fields: Parameters<typeof entryHash>[1] = [at, entry.actor, entry.action, entry.entity ?? null, entry.entityKey ?? null, before, after];
+    insert.run(...fields, prev, entryHash(prev, fields));
+  };
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  /** id of the first entry whose chain is broken. */
+  firstBrokenId: number | null;
+}
+
+export function verifyAuditChain(db: Database): AuditVerification {
+  let prev = GENESIS_HASH;
+  let entries = 0;
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<Record<string, string | number | null>>) {
+    entries++;
+    const fields = [row.at, row.actor, row.action, row.entity, row.entity_key, row.before_json, row.after_json] as Parameters<typeof entryHash>[1];
+    if (row.prev_hash !== prev || row.hash !== entryHash(prev, fields)) {
+      return { ok: false, entries, firstBrokenId: row.id as number };
+    }
+    prev = row.hash as string;
+  }
+  return { ok: true, entries, firstBrokenId: null };
+}

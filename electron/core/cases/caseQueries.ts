@@ -1,0 +1,227 @@
+// Read side of cases: filtered, sorted pages; counts; one case in full; the lookups behind the filters.
+import type { Database } from 'better-sqlite3';
+import type { CaseDetail, CaseFilter, CaseListResult, CaseListRow, DeadlineSummary, DivisionView, JudgeView, CaseListArgs } from '../../../shared/api/contract';
+import { caseListArgs } from '../../../shared/api/contract';
+import { computeDeadline } from '../../../shared/deadlines/engine';
+import { isDeductibleKind } from '../../../shared/deadlines/limits';
+import { addDays } from '../../../shared/dates/calendar';
+import { deadlineInputOf, rowToRecord, splitParties, toYuan, type CaseRow, type EngineFacts } from './caseRow';
+import { planSearch } from './search';
+import type { EventKind, ExtensionStatus } from '../../../shared/cases/types';
+
+interface EventRow {
+  id: number;
+  kind: EventKind;
+  fromOn: string;
+  toOn: string | null;
+  note: string | null;
+}
+
+type Where = { clauses: string[]; params: Record<string, unknown>; empty: boolean };
+
+export function buildWhere(db: Database, f: CaseFilter, today: string): Where {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  let empty = false;
+  switch (f.status) {
+    case 'open':
+      clauses.push('c.closed_on IS NULL');
+      break;
+    case 'closed':
+      clauses.push('c.closed_on IS NOT NULL');
+      break;
+    case 'overdue':
+      clauses.push("c.clock = 'running' AND c.due_on < @today");
+      params.today = today;
+      break;
+    case 'suspended':
+      clauses.push("c.clock = 'suspended'");
+      break;
+  }
+  if (f.remainingMin !== undefined || f.remainingMax !== undefined) {
+    clauses.push("c.clock = 'running'");
+    if (f.remainingMin !== undefined) {
+      clauses.push('c.due_on >= @dueFrom');
+      params.dueFrom = addDays(today, f.remainingMin);
+    }
+    if (f.remainingMax !== undefined) {
+      clauses.push('c.due_on <= @dueTo');
+      params.dueTo = addDays(today, f.remainingMax);
+    }
+  }
+  if (f.divisionId !== undefined) {
+    clauses.push('c.division_id = @divisionId');
+    params.divisionId = f.divisionId;
+  }
+  if (f.judgeId !== undefined) {
+    clauses.push('c.judge_id = @judgeId');
+    params.judgeId = f.judgeId;
+  }
+  if (f.procedure !== undefined) {
+    clauses.push('c.procedure = @procedure');
+    params.procedure = f.procedure;
+  }
+  if (f.typeCode !== undefined) {
+    clauses.push('c.type_code = @typeCode');
+    params.typeCode = f.typeCode;
+  }
+  if (f.search) {
+    const plan = planSearch(db, f.search);
+    if (plan.kind === 'none') empty = true;
+    else if (plan.kind === 'match') {
+      clauses.push('c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH @search)');
+      params.search = plan.query;
+    } else {
+      clauses.push("(instr(c.case_number, @scan) > 0 OR instr(c.plaintiffs, @scan) > 0 OR instr(c.defendants, @scan) > 0)");
+      params.scan = plan.pattern;
+    }
+  }
+  return { clauses, params, empty };
+}
+
+const ORDER_BY: Record<string, string> = {
+  filedOn_desc: 'c.filed_on DESC, c.id DESC',
+  filedOn_asc: 'c.filed_on ASC, c.id ASC',
+  dueOn_asc: 'c.due_on ASC, c.id ASC',
+  caseNumber_asc: 'c.case_number ASC',
+};
+
+export class CaseQueries {
+  private eventsStmt;
+  private extensionsStmt;
+  private extensionViewsStmt;
+  private byNumberStmt;
+  private namesStmt;
+
+  constructor(private db: Database) {
+    this.eventsStmt = db.prepare('SELECT id, kind, from_on AS fromOn, to_on AS toOn, note FROM case_events WHERE case_id = ? ORDER BY from_on, id');
+    this.extensionsStmt = db.prepare('SELECT status, months, days FROM extension_requests WHERE case_id = ?');
+    this.extensionViewsStmt = db.prepare(
+      `SELECT id, months, days, reason, status, requested_on AS requestedOn, decided_on AS decidedOn
+       FROM extension_requests WHERE case_id = ? ORDER BY requested_on, id`,
+    );
+    this.byNumberStmt = db.prepare('SELECT * FROM cases WHERE case_number = ?');
+    this.namesStmt = db.prepare('SELECT (SELECT name FROM divisions WHERE id = ?) AS division, (SELECT name FROM staff WHERE id = ?) AS judge');
+  }
+
+  /** The SQL of a page, exposed so tests can check its plan uses an index. */
+  listSql(args: CaseListArgs, today: string): { sql: string; params: Record<string, unknown>; empty: boolean } {
+    const a = caseListArgs.parse(args);
+    const w = buildWhere(this.db, a, today);
+    if (a.sort === 'dueOn_asc') w.clauses.push("c.clock = 'running'");
+    const where = w.clauses.length ? `WHERE ${w.clauses.join(' AND ')}` : '';
+    const sql = `SELECT c.*, d.name AS division_name, s.name AS judge_name
+      FROM cases c JOIN divisions d ON d.id = c.division_id JOIN staff s ON s.id = c.judge_id
+      ${where} ORDER BY ${ORDER_BY[a.sort]} LIMIT @limit OFFSET @offset`;
+    return { sql, params: { ...w.params, limit: a.limit + 1, offset: a.offset }, empty: w.empty };
+  }
+
+  list(args: CaseListArgs, today: string): CaseListResult {
+    const a = caseListArgs.parse(args);
+    const q = this.listSql(a, today);
+    if (q.empty) return { rows: [], offset: a.offset, hasMore: false };
+    const rows = this.db.prepare(q.sql).all(q.params) as Array<CaseRow & { division_name: string; judge_name: string }>;
+    const hasMore = rows.length > a.limit;
+    return { rows: rows.slice(0, a.limit).map((r) => this.toListRow(r, r.division_name, r.judge_name, today)), offset: a.offset, hasMore };
+  }
+
+  countSql(f: CaseFilter, today: string) {
+    const w = buildWhere(this.db, f, today);
+    const where = w.clauses.length ? `WHERE ${w.clauses.join(' AND ')}` : '';
+    return { sql: `SELECT count(*) FROM cases c ${where}`, params: w.params, empty: w.empty };
+  }
+
+  count(f: CaseFilter, today: string): number {
+    const q = this.countSql(f, today);
+    if (q.empty) return 0;
+    return this.db.prepare(q.sql).pluck().get(q.params) as number;
+  }
+
+  private facts(caseId: number): { events: EventRow[]; extensions: EngineFacts['extensions'] } {
+    return {
+      events: this.eventsStmt.all(caseId) as EventRow[],
+      extensions: this.extensionsStmt.all(caseId) as Array<{ status: ExtensionStatus; months: number; days: number }>,
+    };
+  }
+
+  private toListRow(r: CaseRow, division: string, judge: string, today: string): CaseListRow {
+    // Stored columns answer running and closed cases; a stopped clock moves daily, so it is computed for today.
+    let limit: string | null = null;
+    let dueOn = r.due_on;
+    let daysRemaining: number | null = null;
+    let status: CaseListRow['status'];
+    if (r.clock === 'suspended' || r.clock === 'paused' || r.clock === 'running' || r.clock === 'closed') {
+      // A running clock with nothing deducted or extended needs no facts; the rest load theirs (rare, one page at most).
+      const bare = r.clock === 'running' && r.ext_months === 0 && r.ext_days === 0 && r.deducted_days === 0;
+      const d = computeDeadline(deadlineInputOf(r, bare ? { events: [], extensions: [] } : this.facts(r.id)), today);
+      limit = d.limit;
+      dueOn = d.dueOn;
+      daysRemaining = d.daysRemaining;
+      status = d.status;
+    } else {
+      status = 'no_limit';
+    }
+    return {
+      id: r.id, caseNumber: r.case_number, typeCode: r.type_code, cause: r.cause, procedure: r.procedure,
+      filedOn: r.filed_on, closedOn: r.closed_on, closingMethod: r.closing_method, divisionId: r.division_id, division,
+      judgeId: r.judge_id, judge, plaintiffs: splitParties(r.plaintiffs), defendants: splitParties(r.defendants),
+      limit, dueOn, daysRemaining, status,
+    };
+  }
+
+  get(caseNumber: string, today: string): CaseDetail | null {
+    const r = this.byNumberStmt.get(caseNumber) as CaseRow | undefined;
+    if (!r) return null;
+    const names = this.namesStmt.get(r.division_id, r.judge_id) as { division: string; judge: string };
+    const facts = this.facts(r.id);
+    const d = computeDeadline(deadlineInputOf(r, facts), today);
+    const record = rowToRecord(r, names.division, names.judge);
+    return {
+      ...this.toListRow(r, names.division, names.judge, today),
+      limit: d.limit, dueOn: d.dueOn, daysRemaining: d.daysRemaining, status: d.status,
+      limitVariant: r.limit_variant,
+      claimAmount: record.claimAmount,
+      importedDeductedDays: r.imported_deducted_days,
+      importedExtendedDays: r.imported_extended_days,
+      appealed: record.appealed,
+      appealOutcome: r.appeal_outcome,
+      originCaseNumber: r.origin_case_number,
+      enforcementClaim: toYuan(r.enforcement_claim_fen),
+      enforcementRecovered: toYuan(r.enforcement_recovered_fen),
+      reviewed: record.reviewed,
+      precedentSearched: record.precedentSearched,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      events: facts.events.map((e) => ({ ...e, deductible: isDeductibleKind(e.kind, r.type_code) })),
+      extensions: this.extensionViewsStmt.all(r.id) as CaseDetail['extensions'],
+      deadline: {
+        limit: d.limit, ruleLabel: d.rule?.label ?? null, basis: d.rule?.basis ?? null, statutoryDueOn: d.statutoryDueOn,
+        deductedDays: d.deductedDays, extension: d.extensionLabel, dueOn: d.dueOn, daysRemaining: d.daysRemaining, status: d.status, steps: d.steps,
+      },
+    };
+  }
+
+  divisions(): DivisionView[] {
+    return this.db.prepare('SELECT id, name, kind FROM divisions WHERE active = 1 ORDER BY name').all() as DivisionView[];
+  }
+
+  judges(divisionId?: number): JudgeView[] {
+    const base = `SELECT DISTINCT s.id, s.name, s.division_id AS divisionId FROM staff s JOIN staff_roles r ON r.staff_id = s.id AND r.role = 'judge' WHERE s.active = 1`;
+    return (divisionId === undefined
+      ? this.db.prepare(`${base} ORDER BY s.name`).all()
+      : this.db.prepare(`${base} AND s.division_id = ? ORDER BY s.name`).all(divisionId)) as JudgeView[];
+  }
+
+  summary(today: string): DeadlineSummary {
+    const running = this.db.prepare("SELECT count(*) FROM cases WHERE clock = 'running' AND due_on >= ? AND due_on <= ?").pluck();
+    return {
+      today,
+      open: this.db.prepare('SELECT count(*) FROM cases WHERE closed_on IS NULL').pluck().get() as number,
+      overdue: this.db.prepare("SELECT count(*) FROM cases WHERE clock = 'running' AND due_on < ?").pluck().get(today) as number,
+      suspended: this.db.prepare("SELECT count(*) FROM cases WHERE clock = 'suspended'").pluck().get() as number,
+      dueWithin7: running.get(today, addDays(today, 7)) as number,
+      dueWithin15: running.get(today, addDays(today, 15)) as number,
+      dueWithin30: running.get(today, addDays(today, 30)) as number,
+    };
+  }
+}

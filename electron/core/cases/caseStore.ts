@@ -1,0 +1,249 @@
+// Writes cases, their deducted periods and suspensions, keeping derived deadline columns, search index and audit in step.
+import type { Database, Statement } from 'better-sqlite3';
+import type { CaseRecord, EventKind } from '../../../shared/cases/types';
+import { EVENT_KINDS } from '../../../shared/cases/types';
+import { parseCaseNumber } from '../../../shared/cases/caseNumber';
+import { isIsoDate } from '../../../shared/dates/calendar';
+import { isDeductibleKind } from '../../../shared/deadlines/limits';
+import { nextRowVersion, nowStamp } from '../db/clock';
+import { searchDocument } from '../db/migrations';
+import { auditAppender } from '../audit/auditLog';
+import { CourtDirectory, getSelfCourt } from '../court/courtStore';
+import { computeColumns, recordParams, rowToRecord, type CaseRow, type EngineFacts, type DeadlineColumns } from './caseRow';
+
+/** A refusal the user can fix: carries a Chinese message naming the field. */
+export class CaseInputError extends Error {
+  constructor(
+    message: string,
+    readonly field: string | null = null,
+  ) {
+    super(message);
+    this.name = 'CaseInputError';
+  }
+}
+
+export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
+
+export interface WriteContext {
+  actor: string;
+  today: string;
+}
+
+const RECORD_COLUMNS = [
+  'procedure', 'limit_variant', 'cause', 'filed_on', 'closed_on', 'closing_method', 'claim_amount_fen', 'plaintiffs',
+  'defendants', 'imported_deducted_days', 'imported_extended_days', 'appealed', 'appeal_outcome', 'origin_case_number',
+  'enforcement_claim_fen', 'enforcement_recovered_fen', 'reviewed', 'precedent_searched',
+] as const;
+const DERIVED_COLUMNS = ['clock', 'due_on', 'deducted_days', 'ext_months', 'ext_days', 'duration_days', 'closed_overdue'] as const;
+
+export class CaseStore {
+  private s: Record<string, Statement>;
+  readonly audit: ReturnType<typeof auditAppender>;
+
+  constructor(readonly db: Database) {
+    const allCols = [...RECORD_COLUMNS, ...DERIVED_COLUMNS];
+    this.s = {
+      byNumber: db.prepare('SELECT * FROM cases WHERE case_number = ?'),
+      insert: db.prepare(
+        `INSERT INTO cases (case_number, court_code, year, type_code, seq, division_id, judge_id, ${allCols.join(', ')},
+           row_version, created_at, updated_at)
+         VALUES (@case_number, @court_code, @year, @type_code, @seq, @division_id, @judge_id, ${allCols.map((c) => '@' + c).join(', ')},
+           @row_version, @now, @now)`,
+      ),
+      update: db.prepare(
+        `UPDATE cases SET division_id = @division_id, judge_id = @judge_id, ${allCols.map((c) => `${c} = @${c}`).join(', ')},
+           row_version = @row_version, updated_at = @now
+         WHERE id = @id`,
+      ),
+      updateDerived: db.prepare(
+        `UPDATE cases SET ${DERIVED_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, row_version = @row_version, updated_at = @now WHERE id = @id`,
+      ),
+      searchInsert: db.prepare('INSERT INTO case_search (rowid, doc) VALUES (?, ?)'),
+      searchDelete: db.prepare('DELETE FROM case_search WHERE rowid = ?'),
+      events: db.prepare('SELECT id, kind, from_on AS fromOn, to_on AS toOn, note FROM case_events WHERE case_id = ? ORDER BY from_on, id'),
+      extensions: db.prepare('SELECT status, months, days FROM extension_requests WHERE case_id = ?'),
+      insertEvent: db.prepare(
+        `INSERT INTO case_events (case_id, kind, from_on, to_on, note, row_version, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      closeEvent: db.prepare('UPDATE case_events SET to_on = ?, row_version = ?, updated_at = ? WHERE id = ?'),
+      insertExtension: db.prepare(
+        `INSERT INTO extension_requests (case_id, months, days, reason, requested_on, status, decided_on, row_version, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      divisionName: db.prepare('SELECT name FROM divisions WHERE id = ?').pluck(),
+      staffName: db.prepare('SELECT name FROM staff WHERE id = ?').pluck(),
+    };
+    this.audit = auditAppender(db);
+  }
+
+  getRow(caseNumber: string): CaseRow | null {
+    return (this.s.byNumber.get(caseNumber) as CaseRow | undefined) ?? null;
+  }
+
+  facts(caseId: number): EngineFacts {
+    return {
+      events: this.s.events.all(caseId) as EngineFacts['events'] & Array<{ id: number; note: string | null }>,
+      extensions: this.s.extensions.all(caseId) as EngineFacts['extensions'],
+    };
+  }
+
+  /** Canonical number of a case this court owns, or a CaseInputError naming the problem. */
+  resolveOwnNumber(input: string): string {
+    const parsed = parseCaseNumber(input);
+    if (!parsed.ok) throw new CaseInputError(parsed.error, '案号');
+    const court = getSelfCourt(this.db);
+    if (court && parsed.value.courtCode !== court.code) {
+      throw new CaseInputError(`案号“${parsed.value.canonical}”属于法院代码${parsed.value.courtCode}，本院代码为${court.code}`, '案号');
+    }
+    return parsed.value.canonical;
+  }
+
+  requireCase(caseNumber: string): CaseRow {
+    const canonical = this.resolveOwnNumber(caseNumber);
+    const row = this.getRow(canonical);
+    if (!row) throw new CaseInputError(`找不到案件 ${canonical}`, '案号');
+    return row;
+  }
+
+  /**
+   * Inserts a new case or updates the one with the same case number; an unchanged record writes nothing, so
+   * importing the same file twice changes nothing. Call inside a transaction.
+   */
+  upsert(record: CaseRecord, dir: CourtDirectory, rowVersion: number, ctx: WriteContext): UpsertOutcome {
+    const parsed = parseCaseNumber(record.caseNumber);
+    if (!parsed.ok) throw new CaseInputError(parsed.error, '案号');
+    const p = parsed.value;
+    const params = recordParams(record);
+    const existing = this.getRow(p.canonical);
+    // Refusals come before any write, so a rejected row leaves nothing behind even inside a larger transaction.
+    const facts = existing ? this.facts(existing.id) : { events: [], extensions: [] };
+    if (existing && params.closed_on !== null && facts.events.some((e) => e.toOn === null)) {
+      throw new CaseInputError(`案件 ${p.canonical} 尚有未结束的扣除审限期间（如中止未恢复），请先结束该期间再结案`, '结案日期');
+    }
+    const divisionId = dir.divisionId(record.division, rowVersion);
+    const judgeId = dir.staffId(record.judge, divisionId, rowVersion);
+    const now = nowStamp();
+
+    if (!existing) {
+      const cols = computeColumns({ ...params, type_code: p.typeCode }, { events: [], extensions: [] }, ctx.today);
+      const info = this.s.insert.run({
+        case_number: p.canonical, court_code: p.courtCode, year: p.year, type_code: p.typeCode, seq: p.seq,
+        division_id: divisionId, judge_id: judgeId, ...params, ...cols, row_version: rowVersion, now,
+      });
+      const id = Number(info.lastInsertRowid);
+      this.s.searchInsert.run(id, searchDocument(p.canonical, params.plaintiffs, params.defendants));
+      this.audit({ actor: ctx.actor, action: 'case.create', entity: 'case', entityKey: p.canonical, after: record });
+      return 'inserted';
+    }
+
+    const changed = RECORD_COLUMNS.some((c) => existing[c] !== params[c]) || existing.division_id !== divisionId || existing.judge_id !== judgeId;
+    if (!changed) return 'unchanged';
+
+    const before = rowToRecord(existing, this.s.divisionName.get(existing.division_id) as string, this.s.staffName.get(existing.judge_id) as string);
+    const cols = computeColumns({ ...params, type_code: p.typeCode }, facts, ctx.today);
+    this.s.update.run({ id: existing.id, division_id: divisionId, judge_id: judgeId, ...params, ...cols, row_version: rowVersion, now });
+    if (existing.plaintiffs !== params.plaintiffs || existing.defendants !== params.defendants) {
+      this.s.searchDelete.run(existing.id);
+      this.s.searchInsert.run(existing.id, searchDocument(p.canonical, params.plaintiffs, params.defendants));
+    }
+    this.audit({ actor: ctx.actor, action: 'case.update', entity: 'case', entityKey: p.canonical, before, after: record });
+    return 'updated';
+  }
+
+  /** Recomputes the stored deadline columns of one case from its events and extensions. */
+  refreshDeadline(row: CaseRow, rowVersion: number, today: string): DeadlineColumns {
+    const cols = computeColumns(row, this.facts(row.id), today);
+    this.s.updateDerived.run({ id: row.id, ...cols, row_version: rowVersion, now: nowStamp() });
+    return cols;
+  }
+
+  /** Records a deducted period or a suspension (toOn null: still open). One transaction, audited. */
+  addEvent(caseNumber: string, kind: string, fromOn: string, toOn: string | null, note: string | null, ctx: WriteContext): { id: number } {
+    if (!(EVENT_KINDS as readonly string[]).includes(kind)) {
+      throw new CaseInputError(`事件类型“${kind}”不正确，应为 ${EVENT_KINDS.join('、')} 之一`, '类型');
+    }
+    if (!isIsoDate(fromOn)) throw new CaseInputError(`开始日期“${fromOn}”无效，应如 2024-01-05`, '开始日期');
+    if (toOn !== null && !isIsoDate(toOn)) throw new CaseInputError(`结束日期“${toOn}”无效，应如 2024-01-05`, '结束日期');
+    return this.db.transaction(() => {
+      const row = this.requireCase(caseNumber);
+      if (fromOn < row.filed_on) throw new CaseInputError(`开始日期 ${fromOn} 早于立案日期 ${row.filed_on}`, '开始日期');
+      if (fromOn > ctx.today) throw new CaseInputError(`开始日期 ${fromOn} 晚于今天 ${ctx.today}`, '开始日期');
+      if (toOn !== null && toOn < fromOn) throw new CaseInputError(`结束日期 ${toOn} 早于开始日期 ${fromOn}`, '结束日期');
+      if (kind === '中止' && toOn !== null && toOn > ctx.today) {
+        throw new CaseInputError(`恢复日期 ${toOn} 晚于今天 ${ctx.today}：尚未恢复的中止请不填结束日期`, '结束日期');
+      }
+      if (row.closed_on !== null) {
+        if (toOn === null) throw new CaseInputError(`案件已于 ${row.closed_on} 结案，不能再登记未结束的期间`, '结束日期');
+        if (fromOn > row.closed_on || toOn > row.closed_on) {
+          throw new CaseInputError(`期间 ${fromOn} 至 ${toOn} 超出结案日期 ${row.closed_on}`, '结束日期');
+        }
+      }
+      if (kind === '中止' && toOn === null && this.openSuspension(row.id)) {
+        throw new CaseInputError(`案件 ${row.case_number} 已处于中止状态，请先登记恢复日期`, '类型');
+      }
+      const version = nextRowVersion(this.db);
+      const now = nowStamp();
+      const id = Number(this.s.insertEvent.run(row.id, kind, fromOn, toOn, note, version, now, now).lastInsertRowid);
+      const cols = this.refreshDeadline(row, version, ctx.today);
+      this.audit({
+        actor: ctx.actor, action: 'event.add', entity: 'case', entityKey: row.case_number,
+        after: { kind, fromOn, toOn, note, deductible: isDeductibleKind(kind, row.type_code), dueOn: cols.due_on, clock: cols.clock },
+      });
+      return { id };
+    }).immediate();
+  }
+
+  private openSuspension(caseId: number): { id: number; fromOn: string } | null {
+    const events = this.s.events.all(caseId) as Array<{ id: number; kind: string; fromOn: string; toOn: string | null }>;
+    return events.find((e) => e.kind === '中止' && e.toOn === null) ?? null;
+  }
+
+  /** Closes the open suspension of a case on the day proceedings resumed. */
+  resume(caseNumber: string, resumedOn: string, ctx: WriteContext): void {
+    if (!isIsoDate(resumedOn)) throw new CaseInputError(`恢复日期“${resumedOn}”无效，应如 2024-01-05`, '恢复日期');
+    this.db.transaction(() => {
+      const row = this.requireCase(caseNumber);
+      const open = this.openSuspension(row.id);
+      if (!open) throw new CaseInputError(`案件 ${row.case_number} 没有尚未恢复的中止`, '恢复日期');
+      if (resumedOn < open.fromOn) throw new CaseInputError(`恢复日期 ${resumedOn} 早于中止日期 ${open.fromOn}`, '恢复日期');
+      if (resumedOn > ctx.today) throw new CaseInputError(`恢复日期 ${resumedOn} 晚于今天 ${ctx.today}`, '恢复日期');
+      const version = nextRowVersion(this.db);
+      this.s.closeEvent.run(resumedOn, version, nowStamp(), open.id);
+      const cols = this.refreshDeadline(row, version, ctx.today);
+      this.audit({
+        actor: ctx.actor, action: 'event.resume', entity: 'case', entityKey: row.case_number,
+        before: { kind: '中止', fromOn: open.fromOn, toOn: null }, after: { kind: '中止', fromOn: open.fromOn, toOn: resumedOn, dueOn: cols.due_on },
+      });
+    }).immediate();
+  }
+
+  /** Raw inserts of a case with known events and extensions, for the generator's bulk path (caller holds the transaction). */
+  insertWithFacts(
+    record: CaseRecord,
+    events: Array<{ kind: EventKind; fromOn: string; toOn: string | null }>,
+    extensions: Array<{ months: number; days: number; reason: string; status: string; requestedOn: string; decidedOn: string | null }>,
+    divisionId: number,
+    judgeId: number,
+    rowVersion: number,
+    today: string,
+    now: string,
+  ): number {
+    const parsed = parseCaseNumber(record.caseNumber);
+    if (!parsed.ok) throw new CaseInputError(parsed.error, '案号');
+    const p = parsed.value;
+    const params = recordParams(record);
+    const cols = computeColumns({ ...params, type_code: p.typeCode }, { events, extensions: extensions as EngineFacts['extensions'] }, today);
+    const id = Number(
+      this.s.insert.run({
+        case_number: p.canonical, court_code: p.courtCode, year: p.year, type_code: p.typeCode, seq: p.seq,
+        division_id: divisionId, judge_id: judgeId, ...params, ...cols, row_version: rowVersion, now,
+      }).lastInsertRowid,
+    );
+    for (const e of events) this.s.insertEvent.run(id, e.kind, e.fromOn, e.toOn, null, rowVersion, now, now);
+    for (const x of extensions) {
+      this.s.insertExtension.run(id, x.months, x.days, x.reason, x.requestedOn, x.status, x.decidedOn, rowVersion, now, now);
+    }
+    return id;
+  }
+}

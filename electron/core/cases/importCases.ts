@@ -1,0 +1,106 @@
+// Imports a CSV or .xlsx file of cases: validate every row, then write all of it, or only the good rows, in one transaction.
+import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { validateImportRows, type ImportIssue } from '../../../shared/cases/importColumns';
+import { readImportTable, writeRejectedRowsCsv } from './importFile';
+import { CaseStore, CaseInputError, type WriteContext } from './caseStore';
+import { CourtDirectory, getSelfCourt } from '../court/courtStore';
+import { nextRowVersion } from '../db/clock';
+
+export interface ImportOptions extends WriteContext {
+  goodRowsOnly: boolean;
+  /** Where the rejected rows and their reasons go with goodRowsOnly; defaults to NAME.rejected.csv beside the file. */
+  rejectedFile?: string;
+}
+
+export interface ImportSummary {
+  file: string;
+  format: 'csv' | 'xlsx';
+  encoding?: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** True when nothing was written because of errors (all-or-nothing). */
+  aborted: boolean;
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  unknownColumns: string[];
+  skippedEmpty: number;
+  addedDivisions: string[];
+  addedStaff: string[];
+  rejectedFile: string | null;
+}
+
+export async function importCasesFile(db: Database, store: CaseStore, file: string, opts: ImportOptions): Promise<ImportSummary> {
+  const court = getSelfCourt(db);
+  if (!court) throw new CaseInputError('数据库尚未初始化本院信息，请先运行 courtdesk init', null);
+  const table = await readImportTable(file);
+  const v = validateImportRows(table, { courtCode: court.code, today: opts.today });
+  const summary: ImportSummary = {
+    file, format: table.format, encoding: table.encoding, rows: v.rows.length + countRowsWithErrors(v.errors),
+    inserted: 0, updated: 0, unchanged: 0, rejected: 0, aborted: false, errors: [...v.errors], warnings: v.warnings,
+    unknownColumns: v.unknownColumns, skippedEmpty: v.skippedEmpty, addedDivisions: [], addedStaff: [], rejectedFile: null,
+  };
+  const fileLevel = v.errors.some((e) => e.row === null);
+  if (fileLevel || (v.errors.length > 0 && !opts.goodRowsOnly)) {
+    summary.aborted = true;
+    summary.rejected = countRowsWithErrors(v.errors);
+    return summary;
+  }
+
+  const fileHash = createHash('sha256').update(readFileSync(file)).digest('hex');
+  const rejectedRows = new Set(v.errors.map((e) => e.row as number));
+  const write = db.transaction(() => {
+    const version = nextRowVersion(db);
+    const dir = new CourtDirectory(db, court.id);
+    for (const row of v.rows) {
+      try {
+        const outcome = store.upsert(row.record, dir, version, opts);
+        summary[outcome]++;
+      } catch (err) {
+        if (!(err instanceof CaseInputError)) throw err;
+        summary.errors.push({ row: row.row, column: err.field, message: `第${row.row}行${err.field ? `“${err.field}”` : ''}：${err.message}` });
+        rejectedRows.add(row.row);
+        // All-or-nothing: one refused row undoes the whole file.
+        if (!opts.goodRowsOnly) throw new AbortImport();
+      }
+    }
+    summary.addedDivisions = dir.addedDivisions;
+    summary.addedStaff = dir.addedStaff;
+    // Importing the same file again must change nothing at all: not even the row clock or the audit log.
+    if (summary.inserted + summary.updated === 0 && dir.addedDivisions.length + dir.addedStaff.length === 0) throw new NothingChanged();
+    store.audit({
+      actor: opts.actor, action: 'import', entity: 'file', entityKey: path.basename(file),
+      after: {
+        sha256: fileHash, format: table.format, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged,
+        rejected: rejectedRows.size, goodRowsOnly: opts.goodRowsOnly, addedDivisions: dir.addedDivisions, addedStaff: dir.addedStaff,
+      },
+    });
+  });
+  try {
+    write.immediate();
+  } catch (err) {
+    if (err instanceof AbortImport) {
+      summary.aborted = true;
+      summary.inserted = summary.updated = summary.unchanged = 0;
+    } else if (!(err instanceof NothingChanged)) throw err;
+  }
+  summary.rejected = rejectedRows.size;
+  if (opts.goodRowsOnly && rejectedRows.size > 0) {
+    const target = opts.rejectedFile ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.rejected.csv`);
+    writeRejectedRowsCsv(target, table.headers, table.rows.filter((r) => rejectedRows.has(r.rowNumber)), summary.errors);
+    summary.rejectedFile = target;
+  }
+  return summary;
+}
+
+class AbortImport extends Error {}
+class NothingChanged extends Error {}
+
+function countRowsWithErrors(errors: ImportIssue[]): number {
+  return new Set(errors.filter((e) => e.row !== null).map((e) => e.row)).size;
+}

@@ -1,0 +1,33 @@
+// Turns a search box text into an FTS5 query over the trigram index of case numbers and party names.
+import type { Database } from 'better-sqlite3';
+import { foldSearchText } from '../../../shared/cases/caseNumber';
+
+/** Most vocabulary terms a short query may expand to; beyond that the query is too vague to be useful. */
+const MAX_EXPANSION = 2000;
+
+function quote(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+export type SearchPlan = { kind: 'match'; query: string } | { kind: 'none' } | { kind: 'scan'; pattern: string };
+
+/**
+ * Three characters or more: one phrase of trigrams, which is exactly a substring match. Two characters: every
+ * indexed trigram beginning with them (each document ends in a separator, so a two-character substring is always
+ * the start of some trigram), OR-ed. One character: a plain scan, as there are too many trigrams to expand.
+ */
+export function planSearch(db: Database, raw: string): SearchPlan {
+  const text = foldSearchText(raw).toLowerCase();
+  const chars = [...text];
+  if (chars.length === 0) return { kind: 'none' };
+  if (chars.length >= 3) return { kind: 'match', query: quote(text) };
+  if (chars.length === 1) return { kind: 'scan', pattern: text };
+  const terms = db
+    .prepare('SELECT term FROM case_search_vocab WHERE term >= ? AND term < ? LIMIT ?')
+    .pluck()
+    .all(text, text + '\u{10FFFF}', MAX_EXPANSION + 1) as string[];
+  const matching = terms.filter((t) => t.startsWith(text));
+  if (matching.length === 0) return { kind: 'none' };
+  if (matching.length > MAX_EXPANSION) return { kind: 'scan', pattern: text };
+  return { kind: 'match', query: matching.map(quote).join(' OR ') };
+}

@@ -1,0 +1,53 @@
+// What the synthetic data generator yields: a court's divisions and staff, then cases with their events and extensions.
+import type { CaseRecord, DivisionKind, EventKind, ExtensionStatus } from '../../../shared/cases/types';
+
+export interface GeneratedDivision {
+  name: string;
+  kind: DivisionKind;
+}
+
+export type StaffRole = 'clerk' | 'assistant' | 'judge' | 'division_head' | 'vice_president' | 'president' | 'statistician' | 'admin';
+
+export interface GeneratedStaff {
+  name: string;
+  /** Division name, or null for court leaders and the trial management office. */
+  division: string | null;
+  roles: StaffRole[];
+}
+
+export interface GeneratedEvent {
+  kind: EventKind;
+  fromOn: string;
+  toOn: string | null;
+}
+
+export interface GeneratedExtension {
+  months: number;
+  days: number;
+  reason: string;
+  status: ExtensionStatus;
+  requestedOn: string;
+  decidedOn: string | null;
+}
+
+export interface GeneratedCase {
+  record: CaseRecord;
+  events: GeneratedEvent[];
+  extensions: GeneratedExtension[];
+}
+
+export interface GeneratorOptions {
+  /** Court code, e.g. 辽0421; every case number carries it. */
+  courtCode: string;
+  cases: number;
+  seed: number;
+  /** The generator's "today": no date after it; open cases are those still pending on it. */
+  today: string;
+}
+
+export interface GeneratedCourt {
+  divisions: GeneratedDivision[];
+  staff: GeneratedStaff[];
+  /** Yields exactly options.cases cases, in filing order, lazily (a million must not sit in memory). */
+  cases: Iterable<GeneratedCase>;
+}

@@ -1,0 +1,149 @@
+// The loopback host: serves the built renderer and the one API over HTTP on 127.0.0.1, guarded by a per-start token.
+import http from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { ApiResponse } from '../../shared/api/contract';
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const MAX_BODY = 1024 * 1024;
+
+export interface ApiCaller {
+  call(method: string, args: unknown): Promise<ApiResponse<unknown>>;
+}
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** Resolves a request path inside the renderer folder, or null for anything that would leave it. */
+export function resolveStaticPath(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0].split('#')[0]);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const rel = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const base = path.resolve(root);
+  const full = path.resolve(base, rel);
+  if (full !== base && !full.startsWith(base + path.sep)) return null;
+  return full;
+}
+
+export async function startLoopbackHost(opts: { core: ApiCaller; rendererDir: string; port?: number }): Promise<RunningHost> {
+  const token = randomBytes(32).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  let port = 0;
+
+  const securityHeaders = {
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+
+  const send = (res: http.ServerResponse, status: number, body: unknown) => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(text);
+  };
+
+  const server = http.createServer((req, res) => {
+    // A page on another site may resolve its own name to 127.0.0.1 (DNS rebinding): accept only our own Host.
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：主机名不正确' } });
+      return;
+    }
+    const url = req.url ?? '/';
+    if (url.startsWith('/api/')) {
+      void handleApi(req, res, url.slice(5).split('?')[0]);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: '不支持的请求方法' } });
+      return;
+    }
+    let file = resolveStaticPath(opts.rendererDir, url);
+    if (file && existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!file || !existsSync(file)) {
+      res.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('未找到');
+      return;
+    }
+    res.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  });
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
+    if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: '接口只接受 POST 请求' } });
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自其他网页的调用' } });
+    }
+    const given = Buffer.from(String(req.headers['x-courtdesk-token'] ?? ''));
+    if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) {
+      return send(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: '访问令牌无效，请使用启动时显示的地址打开' } });
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY) return send(res, 413, { ok: false, error: { code: 'BAD_ARGS', message: '请求内容过大' } });
+      chunks.push(chunk as Buffer);
+    }
+    let args: unknown = {};
+    const text = Buffer.concat(chunks).toString('utf8');
+    if (text.trim() !== '') {
+      try {
+        args = JSON.parse(text);
+      } catch {
+        return send(res, 400, { ok: false, error: { code: 'BAD_ARGS', message: '请求内容不是有效的 JSON' } });
+      }
+    }
+    send(res, 200, await opts.core.call(decodeURIComponent(method), args));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

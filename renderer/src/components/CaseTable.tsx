@@ -1,0 +1,216 @@
+// The case table with its pager: one page of 100 rows from a case-list store, fixed row height, long names cut with a tooltip.
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { CaseListRow } from '../../../shared/api/contract';
+import { formatCount, formatDate, remainingCell, statusLabel } from '../lib/format';
+import { PAGE_SIZE, clampPage, pageCount, pageWindow } from '../lib/filters';
+import type { CaseListStore } from '../stores/caseList';
+import { router } from '../stores';
+import { Link, isPlainClick } from './Link';
+
+interface CaseTableProps {
+  store: CaseListStore;
+  /** Go to another page of the same list. */
+  onPage(page: number): void;
+  /** Offered in the empty state when filters narrow the list. */
+  onClearFilters?: () => void;
+  emptyText?: string;
+}
+
+function Cell({ text, className }: { text: string; className?: string }) {
+  return (
+    <td className={className} title={text}>
+      {text}
+    </td>
+  );
+}
+
+function Row({ row }: { row: CaseListRow }) {
+  const remaining = remainingCell(row);
+  const status = statusLabel(row);
+  const to = { name: 'case' as const, caseNumber: row.caseNumber };
+  return (
+    <tr
+      className="case-row"
+      data-testid="case-row"
+      data-case-number={row.caseNumber}
+      onClick={(e) => {
+        if (isPlainClick(e)) router.getState().navigate(to);
+      }}
+    >
+      <td className="col-number" title={row.caseNumber}>
+        <Link to={to}>{row.caseNumber}</Link>
+      </td>
+      <Cell text={row.cause} />
+      <Cell text={row.division} />
+      <Cell text={row.judge} />
+      <Cell text={formatDate(row.filedOn)} className="num" />
+      <Cell text={row.dueOn ? formatDate(row.dueOn) : '—'} className="num" />
+      <td className={`num remaining tone-${remaining.tone}`} title={remaining.title}>
+        {remaining.text}
+      </td>
+      <td title={status.text}>
+        <span className={`chip tone-${status.tone}`}>{status.text}</span>
+      </td>
+    </tr>
+  );
+}
+
+export function CaseTable({ store, onPage, onClearFilters, emptyText = '没有符合条件的案件' }: CaseTableProps) {
+  const s = useStore(store);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  // A new page starts at its top.
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [s.page, s.filters]);
+
+  const firstLoad = s.loading && !s.loaded;
+  let body;
+  if (s.error) {
+    body = (
+      <div className="table-state error" data-testid="case-error" role="alert">
+        <p>{s.error}</p>
+        <button type="button" onClick={() => void store.getState().reload()}>
+          重试
+        </button>
+      </div>
+    );
+  } else if (firstLoad) {
+    body = <div className="table-state">正在加载案件…</div>;
+  } else if (s.loaded && s.rows.length === 0) {
+    body =
+      s.page > 1 ? (
+        <div className="table-state" data-testid="case-empty">
+          <p>第 {formatCount(s.page)} 页没有案件。</p>
+          <button type="button" onClick={() => onPage(1)}>
+            回到第一页
+          </button>
+        </div>
+      ) : (
+        <div className="table-state" data-testid="case-empty">
+          <p>{emptyText}</p>
+          {onClearFilters ? (
+            <button type="button" onClick={onClearFilters}>
+              清除筛选条件
+            </button>
+          ) : null}
+        </div>
+      );
+  }
+
+  return (
+    <div className="case-table-wrap">
+      <div className={`table-scroll${s.loading && s.loaded ? ' is-loading' : ''}`} ref={scroller}>
+        <table className="case-table" data-testid="case-table" aria-busy={s.loading}>
+          <colgroup>
+            <col className="w-number" />
+            <col className="w-cause" />
+            <col className="w-division" />
+            <col className="w-judge" />
+            <col className="w-date" />
+            <col className="w-date" />
+            <col className="w-remaining" />
+            <col className="w-status" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th>案号</th>
+              <th>案由</th>
+              <th>承办部门</th>
+              <th>承办法官</th>
+              <th className="num">立案日期</th>
+              <th className="num">审限届满日</th>
+              <th className="num">剩余天数</th>
+              <th>状态</th>
+            </tr>
+          </thead>
+          <tbody>{body ? null : s.rows.map((row) => <Row key={row.id} row={row} />)}</tbody>
+        </table>
+        {body}
+      </div>
+      <Pager
+        page={s.page}
+        total={s.total}
+        hasMore={s.hasMore}
+        rowsOnPage={s.rows.length}
+        loading={s.loading}
+        onPage={onPage}
+      />
+    </div>
+  );
+}
+
+interface PagerProps {
+  page: number;
+  total: number | null;
+  hasMore: boolean;
+  rowsOnPage: number;
+  loading: boolean;
+  onPage(page: number): void;
+}
+
+function Pager({ page, total, hasMore, rowsOnPage, loading, onPage }: PagerProps) {
+  const [jump, setJump] = useState('');
+  const last = total !== null ? pageCount(total) : null;
+  const canNext = hasMore || (last !== null && page < last);
+  const from = rowsOnPage ? (page - 1) * PAGE_SIZE + 1 : 0;
+  const to = (page - 1) * PAGE_SIZE + rowsOnPage;
+  const go = (p: number) => {
+    const target = clampPage(last !== null ? Math.min(p, last) : p);
+    if (target !== page) onPage(target);
+  };
+  return (
+    <div className="pager" data-testid="pager">
+      <div className="pager-info">
+        {rowsOnPage ? (
+          <span>
+            第 {formatCount(from)}–{formatCount(to)} 件
+          </span>
+        ) : null}
+        {loading ? <span className="pager-loading">正在加载…</span> : null}
+      </div>
+      <div className="pager-pages">
+        <button type="button" disabled={page <= 1} onClick={() => go(page - 1)} data-testid="page-prev">
+          上一页
+        </button>
+        {pageWindow(page, total, hasMore).map((p, i) =>
+          p === null ? (
+            <span key={`gap${i}`} className="pager-gap">
+              …
+            </span>
+          ) : (
+            <button
+              type="button"
+              key={p}
+              className={p === page ? 'current' : undefined}
+              aria-current={p === page ? 'page' : undefined}
+              data-testid={p === page ? 'page-current' : undefined}
+              onClick={() => go(p)}
+            >
+              {formatCount(p)}
+            </button>
+          ),
+        )}
+        <button type="button" disabled={!canNext} onClick={() => go(page + 1)} data-testid="page-next">
+          下一页
+        </button>
+      </div>
+      <form
+        className="pager-jump"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const n = Number(jump.trim());
+          if (Number.isSafeInteger(n) && n >= 1) go(n);
+          setJump('');
+        }}
+      >
+        <label>
+          跳至
+          <input value={jump} onChange={(e) => setJump(e.target.value)} inputMode="numeric" aria-label="页码" />页
+        </label>
+        {last !== null ? <span className="pager-total">共 {formatCount(last)} 页</span> : null}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+// The names of the API calls, without their schemas, so the sandboxed preload can list them cheaply.
+export const API_METHODS = [
+  'app.info',
+  'cases.list',
+  'cases.count',
+  'cases.get',
+  'catalog.divisions',
+  'catalog.judges',
+  'deadlines.summary',
+] as const;
+export type ApiMethod = (typeof API_METHODS)[number];

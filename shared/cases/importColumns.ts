@@ -1,0 +1,674 @@
+// The import columns of case-data.md, and the validation that turns a read table (CSV or .xlsx) into case records.
+import { parseCaseNumber } from './caseNumber';
+import {
+  APPEAL_OUTCOMES,
+  CLOSING_METHODS,
+  PROCEDURES,
+  type AppealOutcome,
+  type CaseRecord,
+  type ClosingMethod,
+  type Procedure,
+} from './types';
+import { PROCEDURES_BY_STAGE, isFirstInstance } from '../deadlines/limits';
+import { excelSerialToIso, isIsoDate, isoFromParts } from '../dates/calendar';
+
+export type ImportField =
+  | 'caseNumber' | 'cause' | 'procedure' | 'filedOn' | 'division' | 'judge' | 'closedOn' | 'closingMethod'
+  | 'claimAmount' | 'plaintiffs' | 'defendants' | 'deductedDays' | 'extendedDays' | 'appealed' | 'appealOutcome'
+  | 'originCaseNumber' | 'enforcementClaim' | 'enforcementRecovered' | 'reviewed' | 'precedentSearched';
+
+export interface ImportColumn {
+  header: string;
+  aliases: readonly string[];
+  field: ImportField;
+  /** The column must be present in the file (its cells may still be checked further per row). */
+  required: boolean;
+}
+
+/** In the order of case-data.md, which is also the export order. */
+export const IMPORT_COLUMNS: readonly ImportColumn[] = [
+  { header: '案号', aliases: [], field: 'caseNumber', required: true },
+  { header: '案由', aliases: [], field: 'cause', required: true },
+  { header: '审判程序', aliases: ['适用程序'], field: 'procedure', required: false },
+  { header: '立案日期', aliases: ['收案日期'], field: 'filedOn', required: true },
+  { header: '承办部门', aliases: ['承办庭室'], field: 'division', required: true },
+  { header: '承办法官', aliases: ['承办人'], field: 'judge', required: true },
+  { header: '结案日期', aliases: [], field: 'closedOn', required: false },
+  { header: '结案方式', aliases: [], field: 'closingMethod', required: false },
+  { header: '标的额（元）', aliases: ['标的额'], field: 'claimAmount', required: false },
+  { header: '原告', aliases: ['申请人'], field: 'plaintiffs', required: false },
+  { header: '被告', aliases: ['被申请人'], field: 'defendants', required: false },
+  { header: '扣除审限天数', aliases: [], field: 'deductedDays', required: false },
+  { header: '延长审限天数', aliases: [], field: 'extendedDays', required: false },
+  { header: '是否上诉', aliases: [], field: 'appealed', required: false },
+  { header: '二审结果', aliases: [], field: 'appealOutcome', required: false },
+  { header: '原审案号', aliases: ['关联案号'], field: 'originCaseNumber', required: false },
+  { header: '申请执行标的额（元）', aliases: [], field: 'enforcementClaim', required: false },
+  { header: '执行到位金额（元）', aliases: [], field: 'enforcementRecovered', required: false },
+  { header: '是否阅核', aliases: [], field: 'reviewed', required: false },
+  { header: '是否检索类案', aliases: [], field: 'precedentSearched', required: false },
+];
+
+/** Position of each field in IMPORT_COLUMNS, for per-row value arrays. */
+const SLOT = Object.fromEntries(IMPORT_COLUMNS.map((c, i) => [c.field, i])) as Record<ImportField, number>;
+
+export const TEXT_MAX_LENGTH = { cause: 100, division: 50, judge: 20 } as const;
+export const MAX_DAYS = 3650;
+/** Beyond this, two decimals no longer survive a double; no basic court sees claims anywhere near it. */
+export const MAX_AMOUNT = 1e13;
+/** Dates before the People's Republic are typos (or a small number read as an Excel serial). */
+const MIN_DATE = '1949-01-01';
+
+export interface ImportIssue {
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+export interface ValidRow {
+  row: number;
+  record: CaseRecord;
+  warnings: string[];
+}
+export interface ImportValidation {
+  rows: ValidRow[];
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  unknownColumns: string[];
+  skippedEmpty: number;
+}
+export interface ImportTable {
+  headers: string[];
+  rows: Array<{ rowNumber: number; cells: unknown[] }>;
+}
+export interface ImportContext {
+  /** This court's code, e.g. 辽0421: rows of other courts are refused. */
+  courtCode: string;
+  /** ISO date; later dates are refused. */
+  today: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cells
+
+/** An Excel error value (#N/A, #REF! …) or a cell shape that cannot be read; never silently taken as text. */
+export interface CellError {
+  cellError: string;
+}
+export type CellValue = string | number | boolean | Date | CellError | null;
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === 'object' && v !== null && typeof (v as CellError).cellError === 'string';
+}
+
+/**
+ * One cell from csv-parse or exceljs reduced to a plain value: strings trimmed (empty → null), rich text joined,
+ * formulas replaced by their cached result, hyperlinks by their text.
+ */
+export function normalizeCell(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return t === '' ? null : t;
+  }
+  if (typeof v === 'number') return Number.isFinite(v) ? v : { cellError: '#NUM!' };
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { cellError: '无效日期' } : v;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.cellError === 'string') return o as unknown as CellError;
+    if (Array.isArray(o.richText)) {
+      const text = (o.richText as Array<{ text?: unknown }>).map((r) => (typeof r?.text === 'string' ? r.text : '')).join('');
+      return normalizeCell(text);
+    }
+    if ('error' in o && typeof o.error === 'string') return { cellError: o.error };
+    if ('formula' in o || 'sharedFormula' in o || 'result' in o) return normalizeCell(o.result);
+    if ('text' in o) return normalizeCell(o.text);
+    return { cellError: '无法识别的单元格内容' };
+  }
+  return normalizeCell(String(v));
+}
+
+function isoOfDate(d: Date): string {
+  // exceljs builds dates at UTC midnight of the day shown in Excel, so the UTC parts are that day in any time zone.
+  return isoFromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) ?? '';
+}
+
+/** A cell as the text a user would see, for messages and for the file of rejected rows. */
+export function cellText(v: unknown): string {
+  const c = normalizeCell(v);
+  if (c === null) return '';
+  if (typeof c === 'string') return c;
+  if (typeof c === 'number') return String(c);
+  if (typeof c === 'boolean') return c ? '是' : '否';
+  if (c instanceof Date) return isoOfDate(c);
+  return c.cellError;
+}
+
+/** Full-width digits and punctuation that IMEs produce in numbers and dates, to ASCII. */
+const FULL_WIDTH_RE = /[\uff01-\uff5e]/;
+
+function foldDigits(s: string): string {
+  if (!FULL_WIDTH_RE.test(s)) return s;
+  let out = '';
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
+    else if (ch === '．') out += '.';
+    else if (ch === '，') out += ',';
+    else if (ch === '－') out += '-';
+    else if (ch === '／') out += '/';
+    else if (ch === '＋') out += '+';
+    else out += ch;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Value parsers: each returns the value, or the reason in Chinese (without the row/column prefix).
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
+
+const DATE_PATTERNS: RegExp[] = [
+  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
+  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
+  /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/,
+];
+const DATE_HINT = '应如 2024-01-05、2024/1/5、2024.1.5 或 2024年1月5日';
+
+export function parseImportDate(cell: CellValue): Parsed<string> {
+  if (cell === null) return fail('不能为空');
+  if (isCellError(cell)) return fail(`单元格是错误值“${cell.cellError}”`);
+  if (cell instanceof Date) {
+    const iso = isoOfDate(cell);
+    return iso ? checkDateRange(iso, iso) : fail(`日期“${cellText(cell)}”无效，应如 2024-01-05`);
+  }
+  if (typeof cell === 'number') return fromSerial(cell, String(cell));
+  if (typeof cell === 'boolean') return fail(`“${cellText(cell)}”不是日期，${DATE_HINT}`);
+  const text = foldDigits(cell);
+  for (const re of DATE_PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const iso = isoFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (!iso) return fail(`日期“${cell}”无效，应如 2024-01-05`);
+    return checkDateRange(iso, cell);
+  }
+  // Excel shows a date column formatted as General as its serial number, and CSV keeps that text.
+  if (/^\d+(\.\d+)?$/.test(text)) return fromSerial(Number(text), cell);
+  return fail(`日期“${cell}”格式无法识别，${DATE_HINT}`);
+}
+
+function fromSerial(serial: number, shown: string): Parsed<string> {
+  const iso = excelSerialToIso(serial);
+  if (!iso || iso < MIN_DATE) return fail(`日期“${shown}”无效（作为 Excel 日期序列号也不是合理日期），${DATE_HINT}`);
+  return ok(iso);
+}
+
+function checkDateRange(iso: string, shown: string): Parsed<string> {
+  if (iso < MIN_DATE) return fail(`日期“${shown}”早于1949年，应如 2024-01-05`);
+  return ok(iso);
+}
+
+export function parseAmount(cell: CellValue): Parsed<number | null> {
+  if (cell === null) return ok(null);
+  if (isCellError(cell)) return fail(`单元格是错误值“${cell.cellError}”`);
+  let value: number;
+  let decimals: number;
+  const shown = typeof cell === 'string' ? cell : cellText(cell);
+  if (typeof cell === 'number') {
+    value = cell;
+    // Binary doubles: 1234.56 is 123455.99999999999 cents; a real third decimal is far off a whole cent.
+    const cents = value * 100;
+    decimals = Math.abs(cents - Math.round(cents)) > 1e-6 * Math.max(1, Math.abs(cents)) ? 3 : 2;
+  } else if (typeof cell === 'string') {
+    const text = foldDigits(cell).replace(/\s+/g, '');
+    const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(text);
+    if (!m) return fail(`金额“${shown}”不是有效数字，应如 1234.50 或 1,234.50（单位：元）`);
+    value = Number(`${m[1]}${m[2].replace(/,/g, '')}.${m[3] ?? '0'}`);
+    decimals = (m[3] ?? '').replace(/0+$/, '').length;
+  } else {
+    return fail(`金额“${shown}”不是有效数字，应如 1234.50 或 1,234.50（单位：元）`);
+  }
+  const problems: string[] = [];
+  if (value < 0) problems.push('不能为负数');
+  if (decimals > 2) problems.push('最多保留两位小数');
+  if (Math.abs(value) > MAX_AMOUNT) problems.push('数额过大');
+  if (problems.length) return fail(`金额“${shown}”${problems.join('，')}`);
+  return ok(Math.round(value * 100) / 100 || 0);
+}
+
+export function parseDays(cell: CellValue): Parsed<number> {
+  if (cell === null) return ok(0);
+  if (isCellError(cell)) return fail(`单元格是错误值“${cell.cellError}”`);
+  let value = NaN;
+  if (typeof cell === 'number') value = cell;
+  else if (typeof cell === 'string') {
+    const text = foldDigits(cell);
+    if (/^\d+$/.test(text)) value = Number(text);
+  }
+  if (!Number.isInteger(value) || value < 0 || value > MAX_DAYS) {
+    return fail(`“${cellText(cell)}”无效，应为0到${MAX_DAYS}之间的整数天数`);
+  }
+  return ok(value);
+}
+
+export function parseYesNo(cell: CellValue): Parsed<boolean | null> {
+  if (cell === null) return ok(null);
+  // A TRUE/FALSE cell typed as a boolean in .xlsx is unambiguous, unlike the texts Y/N/true.
+  if (typeof cell === 'boolean') return ok(cell);
+  const text = typeof cell === 'string' ? foldDigits(cell) : typeof cell === 'number' ? String(cell) : null;
+  if (text === '是' || text === '1') return ok(true);
+  if (text === '否' || text === '0') return ok(false);
+  if (isCellError(cell)) return fail(`单元格是错误值“${cell.cellError}”`);
+  return fail(`“${cellText(cell)}”无效，只接受“是”或“否”（也可填1或0）`);
+}
+
+const NAME_SEPARATOR_RE = /[、;；,，]/;
+
+export function splitNames(cell: CellValue): string[] {
+  if (cell === null || isCellError(cell)) return [];
+  const names: string[] = [];
+  for (const part of (typeof cell === 'string' ? cell : cellText(cell)).split(NAME_SEPARATOR_RE)) {
+    const name = part.trim();
+    if (name !== '') names.push(name);
+  }
+  return names;
+}
+
+/** 简易 for 简易程序 and the like: staff often drop the suffix. */
+function parseProcedureName(text: string): Procedure | null {
+  const t = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+  for (const p of PROCEDURES) if (t === p || `${t}程序` === p) return p;
+  return null;
+}
+
+function oneOf<T extends string>(list: readonly T[], text: string): T | null {
+  return (list as readonly string[]).includes(text) ? (text as T) : null;
+}
+
+function listText(list: readonly string[]): string {
+  return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join('、')}或${list[list.length - 1]}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Headers
+
+const COLUMN_BY_NAME = new Map<string, ImportColumn>();
+for (const col of IMPORT_COLUMNS) {
+  COLUMN_BY_NAME.set(col.header, col);
+  for (const alias of col.aliases) COLUMN_BY_NAME.set(alias, col);
+}
+
+/** For suggestions only: matching itself is exact, as case-data.md says. */
+function looseKey(s: string): string {
+  return foldDigits(s)
+    .replace(/\s+/g, '')
+    .replace(/[(（]/g, '（')
+    .replace(/[)）]/g, '）');
+}
+const COLUMN_BY_LOOSE_NAME = new Map<string, ImportColumn>();
+for (const col of IMPORT_COLUMNS) {
+  for (const name of [col.header, ...col.aliases]) COLUMN_BY_LOOSE_NAME.set(looseKey(name), col);
+}
+
+export function columnForHeader(header: string): ImportColumn | null {
+  return COLUMN_BY_NAME.get(header.trim()) ?? null;
+}
+
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Validation
+
+export function validateImportRows(table: ImportTable, ctx: ImportContext): ImportValidation {
+  // A bad "today" would silently accept or refuse every date: a caller's bug, not the user's.
+  if (!isIsoDate(ctx.today)) throw new RangeError(`validateImportRows: today is not an ISO date: ${ctx.today}`);
+  const errors: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [];
+  const unknownColumns: string[] = [];
+  const result: ImportValidation = { rows: [], errors, warnings, unknownColumns, skippedEmpty: 0 };
+
+  // Header → column index. The file's own header text is what messages name, so the user finds the column.
+  const indexOf = new Map<ImportField, number>();
+  const labelOf = new Map<ImportField, string>();
+  const headers = table.headers.map((h) => cellText(h));
+  const unheaded = new Set<number>();
+  headers.forEach((header, i) => {
+    if (header === '') {
+      unheaded.add(i);
+      return;
+    }
+    const col = COLUMN_BY_NAME.get(header);
+    if (!col) {
+      if (!unknownColumns.includes(header)) {
+        unknownColumns.push(header);
+        const near = COLUMN_BY_LOOSE_NAME.get(looseKey(header));
+        warnings.push({
+          row: null,
+          column: header,
+          message: near
+            ? `未知列“${header}”，已忽略；是否应为“${near.header}”？`
+            : `未知列“${header}”，已忽略`,
+        });
+      }
+      return;
+    }
+    const earlier = indexOf.get(col.field);
+    if (earlier !== undefined) {
+      const first = headers[earlier];
+      errors.push({
+        row: null,
+        column: header,
+        message: first === header
+          ? `表头“${header}”重复出现（第${earlier + 1}列和第${i + 1}列）`
+          : `表头“${first}”和“${header}”是同一列，只能保留一个（第${earlier + 1}列和第${i + 1}列）`,
+      });
+      return;
+    }
+    indexOf.set(col.field, i);
+    labelOf.set(col.field, header);
+  });
+  for (const col of IMPORT_COLUMNS) {
+    if (col.required && !indexOf.has(col.field)) {
+      const also = col.aliases.length ? `（也可用“${col.aliases.join('”“')}”）` : '';
+      errors.push({ row: null, column: col.header, message: `缺少必填列“${col.header}”${also}` });
+    }
+  }
+  if (errors.length > 0) return result;
+
+  const labels = {} as Record<ImportField, string>;
+  for (const col of IMPORT_COLUMNS) labels[col.field] = labelOf.get(col.field) ?? col.header;
+  const fields = [...indexOf.keys()];
+  const slots = fields.map((f) => SLOT[f]);
+  const columns = fields.map((f) => indexOf.get(f)!);
+  const seen = new Map<string, number>();
+  // A court files on a few hundred distinct days a year, so most date cells repeat a text already parsed.
+  const dateCache = new Map<string, Parsed<string>>();
+  const dataOutsideColumns = new Set<number>();
+  const checkOutside = headers.length > 0 && (unheaded.size > 0 || table.rows.some((r) => r.cells.length > headers.length));
+
+  for (const { rowNumber, cells } of table.rows) {
+    // One normalisation per cell; a row with text only in ignored columns (a note, a total label) carries no
+    // case, so it counts as empty.
+    const values: CellValue[] = new Array<CellValue>(IMPORT_COLUMNS.length).fill(null);
+    let empty = true;
+    for (let k = 0; k < slots.length; k++) {
+      const v = normalizeCell(cells[columns[k]]);
+      values[slots[k]] = v;
+      if (v !== null) empty = false;
+    }
+    if (empty) {
+      result.skippedEmpty++;
+      continue;
+    }
+    if (checkOutside) {
+      for (let i = 0; i < cells.length; i++) {
+        if ((i >= headers.length || unheaded.has(i)) && normalizeCell(cells[i]) !== null) dataOutsideColumns.add(i);
+      }
+    }
+    const check = new RowCheck(rowNumber, values, labels, ctx, seen, dateCache);
+    const record = check.run();
+    warnings.push(...check.warnings);
+    if (check.errors.length > 0) errors.push(...check.errors);
+    else result.rows.push({ row: rowNumber, record: record!, warnings: check.warnings.map((w) => w.message) });
+  }
+
+  for (const i of [...dataOutsideColumns].sort((a, b) => a - b)) {
+    warnings.push({ row: null, column: null, message: `第${i + 1}列（${columnLetter(i)}列）没有表头，其中的数据已忽略` });
+  }
+  if (table.rows.length === result.skippedEmpty) {
+    warnings.push({ row: null, column: null, message: '文件中没有数据行' });
+  }
+  return result;
+}
+
+/** The checks of one row; every problem is collected, not just the first. */
+class RowCheck {
+  readonly errors: ImportIssue[] = [];
+  readonly warnings: ImportIssue[] = [];
+
+  constructor(
+    private readonly row: number,
+    /** Indexed by SLOT. */
+    private readonly values: CellValue[],
+    private readonly labels: Record<ImportField, string>,
+    private readonly ctx: ImportContext,
+    /** Canonical case number → the row that first had it, across the file. */
+    private readonly seen: Map<string, number>,
+    private readonly dateCache: Map<string, Parsed<string>>,
+  ) {}
+
+  private cell(field: ImportField): CellValue {
+    return this.values[SLOT[field]];
+  }
+
+  private err(field: ImportField, message: string): void {
+    const column = this.labels[field];
+    this.errors.push({ row: this.row, column, message: `第${this.row}行“${column}”：${message}` });
+  }
+
+  private warn(field: ImportField, message: string): void {
+    const column = this.labels[field];
+    this.warnings.push({ row: this.row, column, message: `第${this.row}行“${column}”：${message}` });
+  }
+
+  /** The cell as text, or null when empty; an error value is reported here once. */
+  private text(field: ImportField): string | null {
+    const c = this.cell(field);
+    if (c === null) return null;
+    if (isCellError(c)) {
+      this.err(field, `单元格是错误值“${c.cellError}”`);
+      return null;
+    }
+    return typeof c === 'string' ? c : cellText(c);
+  }
+
+  private requiredText(field: 'cause' | 'division' | 'judge'): string {
+    const t = this.text(field);
+    if (t === null) {
+      if (this.cell(field) === null) this.err(field, '不能为空');
+      return '';
+    }
+    const max = TEXT_MAX_LENGTH[field];
+    // UTF-16 length bounds the character count from above, so most values skip the count.
+    if (t.length > max) {
+      const length = [...t].length;
+      if (length > max) this.err(field, `长度为${length}个字，超过${max}个字的上限`);
+    }
+    return t;
+  }
+
+  private date(field: 'filedOn' | 'closedOn', required: boolean): string | null {
+    const c = this.cell(field);
+    if (c === null) {
+      if (required) this.err(field, '不能为空');
+      return null;
+    }
+    let parsed: Parsed<string>;
+    if (typeof c === 'string') {
+      const hit = this.dateCache.get(c);
+      parsed = hit ?? parseImportDate(c);
+      if (!hit) this.dateCache.set(c, parsed);
+    } else parsed = parseImportDate(c);
+    if (!parsed.ok) {
+      this.err(field, parsed.error);
+      return null;
+    }
+    if (parsed.value > this.ctx.today) {
+      this.err(field, `日期${parsed.value}晚于今天（${this.ctx.today}），不能是将来的日期`);
+      return null;
+    }
+    return parsed.value;
+  }
+
+  private amount(field: 'claimAmount' | 'enforcementClaim' | 'enforcementRecovered'): number | null {
+    const parsed = parseAmount(this.cell(field));
+    if (!parsed.ok) {
+      this.err(field, parsed.error);
+      return null;
+    }
+    return parsed.value;
+  }
+
+  private days(field: 'deductedDays' | 'extendedDays'): number {
+    const parsed = parseDays(this.cell(field));
+    if (!parsed.ok) {
+      this.err(field, parsed.error);
+      return 0;
+    }
+    return parsed.value;
+  }
+
+  private yesNo(field: 'appealed' | 'reviewed' | 'precedentSearched'): boolean | null {
+    const parsed = parseYesNo(this.cell(field));
+    if (!parsed.ok) {
+      this.err(field, parsed.error);
+      return null;
+    }
+    return parsed.value;
+  }
+
+  private names(field: 'plaintiffs' | 'defendants'): string[] {
+    const c = this.cell(field);
+    if (isCellError(c)) this.err(field, `单元格是错误值“${c.cellError}”`);
+    return splitNames(c);
+  }
+
+  /** The record when the row has no errors (check errors first), else null. */
+  run(): CaseRecord | null {
+    const { ctx } = this;
+
+    // 案号
+    let caseNumber = '';
+    let typeCode: string | null = null;
+    let caseYear: number | null = null;
+    const caseNumberText = this.text('caseNumber');
+    if (caseNumberText === null) {
+      if (this.cell('caseNumber') === null) this.err('caseNumber', '不能为空');
+    } else {
+      const parsed = parseCaseNumber(caseNumberText);
+      if (!parsed.ok) this.err('caseNumber', parsed.error);
+      else {
+        const cn = parsed.value;
+        caseNumber = cn.canonical;
+        typeCode = cn.typeCode;
+        caseYear = cn.year;
+        if (cn.courtCode !== ctx.courtCode) {
+          this.err('caseNumber', `案号“${cn.canonical}”属于法院代码${cn.courtCode}，本院代码为${ctx.courtCode}`);
+        }
+        if (!cn.knownType) this.warn('caseNumber', `案号“${cn.canonical}”的类型代字“${cn.typeCode}”不是已知类型，已保留`);
+        const earlier = this.seen.get(cn.canonical);
+        if (earlier !== undefined) this.err('caseNumber', `案号“${cn.canonical}”与第${earlier}行重复`);
+        else this.seen.set(cn.canonical, this.row);
+      }
+    }
+
+    const cause = this.requiredText('cause');
+    const division = this.requiredText('division');
+    const judge = this.requiredText('judge');
+
+    // Dates
+    const filedOn = this.date('filedOn', true);
+    const closedOn = this.date('closedOn', false);
+    if (filedOn && closedOn && closedOn < filedOn) {
+      this.err('closedOn', `结案日期${closedOn}早于立案日期${filedOn}`);
+    }
+    if (filedOn && caseYear !== null && Number(filedOn.slice(0, 4)) !== caseYear) {
+      this.warn('filedOn', `立案日期${filedOn}与案号年份${caseYear}不一致`);
+    }
+
+    // 审判程序: only first-instance stages have one.
+    let procedure: Procedure | null = null;
+    const procedureText = this.text('procedure');
+    const procedureName = procedureText === null ? null : parseProcedureName(procedureText);
+    if (procedureText !== null && procedureName === null) {
+      this.err('procedure', `“${procedureText}”无效，应为${listText(PROCEDURES)}`);
+    } else if (typeCode !== null) {
+      if (isFirstInstance(typeCode)) {
+        const allowed = PROCEDURES_BY_STAGE[typeCode] ?? PROCEDURES;
+        if (procedureName === null) procedure = '普通程序';
+        else if (allowed.includes(procedureName)) procedure = procedureName;
+        else this.err('procedure', `${typeCode}案件不适用“${procedureName}”，应为${listText(allowed)}`);
+      } else if (procedureName !== null) {
+        this.warn('procedure', `${typeCode}案件不区分审判程序，“${procedureText}”已忽略`);
+      }
+    }
+
+    // 结案方式
+    let closingMethod: ClosingMethod | null = null;
+    const closingText = this.text('closingMethod');
+    if (closingText !== null) {
+      closingMethod = oneOf(CLOSING_METHODS, closingText);
+      if (!closingMethod) this.err('closingMethod', `“${closingText}”无效，应为${listText(CLOSING_METHODS)}`);
+      if (this.cell('closedOn') === null) this.err('closingMethod', `填写了结案方式“${closingText}”，但结案日期为空`);
+    } else if (this.cell('closedOn') !== null && this.cell('closingMethod') === null) {
+      this.err('closingMethod', '已填写结案日期，结案方式不能为空');
+    }
+
+    const claimAmount = this.amount('claimAmount');
+    const enforcementClaim = this.amount('enforcementClaim');
+    const enforcementRecovered = this.amount('enforcementRecovered');
+    const plaintiffs = this.names('plaintiffs');
+    const defendants = this.names('defendants');
+    const deductedDays = this.days('deductedDays');
+    const extendedDays = this.days('extendedDays');
+    const appealed = this.yesNo('appealed');
+    const reviewed = this.yesNo('reviewed');
+    const precedentSearched = this.yesNo('precedentSearched');
+
+    // 二审结果
+    let appealOutcome: AppealOutcome | null = null;
+    const outcomeText = this.text('appealOutcome');
+    if (outcomeText !== null) {
+      appealOutcome = oneOf(APPEAL_OUTCOMES, outcomeText);
+      if (!appealOutcome) this.err('appealOutcome', `“${outcomeText}”无效，应为${listText(APPEAL_OUTCOMES)}`);
+      else if (appealed === false) this.warn('appealOutcome', `是否上诉为“否”，却填写了二审结果“${outcomeText}”`);
+    }
+
+    // 原审案号: any court's number.
+    let originCaseNumber: string | null = null;
+    const originText = this.text('originCaseNumber');
+    if (originText !== null) {
+      const parsed = parseCaseNumber(originText);
+      if (!parsed.ok) this.err('originCaseNumber', parsed.error);
+      else originCaseNumber = parsed.value.canonical;
+    }
+
+    if (this.errors.length > 0 || filedOn === null) return null;
+    return {
+      caseNumber,
+      cause,
+      procedure,
+      limitVariant: null,
+      filedOn,
+      division,
+      judge,
+      closedOn,
+      closingMethod,
+      claimAmount,
+      plaintiffs,
+      defendants,
+      deductedDays,
+      extendedDays,
+      appealed,
+      appealOutcome,
+      originCaseNumber,
+      enforcementClaim,
+      enforcementRecovered,
+      reviewed,
+      precedentSearched,
+    };
+  }
+}
