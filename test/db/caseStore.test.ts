@@ -113,3 +113,20 @@ describe('audit chain', () => {
     expect(verifyAuditChain(t.db)).toMatchObject({ ok: false, firstBrokenId: 3 });
   });
 });
+
+describe('seed', () => {
+  it('marks a seeded database as demonstration data and refuses a second seed', async () => {
+    const { seedDatabase } = await import('../../electron/core/setup/seed');
+    const { isDemo } = await import('../../electron/core/setup/initCourt');
+    t = freshCourtDb();
+    expect(isDemo(t.db)).toBe(false);
+    const r = seedDatabase(t.db, t.store, { cases: 500, seed: 3, today: '2026-11-23', actor: 'tester' });
+    expect(r.cases).toBe(500);
+    expect(isDemo(t.db)).toBe(true);
+    expect(t.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(500);
+    expect(t.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(t.db.pragma('foreign_key_check')).toEqual([]);
+    expect(t.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(() => seedDatabase(t.db, t.store, { cases: 10, seed: 3, today: '2026-11-23', actor: 'tester' })).toThrow(/已有 500 件/);
+  });
+});

@@ -76,9 +76,13 @@ describe('case list', () => {
     const name = [...party.plaintiffs, ...party.defendants].find((n) => n.length >= 2 && n.length <= 3)!;
     const fragment = name.slice(0, 2);
     await page.getByTestId('search-input').fill(fragment);
-    await expect.poll(async () => (await rows().count()) > 0 && (await rows().first().textContent())!.length > 0, { timeout: 15_000 }).toBe(true);
-    const texts = await rows().evaluateAll((els) => els.map((e) => e.getAttribute('data-parties') ?? e.textContent ?? ''));
-    for (const t of texts) expect(t).toContain(fragment);
+    const parties = () => rows().evaluateAll((els) => els.map((e) => e.getAttribute('data-parties') ?? ''));
+    await expect.poll(async () => {
+      const texts = await parties();
+      return texts.length > 0 && texts.every((t) => t.includes(fragment));
+    }, { timeout: 15_000 }).toBe(true);
+    const expected = cli(['--db', path.join(work.dir, 'court.sqlite'), '--json', '--today', TODAY, 'cases', '--search', fragment, '--limit', '100000']).json() as unknown[];
+    await expect.poll(async () => (await page.getByTestId('case-total').textContent()) ?? '').toContain(expected.length.toLocaleString('zh-CN'));
     await shot('04-search-party');
 
     await page.getByTestId('search-input').fill('诸葛亮孔明不存在');

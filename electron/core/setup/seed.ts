@@ -60,6 +60,8 @@ export function seedDatabase(db: Database, store: CaseStore, opts: { cases: numb
     db.prepare(
       `INSERT INTO case_search (rowid, doc) SELECT id, case_number || ' ' || plaintiffs || '、' || defendants || '、' FROM cases`,
     ).run();
+    // Synthetic cases make the whole database a demonstration: every screen says so.
+    db.prepare("UPDATE settings SET value_json = 'true', row_version = ?, updated_at = ? WHERE key = 'demo'").run(version, now);
     store.audit({
       actor: opts.actor, action: 'seed', entity: 'database', entityKey: court.code,
       after: { cases: n, seed: opts.seed, today: opts.today, divisions: generated.divisions.length, staff: generated.staff.length },

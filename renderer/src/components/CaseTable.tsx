@@ -25,15 +25,26 @@ function Cell({ text, className }: { text: string; className?: string }) {
   );
 }
 
+/** Plaintiffs and defendants on one line, the way a docket lists them: 张三 诉 李四、王五. */
+export function partiesText(row: Pick<CaseListRow, 'plaintiffs' | 'defendants'>): string {
+  const p = row.plaintiffs.join('、');
+  const d = row.defendants.join('、');
+  if (p && d) return `${p} 诉 ${d}`;
+  return p || d || '—';
+}
+
 function Row({ row }: { row: CaseListRow }) {
   const remaining = remainingCell(row);
   const status = statusLabel(row);
   const to = { name: 'case' as const, caseNumber: row.caseNumber };
+  const parties = partiesText(row);
   return (
     <tr
       className="case-row"
       data-testid="case-row"
       data-case-number={row.caseNumber}
+      data-status={row.status}
+      data-parties={parties}
       onClick={(e) => {
         if (isPlainClick(e)) router.getState().navigate(to);
       }}
@@ -42,6 +53,7 @@ function Row({ row }: { row: CaseListRow }) {
         <Link to={to}>{row.caseNumber}</Link>
       </td>
       <Cell text={row.cause} />
+      <Cell text={parties} className="col-parties" />
       <Cell text={row.division} />
       <Cell text={row.judge} />
       <Cell text={formatDate(row.filedOn)} className="num" />
@@ -106,6 +118,7 @@ export function CaseTable({ store, onPage, onClearFilters, emptyText = '没有�
           <colgroup>
             <col className="w-number" />
             <col className="w-cause" />
+            <col className="w-parties" />
             <col className="w-division" />
             <col className="w-judge" />
             <col className="w-date" />
@@ -117,6 +130,7 @@ export function CaseTable({ store, onPage, onClearFilters, emptyText = '没有�
             <tr>
               <th>案号</th>
               <th>案由</th>
+              <th>当事人</th>
               <th>承办部门</th>
               <th>承办法官</th>
               <th className="num">立案日期</th>
