@@ -145,9 +145,9 @@ export function cellText(v: unknown): string {
   return c.cellError;
 }
 
-/** Full-width digits and punctuation that IMEs produce in numbers and dates, to ASCII. */
 const FULL_WIDTH_RE = /[\uff01-\uff5e]/;
 
+/** Full-width digits and punctuation that Chinese IMEs produce in numbers and dates, to ASCII. */
 function foldDigits(s: string): string {
   if (!FULL_WIDTH_RE.test(s)) return s;
   let out = '';
