@@ -20,10 +20,10 @@ function electronBinary() {
     const require = createRequire(import.meta.url);
     const pkgDir = path.dirname(require.resolve('electron/package.json'));
     const pathFile = path.join(pkgDir, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const executable = readFileSync(pathFile, 'utf-8').trim();
-    const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(pkgDir, 'dist');
-    const full = path.join(distDir, executable);
+    const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf-8').trim() : '';
+    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+    if (!executable && !override) return null;
+    const full = override ? path.join(override, executable || 'electron') : path.join(pkgDir, 'dist', executable);
     return existsSync(full) ? full : null;
   } catch {
     return null;

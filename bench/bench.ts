@@ -1,0 +1,288 @@
+// npm run bench: the budgets of performance.md for what exists now, each beside a baseline measured in the same run.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync, readFileSync, copyFileSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { openDatabase, closeDatabase, LATEST_SCHEMA_VERSION } from '../electron/core/db/connection';
+import { CaseStore } from '../electron/core/cases/caseStore';
+import { CaseQueries } from '../electron/core/cases/caseQueries';
+import { importCasesFile } from '../electron/core/cases/importCases';
+import { initCourt } from '../electron/core/setup/initCourt';
+import { seedDatabase } from '../electron/core/setup/seed';
+import { generateCourt } from '../electron/core/generator/generate';
+import type { CaseListArgs } from '../shared/api/contract';
+import type { CaseRecord } from '../shared/cases/types';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CACHE = path.join(ROOT, 'bench', '.cache');
+const TODAY = '2026-11-23';
+const SEED = 20261123;
+const COURT = '辽0421';
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+interface Line {
+  op: string;
+  size: number;
+  median: number;
+  p95: number;
+  runs: number;
+  unit: string;
+  baseline?: number;
+  ratio?: number;
+  budget?: string;
+  note?: string;
+}
+const results: Line[] = [];
+
+function stats(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+async function timeAsync(fn: () => Promise<void>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+/** Warm-up once, then RUNS timed runs. */
+function measure(fn: () => void, runs = RUNS): number[] {
+  fn();
+  return Array.from({ length: runs }, () => time(fn));
+}
+
+function report(line: Omit<Line, 'median' | 'p95' | 'runs'> & { samples: number[]; baselineSamples?: number[] }) {
+  const { samples, baselineSamples, ...rest } = line;
+  const s = stats(samples);
+  const b = baselineSamples ? stats(baselineSamples).median : undefined;
+  const out: Line = { ...rest, median: round(s.median), p95: round(s.p95), runs: samples.length };
+  if (b !== undefined) {
+    out.baseline = round(b);
+    out.ratio = round(b / s.median);
+  }
+  results.push(out);
+  const ratio = out.ratio !== undefined ? `  baseline ${fmt(out.baseline!, out.unit)}  ${out.ratio >= 1 ? `${out.ratio}× faster` : `${round(1 / out.ratio)}× slower`}` : '';
+  console.log(`${out.op.padEnd(34)} ${String(out.size).padStart(8)}  median ${fmt(out.median, out.unit)}  p95 ${fmt(out.p95, out.unit)}  (n=${out.runs})${ratio}${out.budget ? `  budget ${out.budget}` : ''}${out.note ? `  ${out.note}` : ''}`);
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+function fmt(x: number, unit: string): string {
+  return `${x.toFixed(unit === 'ms' ? 2 : 0)} ${unit}`.padStart(12);
+}
+
+/** A cached database of n synthetic cases; rebuilt when the schema or the generator seed changes. */
+function database(n: number): { file: string; seedMs: number | null } {
+  mkdirSync(CACHE, { recursive: true });
+  const file = path.join(CACHE, `cases-${n}-s${SEED}-v${LATEST_SCHEMA_VERSION}.sqlite`);
+  if (existsSync(file)) return { file, seedMs: null };
+  const tmp = `${file}.building`;
+  rmSync(tmp, { force: true });
+  const { db } = openDatabase(tmp, { create: true });
+  initCourt(db, COURT, '基准测试县人民法院', 'bench');
+  const ms = time(() => seedDatabase(db, new CaseStore(db), { cases: n, seed: SEED, today: TODAY, actor: 'bench' }));
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  closeDatabase(db);
+  rmSync(`${tmp}-wal`, { force: true });
+  rmSync(`${tmp}-shm`, { force: true });
+  copyFileSync(tmp, file);
+  rmSync(tmp);
+  return { file, seedMs: ms };
+}
+
+function freshCourt(file: string) {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  const { db } = openDatabase(file, { create: true });
+  initCourt(db, COURT, '基准测试县人民法院', 'bench');
+  return db;
+}
+
+function benchGeneration() {
+  for (const n of SIZES.filter((s) => s <= 100_000)) {
+    const file = path.join(CACHE, 'gen.sqlite');
+    const samples: number[] = [];
+    const baselineSamples: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const db = freshCourt(file);
+      const ms = time(() => seedDatabase(db, new CaseStore(db), { cases: n, seed: SEED + i, today: TODAY, actor: 'bench' }));
+      closeDatabase(db);
+      // Baseline: the same generated rows as plain inserts into a table with no index, check or derived column.
+      const raw = new BetterSqlite3(':memory:');
+      raw.exec('CREATE TABLE c (n TEXT, cause TEXT, f TEXT, cl TEXT, p TEXT, d TEXT)');
+      const ins = raw.prepare('INSERT INTO c VALUES (?, ?, ?, ?, ?, ?)');
+      const g = generateCourt({ courtCode: COURT, cases: n, seed: SEED + i, today: TODAY });
+      const base = time(() => raw.transaction(() => {
+        for (const c of g.cases) ins.run(c.record.caseNumber, c.record.cause, c.record.filedOn, c.record.closedOn, c.record.plaintiffs.join('、'), c.record.defendants.join('、'));
+      })());
+      raw.close();
+      if (i > 0) {
+        samples.push(ms);
+        baselineSamples.push(base);
+      }
+    }
+    report({ op: 'generate + insert (seed)', size: n, unit: 'ms', samples, baselineSamples, budget: '1M in < 60 s', note: 'baseline: generator into a bare table' });
+  }
+}
+
+function toCsv(records: CaseRecord[]): string {
+  const esc = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const header = ['案号', '案由', '审判程序', '立案日期', '承办部门', '承办法官', '结案日期', '结案方式', '标的额（元）', '原告', '被告'];
+  const lines = records.map((r) => [r.caseNumber, r.cause, r.procedure, r.filedOn, r.division, r.judge, r.closedOn, r.closingMethod, r.claimAmount, r.plaintiffs.join('、'), r.defendants.join('、')].map(esc).join(','));
+  return [header.join(','), ...lines].join('\n') + '\n';
+}
+
+async function benchImport() {
+  const n = 100_000;
+  const records = [...generateCourt({ courtCode: COURT, cases: n, seed: SEED, today: TODAY }).cases].map((c) => c.record);
+  const csvFile = path.join(CACHE, `import-${n}.csv`);
+  writeFileSync(csvFile, '\ufeff' + toCsv(records));
+  const xlsxFile = path.join(CACHE, `import-${n}.xlsx`);
+  if (!existsSync(xlsxFile)) {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsxFile });
+    const ws = wb.addWorksheet('案件');
+    const rows = readFileSync(csvFile, 'utf8').slice(1).trim().split('\n');
+    for (const line of rows) ws.addRow(line.split(',')).commit();
+    await wb.commit();
+  }
+  const dbFile = path.join(CACHE, 'import.sqlite');
+
+  // Baseline: plain prepared-statement inserts of the same rows, no parsing or validation.
+  const baseline = () => {
+    const raw = new BetterSqlite3(':memory:');
+    raw.exec('CREATE TABLE c (n TEXT, cause TEXT, pr TEXT, f TEXT, dv TEXT, j TEXT, cl TEXT, cm TEXT, a REAL, p TEXT, d TEXT)');
+    const ins = raw.prepare('INSERT INTO c VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    raw.transaction(() => {
+      for (const r of records) ins.run(r.caseNumber, r.cause, r.procedure, r.filedOn, r.division, r.judge, r.closedOn, r.closingMethod, r.claimAmount, r.plaintiffs.join('、'), r.defendants.join('、'));
+    })();
+    raw.close();
+  };
+  const baselineSamples = measure(baseline, 5);
+
+  for (const [label, file, budget] of [['import CSV', csvFile, '≤ 5 s'], ['import .xlsx', xlsxFile, '≤ 15 s']] as const) {
+    const samples: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const db = freshCourt(dbFile);
+      const ms = await timeAsync(async () => {
+        const s = await importCasesFile(db, new CaseStore(db), file, { goodRowsOnly: false, actor: 'bench', today: TODAY });
+        if (s.aborted || s.inserted !== n) throw new Error(`import failed: ${JSON.stringify(s.errors.slice(0, 3))}`);
+      });
+      closeDatabase(db);
+      if (i > 0) samples.push(ms);
+    }
+    report({ op: label, size: n, unit: 'ms', samples, baselineSamples, budget, note: 'baseline: plain inserts' });
+  }
+}
+
+function benchQueries(n: number, file: string) {
+  const { db } = openDatabase(file, { readonly: true });
+  const q = new CaseQueries(db);
+  const division = (db.prepare("SELECT id FROM divisions WHERE kind = 'tribunal' ORDER BY id LIMIT 1").pluck().get() as number);
+  const judge = db.prepare('SELECT judge_id FROM cases GROUP BY judge_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as number;
+  const lists: Array<[string, CaseListArgs]> = [
+    ['list: open, newest first', { status: 'open' }],
+    ['list: overdue by due date', { status: 'overdue', sort: 'dueOn_asc' }],
+    ['list: division + open', { divisionId: division, status: 'open' }],
+    ['list: busiest judge', { judgeId: judge }],
+    ['list: due within 30 days', { remainingMin: 0, remainingMax: 30, sort: 'dueOn_asc' }],
+    ['list: procedure 简易程序', { procedure: '简易程序' }],
+  ];
+  for (const [op, args] of lists) {
+    report({ op, size: n, unit: 'ms', samples: measure(() => q.list({ ...args, limit: 100 }, TODAY), 20), budget: '≤ 30 ms' });
+  }
+  report({ op: 'count: open cases', size: n, unit: 'ms', samples: measure(() => q.count({ status: 'open' }, TODAY), 10) });
+
+  const sample = db.prepare('SELECT case_number, plaintiffs, defendants FROM cases WHERE id = ?').get(Math.floor(n / 2)) as { case_number: string; plaintiffs: string; defendants: string };
+  const person = [...sample.plaintiffs.split('、'), ...sample.defendants.split('、')].find((x) => x.length === 3) ?? '张伟';
+  const searches: Array<[string, string]> = [
+    ['search: full name (3 chars)', person],
+    ['search: given name (2 chars)', person.slice(1)],
+    ['search: case-number fragment', /(\D+\d+号)$/.exec(sample.case_number)![1]],
+  ];
+  const scan = db.prepare(
+    `SELECT c.*, d.name, s.name FROM cases c JOIN divisions d ON d.id = c.division_id JOIN staff s ON s.id = c.judge_id
+     WHERE c.case_number LIKE @p OR c.plaintiffs LIKE @p OR c.defendants LIKE @p ORDER BY c.filed_on DESC, c.id DESC LIMIT 100`,
+  );
+  for (const [op, text] of searches) {
+    const samples = measure(() => q.list({ search: text, limit: 100 }, TODAY), 20);
+    const baselineSamples = measure(() => scan.all({ p: `%${text}%` }), 5);
+    report({ op, size: n, unit: 'ms', samples, baselineSamples, budget: '≤ 50 ms', note: `“${text}”, baseline LIKE '%…%'` });
+  }
+  closeDatabase(db);
+}
+
+function benchSize(n: number, file: string) {
+  const bytes = statSync(file).size;
+  report({ op: 'database file per case', size: n, unit: 'B', samples: [bytes / n], budget: '≤ 1536 B', note: `${(bytes / 1048576).toFixed(1)} MiB in all` });
+}
+
+async function hostStart(file: string): Promise<{ ms: number; rssKb: number }> {
+  const started = performance.now();
+  const proc = spawn(process.execPath, [path.join(ROOT, 'dist/host/host.cjs'), '--db', file, '--today', TODAY], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      proc.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([\w-]+)/.exec(out);
+        if (m) resolve(`${m[1]}|${m[2]}`);
+      });
+      proc.once('exit', (code) => reject(new Error(`host exited ${code}`)));
+    });
+    const [origin, token] = url.split('|');
+    const call = (method: string, args: unknown) =>
+      fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'x-courtdesk-token': token, 'content-type': 'application/json' }, body: JSON.stringify(args) }).then((r) => r.json());
+    const info = (await call('app.info', {})) as { ok: boolean };
+    if (!info.ok) throw new Error('app.info failed');
+    const ms = performance.now() - started;
+    await call('cases.list', { status: 'open', limit: 100 });
+    await call('cases.count', {});
+    await call('deadlines.summary', {});
+    const status = readFileSync(`/proc/${proc.pid}/status`, 'utf8');
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return { ms, rssKb };
+  } finally {
+    proc.kill('SIGTERM');
+  }
+}
+
+async function benchHost(n: number, file: string) {
+  if (!existsSync(path.join(ROOT, 'dist/host/host.cjs'))) return;
+  const runs: Array<{ ms: number; rssKb: number }> = [];
+  for (let i = 0; i < 6; i++) runs.push(await hostStart(file));
+  runs.shift();
+  report({ op: 'host start → first API answer', size: n, unit: 'ms', samples: runs.map((r) => r.ms), budget: '≤ 1500 ms (1M)' });
+  report({ op: 'host RSS after list/count/summary', size: n, unit: 'KiB', samples: runs.map((r) => r.rssKb), budget: '≤ 300 MB (1M)' });
+}
+
+async function main() {
+  console.log(`CourtDesk bench: sizes ${SIZES.join(', ')}, ${RUNS} runs after a warm-up; times in ms; cache ${path.relative(ROOT, CACHE)}/`);
+  const dbs = SIZES.map((n) => ({ n, ...database(n) }));
+  for (const d of dbs) {
+    if (d.seedMs !== null) report({ op: 'seed (cache build, one run)', size: d.n, unit: 'ms', samples: [d.seedMs], budget: d.n === 1_000_000 ? '< 60 s' : undefined });
+  }
+  benchGeneration();
+  for (const d of dbs) {
+    benchSize(d.n, d.file);
+    benchQueries(d.n, d.file);
+    await benchHost(d.n, d.file);
+  }
+  if (!process.env.BENCH_SKIP_IMPORT) await benchImport();
+  mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
+  console.log(`written bench/results.json (${results.length} lines)`);
+}
+
+void main();
