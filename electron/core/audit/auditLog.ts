@@ -14,8 +14,19 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export function entryHash(prevHash: string, fields: [string, string, string, string | null, string | null, string | null, string | null]): string {
-  return createHash('sha256').update(prevHash).update('\n').update(JSON.stringify(fields)).digest('hex');
+type HashedFields = [string, string, string, string | null, string | null, string | null, string | null];
+
+/**
+ * SHA-256 over the previous hash and each field, length-prefixed so no two different entries hash alike
+ * (a null field is marked apart from an empty one). The JSON columns are hashed as stored, not encoded again.
+ */
+export function entryHash(prevHash: string, fields: HashedFields): string {
+  const h = createHash('sha256').update(prevHash);
+  for (const f of fields) {
+    if (f === null) h.update('\n-');
+    else h.update(`\n${Buffer.byteLength(f)}:`).update(f);
+  }
+  return h.digest('hex');
 }
 
 /** An appender bound to one database; call inside the transaction of the change it records. */
@@ -25,12 +36,11 @@ export function auditAppender(db: Database) {
     `INSERT INTO audit_log (at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  return (entry: AuditEntry): void => {
+  return (entry: AuditEntry, at: string = nowStamp()): void => {
     const prev = (last.get() as string | undefined) ?? GENESIS_HASH;
-    const at = nowStamp();
     const before = entry.before === undefined ? null : JSON.stringify(entry.before);
     const after = entry.after === undefined ? null : JSON.stringify(entry.after);
-    const fields: Parameters<typeof entryHash>[1] = [at, entry.actor, entry.action, entry.entity ?? null, entry.entityKey ?? null, before, after];
+    const fields: HashedFields = [at, entry.actor, entry.action, entry.entity ?? null, entry.entityKey ?? null, before, after];
     insert.run(...fields, prev, entryHash(prev, fields));
   };
 }
@@ -47,7 +57,7 @@ export function verifyAuditChain(db: Database): AuditVerification {
   let entries = 0;
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<Record<string, string | number | null>>) {
     entries++;
-    const fields = [row.at, row.actor, row.action, row.entity, row.entity_key, row.before_json, row.after_json] as Parameters<typeof entryHash>[1];
+    const fields = [row.at, row.actor, row.action, row.entity, row.entity_key, row.before_json, row.after_json] as HashedFields;
     if (row.prev_hash !== prev || row.hash !== entryHash(prev, fields)) {
       return { ok: false, entries, firstBrokenId: row.id as number };
     }

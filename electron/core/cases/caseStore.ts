@@ -27,6 +27,8 @@ export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
 export interface WriteContext {
   actor: string;
   today: string;
+  /** Set by bulk loads, which index new cases for search in one pass afterwards (db/bulkLoad.ts). */
+  deferSearchIndex?: boolean;
 }
 
 const RECORD_COLUMNS = [
@@ -132,8 +134,8 @@ export class CaseStore {
         division_id: divisionId, judge_id: judgeId, ...params, ...cols, row_version: rowVersion, now,
       });
       const id = Number(info.lastInsertRowid);
-      this.s.searchInsert.run(id, searchDocument(p.canonical, params.plaintiffs, params.defendants));
-      this.audit({ actor: ctx.actor, action: 'case.create', entity: 'case', entityKey: p.canonical, after: record });
+      if (!ctx.deferSearchIndex) this.s.searchInsert.run(id, searchDocument(p.canonical, params.plaintiffs, params.defendants));
+      this.audit({ actor: ctx.actor, action: 'case.create', entity: 'case', entityKey: p.canonical, after: record }, now);
       return 'inserted';
     }
 
@@ -147,7 +149,7 @@ export class CaseStore {
       this.s.searchDelete.run(existing.id);
       this.s.searchInsert.run(existing.id, searchDocument(p.canonical, params.plaintiffs, params.defendants));
     }
-    this.audit({ actor: ctx.actor, action: 'case.update', entity: 'case', entityKey: p.canonical, before, after: record });
+    this.audit({ actor: ctx.actor, action: 'case.update', entity: 'case', entityKey: p.canonical, before, after: record }, now);
     return 'updated';
   }
 

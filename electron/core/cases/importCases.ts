@@ -8,6 +8,7 @@ import { readImportTable, writeRejectedRowsCsv } from './importFile';
 import { CaseStore, CaseInputError, type WriteContext } from './caseStore';
 import { CourtDirectory, getSelfCourt } from '../court/courtStore';
 import { nextRowVersion } from '../db/clock';
+import { withBulkLoad, worthBulkLoading } from '../db/bulkLoad';
 
 export interface ImportOptions extends WriteContext {
   goodRowsOnly: boolean;
@@ -54,12 +55,14 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
 
   const fileHash = createHash('sha256').update(readFileSync(file)).digest('hex');
   const rejectedRows = new Set(v.errors.map((e) => e.row as number));
-  const write = db.transaction(() => {
+  const bulk = worthBulkLoading(db, v.rows.length);
+  const ctx = { actor: opts.actor, today: opts.today, deferSearchIndex: bulk };
+  const writeRows = () => {
     const version = nextRowVersion(db);
     const dir = new CourtDirectory(db, court.id);
     for (const row of v.rows) {
       try {
-        const outcome = store.upsert(row.record, dir, version, opts);
+        const outcome = store.upsert(row.record, dir, version, ctx);
         summary[outcome]++;
       } catch (err) {
         if (!(err instanceof CaseInputError)) throw err;
@@ -80,7 +83,8 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
         rejected: rejectedRows.size, goodRowsOnly: opts.goodRowsOnly, addedDivisions: dir.addedDivisions, addedStaff: dir.addedStaff,
       },
     });
-  });
+  };
+  const write = db.transaction(() => (bulk ? withBulkLoad(db, writeRows) : writeRows()));
   try {
     write.immediate();
   } catch (err) {
