@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CaseFilter, CaseListRow } from '../../shared/api/contract';
-import { computeDeadline } from '../../shared/deadlines/engine';
+import { computeDeadline, STATUS_LABELS } from '../../shared/deadlines/engine';
 import { localToday, isIsoDate } from '../../shared/dates/calendar';
 import { EVENT_KINDS } from '../../shared/cases/types';
 import { openDatabase, closeDatabase } from '../core/db/connection';
@@ -209,9 +209,6 @@ const deadline: CommandSpec = {
   },
 };
 
-const STATUS_TEXT: Record<string, string> = {
-  in_time: '审限内', overdue: '超审限', suspended: '中止', closed_in_time: '审限内结案', closed_overdue: '超审限结案', no_limit: '无审限',
-};
 
 const cases: CommandSpec = {
   positionals: [],
@@ -254,7 +251,7 @@ const cases: CommandSpec = {
     print(io, g, rows, () =>
       rows.length === 0
         ? '没有符合条件的案件'
-        : rows.map((r) => [r.caseNumber, r.cause, r.division, r.judge, r.filedOn, r.dueOn ?? '—', r.daysRemaining ?? '—', STATUS_TEXT[r.status]].join('\t')).join('\n'));
+        : rows.map((r) => [r.caseNumber, r.cause, r.division, r.judge, r.filedOn, r.dueOn ?? '—', r.daysRemaining ?? '—', STATUS_LABELS[r.status]].join('\t')).join('\n'));
     return 0;
   },
 };

@@ -2,25 +2,9 @@
 import http from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ApiResponse } from '../../shared/api/contract';
-
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
+import { CONTENT_SECURITY_POLICY, rendererResponseHeaders, resolveRendererFile } from '../core/app/rendererFiles';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -33,22 +17,6 @@ export interface RunningHost {
   port: number;
   token: string;
   close(): Promise<void>;
-}
-
-/** Resolves a request path inside the renderer folder, or null for anything that would leave it. */
-export function resolveStaticPath(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0].split('#')[0]);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const rel = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const base = path.resolve(root);
-  const full = path.resolve(base, rel);
-  if (full !== base && !full.startsWith(base + path.sep)) return null;
-  return full;
 }
 
 export async function startLoopbackHost(opts: { core: ApiCaller; rendererDir: string; port?: number }): Promise<RunningHost> {
@@ -87,18 +55,13 @@ export async function startLoopbackHost(opts: { core: ApiCaller; rendererDir: st
       send(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: '不支持的请求方法' } });
       return;
     }
-    let file = resolveStaticPath(opts.rendererDir, url);
-    if (file && existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    const file = resolveRendererFile(opts.rendererDir, url, (p) => existsSync(p) && statSync(p).isDirectory());
     if (!file || !existsSync(file)) {
       res.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('未找到');
       return;
     }
-    res.writeHead(200, {
-      ...securityHeaders,
-      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
-    });
+    res.writeHead(200, { ...securityHeaders, ...rendererResponseHeaders(file) });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { startLoopbackHost, resolveStaticPath, type RunningHost } from '../../electron/host/loopbackHost';
+import { startLoopbackHost, type RunningHost } from '../../electron/host/loopbackHost';
+import { resolveRendererFile } from '../../electron/core/app/rendererFiles';
 import { openCore, type Core } from '../../electron/core/api/core';
 import { freshCourtDb, record, tempDir } from '../helpers/tempDb';
 
@@ -100,16 +101,18 @@ describe('loopback host', () => {
   });
 });
 
-describe('resolveStaticPath', () => {
+describe('resolveRendererFile', () => {
   it.each([
     ['/', 'index.html'],
     ['/assets/app.js?v=1', 'assets/app.js'],
     ['/assets/a%20b.js', 'assets/a b.js'],
-  ])('%s → %s', (url, rel) => {
-    expect(resolveStaticPath('/r', url)).toBe(path.resolve('/r', rel));
+    ['/a/../b.js', 'b.js'],
+    ['//assets/app.js', 'assets/app.js'],
+  ])('%s → %s, inside the folder', (url, rel) => {
+    expect(resolveRendererFile('/r', url)).toBe(path.resolve('/r', rel));
   });
 
-  it.each(['/../x', '/%2e%2e/x', '/a/../../x', '/%00', '/%E0%A4%A'])('refuses %s', (url) => {
-    expect(resolveStaticPath('/r', url)).toBeNull();
+  it.each(['/%00', '/%E0%A4%A', '/a%5c..%5c..%5cx', '/%2e%2e/x', '/a/../../x', '/../etc/passwd'])('refuses %s', (url) => {
+    expect(resolveRendererFile('/r', url)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // Numbers, dates, statuses and days remaining as the screens show them (zh-CN grouping, YYYY-MM-DD, plain Chinese).
 import type { CaseListRow, DeadlineView, ExtensionView } from '../../../shared/api/contract';
-import type { DeadlineStatus } from '../../../shared/deadlines/engine';
+import { STATUS_LABELS, type DeadlineStatus } from '../../../shared/deadlines/engine';
 import type { AppealOutcome, LimitVariant } from '../../../shared/cases/types';
 
 const integerFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
@@ -52,14 +52,8 @@ export function daysBetween(fromOn: string, toOn: string): number | null {
 
 export type Tone = 'normal' | 'warn' | 'danger' | 'muted' | 'info' | 'ok';
 
-export const STATUS_TEXT: Record<DeadlineStatus, string> = {
-  in_time: '审限内',
-  overdue: '已超审限',
-  suspended: '中止',
-  closed_in_time: '审限内结案',
-  closed_overdue: '超审限结案',
-  no_limit: '无审限',
-};
+/** The engine's own words for each status, so the list, the case page and the command line say the same. */
+export const STATUS_TEXT: Record<DeadlineStatus, string> = STATUS_LABELS;
 
 /** Days remaining at or below which an open case is flagged as due soon. */
 export const DUE_SOON_DAYS = 7;
