@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../shared/dates/calendar';
 import { COMMANDS, CliError, type CommandName, type GlobalOptions } from './commands';
+import { readPassword } from './password';
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -25,14 +26,21 @@ const OPTIONS = {
   judge: { type: 'string' },
   search: { type: 'string' },
   limit: { type: 'string' },
+  user: { type: 'string' },
+  admin: { type: 'string' },
+  role: { type: 'string' },
+  actor: { type: 'string' },
+  case: { type: 'string' },
+  list: { type: 'boolean' },
 } as const;
 
-const GLOBAL = new Set(['db', 'json', 'today', 'help', 'version']);
+const GLOBAL = new Set(['db', 'json', 'today', 'help', 'version', 'user']);
 
 export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM-DD] <命令> [参数]
 
-命令：
-  init --court-code 辽0421 --court-name 名称     创建数据库
+命令（除 init 外都以 --user 或 COURTDESK_USER 指明的账号执行，口令取自 COURTDESK_PASSWORD 或提示输入）：
+  init --court-code 辽0421 --court-name 名称 --admin 姓名
+                                                创建数据库及首个管理员
   seed --cases N [--seed S]                     用合成数据填充空数据库
   import 文件 [--good-rows-only] [--rejected-file 路径]
                                                 导入 CSV（UTF-8 或 GB18030）或 .xlsx 案件表
@@ -42,8 +50,16 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   deadline 案号                                 计算审限
   cases [--status open|closed|overdue|suspended|due-within:N] [--division 部门] [--judge 法官] [--search 文字] [--limit N]
                                                 列出案件
+  user add 姓名 --role 角色[,角色] [--division 部门]   新增账号（角色：clerk 书记员、assistant 法官助理、judge 员额法官、
+                                                division_head 庭长、vice_president 分管院领导、president 院长、
+                                                statistician 审管办、admin 管理员）
+  user disable|enable|reset 姓名 / user list      停用、启用、重置口令、列出账号（账号不会被删除）
+  audit list [--actor 姓名] [--case 案号] [--from 日期] [--to 日期] [--limit N]
+  audit verify                                  校验审计链，指出第一条断开的记录
+  backup [--to 目录] | backup --list               立即备份（如备份到U盘）；列出备份及其检查结果
+  restore 备份文件                               检查备份、先备份当前数据库，再恢复
 
-全局选项可写在命令前或命令后。--db 默认为本机程序的数据库。`;
+全局选项（--db、--json、--today、--user）可写在命令前或命令后。--db 默认为本机程序的数据库。`;
 
 export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
   let parsed;
@@ -78,11 +94,15 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     io.err(`--today 的日期“${values.today}”无效，应如 2024-12-31`);
     return 2;
   }
-  if (args.length !== spec.positionals.length) {
-    io.err(spec.positionals.length ? `命令 ${command} 需要参数：${spec.positionals.join(' ')}` : `命令 ${command} 不接受多余的参数“${args.join(' ')}”`);
+  const [min, max] = spec.arity ?? [spec.positionals.length, spec.positionals.length];
+  if (args.length < min || args.length > max) {
+    io.err(args.length < min ? `命令 ${command} 需要参数：${spec.positionals.join(' ')}` : `命令 ${command} 不接受多余的参数“${args.slice(max).join(' ')}”`);
     return 2;
   }
-  const globals: GlobalOptions = { db: values.db, json: !!values.json, today: values.today };
+  const user = values.user ?? process.env.COURTDESK_USER;
+  // The password is read before the database is opened, so a prompt never holds a write lock.
+  const password = spec.requires === 'none' || user ? await readPassword(spec.requires === 'none' ? '管理员口令：' : `${user} 的口令：`) : null;
+  const globals: GlobalOptions = { db: values.db, json: !!values.json, today: values.today, user, password };
   try {
     return await spec.run(globals, args, values as Record<string, string | boolean | undefined>, io);
   } catch (err) {

@@ -8,8 +8,20 @@ import { CONTENT_SECURITY_POLICY, rendererResponseHeaders, resolveRendererFile }
 
 const MAX_BODY = 1024 * 1024;
 
+/** The session travels in an HttpOnly cookie: the page never holds it, and another site cannot send it (SameSite). */
+export type SessionDirective = { set: string } | { clear: true };
 export interface ApiCaller {
-  call(method: string, args: unknown): Promise<ApiResponse<unknown>>;
+  call(method: string, args: unknown, caller?: { session?: string }): Promise<ApiResponse<unknown> & { session?: SessionDirective }>;
+}
+
+const SESSION_COOKIE = 'courtdesk_session';
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return undefined;
 }
 
 export interface RunningHost {
@@ -92,7 +104,16 @@ export async function startLoopbackHost(opts: { core: ApiCaller; rendererDir: st
         return send(res, 400, { ok: false, error: { code: 'BAD_ARGS', message: '请求内容不是有效的 JSON' } });
       }
     }
-    send(res, 200, await opts.core.call(decodeURIComponent(method), args));
+    const { session, ...answer } = await opts.core.call(decodeURIComponent(method), args, { session: cookieValue(req.headers.cookie, SESSION_COOKIE) });
+    if (session) {
+      res.setHeader(
+        'Set-Cookie',
+        'set' in session
+          ? `${SESSION_COOKIE}=${session.set}; HttpOnly; SameSite=Strict; Path=/api/`
+          : `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/api/; Max-Age=0`,
+      );
+    }
+    send(res, 200, answer);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -3,8 +3,31 @@ import type { ApiResponse } from '../../shared/api/contract';
 import { API_METHODS, type ApiMethod } from '../../shared/api/methods';
 import { isAllowedIpcSender } from './security';
 
+export type SessionDirective = { set: string } | { clear: true };
 export interface ApiCaller {
-  call(method: string, args: unknown): Promise<ApiResponse<unknown>>;
+  call(method: string, args: unknown, caller?: { session?: string }): Promise<ApiResponse<unknown> & { session?: SessionDirective }>;
+}
+
+/**
+ * Sessions of the windows, by the id of their web contents: the renderer never holds a token, and a window
+ * that is closed or reloaded elsewhere cannot reuse another's.
+ */
+export class WindowSessions {
+  private tokens = new Map<number, string>();
+
+  get(senderId: number): string | undefined {
+    return this.tokens.get(senderId);
+  }
+
+  apply(senderId: number, directive: SessionDirective | undefined): void {
+    if (!directive) return;
+    if ('set' in directive) this.tokens.set(senderId, directive.set);
+    else this.tokens.delete(senderId);
+  }
+
+  forget(senderId: number): void {
+    this.tokens.delete(senderId);
+  }
 }
 
 /** The channel of one API call; the preload builds the same string, so both sides share this rule. */
@@ -30,10 +53,13 @@ export async function guardedCall(
   method: ApiMethod,
   senderUrl: string | null | undefined,
   args: unknown,
+  sender?: { id: number; sessions: WindowSessions },
 ): Promise<ApiResponse<unknown>> {
   if (!isAllowedIpcSender(senderUrl)) return FORBIDDEN_SENDER;
   try {
-    return await caller.call(method, args);
+    const { session, ...answer } = await caller.call(method, args, { session: sender?.sessions.get(sender.id) });
+    if (sender) sender.sessions.apply(sender.id, session);
+    return answer;
   } catch (err) {
     return { ok: false, error: { code: 'INTERNAL', message: `内部错误：${err instanceof Error ? err.message : String(err)}` } };
   }

@@ -44,11 +44,14 @@ async function start(): Promise<void> {
   serveRenderer(session.defaultSession, RENDERER_ROOT);
 
   const choice = chooseDatabase(app.getPath('userData'), process.env);
-  if (choice.demo && !existsSync(choice.dbPath)) {
+  if (choice.demo && !app.isPackaged && !existsSync(choice.dbPath)) {
     process.stdout.write(`首次启动：正在生成演示数据库 ${choice.dbPath}（${DEMO_DEFAULTS.cases} 件合成案件）…\n`);
   }
   try {
-    core = openCore({ dbPath: choice.dbPath, host: 'electron', demo: choice.demo ? DEMO_DEFAULTS : undefined });
+    // An installed copy never creates demonstration data by itself: its first start asks for the court and the
+    // first administrator. A development checkout (npm start) opens the demo, as the README promises.
+    const demo = choice.demo && !app.isPackaged ? DEMO_DEFAULTS : undefined;
+    core = openCore({ dbPath: choice.dbPath, host: 'electron', demo, allowSetup: true });
   } catch (err) {
     if (!(err instanceof CoreStartError)) throw err;
     await showStartupFailure(err, choice.dbPath);

@@ -1,24 +1,29 @@
-// Start-up: read the loopback token (api/instance), follow the address bar, load what the first screen needs.
+// Start-up: read the loopback token (api/instance), ask who is signed in, follow the address bar, load what the screen needs.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles.css';
 import { App } from './App';
-import { router, stores } from './stores';
-import { applyRoute } from './stores/controller';
+import { currentPermissions, router, session, stores } from './stores';
+import { applyRoute, resetData, startData } from './stores/controller';
 
 const sync = () => router.getState().sync();
 window.addEventListener('hashchange', sync);
 window.addEventListener('popstate', sync);
 
+// Data is fetched only while the app is shown; a locked or signed-out window keeps its address and asks for nothing.
 router.subscribe((s, prev) => {
-  if (s.route !== prev.route) void applyRoute(s.route, stores);
+  if (s.route !== prev.route && session.getState().phase === 'ready') void applyRoute(s.route, stores, currentPermissions());
 });
 
-const app = stores.app.getState();
-void app.loadInfo();
-void app.loadDivisions();
-void app.loadJudges(null);
-void applyRoute(router.getState().route, stores);
+session.subscribe((s, prev) => {
+  if (s.phase === prev.phase && s.user === prev.user) return;
+  // Signed out (or the session was lost): forget the previous person's cases before anyone else signs in.
+  if ((s.phase === 'signIn' || s.phase === 'setup') && prev.phase !== s.phase) resetData(stores);
+  // Signed in or unlocked: load what failed or was never loaded, for the address the window still shows.
+  if (s.phase === 'ready' && prev.phase !== 'ready') void startData(router.getState().route, stores, currentPermissions());
+});
+
+void session.getState().loadStatus();
 
 const root = document.getElementById('root');
 if (root) {

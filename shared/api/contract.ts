@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PROCEDURES, type ClosingMethod, type Procedure, type EventKind, type ExtensionStatus, type DivisionKind, type AppealOutcome, type LimitVariant } from '../cases/types';
 import type { DeadlineStatus } from '../deadlines/engine';
 import { API_METHODS, type ApiMethod } from './methods';
+import { ROLES, type Role, type Action } from '../accounts/roles';
 
 export const CASE_STATUS_FILTERS = ['open', 'closed', 'overdue', 'suspended'] as const;
 export const CASE_SORTS = ['filedOn_desc', 'filedOn_asc', 'dueOn_asc', 'caseNumber_asc'] as const;
@@ -143,6 +144,84 @@ export interface DeadlineSummary {
   dueWithin30: number;
 }
 
+export interface SignedInUser {
+  name: string;
+  roles: Role[];
+  division: string | null;
+  /** What the person may do (shared/accounts/roles.ts), so the window hides what would be refused anyway. */
+  permissions: Action[];
+  /** e.g. 本人承办的案件 */
+  scope: string;
+  mustChangePassword: boolean;
+}
+
+export interface DemoAccount {
+  name: string;
+  roles: Role[];
+  password: string;
+}
+
+export interface AuthStatus {
+  /** No account exists yet: the window asks for the court and the first administrator. */
+  setupNeeded: boolean;
+  courtCode: string | null;
+  courtName: string | null;
+  demo: boolean;
+  /** Only on a demonstration database: one account per role, with its password. */
+  demoAccounts: DemoAccount[];
+  user: SignedInUser | null;
+  /** Signed in, but idle too long: the password unlocks. */
+  locked: boolean;
+  idleLockMinutes: number;
+}
+
+export interface UserView {
+  name: string;
+  roles: Role[];
+  division: string | null;
+  active: boolean;
+  lockedUntil: string | null;
+  mustChangePassword: boolean;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string | null;
+  entityKey: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+export interface AuditPage {
+  rows: AuditRow[];
+  offset: number;
+  hasMore: boolean;
+}
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  entries: number;
+  firstBrokenId: number | null;
+  message: string;
+}
+
+const roleSchema = z.enum(ROLES);
+const password = z.string().min(1, '请输入口令').max(200);
+const personName = z.string().trim().min(1, '请输入姓名').max(20);
+
+export const auditListArgs = z.object({
+  actor: z.string().trim().max(20).optional(),
+  /** A case number or account name: the record the entry is about. */
+  entityKey: z.string().trim().max(60).optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应如 2024-01-05').optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应如 2024-01-05').optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+}).strict();
+
 const empty = z.object({}).strict();
 
 /** Every call: its argument schema; the result type lives in ApiResults. */
@@ -154,6 +233,24 @@ export const apiSchemas = {
   'catalog.divisions': empty,
   'catalog.judges': z.object({ divisionId: z.number().int().positive().optional() }).strict(),
   'deadlines.summary': empty,
+  'auth.status': empty,
+  'auth.setup': z.object({
+    courtCode: z.string().trim().min(1, '请输入法院代码').max(10),
+    courtName: z.string().trim().min(1, '请输入法院名称').max(50),
+    adminName: personName,
+    password,
+  }).strict(),
+  'auth.signIn': z.object({ name: personName, password }).strict(),
+  'auth.unlock': z.object({ password }).strict(),
+  'auth.signOut': empty,
+  'auth.changePassword': z.object({ oldPassword: password, newPassword: password }).strict(),
+  'users.list': empty,
+  'users.add': z.object({ name: personName, roles: z.array(roleSchema).min(1, '至少选择一个角色'), division: z.string().trim().max(50).optional(), password }).strict(),
+  'users.setActive': z.object({ name: personName, active: z.boolean() }).strict(),
+  'users.resetPassword': z.object({ name: personName, password }).strict(),
+  'audit.list': auditListArgs,
+  'audit.verify': empty,
+  'settings.setIdleLock': z.object({ minutes: z.number().int().min(0).max(480) }).strict(),
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export { API_METHODS, type ApiMethod };
@@ -166,12 +263,31 @@ export interface ApiResults {
   'catalog.divisions': DivisionView[];
   'catalog.judges': JudgeView[];
   'deadlines.summary': DeadlineSummary;
+  'auth.status': AuthStatus;
+  'auth.setup': SignedInUser;
+  'auth.signIn': SignedInUser;
+  'auth.unlock': SignedInUser;
+  'auth.signOut': { signedOut: true };
+  'auth.changePassword': { changed: true };
+  'users.list': UserView[];
+  'users.add': UserView;
+  'users.setActive': UserView;
+  'users.resetPassword': UserView;
+  'audit.list': AuditPage;
+  'audit.verify': AuditVerifyResult;
+  'settings.setIdleLock': { idleLockMinutes: number };
 }
 
 export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiSchemas)[M]>;
 
-/** STARTUP_FAILED: the database could not be opened; the message says why, and the window shows it instead of the app. */
-export type ApiErrorCode = 'BAD_ARGS' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'DB_ERROR' | 'INTERNAL' | 'UNKNOWN_METHOD' | 'STARTUP_FAILED';
+/**
+ * STARTUP_FAILED: the database could not be opened; the message says why, and the window shows it instead of the app.
+ * SIGNED_OUT: no session (sign in); LOCKED: the session is idle-locked (unlock with the password); FORBIDDEN: the
+ * role does not allow the call (it is refused and written to the audit log).
+ */
+export type ApiErrorCode =
+  | 'BAD_ARGS' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'DB_ERROR' | 'INTERNAL' | 'UNKNOWN_METHOD' | 'STARTUP_FAILED'
+  | 'SIGNED_OUT' | 'LOCKED';
 export interface ApiError {
   code: ApiErrorCode;
   message: string;

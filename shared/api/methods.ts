@@ -7,5 +7,18 @@ export const API_METHODS = [
   'catalog.divisions',
   'catalog.judges',
   'deadlines.summary',
+  'auth.status',
+  'auth.setup',
+  'auth.signIn',
+  'auth.unlock',
+  'auth.signOut',
+  'auth.changePassword',
+  'users.list',
+  'users.add',
+  'users.setActive',
+  'users.resetPassword',
+  'audit.list',
+  'audit.verify',
+  'settings.setIdleLock',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];

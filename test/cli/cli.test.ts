@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { cli, ensureBuilt } from '../helpers/cli';
+import { cli, ensureBuilt, initDb } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
 
 const TODAY = '2024-12-31';
@@ -49,8 +49,7 @@ beforeAll(() => {
   ensureBuilt();
   work = tempDir();
   db = path.join(work.dir, 'court.sqlite');
-  const r = cli(['init', '--court-code', '辽0421', '--court-name', '某某县人民法院', '--db', db]);
-  expect(r.code, r.err).toBe(0);
+  initDb(db);
   const imp = cli(['--db', db, '--today', TODAY, 'import', csv('examples.csv', EXAMPLES)]);
   expect(imp.code, imp.err + imp.out).toBe(0);
   expect(cli(['--db', db, '--today', TODAY, 'event', '（2024）辽0421民初104号', '--kind', '公告', '--from', '2024-04-01', '--to', '2024-05-01']).code).toBe(0);
@@ -92,7 +91,7 @@ describe('deadline --json: the worked examples of time-limits.md', () => {
     const t = tempDir();
     try {
       const file = path.join(t.dir, 'r.sqlite');
-      cli(['init', '--court-code', '辽0421', '--court-name', '某某县人民法院', '--db', file]);
+      initDb(file);
       cli(['--db', file, '--today', TODAY, 'import', csv('one.csv', [EXAMPLES[8]])]);
       cli(['--db', file, '--today', TODAY, 'event', '（2024）辽0421民初108号', '--kind', '中止', '--from', '2024-06-01']);
       const r = cli(['--db', file, '--today', TODAY, 'event', '（2024）辽0421民初108号', '--kind', '中止', '--resume', '2024-07-01']);
@@ -143,7 +142,7 @@ describe('import', () => {
     const t = tempDir();
     try {
       const file = path.join(t.dir, 'u.sqlite');
-      cli(['init', '--court-code', '辽0421', '--court-name', '某某县人民法院', '--db', file]);
+      initDb(file);
       cli(['--db', file, '--today', TODAY, 'import', csv('u1.csv', [EXAMPLES[3]])]);
       const r = cli(['--db', file, '--json', '--today', TODAY, 'import', csv('u2.csv', [EXAMPLES[3].replace(',,,孙八', ',2024-12-01,调解,孙八')])]);
       expect(r.json()).toMatchObject({ inserted: 0, updated: 1 });
@@ -157,7 +156,7 @@ describe('import', () => {
     const t = tempDir();
     try {
       const file = path.join(t.dir, 'b.sqlite');
-      cli(['init', '--court-code', '辽0421', '--court-name', '某某县人民法院', '--db', file]);
+      initDb(file);
       const bad = csv('bad.csv', [EXAMPLES[0], '（2024）辽0421民初200号,民间借贷纠纷,普通程序,2024-13-01,民一庭,王法官,,,甲,乙', '（2024）辽0422民初201号,民间借贷纠纷,普通程序,2024-01-01,民一庭,王法官,,,甲,乙']);
       const before = counts(file);
       const r = cli(['--db', file, '--today', TODAY, 'import', bad]);
@@ -199,7 +198,8 @@ describe('bad arguments and input: one Chinese line on stderr, exit 1 or 2, data
     [['seed', '--cases', '10'], 1, '已有'],
     [['seed', '--cases', 'many'], 2, '--cases'],
     [['import', '/nonexistent/file.csv'], 1, '找不到文件'],
-    [['init', '--court-code', '辽0421', '--court-name', 'x'], 1, '已存在'],
+    [['init', '--court-code', '辽0421', '--court-name', 'x', '--admin', '管理员'], 1, '已存在'],
+    [['init', '--court-code', '辽0421', '--court-name', 'x'], 2, '--admin'],
     [['cases', '--today', '2024-02-30'], 2, '--today'],
   ])('%j → exit %i', (args, code, message) => {
     const before = sha(db);
@@ -242,7 +242,7 @@ describe('seed', () => {
     try {
       const outs = ['a', 'b'].map((name) => {
         const file = path.join(t.dir, `${name}.sqlite`);
-        cli(['init', '--court-code', '辽0421', '--court-name', '某某县人民法院', '--db', file]);
+        initDb(file);
         const s = cli(['--db', file, '--json', '--today', TODAY, 'seed', '--cases', '3000', '--seed', '42']);
         expect(s.code, s.err).toBe(0);
         expect(s.json()).toMatchObject({ cases: 3000 });

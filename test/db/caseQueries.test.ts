@@ -105,6 +105,7 @@ describe('query plans use their indexes', () => {
     ['due within', { remainingMin: 0, remainingMax: 30, sort: 'dueOn_asc' }, /USING INDEX cases_running_due/],
     ['division', { divisionId: 1 }, /USING INDEX cases_division_filed/],
     ['judge', { judgeId: 1 }, /USING INDEX cases_judge_filed/],
+    ['procedure, newest first', { procedure: '简易程序' }, /SCAN c USING INDEX cases_filed/],
     ['case number order', { sort: 'caseNumber_asc' }, /USING INDEX sqlite_autoindex_cases_1/],
     ['search', { search: '张三丰' }, /VIRTUAL TABLE INDEX/],
   ])('%s', (_name, args, expected) => {

@@ -7,6 +7,7 @@ import { startLoopbackHost, type RunningHost } from '../../electron/host/loopbac
 import { resolveRendererFile } from '../../electron/core/app/rendererFiles';
 import { openCore, type Core } from '../../electron/core/api/core';
 import { freshCourtDb, record, tempDir } from '../helpers/tempDb';
+import { AccountStore } from '../../electron/core/accounts/accountStore';
 
 let host: RunningHost;
 let core: Core;
@@ -16,6 +17,7 @@ let renderer: ReturnType<typeof tempDir>;
 beforeAll(async () => {
   fixture = freshCourtDb();
   fixture.put([record({ caseNumber: '（2024）辽0421民初103号', filedOn: '2024-08-31' })]);
+  new AccountStore(fixture.db).create({ name: '院长', roles: ['president'], password: 'president-1', actor: 'tester' });
   fixture.db.close();
   core = openCore({ dbPath: fixture.file, host: 'loopback', today: '2024-12-31' });
   renderer = tempDir();
@@ -23,7 +25,13 @@ beforeAll(async () => {
   writeFileSync(path.join(renderer.dir, 'index.html'), '<!doctype html><title>法院质效台</title>');
   writeFileSync(path.join(renderer.dir, 'assets', 'app.js'), 'console.log(1)');
   host = await startLoopbackHost({ core, rendererDir: renderer.dir });
+  const signIn = await api('auth.signIn', { name: '院长', password: 'president-1' });
+  const cookie = String(signIn.headers['set-cookie']);
+  expect(cookie).toMatch(/^courtdesk_session=[\w-]+; HttpOnly; SameSite=Strict; Path=\/api\//);
+  expect(signIn.body).not.toContain(cookie.split(';')[0].split('=')[1]);
+  session = cookie.split(';')[0];
 });
+let session = '';
 afterAll(async () => {
   await host.close();
   core.close();
@@ -46,7 +54,7 @@ function request(opts: { method?: string; path: string; headers?: Record<string,
 }
 
 const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
-  request({ method: 'POST', path: `/api/${method}`, headers: { 'x-courtdesk-token': host.token, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  request({ method: 'POST', path: `/api/${method}`, headers: { 'x-courtdesk-token': host.token, 'content-type': 'application/json', ...(session ? { cookie: session } : {}), ...headers }, body: JSON.stringify(body) });
 
 describe('loopback host', () => {
   it('listens on 127.0.0.1 and prints a URL carrying the token in the fragment', () => {
@@ -57,6 +65,11 @@ describe('loopback host', () => {
     const r = await api('cases.get', { caseNumber: '(2024)辽0421民初103号' });
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { caseNumber: '（2024）辽0421民初103号', dueOn: '2025-02-28', daysRemaining: 59 } });
+  });
+
+  it('answers SIGNED_OUT without the session cookie', async () => {
+    const r = await request({ method: 'POST', path: '/api/cases.list', headers: { 'x-courtdesk-token': host.token }, body: '{}' });
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'SIGNED_OUT' } });
   });
 
   it('validates arguments and answers in Chinese', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { cli, ensureBuilt, ROOT } from '../helpers/cli';
+import { cli, ensureBuilt, initDb, ROOT, TESTER, ADMIN } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
 import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   work = tempDir();
   const db = path.join(work.dir, 'court.sqlite');
-  expect(cli(['init', '--court-code', '辽0421', '--court-name', '某某县人民法院', '--db', db]).code).toBe(0);
+  initDb(db);
   expect(cli(['--db', db, '--today', TODAY, 'seed', '--cases', '5000', '--seed', '11']).code).toBe(0);
   host = await startHost(['--db', db, '--today', TODAY]);
   browser = await launchBrowser();
@@ -35,6 +35,26 @@ beforeAll(async () => {
   page.on('pageerror', (e) => consoleErrors.push(e.message));
   await page.goto(host.url);
 }, 240_000);
+
+async function signIn(p: Page, name: string, password: string) {
+  await p.getByTestId('signin-name').fill(name);
+  await p.getByTestId('signin-password').fill(password);
+  await p.getByTestId('signin-submit').click();
+}
+
+describe('sign-in', () => {
+  it('shows the demo accounts, refuses a wrong password in Chinese, and signs in', async () => {
+    await page.getByTestId('signin-name').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('demo-accounts').textContent()).toContain('demo-judge');
+    await shot('00-signin');
+    await signIn(page, TESTER.name, 'wrong-password');
+    await expect.poll(async () => (await page.getByTestId('signin-error').textContent()) ?? '', { timeout: 15_000 }).toContain('姓名或口令不正确');
+    await shot('00-signin-error');
+    await signIn(page, TESTER.name, TESTER.password);
+    await page.getByTestId('user-badge').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('user-badge').textContent()).toContain(TESTER.name);
+  });
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -126,6 +146,69 @@ describe('case list', () => {
 
   it('logged no errors in the page', () => {
     expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe('roles in the window', () => {
+  it("shows a judge only his own cases, with his scope", async () => {
+    const users = cli(['--db', path.join(work.dir, 'court.sqlite'), '--json', 'user', 'list']).json() as Array<{ name: string; roles: string[] }>;
+    const judge = users.find((u) => u.roles.length === 1 && u.roles[0] === 'judge')!;
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const p = await context.newPage();
+    try {
+      await p.goto(host.url);
+      await signIn(p, judge.name, 'demo-judge');
+      await p.getByTestId('case-row').first().waitFor({ timeout: 15_000 });
+      expect(await p.textContent('body')).toContain('本人承办的案件');
+      const judges = await p.getByTestId('case-row').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+      for (const row of judges) expect(row).toContain(judge.name);
+      await p.screenshot({ path: path.join(SHOTS, '13-judge-scope.png') });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the administrator the accounts and a verified audit trail', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const p = await context.newPage();
+    try {
+      await p.goto(host.url);
+      await signIn(p, ADMIN.name, ADMIN.password);
+      await p.getByTestId('user-badge').waitFor({ timeout: 15_000 });
+      await p.getByTestId('nav-settings').click();
+      await p.evaluate(() => { location.hash = '#/settings/accounts'; });
+      await p.getByTestId('users-table').waitFor({ timeout: 15_000 });
+      expect(await p.getByTestId('users-table').textContent()).toContain(TESTER.name);
+      await p.screenshot({ path: path.join(SHOTS, '14-admin-accounts.png') });
+      await p.evaluate(() => { location.hash = '#/settings/audit'; });
+      await p.getByTestId('audit-verify').click();
+      await expect.poll(async () => (await p.getByTestId('audit-verify-result').textContent()) ?? '', { timeout: 15_000 }).toContain('审计链完整');
+      await p.screenshot({ path: path.join(SHOTS, '14-admin-audit.png') });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('starts a new database in setup mode and signs the first administrator in', async () => {
+    const fresh = path.join(work.dir, 'new.sqlite');
+    const setupHost = await startHost(['--db', fresh]);
+    const p = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    try {
+      await p.goto(setupHost.url);
+      await p.getByTestId('setup-court-code').waitFor({ timeout: 15_000 });
+      await p.getByTestId('setup-court-code').fill('辽0422');
+      await p.getByTestId('setup-court-name').fill('另一县人民法院');
+      await p.getByTestId('setup-admin').fill('首任管理员');
+      await p.getByTestId('setup-password').fill('first-admin-1');
+      await p.getByTestId('setup-password2').fill('first-admin-1');
+      await p.screenshot({ path: path.join(SHOTS, '15-setup.png') });
+      await p.getByTestId('setup-submit').click();
+      await p.getByTestId('user-badge').waitFor({ timeout: 15_000 });
+      expect(await p.getByTestId('user-badge').textContent()).toContain('首任管理员');
+    } finally {
+      await p.close();
+      await setupHost.stop();
+    }
   });
 });
 

@@ -2,6 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { openDatabase, closeDatabase } from '../../electron/core/db/connection';
+import { AccountStore } from '../../electron/core/accounts/accountStore';
 
 export const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/courtdesk.cjs');
@@ -20,12 +22,29 @@ export interface CliResult {
   json: () => unknown;
 }
 
-export function cli(args: string[], env: Record<string, string> = {}): CliResult {
+export const ADMIN = { name: '管理员', password: 'admin-pass-1' };
+/** A test account holding several roles (court-wide clerk, president, statistician, administrator). */
+export const TESTER = { name: '测试员', password: 'tester-pass-1' };
+
+export function cli(args: string[], env: Record<string, string> = {}, input?: string): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, COURTDESK_USER: 'tester', ...env },
+    env: { ...process.env, COURTDESK_USER: TESTER.name, COURTDESK_PASSWORD: TESTER.password, ...env },
+    input,
     timeout: 120_000,
   });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) };
+}
+
+/** Creates a court database through the command line, with its administrator, plus the test account. */
+export function initDb(file: string, court = { code: '辽0421', name: '某某县人民法院' }): void {
+  const r = cli(['init', '--court-code', court.code, '--court-name', court.name, '--admin', ADMIN.name, '--db', file], { COURTDESK_PASSWORD: ADMIN.password });
+  if (r.code !== 0) throw new Error(`init failed: ${r.err}`);
+  const { db } = openDatabase(file);
+  try {
+    new AccountStore(db).create({ name: TESTER.name, roles: ['clerk', 'president', 'statistician', 'admin'], password: TESTER.password, actor: ADMIN.name });
+  } finally {
+    closeDatabase(db);
+  }
 }

@@ -14,7 +14,8 @@ import {
   resolveRendererPath,
   secureWebPreferences,
 } from '../../electron/main/security';
-import { FORBIDDEN_SENDER, guardedCall, ipcChannels } from '../../electron/main/ipcGuard';
+import { FORBIDDEN_SENDER, guardedCall,
+  WindowSessions, ipcChannels } from '../../electron/main/ipcGuard';
 import { chooseDatabase, startupFailureDialog, startupFailureReport, STARTUP_BUTTONS } from '../../electron/main/startup';
 import { API_METHODS } from '../../shared/api/methods';
 
@@ -217,7 +218,20 @@ describe('IPC guard', () => {
   it('passes calls from the app to the core unchanged', async () => {
     const call = vi.fn(async () => ok);
     await expect(guardedCall({ call }, 'cases.count', 'app://courtdesk/index.html', { status: 'open' })).resolves.toEqual(ok);
-    expect(call).toHaveBeenCalledWith('cases.count', { status: 'open' });
+    expect(call).toHaveBeenCalledWith('cases.count', { status: 'open' }, { session: undefined });
+  });
+
+  it("keeps each window's session in the main process and never hands the token to the page", async () => {
+    const sessions = new WindowSessions();
+    const call = vi.fn(async (method: string) => (method === 'auth.signIn' ? { ...ok, session: { set: 'secret-token' } } : method === 'auth.signOut' ? { ...ok, session: { clear: true as const } } : ok));
+    const answer = await guardedCall({ call }, 'auth.signIn', 'app://courtdesk/index.html', {}, { id: 7, sessions });
+    expect(answer).toEqual(ok);
+    expect(sessions.get(7)).toBe('secret-token');
+    expect(sessions.get(8)).toBeUndefined();
+    await guardedCall({ call }, 'cases.count', 'app://courtdesk/index.html', {}, { id: 7, sessions });
+    expect(call).toHaveBeenLastCalledWith('cases.count', {}, { session: 'secret-token' });
+    await guardedCall({ call }, 'auth.signOut', 'app://courtdesk/index.html', {}, { id: 7, sessions });
+    expect(sessions.get(7)).toBeUndefined();
   });
 
   it.each(['https://example.com/', 'app://evil/index.html', 'file:///x/index.html', '', null, undefined])(

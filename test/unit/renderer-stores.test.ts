@@ -8,6 +8,8 @@ import { createCaseDetailStore } from '../../renderer/src/stores/caseDetail';
 import { createRouterStore } from '../../renderer/src/stores/router';
 import { applyRoute, type Stores } from '../../renderer/src/stores/controller';
 import { createDeadlineSummaryStore } from '../../renderer/src/stores/deadlines';
+import { createAccountsStore } from '../../renderer/src/stores/accounts';
+import { createAuditStore } from '../../renderer/src/stores/audit';
 import { parseHash } from '../../renderer/src/lib/route';
 
 function row(i: number): CaseListRow {
@@ -191,8 +193,10 @@ describe('applyRoute', () => {
       deadlineList: createCaseListStore(api),
       deadlineSummary: createDeadlineSummaryStore(api),
       caseDetail: createCaseDetailStore(api),
+      accounts: createAccountsStore({ 'users.list': vi.fn(), 'users.add': vi.fn(), 'users.setActive': vi.fn(), 'users.resetPassword': vi.fn() }),
+      audit: createAuditStore({ 'audit.list': vi.fn(), 'audit.verify': vi.fn() }),
     };
-    await applyRoute(parseHash('#/deadlines?view=due7'), stores);
+    await applyRoute(parseHash('#/deadlines?view=due7'), stores, ['cases.view']);
     expect(stores.deadlineSummary.getState().summary?.dueWithin7).toBe(2);
     expect(list).toHaveBeenCalledWith({ remainingMin: 0, remainingMax: 7, sort: 'dueOn_asc', offset: 0, limit: 100 });
     expect(count).toHaveBeenCalledWith({ remainingMin: 0, remainingMax: 7 });

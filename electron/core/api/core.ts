@@ -4,7 +4,15 @@ import { z } from 'zod';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { apiSchemas, type ApiError, type ApiMethod, type ApiResponse, type ApiResults } from '../../../shared/api/contract';
+import { apiSchemas, type ApiError, type ApiMethod, type ApiResponse, type ApiResults, type SignedInUser, type UserView } from '../../../shared/api/contract';
+import { ACTIONS, ACTION_LABELS, ROLE_LABELS, can, caseScope, scopeLabel, type Action, type CaseScope } from '../../../shared/accounts/roles';
+import { AccountStore, type Person } from '../accounts/accountStore';
+import { Sessions, type Session } from '../accounts/sessions';
+import { Guard } from '../accounts/guard';
+import { SettingsStore } from '../setup/settings';
+import { listAudit, describeVerification } from '../audit/auditQueries';
+import { verifyAuditChain } from '../audit/auditLog';
+import { inScope } from '../cases/caseQueries';
 import { localToday } from '../../../shared/dates/calendar';
 import { openDatabase, closeDatabase } from '../db/connection';
 import { DbOpenError, type DbErrorCode } from '../db/errors';
@@ -32,8 +40,8 @@ export interface CoreOptions {
   today?: string;
   /** Creates and fills a demonstration database when the file does not exist yet. */
   demo?: DemoOptions;
-  /** Who acts; accounts come with a later issue, until then the operating-system user. */
-  actor?: string;
+  /** Create an empty database when the file is missing, for the first-run setup (court and first administrator). */
+  allowSetup?: boolean;
   /** Called with the method and milliseconds when a call takes longer than 40 ms. */
   onSlowCall?: (method: string, ms: number) => void;
 }
@@ -49,8 +57,17 @@ export class CoreStartError extends Error {
   }
 }
 
+/** What the transport knows about the caller: the session it carries (cookie on loopback, sender in Electron). */
+export interface CallerContext {
+  session?: string;
+}
+
+/** A host keeps or forgets the session token; the token itself never reaches the page. */
+export type SessionDirective = { set: string } | { clear: true };
+export type CoreResponse = ApiResponse<unknown> & { session?: SessionDirective };
+
 export interface Core {
-  call(method: string, args: unknown): Promise<ApiResponse<unknown>>;
+  call(method: string, args: unknown, caller?: CallerContext): Promise<CoreResponse>;
   close(): void;
   info: { dbPath: string };
   /** For the command line and tests, which share this very core. */
@@ -75,61 +92,158 @@ export function defaultDbPath(): string {
   return path.join(defaultDataDir(), 'courtdesk.sqlite');
 }
 
-export function systemActor(): string {
-  try {
-    return os.userInfo().username || 'system';
-  } catch {
-    return 'system';
-  }
-}
 
 export function openCore(options: CoreOptions): Core {
-  const actor = options.actor ?? systemActor();
   const today = () => options.today ?? localToday();
-  const creatingDemo = !!options.demo && !existsSync(options.dbPath);
+  const exists = existsSync(options.dbPath);
+  const creatingDemo = !!options.demo && !exists;
   let opened;
   try {
-    opened = openDatabase(options.dbPath, { create: creatingDemo });
+    opened = openDatabase(options.dbPath, { create: creatingDemo || (!exists && !!options.allowSetup) });
   } catch (err) {
     if (err instanceof DbOpenError) throw new CoreStartError(err.code, err.message, err.dbPath);
     throw err;
   }
   const db = opened.db;
   const store = new CaseStore(db);
+  const accounts = new AccountStore(db);
   if (creatingDemo && options.demo) {
-    initCourt(db, options.demo.courtCode, options.demo.courtName, actor, true);
-    seedDatabase(db, store, { cases: options.demo.cases, seed: options.demo.seed, today: today(), actor });
+    initCourt(db, options.demo.courtCode, options.demo.courtName, 'system', true);
+    seedDatabase(db, store, { cases: options.demo.cases, seed: options.demo.seed, today: today(), actor: 'system' });
   }
-  const court = getSelfCourt(db);
-  if (!court) {
+  if (!getSelfCourt(db) && !options.allowSetup && accounts.count() === 0 && !creatingDemo) {
     closeDatabase(db);
     throw new CoreStartError('OTHER', `数据库尚未初始化本院信息：${options.dbPath}。请先运行 courtdesk init`, options.dbPath);
   }
   const queries = new CaseQueries(db);
+  const settings = new SettingsStore(db);
+  const sessions = new Sessions(() => settings.idleLockMinutes());
+  const guard = new Guard(db);
 
-  const handlers: { [M in ApiMethod]: (args: z.output<(typeof apiSchemas)[M]>) => ApiResults[M] } = {
-    'app.info': () => ({
-      appVersion: APP_VERSION,
-      courtCode: court.code,
-      courtName: court.name,
-      demo: isDemo(db),
-      today: today(),
-      schemaVersion: db.pragma('user_version', { simple: true }) as number,
-      dbPath: path.resolve(options.dbPath),
-      caseCount: db.prepare('SELECT count(*) FROM cases').pluck().get() as number,
-      host: options.host,
-    }),
-    'cases.list': (a) => queries.list(a, today()),
-    'cases.count': (a) => ({ count: queries.count(a, today()) }),
-    'cases.get': (a) => {
-      const canonical = store.resolveOwnNumber(a.caseNumber);
-      const detail = queries.get(canonical, today());
-      if (!detail) throw new NotFound(`找不到案件 ${canonical}`);
-      return detail;
+  const handlers: Handlers = {
+    'auth.status': {
+      access: 'public',
+      run: (_a, ctx) => {
+        const court = getSelfCourt(db);
+        const demo = isDemo(db);
+        return {
+          setupNeeded: accounts.count() === 0,
+          courtCode: court?.code ?? null,
+          courtName: court?.name ?? null,
+          demo,
+          demoAccounts: demo ? accounts.list().filter((p) => p.demoPassword && p.active).map((p) => ({ name: p.name, roles: p.roles, password: p.demoPassword! })) : [],
+          user: ctx.person ? signedInUser(ctx.person) : null,
+          locked: !!ctx.session?.locked,
+          idleLockMinutes: settings.idleLockMinutes(),
+        };
+      },
     },
-    'catalog.divisions': () => queries.divisions(),
-    'catalog.judges': (a) => queries.judges(a.divisionId),
-    'deadlines.summary': () => queries.summary(today()),
+    'auth.setup': {
+      access: 'public',
+      run: (a, ctx) => {
+        if (accounts.count() > 0) throw new Refusal('CONFLICT', '本院数据库已建立，请用已有账号登录');
+        const court = getSelfCourt(db);
+        if (court && court.code !== a.courtCode) throw new CaseInputError(`数据库属于${court.name}（${court.code}），法院代码不符`, '法院代码');
+        if (!court) initCourt(db, a.courtCode, a.courtName, a.adminName);
+        const person = accounts.create({ name: a.adminName, roles: ['admin'], password: a.password, actor: a.adminName });
+        ctx.startSession(person);
+        return signedInUser(person);
+      },
+    },
+    'auth.signIn': {
+      access: 'public',
+      run: (a, ctx) => {
+        const r = accounts.signIn(a.name, a.password);
+        if (!r.ok) throw new Refusal('FORBIDDEN', r.message);
+        ctx.startSession(r.person);
+        return signedInUser(r.person);
+      },
+    },
+    'auth.unlock': {
+      access: 'locked',
+      run: (a, ctx) => {
+        const r = accounts.recheck(ctx.person!.staffId, a.password);
+        if (!r.ok) {
+          if (r.code !== 'BAD_CREDENTIALS') ctx.endSession();
+          throw new Refusal('FORBIDDEN', r.message);
+        }
+        sessions.unlock(ctx.session!);
+        return signedInUser(r.person);
+      },
+    },
+    'auth.signOut': {
+      access: 'public',
+      run: (_a, ctx) => {
+        ctx.endSession();
+        return { signedOut: true as const };
+      },
+    },
+    'auth.changePassword': {
+      access: 'signedIn',
+      run: (a, ctx) => {
+        accounts.changePassword(ctx.person!.staffId, a.oldPassword, a.newPassword);
+        return { changed: true as const };
+      },
+    },
+    'app.info': {
+      access: 'signedIn',
+      run: () => {
+        const court = getSelfCourt(db)!;
+        return {
+          appVersion: APP_VERSION,
+          courtCode: court.code,
+          courtName: court.name,
+          demo: isDemo(db),
+          today: today(),
+          schemaVersion: db.pragma('user_version', { simple: true }) as number,
+          dbPath: path.resolve(options.dbPath),
+          caseCount: db.prepare('SELECT count(*) FROM cases').pluck().get() as number,
+          host: options.host,
+        };
+      },
+    },
+    'cases.list': { access: 'cases.view', run: (a, ctx) => queries.list(a, today(), ctx.scope) },
+    'cases.count': { access: 'cases.view', run: (a, ctx) => ({ count: queries.count(a, today(), ctx.scope) }) },
+    'cases.get': {
+      access: 'cases.view',
+      run: (a, ctx) => {
+        const canonical = store.resolveOwnNumber(a.caseNumber);
+        const row = store.getRow(canonical);
+        if (!row) throw new Refusal('NOT_FOUND', `找不到案件 ${canonical}`);
+        if (!inScope(ctx.scope, row)) ctx.deny(`无权查看案件 ${canonical}：可查看的范围是${scopeLabel(ctx.scope)}`);
+        return queries.get(canonical, today())!;
+      },
+    },
+    'catalog.divisions': { access: 'signedIn', run: () => queries.divisions() },
+    'catalog.judges': { access: 'signedIn', run: (a) => queries.judges(a.divisionId) },
+    'deadlines.summary': { access: 'cases.view', run: (_a, ctx) => queries.summary(today(), ctx.scope) },
+    'users.list': { access: 'accounts.manage', run: () => accounts.list().map(userView) },
+    'users.add': {
+      access: 'accounts.manage',
+      run: (a, ctx) => userView(accounts.create({ name: a.name, roles: a.roles, division: a.division || null, password: a.password, actor: ctx.person!.name, mustChange: true })),
+    },
+    'users.setActive': {
+      access: 'accounts.manage',
+      run: (a, ctx) => {
+        const p = accounts.setActive(a.name, a.active, ctx.person!.name);
+        if (!a.active) sessions.endAllOf(p.staffId);
+        return userView(p);
+      },
+    },
+    'users.resetPassword': {
+      access: 'accounts.manage',
+      run: (a, ctx) => {
+        const p = accounts.resetPassword(a.name, a.password, ctx.person!.name);
+        sessions.endAllOf(p.staffId);
+        return userView(p);
+      },
+    },
+    'audit.list': { access: 'audit.view', run: (a) => listAudit(db, a) },
+    'audit.verify': { access: 'audit.view', run: () => describeVerification(verifyAuditChain(db)) },
+    'settings.setIdleLock': {
+      access: 'settings.manage',
+      run: (a, ctx) => ({ idleLockMinutes: settings.setIdleLockMinutes(a.minutes, ctx.person!.name) }),
+    },
   };
 
   return {
@@ -138,7 +252,7 @@ export function openCore(options: CoreOptions): Core {
     queries,
     today,
     info: { dbPath: path.resolve(options.dbPath) },
-    async call(method, args) {
+    async call(method, args, caller = {}) {
       if (!Object.prototype.hasOwnProperty.call(apiSchemas, method)) {
         return fail('UNKNOWN_METHOD', `未知的调用：${String(method).slice(0, 60)}`);
       }
@@ -149,16 +263,41 @@ export function openCore(options: CoreOptions): Core {
         const where = issue.path.length ? `参数“${issue.path.join('.')}”：` : '';
         return fail('BAD_ARGS', `${where}${issue.message}`);
       }
+      const handler = handlers[m] as Handler<unknown, unknown>;
+      let directive: SessionDirective | undefined;
+      const session = sessions.get(caller.session);
+      const person = session ? accounts.byStaffId(session.staffId) : null;
+      const ctx: HandlerContext = {
+        session: person?.active ? session : null,
+        person: person?.active ? person : null,
+        scope: person ? caseScope(person.roles, { staffId: person.staffId, divisionId: person.divisionId }) : { kind: 'none' },
+        startSession: (p) => {
+          if (caller.session) sessions.end(caller.session);
+          directive = { set: sessions.create(p.staffId).token };
+        },
+        endSession: () => {
+          if (caller.session) sessions.end(caller.session);
+          directive = { clear: true };
+        },
+        deny: (message) => {
+          guard.denied(ctx.person?.name ?? '（未登录）', m, message);
+          throw new Refusal('FORBIDDEN', message);
+        },
+      };
       const started = performance.now();
       try {
-        const value = (handlers[m] as (a: unknown) => unknown)(parsed.data);
-        return { ok: true, value };
+        if (handler.access !== 'public') {
+          if (!ctx.session || !ctx.person) return withSession(fail('SIGNED_OUT', '请先登录'), caller.session ? { clear: true } : undefined);
+          if (ctx.session.locked && handler.access !== 'locked') return fail('LOCKED', `已超过 ${settings.idleLockMinutes()} 分钟未操作，请输入口令解锁`);
+          if (handler.access !== 'locked' && handler.access !== 'signedIn' && !can(ctx.person.roles, handler.access)) {
+            ctx.deny(`您的角色（${ctx.person.roles.map((r) => ROLE_LABELS[r]).join('、') || '无'}）无权${ACTION_LABELS[handler.access]}`);
+          }
+          sessions.touch(ctx.session);
+        }
+        const value = handler.run(parsed.data, ctx);
+        return withSession({ ok: true, value }, directive);
       } catch (err) {
-        if (err instanceof NotFound) return fail('NOT_FOUND', err.message);
-        if (err instanceof CaseInputError) return fail('BAD_ARGS', err.message);
-        const code = typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : '';
-        if (code.startsWith('SQLITE_')) return fail('DB_ERROR', `数据库错误（${code}）：${err instanceof Error ? err.message : ''}`);
-        return fail('INTERNAL', `内部错误：${err instanceof Error ? err.message : String(err)}`);
+        return withSession(errorResponse(err), directive);
       } finally {
         const ms = performance.now() - started;
         if (ms > 40) options.onSlowCall?.(m, ms);
@@ -170,7 +309,60 @@ export function openCore(options: CoreOptions): Core {
   };
 }
 
-class NotFound extends Error {}
+type Access = 'public' | 'locked' | 'signedIn' | Action;
+
+interface HandlerContext {
+  session: Session | null;
+  person: Person | null;
+  scope: CaseScope;
+  startSession(person: Person): void;
+  endSession(): void;
+  /** Refuses the call, writing the refusal to the audit log. */
+  deny(message: string): never;
+}
+
+interface Handler<A, R> {
+  access: Access;
+  run(args: A, ctx: HandlerContext): R;
+}
+
+type Handlers = { [M in ApiMethod]: Handler<z.output<(typeof apiSchemas)[M]>, ApiResults[M]> };
+
+class Refusal extends Error {
+  constructor(
+    readonly code: ApiError['code'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function signedInUser(p: Person): SignedInUser {
+  return {
+    name: p.name,
+    roles: p.roles,
+    division: p.division,
+    permissions: ACTIONS.filter((a) => can(p.roles, a)),
+    scope: scopeLabel(caseScope(p.roles, { staffId: p.staffId, divisionId: p.divisionId })),
+    mustChangePassword: p.mustChangePassword,
+  };
+}
+
+function userView(p: Person): UserView {
+  return { name: p.name, roles: p.roles, division: p.division, active: p.active, lockedUntil: p.lockedUntil, mustChangePassword: p.mustChangePassword };
+}
+
+function withSession(r: ApiResponse<unknown>, session: SessionDirective | undefined): CoreResponse {
+  return session ? { ...r, session } : r;
+}
+
+function errorResponse(err: unknown): ApiResponse<never> {
+  if (err instanceof Refusal) return fail(err.code, err.message);
+  if (err instanceof CaseInputError) return fail('BAD_ARGS', err.message);
+  const code = typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : '';
+  if (code.startsWith('SQLITE_')) return fail('DB_ERROR', `数据库错误（${code}）：${err instanceof Error ? err.message : ''}`);
+  return fail('INTERNAL', `内部错误：${err instanceof Error ? err.message : String(err)}`);
+}
 
 function fail(code: ApiError['code'], message: string): ApiResponse<never> {
   return { ok: false, error: { code, message } };

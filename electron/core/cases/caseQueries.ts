@@ -7,6 +7,7 @@ import { isDeductibleKind } from '../../../shared/deadlines/limits';
 import { addDays } from '../../../shared/dates/calendar';
 import { deadlineInputOf, rowToRecord, splitParties, toYuan, type CaseRow, type EngineFacts } from './caseRow';
 import { planSearch } from './search';
+import type { CaseScope } from '../../../shared/accounts/roles';
 import type { EventKind, ExtensionStatus } from '../../../shared/cases/types';
 
 interface EventRow {
@@ -19,10 +20,34 @@ interface EventRow {
 
 type Where = { clauses: string[]; params: Record<string, unknown>; empty: boolean };
 
-export function buildWhere(db: Database, f: CaseFilter, today: string): Where {
+/** Everyone sees all cases unless a scope says otherwise (shared/accounts/roles.ts caseScope). */
+export const ALL_CASES: CaseScope = { kind: 'all' };
+
+function scopeClause(scope: CaseScope, clauses: string[], params: Record<string, unknown>): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'division':
+      clauses.push('c.division_id = @scopeDivision');
+      params.scopeDivision = scope.divisionId;
+      return true;
+    case 'own':
+      clauses.push('c.judge_id = @scopeJudge');
+      params.scopeJudge = scope.staffId;
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function inScope(scope: CaseScope, row: { division_id: number; judge_id: number }): boolean {
+  return scope.kind === 'all' || (scope.kind === 'division' && row.division_id === scope.divisionId) || (scope.kind === 'own' && row.judge_id === scope.staffId);
+}
+
+export function buildWhere(db: Database, f: CaseFilter, today: string, scope: CaseScope = ALL_CASES): Where {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
-  let empty = false;
+  let empty = !scopeClause(scope, clauses, params);
   switch (f.status) {
     case 'open':
       clauses.push('c.closed_on IS NULL');
@@ -105,34 +130,37 @@ export class CaseQueries {
   }
 
   /** The SQL of a page, exposed so tests can check its plan uses an index. */
-  listSql(args: CaseListArgs, today: string): { sql: string; params: Record<string, unknown>; empty: boolean } {
+  listSql(args: CaseListArgs, today: string, scope: CaseScope = ALL_CASES): { sql: string; params: Record<string, unknown>; empty: boolean } {
     const a = caseListArgs.parse(args);
-    const w = buildWhere(this.db, a, today);
+    const w = buildWhere(this.db, a, today, scope);
     if (a.sort === 'dueOn_asc') w.clauses.push("c.clock = 'running'");
     const where = w.clauses.length ? `WHERE ${w.clauses.join(' AND ')}` : '';
+    // CROSS JOIN pins cases as the outer loop: with statistics the planner may otherwise start from the small
+    // divisions table and sort every matching case (1.6 s for a procedure filter at a million cases) instead of
+    // walking the sort's index and stopping at one page.
     const sql = `SELECT c.*, d.name AS division_name, s.name AS judge_name
-      FROM cases c JOIN divisions d ON d.id = c.division_id JOIN staff s ON s.id = c.judge_id
+      FROM cases c CROSS JOIN divisions d ON d.id = c.division_id CROSS JOIN staff s ON s.id = c.judge_id
       ${where} ORDER BY ${ORDER_BY[a.sort]} LIMIT @limit OFFSET @offset`;
     return { sql, params: { ...w.params, limit: a.limit + 1, offset: a.offset }, empty: w.empty };
   }
 
-  list(args: CaseListArgs, today: string): CaseListResult {
+  list(args: CaseListArgs, today: string, scope: CaseScope = ALL_CASES): CaseListResult {
     const a = caseListArgs.parse(args);
-    const q = this.listSql(a, today);
+    const q = this.listSql(a, today, scope);
     if (q.empty) return { rows: [], offset: a.offset, hasMore: false };
     const rows = this.db.prepare(q.sql).all(q.params) as Array<CaseRow & { division_name: string; judge_name: string }>;
     const hasMore = rows.length > a.limit;
     return { rows: rows.slice(0, a.limit).map((r) => this.toListRow(r, r.division_name, r.judge_name, today)), offset: a.offset, hasMore };
   }
 
-  countSql(f: CaseFilter, today: string) {
-    const w = buildWhere(this.db, f, today);
+  countSql(f: CaseFilter, today: string, scope: CaseScope = ALL_CASES) {
+    const w = buildWhere(this.db, f, today, scope);
     const where = w.clauses.length ? `WHERE ${w.clauses.join(' AND ')}` : '';
     return { sql: `SELECT count(*) FROM cases c ${where}`, params: w.params, empty: w.empty };
   }
 
-  count(f: CaseFilter, today: string): number {
-    const q = this.countSql(f, today);
+  count(f: CaseFilter, today: string, scope: CaseScope = ALL_CASES): number {
+    const q = this.countSql(f, today, scope);
     if (q.empty) return 0;
     return this.db.prepare(q.sql).pluck().get(q.params) as number;
   }
@@ -212,16 +240,17 @@ export class CaseQueries {
       : this.db.prepare(`${base} AND s.division_id = ? ORDER BY s.name`).all(divisionId)) as JudgeView[];
   }
 
-  summary(today: string): DeadlineSummary {
-    const running = this.db.prepare("SELECT count(*) FROM cases WHERE clock = 'running' AND due_on >= ? AND due_on <= ?").pluck();
+  summary(today: string, scope: CaseScope = ALL_CASES): DeadlineSummary {
+    const n = (f: CaseFilter) => this.count(f, today, scope);
     return {
       today,
-      open: this.db.prepare('SELECT count(*) FROM cases WHERE closed_on IS NULL').pluck().get() as number,
-      overdue: this.db.prepare("SELECT count(*) FROM cases WHERE clock = 'running' AND due_on < ?").pluck().get(today) as number,
-      suspended: this.db.prepare("SELECT count(*) FROM cases WHERE clock = 'suspended'").pluck().get() as number,
-      dueWithin7: running.get(today, addDays(today, 7)) as number,
-      dueWithin15: running.get(today, addDays(today, 15)) as number,
-      dueWithin30: running.get(today, addDays(today, 30)) as number,
+      open: n({ status: 'open' }),
+      overdue: n({ status: 'overdue' }),
+      suspended: n({ status: 'suspended' }),
+      dueWithin7: n({ remainingMin: 0, remainingMax: 7 }),
+      dueWithin15: n({ remainingMin: 0, remainingMax: 15 }),
+      dueWithin30: n({ remainingMin: 0, remainingMax: 30 }),
     };
   }
+
 }

@@ -10,7 +10,8 @@ export interface SelfCourt {
   name: string;
 }
 
-const COURT_CODE_RE = /^[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新兵]\d{0,6}$/u;
+// A basic court (辽0421) or an intermediate court (辽04): the province's abbreviation and at least two digits.
+const COURT_CODE_RE = /^[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新兵]\d{2,6}$/u;
 
 export function validateCourtCode(code: string): string | null {
   return COURT_CODE_RE.test(code) ? null : `法院代码“${code}”格式不正确，应为省份简称加数字，如 辽0421`;

@@ -3,14 +3,18 @@
 export type DbErrorCode = 'NEWER_VERSION' | 'CORRUPT' | 'NOT_A_DATABASE' | 'LOCKED' | 'READONLY' | 'NOT_FOUND' | 'MIGRATION_FAILED' | 'OTHER';
 
 export class DbOpenError extends Error {
+  /** For a damaged file: the newest backup that passes its check, which the message also names. */
+  readonly latestGoodBackup: string | null;
+
   constructor(
     readonly code: DbErrorCode,
     message: string,
     readonly dbPath: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; latestGoodBackup?: string | null },
   ) {
     super(message, options);
     this.name = 'DbOpenError';
+    this.latestGoodBackup = options?.latestGoodBackup ?? null;
   }
 }
 

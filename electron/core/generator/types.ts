@@ -1,4 +1,5 @@
 // What the synthetic data generator yields: a court's divisions and staff, then cases with their events and extensions.
+import type { Role } from '../../../shared/accounts/roles';
 import type { CaseRecord, DivisionKind, EventKind, ExtensionStatus } from '../../../shared/cases/types';
 
 export interface GeneratedDivision {
@@ -6,7 +7,8 @@ export interface GeneratedDivision {
   kind: DivisionKind;
 }
 
-export type StaffRole = 'clerk' | 'assistant' | 'judge' | 'division_head' | 'vice_president' | 'president' | 'statistician' | 'admin';
+/** The roles of shared/accounts/roles.ts: a generated person can be given an account as he is. */
+export type StaffRole = Role;
 
 export interface GeneratedStaff {
   name: string;

@@ -5,6 +5,9 @@ import { CaseStore, CaseInputError } from '../cases/caseStore';
 import { CourtDirectory, getSelfCourt } from '../court/courtStore';
 import { nextRowVersion, nowStamp } from '../db/clock';
 import { withBulkLoad } from '../db/bulkLoad';
+import { AccountStore } from '../accounts/accountStore';
+import { ROLES } from '../../../shared/accounts/roles';
+import type { GeneratedStaff } from '../generator/types';
 
 export interface SeedResult {
   cases: number;
@@ -49,11 +52,32 @@ export function seedDatabase(db: Database, store: CaseStore, opts: { cases: numb
       }
       // Synthetic cases make the whole database a demonstration: every screen says so.
       db.prepare("UPDATE settings SET value_json = 'true', row_version = ?, updated_at = ? WHERE key = 'demo'").run(version, now);
+      createDemoAccounts(db, generated.staff, opts.actor);
       store.audit({
         actor: opts.actor, action: 'seed', entity: 'database', entityKey: court.code,
         after: { cases: n, seed: opts.seed, today: opts.today, divisions: generated.divisions.length, staff: generated.staff.length },
       });
       return { cases: n, divisions: generated.divisions.length, staff: generated.staff.length };
     });
+  }
+}
+
+/**
+ * One account per role on a demonstration database, each a person of the generated court (the judge has cases,
+ * the division head a division), with the password shown on the sign-in screen. Only ever on synthetic data.
+ */
+function createDemoAccounts(db: Database, staff: GeneratedStaff[], actor: string): void {
+  const accounts = new AccountStore(db);
+  for (const role of ROLES) {
+    // The person whose roles come closest to just this one, so each demo account shows that role's view.
+    const person = staff
+      .filter((s) => s.roles.includes(role) && !accounts.byName(s.name))
+      .sort((a, b) => a.roles.length - b.roles.length)[0];
+    if (!person) continue;
+    const password = `demo-${role}`;
+    // The demo clerk files cases for the whole court, as the clerks of 立案庭 do: no division, court-wide scope.
+    const division = role === 'clerk' ? null : person.division;
+    accounts.create({ name: person.name, roles: person.roles, division, password, demoPassword: password, actor });
+    if (role === 'clerk') db.prepare('UPDATE staff SET division_id = NULL WHERE name = ?').run(person.name);
   }
 }

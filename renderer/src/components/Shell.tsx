@@ -1,13 +1,15 @@
-// The frame of every screen: the top bar (court, demo badge, today) and the left navigation.
-import type { ReactNode } from 'react';
+// The frame of every screen: the top bar (court, demo badge, today, who is signed in) and the left navigation.
+import { useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { navSection, type Route } from '../lib/route';
 import { formatDate } from '../lib/format';
-import { router, stores } from '../stores';
+import { navAccess, rolesText, userBadgeText, type NavKey } from '../lib/auth';
+import { router, session, signOut, stores } from '../stores';
+import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { Link } from './Link';
 
 interface NavItem {
-  key: 'cases' | 'deadlines' | 'extensions' | 'indicators' | 'exchange' | 'settings';
+  key: NavKey;
   label: string;
   testId: string;
   soon?: boolean;
@@ -45,10 +47,45 @@ function TopBar() {
           演示数据
         </span>
       ) : null}
-      <div className="topbar-right">{info ? <span className="today">今日 {formatDate(info.today)}</span> : null}</div>
+      <div className="topbar-right">
+        {info ? <span className="today">今日 {formatDate(info.today)}</span> : null}
+        <UserMenu />
+      </div>
     </header>
   );
 }
+
+function UserMenu() {
+  const user = useStore(session, (s) => s.user);
+  const [changing, setChanging] = useState(false);
+  const [leaving, setLeaving] = useState(false);
+  if (!user) return null;
+  const detail = [`角色：${rolesText(user.roles)}`, user.division ? `部门：${user.division}` : null, `查看范围：${user.scope}`].filter(Boolean).join('\n');
+  return (
+    <div className="user-menu">
+      <span className="user-badge" data-testid="user-badge" title={detail}>
+        {userBadgeText(user)}
+      </span>
+      <button type="button" className="link-button" data-testid="change-password" onClick={() => setChanging(true)}>
+        修改口令
+      </button>
+      <button
+        type="button"
+        data-testid="signout"
+        disabled={leaving}
+        onClick={() => {
+          setLeaving(true);
+          void signOut().finally(() => setLeaving(false));
+        }}
+      >
+        退出
+      </button>
+      {changing ? <ChangePasswordDialog onClose={() => setChanging(false)} /> : null}
+    </div>
+  );
+}
+
+const NO_PERMISSIONS: never[] = [];
 
 function navTarget(key: NavItem['key']): Route {
   if (key === 'cases') {
@@ -64,6 +101,7 @@ function navTarget(key: NavItem['key']): Route {
 
 function SideNav() {
   const route = useStore(router, (s) => s.route);
+  const permissions = useStore(session, (s) => s.user?.permissions ?? NO_PERMISSIONS);
   // Re-render when the list's filters change so the 案件 link keeps them.
   useStore(stores.cases, (s) => s.filters);
   const lastList = useStore(router, (s) => s.lastList);
@@ -72,19 +110,32 @@ function SideNav() {
   return (
     <nav className="sidenav" aria-label="主导航">
       <ul>
-        {NAV.map((item) => (
-          <li key={item.key}>
-            <Link
-              to={navTarget(item.key)}
-              className={`nav-link${active === item.key ? ' active' : ''}`}
-              testId={item.testId}
-              current={active === item.key}
-            >
-              <span className="nav-label">{item.label}</span>
-              {item.soon ? <span className="nav-soon">即将推出</span> : null}
-            </Link>
-          </li>
-        ))}
+        {NAV.map((item) => {
+          const access = navAccess(item.key, permissions);
+          if (!access.allowed) {
+            return (
+              <li key={item.key}>
+                <span className="nav-link disabled" data-testid={item.testId} aria-disabled="true" title={access.reason ?? undefined}>
+                  <span className="nav-label">{item.label}</span>
+                  <span className="nav-soon">无权限</span>
+                </span>
+              </li>
+            );
+          }
+          return (
+            <li key={item.key}>
+              <Link
+                to={navTarget(item.key)}
+                className={`nav-link${active === item.key ? ' active' : ''}`}
+                testId={item.testId}
+                current={active === item.key}
+              >
+                <span className="nav-label">{item.label}</span>
+                {item.soon ? <span className="nav-soon">即将推出</span> : null}
+              </Link>
+            </li>
+          );
+        })}
       </ul>
       <div className="sidenav-foot">
         离线运行
@@ -95,9 +146,9 @@ function SideNav() {
   );
 }
 
-export function Shell({ children }: { children: ReactNode }) {
+export function Shell({ children, inert }: { children: ReactNode; inert?: boolean }) {
   return (
-    <div className="app">
+    <div className="app" inert={inert} aria-hidden={inert ? true : undefined}>
       <TopBar />
       <SideNav />
       <main className="main">{children}</main>

@@ -6,11 +6,16 @@ export type DeadlineListView = (typeof DEADLINE_VIEWS)[number];
 
 export type SectionName = 'extensions' | 'indicators' | 'exchange' | 'settings';
 
+/** The parts of 设置 that have an address of their own (#/settings/accounts, #/settings/audit); none means 本机与安全. */
+export const SETTINGS_SUBPAGES = ['accounts', 'audit'] as const;
+export type SettingsSubpage = (typeof SETTINGS_SUBPAGES)[number];
+
 export type Route =
   | { name: 'cases'; filters: CaseFilters; page: number }
   | { name: 'case'; caseNumber: string }
   | { name: 'deadlines'; view: DeadlineListView; page: number }
-  | { name: SectionName }
+  | { name: Exclude<SectionName, 'settings'> }
+  | { name: 'settings'; tab?: SettingsSubpage }
   | { name: 'notFound'; path: string };
 
 export type RouteName = Route['name'];
@@ -96,6 +101,9 @@ export function parseHash(hash: string): Route {
   if (parts.length === 1 && (SECTIONS as readonly string[]).includes(head)) {
     return { name: head as SectionName };
   }
+  if (head === 'settings' && parts.length === 2 && (SETTINGS_SUBPAGES as readonly string[]).includes(parts[1])) {
+    return { name: 'settings', tab: parts[1] as SettingsSubpage };
+  }
   return { name: 'notFound', path: safeDecode(path) ?? path };
 }
 
@@ -117,6 +125,8 @@ export function formatRoute(route: Route): string {
     }
     case 'notFound':
       return '#/cases';
+    case 'settings':
+      return route.tab ? `#/settings/${route.tab}` : '#/settings';
     default:
       return `#/${route.name}`;
   }

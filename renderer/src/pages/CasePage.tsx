@@ -241,7 +241,13 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
   let content;
   if (s.error && s.caseNumber === caseNumber) {
     content =
-      s.error.code === 'NOT_FOUND' ? (
+      s.error.code === 'FORBIDDEN' ? (
+        <div className="notice error" data-testid="case-forbidden" role="alert">
+          <h1>无权查看这个案件</h1>
+          <p>{s.error.message}</p>
+          <p className="muted">这次查看请求已被拒绝，并记入审计日志。如工作需要，请联系本院管理员调整账号的角色或部门。</p>
+        </div>
+      ) : s.error.code === 'NOT_FOUND' ? (
         <div className="notice" data-testid="case-not-found" role="alert">
           <h1>找不到这个案件</h1>
           <p>{s.error.message}</p>

@@ -2,6 +2,7 @@
 import { useStore } from 'zustand';
 import type { JudgeView } from '../../../shared/api/contract';
 import { CaseTable } from '../components/CaseTable';
+import { ScopeLine } from '../components/ScopeLine';
 import { useDebouncedInput } from '../components/useDebouncedInput';
 import {
   DEFAULT_FILTERS,
@@ -216,6 +217,7 @@ export function CasesPage() {
       <div className="page-head">
         <h1>案件</h1>
         <TotalLine total={total} loading={totalLoading} error={totalError} />
+        <ScopeLine />
       </div>
       <FilterBar filters={filters} />
       <CaseTable

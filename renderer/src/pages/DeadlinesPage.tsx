@@ -2,6 +2,7 @@
 import { useStore } from 'zustand';
 import { CaseTable } from '../components/CaseTable';
 import { Link } from '../components/Link';
+import { ScopeLine } from '../components/ScopeLine';
 import { formatCount, formatDate, type Tone } from '../lib/format';
 import { deadlineViewFilters, type DeadlineListView } from '../lib/route';
 import { router, stores } from '../stores';
@@ -42,6 +43,7 @@ export function DeadlinesPage({ view }: { view: DeadlineListView }) {
             统计日期 {formatDate(summary.today)} · 未结案件 {formatCount(summary.open)} 件
           </span>
         ) : null}
+        <ScopeLine />
         <button type="button" className="link-button push-right" onClick={() => void refresh()}>
           刷新
         </button>

@@ -1,6 +1,12 @@
 // Shown instead of the app when the database could not be opened (code STARTUP_FAILED): the reason, and what to do.
 import { useState } from 'react';
-import { stores } from '../stores';
+import { session, stores } from '../stores';
+
+/** Asks again: who is signed in (the database opens first), then the court. */
+async function retry() {
+  await session.getState().loadStatus();
+  if (session.getState().phase === 'ready') await stores.app.getState().loadInfo();
+}
 
 export function StartupFailure({ message }: { message: string }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
@@ -25,7 +31,7 @@ export function StartupFailure({ message }: { message: string }) {
           >
             复制错误信息
           </button>
-          <button type="button" onClick={() => void stores.app.getState().loadInfo()}>
+          <button type="button" onClick={() => void retry()}>
             重试
           </button>
           {copied === 'yes' ? <span className="muted">已复制</span> : null}

@@ -8,6 +8,7 @@ export interface CaseDetailState {
   loading: boolean;
   error: { code: ApiErrorCode; message: string } | null;
   load(caseNumber: string, opts?: { force?: boolean }): Promise<void>;
+  reset(): void;
 }
 
 export type CaseDetailStore = StoreApi<CaseDetailState>;
@@ -27,6 +28,10 @@ export function createCaseDetailStore(api: Pick<CourtDeskApi, 'cases.get'>): Cas
       if (mine !== seq) return;
       if (res.ok) set({ detail: res.value, loading: false, error: null });
       else set({ detail: null, loading: false, error: res.error });
+    },
+    reset() {
+      seq++;
+      set({ caseNumber: null, detail: null, loading: false, error: null });
     },
   }));
 }

@@ -21,6 +21,8 @@ export interface CaseListState {
   load(filters: CaseFilters, page: number, opts?: { force?: boolean }): Promise<void>;
   /** Fetches the current page and the total again. */
   reload(): Promise<void>;
+  /** Forgets the rows and filters (another person signs in); answers still on their way are dropped. */
+  reset(): void;
 }
 
 export type CaseListStore = StoreApi<CaseListState>;
@@ -33,6 +35,19 @@ export function createCaseListStore(api: CaseListApi): CaseListStore {
   let totalKey: string | null = null;
   let listSeq = 0;
   let countSeq = 0;
+
+  const initial = () => ({
+    filters: { ...DEFAULT_FILTERS },
+    page: 1,
+    rows: [] as CaseListRow[],
+    hasMore: false,
+    loading: false,
+    loaded: false,
+    error: null as string | null,
+    total: null as number | null,
+    totalLoading: false,
+    totalError: null as string | null,
+  });
 
   return createStore<CaseListState>()((set, get) => {
     async function fetchCount(ck: string, filters: CaseFilters): Promise<void> {
@@ -63,16 +78,7 @@ export function createCaseListStore(api: CaseListApi): CaseListStore {
     }
 
     return {
-      filters: { ...DEFAULT_FILTERS },
-      page: 1,
-      rows: [],
-      hasMore: false,
-      loading: false,
-      loaded: false,
-      error: null,
-      total: null,
-      totalLoading: false,
-      totalError: null,
+      ...initial(),
 
       async load(filters, page, opts) {
         const force = opts?.force === true;
@@ -90,6 +96,14 @@ export function createCaseListStore(api: CaseListApi): CaseListStore {
       async reload() {
         const { filters, page } = get();
         await get().load(filters, page, { force: true });
+      },
+
+      reset() {
+        wantedKey = null;
+        totalKey = null;
+        listSeq++;
+        countSeq++;
+        set(initial());
       },
     };
   });

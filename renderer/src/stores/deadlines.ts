@@ -7,6 +7,7 @@ export interface DeadlineSummaryState {
   loading: boolean;
   error: string | null;
   load(): Promise<void>;
+  reset(): void;
 }
 
 export type DeadlineSummaryStore = StoreApi<DeadlineSummaryState>;
@@ -24,6 +25,10 @@ export function createDeadlineSummaryStore(api: Pick<CourtDeskApi, 'deadlines.su
       if (mine !== seq) return;
       if (res.ok) set({ summary: res.value, loading: false, error: null });
       else set({ loading: false, error: res.error.message });
+    },
+    reset() {
+      seq++;
+      set({ summary: null, loading: false, error: null });
     },
   }));
 }

@@ -1,0 +1,56 @@
+// Reads a password for the command line: COURTDESK_PASSWORD, else a prompt that does not echo, else a line on stdin.
+import { createInterface } from 'node:readline';
+
+export async function readPassword(prompt: string): Promise<string | null> {
+  const fromEnv = process.env.COURTDESK_PASSWORD;
+  if (fromEnv !== undefined) return fromEnv;
+  if (process.stdin.isTTY) return promptHidden(prompt);
+  return readLine();
+}
+
+function readLine(): Promise<string | null> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin });
+    let done = false;
+    rl.once('line', (line) => {
+      done = true;
+      rl.close();
+      resolve(line);
+    });
+    rl.once('close', () => {
+      if (!done) resolve(null);
+    });
+  });
+}
+
+function promptHidden(prompt: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    process.stderr.write(prompt);
+    const stdin = process.stdin;
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.setEncoding('utf8');
+    let value = '';
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') {
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdin.off('data', onData);
+          process.stderr.write('\n');
+          resolve(value);
+          return;
+        }
+        if (ch === '\u0003') {
+          stdin.setRawMode(false);
+          process.stderr.write('\n');
+          resolve(null);
+          return;
+        }
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}

@@ -1,0 +1,37 @@
+// One place that notices a lost or locked session, whichever call met it, so the window can show the sign-in or lock screen.
+import type { ApiErrorCode, ApiMethod, ApiResponse, CourtDeskApi } from '../../../shared/api/contract';
+import { API_METHODS } from '../../../shared/api/methods';
+
+export type AuthLoss = Extract<ApiErrorCode, 'SIGNED_OUT' | 'LOCKED'>;
+
+/** Calls that are answered without a session: their errors (a wrong password…) are the screen's own business. */
+export const PUBLIC_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['auth.status', 'auth.setup', 'auth.signIn', 'auth.signOut']);
+
+export interface GuardHooks {
+  /** A call other than the public ones was refused for want of a (unlocked) session. */
+  onAuthLost(code: AuthLoss, message: string, method: ApiMethod): void;
+  /** A call answered successfully, so the server saw activity then (for the keep-alive). */
+  onAnswered?(method: ApiMethod, at: number): void;
+  now?(): number;
+}
+
+export function isAuthLoss(res: ApiResponse<unknown>): res is { ok: false; error: { code: AuthLoss; message: string } } {
+  return !res.ok && (res.error.code === 'SIGNED_OUT' || res.error.code === 'LOCKED');
+}
+
+/** The same API, with every answer looked at on its way back; the caller still gets the answer unchanged. */
+export function guardApi(api: CourtDeskApi, hooks: GuardHooks): CourtDeskApi {
+  const now = hooks.now ?? Date.now;
+  const guarded: Partial<Record<ApiMethod, (args: unknown) => Promise<ApiResponse<unknown>>>> = {};
+  for (const m of API_METHODS) {
+    const call = api[m] as (args: unknown) => Promise<ApiResponse<unknown>>;
+    guarded[m] = async (args: unknown) => {
+      const res = await call(args);
+      if (PUBLIC_METHODS.has(m)) return res;
+      if (isAuthLoss(res)) hooks.onAuthLost(res.error.code, res.error.message, m);
+      else if (res.ok) hooks.onAnswered?.(m, now());
+      return res;
+    };
+  }
+  return Object.freeze(guarded) as unknown as CourtDeskApi;
+}

@@ -1,0 +1,128 @@
+// Accounts on the command line: every command acts as a signed-in user under the same role checks as the app.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { ADMIN, cli, ensureBuilt, initDb } from '../helpers/cli';
+import { tempDir } from '../helpers/tempDb';
+
+const TODAY = '2024-12-31';
+let work: ReturnType<typeof tempDir>;
+let db: string;
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const as = (name: string, password: string) => ({ COURTDESK_USER: name, COURTDESK_PASSWORD: password });
+const asAdmin = as(ADMIN.name, ADMIN.password);
+const passwords: Record<string, string> = {};
+
+beforeAll(() => {
+  ensureBuilt();
+  work = tempDir();
+  db = path.join(work.dir, 'court.sqlite');
+  initDb(db);
+  const csv = path.join(work.dir, 'c.csv');
+  writeFileSync(csv, [
+    '案号,案由,审判程序,立案日期,承办部门,承办法官,原告,被告',
+    '（2024）辽0421民初1号,民间借贷纠纷,普通程序,2024-03-01,民一庭,王法官,张三,李四',
+    '（2024）辽0421民初2号,民间借贷纠纷,普通程序,2024-03-02,民一庭,李法官,王五,赵六',
+    '（2024）辽0421民初3号,民间借贷纠纷,普通程序,2024-03-03,城关人民法庭,赵法官,孙七,周八',
+  ].join('\n'));
+  expect(cli(['--db', db, '--today', TODAY, 'import', csv]).code).toBe(0);
+  for (const [name, roles, division] of [['王法官', 'judge', '民一庭'], ['庭长甲', '庭长', '民一庭'], ['书记员乙', 'clerk', '民一庭']] as const) {
+    const r = cli(['--db', db, '--json', 'user', 'add', name, '--role', roles, '--division', division], asAdmin);
+    expect(r.code, r.err).toBe(0);
+    const v = r.json() as { temporaryPassword: string; roles: string[]; mustChangePassword: boolean };
+    expect(v.mustChangePassword).toBe(true);
+    passwords[name] = v.temporaryPassword;
+  }
+}, 180_000);
+afterAll(() => work?.cleanup());
+
+const list = (env: Record<string, string>) => {
+  const r = cli(['--db', db, '--json', '--today', TODAY, 'cases'], env);
+  expect(r.code, r.err).toBe(0);
+  return (r.json() as Array<{ caseNumber: string }>).map((c) => c.caseNumber).sort();
+};
+
+describe('users', () => {
+  it('lists accounts with their roles; a role may be given in Chinese', () => {
+    const r = cli(['--db', db, '--json', 'user', 'list'], asAdmin);
+    const users = r.json() as Array<{ name: string; roles: string[]; division: string | null }>;
+    expect(users).toContainEqual(expect.objectContaining({ name: '庭长甲', roles: ['division_head'], division: '民一庭' }));
+    expect(users).toContainEqual(expect.objectContaining({ name: '王法官', roles: ['judge'] }));
+  });
+
+  it('refuses an unknown role, a duplicate name and a non-administrator, changing nothing', () => {
+    const before = sha(db);
+    expect(cli(['--db', db, 'user', 'add', '某人', '--role', 'janitor'], asAdmin)).toMatchObject({ code: 2, err: expect.stringContaining('角色“janitor”不正确') });
+    expect(cli(['--db', db, 'user', 'add', '王法官', '--role', 'judge'], asAdmin)).toMatchObject({ code: 1, err: expect.stringContaining('已存在') });
+    expect(sha(db)).toBe(before);
+    const denied = cli(['--db', db, 'user', 'add', '某人', '--role', 'clerk'], as('王法官', passwords['王法官']));
+    expect(denied.code).toBe(1);
+    expect(denied.err).toContain('无权管理账号');
+  });
+
+  it('disables and re-enables an account; resetting gives a new password', () => {
+    expect(cli(['--db', db, 'user', 'disable', '书记员乙'], asAdmin).code).toBe(0);
+    expect(cli(['--db', db, 'cases'], as('书记员乙', passwords['书记员乙']))).toMatchObject({ code: 1, err: expect.stringContaining('已停用') });
+    expect(cli(['--db', db, 'user', 'enable', '书记员乙'], asAdmin).code).toBe(0);
+    const reset = cli(['--db', db, '--json', 'user', 'reset', '书记员乙'], asAdmin).json() as { temporaryPassword: string };
+    expect(cli(['--db', db, 'cases'], as('书记员乙', passwords['书记员乙'])).code).toBe(1);
+    passwords['书记员乙'] = reset.temporaryPassword;
+    expect(cli(['--db', db, 'cases'], as('书记员乙', passwords['书记员乙'])).code).toBe(0);
+  });
+
+  it('asks who acts, and reads the password from stdin when it is not in the environment', () => {
+    expect(cli(['--db', db, 'cases'], { COURTDESK_USER: '' })).toMatchObject({ code: 2, err: expect.stringContaining('COURTDESK_USER') });
+    const env = { COURTDESK_USER: '王法官' } as Record<string, string>;
+    const r = cli(['--db', db, '--json', '--today', TODAY, 'cases'], { ...env, COURTDESK_PASSWORD: undefined as unknown as string }, `${passwords['王法官']}\n`);
+    expect(r.code, r.err).toBe(0);
+    expect(cli(['--db', db, 'cases', '--user', '王法官'], { COURTDESK_USER: '', COURTDESK_PASSWORD: 'wrong-pass' })).toMatchObject({ code: 1, err: expect.stringContaining('姓名或口令不正确') });
+  });
+});
+
+describe('roles on the command line', () => {
+  it('shows a judge his own cases, a division head his division\'s, the test account all', () => {
+    expect(list(as('王法官', passwords['王法官']))).toEqual(['（2024）辽0421民初1号']);
+    expect(list(as('庭长甲', passwords['庭长甲']))).toEqual(['（2024）辽0421民初1号', '（2024）辽0421民初2号']);
+    expect(list({})).toHaveLength(3);
+  });
+
+  it('refuses an administrator case data and a judge another judge\'s case, and audits both', () => {
+    const count = () => {
+      const d = new BetterSqlite3(db, { readonly: true });
+      try {
+        return d.prepare("SELECT count(*) FROM audit_log WHERE action = 'denied'").pluck().get() as number;
+      } finally {
+        d.close();
+      }
+    };
+    const before = count();
+    expect(cli(['--db', db, 'cases'], asAdmin)).toMatchObject({ code: 1, err: expect.stringContaining('无权查看案件') });
+    expect(cli(['--db', db, '--today', TODAY, 'deadline', '（2024）辽0421民初2号'], as('王法官', passwords['王法官']))).toMatchObject({ code: 1, err: expect.stringContaining('无权处理案件') });
+    expect(cli(['--db', db, '--today', TODAY, 'event', '（2024）辽0421民初2号', '--kind', '公告', '--from', '2024-04-01', '--to', '2024-05-01'], as('王法官', passwords['王法官'])).code).toBe(1);
+    expect(cli(['--db', db, '--today', TODAY, 'event', '（2024）辽0421民初1号', '--kind', '公告', '--from', '2024-04-01', '--to', '2024-05-01'], as('王法官', passwords['王法官'])).code).toBe(0);
+    expect(count()).toBe(before + 3);
+  });
+});
+
+describe('audit', () => {
+  it('lists entries by person and case', () => {
+    const r = cli(['--db', db, '--json', 'audit', 'list', '--case', '（2024）辽0421民初1号'], asAdmin);
+    const rows = r.json() as Array<{ action: string; actor: string }>;
+    expect(rows.map((x) => x.action)).toEqual(['event.add', 'case.create']);
+    expect(rows[0].actor).toBe('王法官');
+  });
+
+  it('verifies the chain, and names the first entry edited directly in SQLite', () => {
+    expect(cli(['--db', db, 'audit', 'verify'], asAdmin)).toMatchObject({ code: 0, out: expect.stringContaining('审计链完整') });
+    const d = new BetterSqlite3(db);
+    const id = d.prepare("SELECT id FROM audit_log WHERE action = 'case.create' ORDER BY id LIMIT 1 OFFSET 1").pluck().get() as number;
+    d.exec('DROP TRIGGER audit_log_no_update');
+    d.prepare("UPDATE audit_log SET actor = '某人' WHERE id = ?").run(id);
+    d.close();
+    const r = cli(['--db', db, 'audit', 'verify'], asAdmin);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`第 ${id} 号记录`);
+  });
+});

@@ -1,0 +1,190 @@
+// Every role against every guarded call, through the core as the hosts use it: allowed, or refused and audited.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { freshCourtDb, record } from '../helpers/tempDb';
+import { openCore, type Core } from '../../electron/core/api/core';
+import { AccountStore } from '../../electron/core/accounts/accountStore';
+import { ROLES, PERMISSIONS, type Action, type Role } from '../../shared/accounts/roles';
+import { openDatabase, closeDatabase } from '../../electron/core/db/connection';
+
+const TODAY = '2024-12-31';
+let t: ReturnType<typeof freshCourtDb>;
+let core: Core;
+const PASSWORD = 'right-pass-1';
+
+/** Who holds which single role, and where: the judge 王法官 and the 民一庭 staff share the case below. */
+const PEOPLE: Record<Role, { name: string; division: string | null }> = {
+  clerk: { name: '书记员甲', division: '民一庭' },
+  assistant: { name: '助理乙', division: '民一庭' },
+  judge: { name: '王法官', division: '民一庭' },
+  division_head: { name: '庭长丙', division: '民一庭' },
+  vice_president: { name: '副院长丁', division: null },
+  president: { name: '院长戊', division: null },
+  statistician: { name: '统计己', division: '审判管理办公室' },
+  admin: { name: '管理庚', division: null },
+};
+
+beforeAll(() => {
+  t = freshCourtDb();
+  t.put([
+    record({ caseNumber: '（2024）辽0421民初1号', division: '民一庭', judge: '王法官' }),
+    record({ caseNumber: '（2024）辽0421民初2号', division: '民一庭', judge: '李法官' }),
+    record({ caseNumber: '（2024）辽0421民初3号', division: '城关人民法庭', judge: '赵法官' }),
+    record({ caseNumber: '（2024）辽0421刑初1号', procedure: '速裁程序', cause: '危险驾驶罪', division: '刑事审判庭', judge: '陈法官' }),
+  ]);
+  t.db.exec("INSERT INTO divisions (court_id, name, kind, row_version, updated_at) VALUES (1, '审判管理办公室', 'office', 1, 'x')");
+  const accounts = new AccountStore(t.db);
+  for (const role of ROLES) accounts.create({ name: PEOPLE[role].name, roles: [role], division: PEOPLE[role].division, password: PASSWORD, actor: 'tester' });
+  t.db.close();
+  core = openCore({ dbPath: t.file, host: 'loopback', today: TODAY });
+});
+afterAll(() => {
+  core.close();
+  t.cleanup();
+});
+
+async function signIn(name: string, password = PASSWORD): Promise<string> {
+  const r = await core.call('auth.signIn', { name, password });
+  expect(r.ok, JSON.stringify(r)).toBe(true);
+  expect(r.session && 'set' in r.session).toBe(true);
+  return (r.session as { set: string }).set;
+}
+
+function deniedCount(): number {
+  return core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'denied'").pluck().get() as number;
+}
+
+/** The guarded calls, with arguments that would succeed for a permitted role, and the action each needs. */
+const CALLS: Array<{ method: string; args: unknown; action: Action }> = [
+  { method: 'cases.list', args: {}, action: 'cases.view' },
+  { method: 'cases.count', args: {}, action: 'cases.view' },
+  { method: 'cases.get', args: { caseNumber: '（2024）辽0421民初1号' }, action: 'cases.view' },
+  { method: 'deadlines.summary', args: {}, action: 'cases.view' },
+  { method: 'users.list', args: {}, action: 'accounts.manage' },
+  { method: 'users.add', args: { name: 'NEWNAME', roles: ['clerk'], password: 'initial-pass-1' }, action: 'accounts.manage' },
+  { method: 'users.resetPassword', args: { name: '助理乙', password: 'reset-pass-123' }, action: 'accounts.manage' },
+  { method: 'audit.list', args: {}, action: 'audit.view' },
+  { method: 'audit.verify', args: {}, action: 'audit.view' },
+  { method: 'settings.setIdleLock', args: { minutes: 15 }, action: 'settings.manage' },
+];
+
+describe('the role matrix, call by call', () => {
+  const cases = ROLES.flatMap((role) => CALLS.map((c) => ({ role, ...c, allowed: PERMISSIONS[role].has(c.action) })));
+
+  it.each(cases)('$role → $method: allowed $allowed', async ({ role, method, args, allowed }) => {
+    const person = PEOPLE[role].name;
+    const session = await signIn(person);
+    const realArgs = method === 'users.add' ? { ...(args as object), name: `新${role}` } : args;
+    const before = deniedCount();
+    const r = await core.call(method, realArgs, { session });
+    if (allowed) {
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      expect(deniedCount()).toBe(before);
+    } else {
+      expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect((r as { error: { message: string } }).error.message).toMatch(/无权/);
+      expect(deniedCount()).toBe(before + 1);
+      const last = core.db.prepare("SELECT actor, entity_key FROM audit_log WHERE action = 'denied' ORDER BY id DESC LIMIT 1").get();
+      expect(last).toEqual({ actor: person, entity_key: method });
+    }
+    // 助理乙's password was reset by an administrator: put it back for the next rows.
+    if (method === 'users.resetPassword' && r.ok) {
+      const { db } = openDatabase(t.file);
+      try {
+        db.prepare("UPDATE accounts SET password_hash = (SELECT password_hash FROM accounts a JOIN staff s ON s.id = a.staff_id WHERE s.name = '院长戊'), must_change_password = 0 WHERE staff_id = (SELECT id FROM staff WHERE name = '助理乙')").run();
+      } finally {
+        closeDatabase(db);
+      }
+    }
+  });
+
+  it('answers every signed-in role for app.info and the catalogues', async () => {
+    for (const role of ROLES) {
+      const session = await signIn(PEOPLE[role].name);
+      for (const method of ['app.info', 'catalog.divisions', 'catalog.judges']) {
+        expect((await core.call(method, {}, { session })).ok).toBe(true);
+      }
+    }
+  });
+});
+
+describe('which cases each role sees', () => {
+  const numbers = async (name: string) => {
+    const session = await signIn(name);
+    const r = await core.call('cases.list', { sort: 'caseNumber_asc' }, { session });
+    return (r as { value: { rows: Array<{ caseNumber: string }> } }).value.rows.map((x) => x.caseNumber);
+  };
+
+  it.each<[Role, string[]]>([
+    ['judge', ['（2024）辽0421民初1号']],
+    ['division_head', ['（2024）辽0421民初1号', '（2024）辽0421民初2号']],
+    ['clerk', ['（2024）辽0421民初1号', '（2024）辽0421民初2号']],
+    ['president', ['（2024）辽0421刑初1号', '（2024）辽0421民初1号', '（2024）辽0421民初2号', '（2024）辽0421民初3号']],
+    ['statistician', ['（2024）辽0421刑初1号', '（2024）辽0421民初1号', '（2024）辽0421民初2号', '（2024）辽0421民初3号']],
+  ])('%s', async (role, expected) => {
+    expect(await numbers(PEOPLE[role].name)).toEqual(expected);
+  });
+
+  it("refuses a judge another judge's case, and audits it", async () => {
+    const session = await signIn('王法官');
+    const before = deniedCount();
+    const r = await core.call('cases.get', { caseNumber: '（2024）辽0421民初2号' }, { session });
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(deniedCount()).toBe(before + 1);
+    const summary = await core.call('deadlines.summary', {}, { session });
+    expect((summary as { value: { open: number } }).value.open).toBe(1);
+  });
+});
+
+describe('sessions', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('answers SIGNED_OUT without a session and after signing out', async () => {
+    expect(await core.call('cases.list', {})).toMatchObject({ ok: false, error: { code: 'SIGNED_OUT' } });
+    const session = await signIn('院长戊');
+    const out = await core.call('auth.signOut', {}, { session });
+    expect(out.session).toEqual({ clear: true });
+    expect(await core.call('cases.list', {}, { session })).toMatchObject({ ok: false, error: { code: 'SIGNED_OUT' } });
+  });
+
+  it('locks an idle session; only the password unlocks it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2030-01-01T08:00:00Z'));
+    const session = await signIn('院长戊');
+    vi.setSystemTime(new Date('2030-01-01T08:16:00Z'));
+    expect(await core.call('cases.list', {}, { session })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await core.call('auth.status', {}, { session })).toMatchObject({ ok: true, value: { locked: true, user: { name: '院长戊' } } });
+    expect(await core.call('auth.unlock', { password: 'wrong-pass-1' }, { session })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await core.call('auth.unlock', { password: PASSWORD }, { session })).toMatchObject({ ok: true });
+    expect((await core.call('cases.list', {}, { session })).ok).toBe(true);
+  });
+
+  it('locks an account for 15 minutes after five wrong passwords, and audits it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2030-02-01T08:00:00Z'));
+    for (let i = 0; i < 4; i++) {
+      expect(await core.call('auth.signIn', { name: '统计己', password: 'wrong-pass-1' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('姓名或口令不正确') } });
+    }
+    expect(await core.call('auth.signIn', { name: '统计己', password: 'wrong-pass-1' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('锁定') } });
+    expect(await core.call('auth.signIn', { name: '统计己', password: PASSWORD })).toMatchObject({ ok: false, error: { message: expect.stringContaining('锁定') } });
+    expect(core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'account.locked' AND actor = '统计己'").pluck().get()).toBe(1);
+    vi.setSystemTime(new Date('2030-02-01T08:16:00Z'));
+    expect((await core.call('auth.signIn', { name: '统计己', password: PASSWORD })).ok).toBe(true);
+  });
+
+  it('refuses a disabled account and ends its sessions; nobody is deleted', async () => {
+    const admin = await signIn('管理庚');
+    const victim = await signIn('副院长丁');
+    expect((await core.call('users.setActive', { name: '副院长丁', active: false }, { session: admin })).ok).toBe(true);
+    expect(await core.call('cases.list', {}, { session: victim })).toMatchObject({ ok: false, error: { code: 'SIGNED_OUT' } });
+    expect(await core.call('auth.signIn', { name: '副院长丁', password: PASSWORD })).toMatchObject({ ok: false, error: { message: expect.stringContaining('停用') } });
+    const list = await core.call('users.list', {}, { session: admin });
+    expect((list as { value: Array<{ name: string; active: boolean }> }).value).toContainEqual(expect.objectContaining({ name: '副院长丁', active: false }));
+    expect((await core.call('users.setActive', { name: '副院长丁', active: true }, { session: admin })).ok).toBe(true);
+  });
+
+  it('refuses short passwords and keeps the audit chain intact through all of it', async () => {
+    const admin = await signIn('管理庚');
+    expect(await core.call('users.add', { name: '短口令', roles: ['clerk'], password: 'short' }, { session: admin })).toMatchObject({ ok: false, error: { code: 'BAD_ARGS', message: expect.stringContaining('至少需要 8 个字符') } });
+    expect(await core.call('audit.verify', {}, { session: admin })).toMatchObject({ ok: true, value: { ok: true } });
+  });
+});
