@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshCourtDb, record } from '../helpers/tempDb';
 import { CaseQueries } from '../../electron/core/cases/caseQueries';
+import { SEARCH_DOCUMENT_SQL, searchDocument } from '../../electron/core/db/migrations';
 import type { CaseListArgs } from '../../shared/api/contract';
 
 let t: ReturnType<typeof freshCourtDb>;
@@ -94,6 +95,15 @@ describe('search', () => {
   });
 });
 
+describe('the search document', () => {
+  it('is the same whether written by JavaScript (one case) or by SQL (bulk loads, migration)', () => {
+    const rows = t.db.prepare(`SELECT case_number, court_code, plaintiffs, defendants, ${SEARCH_DOCUMENT_SQL} AS doc FROM cases`).all() as Array<{ case_number: string; court_code: string; plaintiffs: string; defendants: string; doc: string }>;
+    expect(rows.length).toBeGreaterThan(5);
+    for (const r of rows) expect(searchDocument(r.case_number, r.court_code, r.plaintiffs, r.defendants)).toBe(r.doc);
+    expect(searchDocument('（2024）辽0421民初102号', '辽0421', '张三丰', '王五')).toBe('2024民初102号 张三丰、王五、');
+  });
+});
+
 describe('query plans use their indexes', () => {
   const plan = (sql: string, params: Record<string, unknown>) =>
     (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
@@ -108,6 +118,7 @@ describe('query plans use their indexes', () => {
     ['procedure, newest first', { procedure: '简易程序' }, /SCAN c USING INDEX cases_filed/],
     ['case number order', { sort: 'caseNumber_asc' }, /USING INDEX sqlite_autoindex_cases_1/],
     ['search', { search: '张三丰' }, /VIRTUAL TABLE INDEX/],
+    ['a whole case number, typed another way', { search: '(2024)辽0421民初102号' }, /USING INDEX sqlite_autoindex_cases_1 \(case_number=\?\)/],
   ])('%s', (_name, args, expected) => {
     const { sql, params } = q.listSql(args, TODAY);
     const p = plan(sql, params);

@@ -93,7 +93,10 @@ export function buildWhere(db: Database, f: CaseFilter, today: string, scope: Ca
   if (f.search) {
     const plan = planSearch(db, f.search);
     if (plan.kind === 'none') empty = true;
-    else if (plan.kind === 'match') {
+    else if (plan.kind === 'exact') {
+      clauses.push('c.case_number = @exact');
+      params.exact = plan.caseNumber;
+    } else if (plan.kind === 'match') {
       clauses.push('c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH @search)');
       params.search = plan.query;
     } else {

@@ -257,10 +257,13 @@ export const MIGRATIONS: Migration[] = [
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 /**
- * The document indexed for a case, in JavaScript and in SQL; both end in a separator so that every two-character
- * substring starts some trigram (see cases/search.ts).
+ * The document indexed for a case, in JavaScript and in SQL (they must agree): the case number without its brackets
+ * and court code, which every case of a court shares (indexing them made the index a third larger and slower to
+ * build, and a whole pasted number is looked up by its unique key instead), then the parties. It ends in a
+ * separator so that every two-character substring starts some trigram (see cases/search.ts).
  */
-export function searchDocument(caseNumber: string, plaintiffs: string, defendants: string): string {
-  return `${caseNumber} ${plaintiffs}、${defendants}、`;
+export function searchDocument(caseNumber: string, courtCode: string, plaintiffs: string, defendants: string): string {
+  return `${caseNumber.replace(/[（）]/g, '').replace(courtCode, '')} ${plaintiffs}、${defendants}、`;
 }
-export const SEARCH_DOCUMENT_SQL = "case_number || ' ' || plaintiffs || '、' || defendants || '、'";
+export const SEARCH_DOCUMENT_SQL =
+  "replace(replace(replace(case_number, '（', ''), '）', ''), court_code, '') || ' ' || plaintiffs || '、' || defendants || '、'";
