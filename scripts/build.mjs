@@ -16,6 +16,7 @@ const nodeEntries = {
   'cli/courtdesk': 'electron/cli/courtdesk.ts',
   'host/host': 'electron/host/hostMain.ts',
   'bench/bench': 'bench/bench.ts',
+  'generator/seedWorker': 'electron/core/generator/seedWorker.ts',
 };
 const present = Object.fromEntries(Object.entries(nodeEntries).filter(([, src]) => existsSync(path.join(root, src))));
 

@@ -1,7 +1,9 @@
 // Maps between the stored cases row and the CaseRecord of the spec, and derives the stored deadline columns.
 import type { CaseRecord, LimitVariant, Procedure, ClosingMethod, AppealOutcome, ExtensionStatus } from '../../../shared/cases/types';
+import { parseCaseNumber } from '../../../shared/cases/caseNumber';
 import { computeDeadline, type Deadline, type DeadlineInput } from '../../../shared/deadlines/engine';
 import { daysBetween } from '../../../shared/dates/calendar';
+import { searchDocument } from '../db/migrations';
 
 export interface CaseRow {
   id: number;
@@ -170,3 +172,53 @@ export function computeColumns(row: Parameters<typeof deadlineInputOf>[0], facts
 }
 
 export type { ExtensionStatus };
+
+export const RECORD_COLUMNS = [
+  'procedure', 'limit_variant', 'cause', 'filed_on', 'closed_on', 'closing_method', 'claim_amount_fen', 'plaintiffs',
+  'defendants', 'imported_deducted_days', 'imported_extended_days', 'appealed', 'appeal_outcome', 'origin_case_number',
+  'enforcement_claim_fen', 'enforcement_recovered_fen', 'reviewed', 'precedent_searched',
+] as const;
+export const DERIVED_COLUMNS = ['clock', 'due_on', 'deducted_days', 'ext_months', 'ext_days', 'duration_days', 'closed_overdue'] as const;
+
+export function insertArgs(
+  p: { canonical: string; courtCode: string; year: number; typeCode: string; seq: number },
+  divisionId: number,
+  judgeId: number,
+  params: ReturnType<typeof recordParams>,
+  cols: DeadlineColumns,
+  rowVersion: number,
+  now: string,
+): unknown[] {
+  const args: unknown[] = [p.canonical, p.courtCode, p.year, p.typeCode, p.seq, divisionId, judgeId];
+  for (const c of RECORD_COLUMNS) args.push(params[c]);
+  for (const c of DERIVED_COLUMNS) args.push(cols[c]);
+  args.push(rowVersion, now, now);
+  return args;
+}
+
+
+/** A generated case ready to insert: the row's values (division and judge ids, version and stamps filled in by the writer). */
+export interface SeedRow {
+  args: unknown[];
+  /** The case's search document (db/migrations.ts searchDocument). */
+  doc: string;
+  division: string;
+  judge: string;
+  events: Array<{ kind: string; fromOn: string; toOn: string | null }>;
+  extensions: Array<{ months: number; days: number; reason: string; status: string; requestedOn: string; decidedOn: string | null }>;
+}
+
+/** Everything about a generated case that needs no database: pure, so it can run on a worker thread. */
+export function prepareSeedRow(record: CaseRecord, events: SeedRow['events'], extensions: SeedRow['extensions'], today: string): SeedRow {
+  const parsed = parseCaseNumber(record.caseNumber);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const p = parsed.value;
+  const params = recordParams(record);
+  const cols = computeColumns(
+    { type_code: p.typeCode, procedure: params.procedure, limit_variant: params.limit_variant, filed_on: params.filed_on, closed_on: params.closed_on,
+      imported_deducted_days: params.imported_deducted_days, imported_extended_days: params.imported_extended_days },
+    { events, extensions: extensions as EngineFacts['extensions'] },
+    today,
+  );
+  return { args: insertArgs(p, 0, 0, params, cols, 0, ''), doc: searchDocument(p.canonical, p.courtCode, params.plaintiffs, params.defendants), division: record.division, judge: record.judge, events, extensions };
+}

@@ -9,7 +9,7 @@ import { nextRowVersion, nowStamp } from '../db/clock';
 import { searchDocument } from '../db/migrations';
 import { auditAppender } from '../audit/auditLog';
 import { CourtDirectory, getSelfCourt } from '../court/courtStore';
-import { computeColumns, recordParams, rowToRecord, type CaseRow, type EngineFacts, type DeadlineColumns } from './caseRow';
+import { computeColumns, recordParams, rowToRecord, insertArgs, RECORD_COLUMNS, DERIVED_COLUMNS, type CaseRow, type EngineFacts, type DeadlineColumns, type SeedRow } from './caseRow';
 
 /** A refusal the user can fix: carries a Chinese message naming the field. */
 export class CaseInputError extends Error {
@@ -29,29 +29,6 @@ export interface WriteContext {
   today: string;
   /** Set by bulk loads, which index new cases for search in one pass afterwards (db/bulkLoad.ts). */
   deferSearchIndex?: boolean;
-}
-
-const RECORD_COLUMNS = [
-  'procedure', 'limit_variant', 'cause', 'filed_on', 'closed_on', 'closing_method', 'claim_amount_fen', 'plaintiffs',
-  'defendants', 'imported_deducted_days', 'imported_extended_days', 'appealed', 'appeal_outcome', 'origin_case_number',
-  'enforcement_claim_fen', 'enforcement_recovered_fen', 'reviewed', 'precedent_searched',
-] as const;
-const DERIVED_COLUMNS = ['clock', 'due_on', 'deducted_days', 'ext_months', 'ext_days', 'duration_days', 'closed_overdue'] as const;
-
-function insertArgs(
-  p: { canonical: string; courtCode: string; year: number; typeCode: string; seq: number },
-  divisionId: number,
-  judgeId: number,
-  params: ReturnType<typeof recordParams>,
-  cols: DeadlineColumns,
-  rowVersion: number,
-  now: string,
-): unknown[] {
-  const args: unknown[] = [p.canonical, p.courtCode, p.year, p.typeCode, p.seq, divisionId, judgeId];
-  for (const c of RECORD_COLUMNS) args.push(params[c]);
-  for (const c of DERIVED_COLUMNS) args.push(cols[c]);
-  args.push(rowVersion, now, now);
-  return args;
 }
 
 export class CaseStore {
@@ -233,32 +210,21 @@ export class CaseStore {
     }).immediate();
   }
 
-  /** Raw inserts of a case with known events and extensions, for the generator's bulk path (caller holds the transaction). */
-  insertWithFacts(
-    record: CaseRecord,
-    events: Array<{ kind: EventKind; fromOn: string; toOn: string | null }>,
-    extensions: Array<{ months: number; days: number; reason: string; status: string; requestedOn: string; decidedOn: string | null }>,
-    divisionId: number,
-    judgeId: number,
-    rowVersion: number,
-    today: string,
-    now: string,
-  ): number {
-    const parsed = parseCaseNumber(record.caseNumber);
-    if (!parsed.ok) throw new CaseInputError(parsed.error, '案号');
-    const p = parsed.value;
-    const params = recordParams(record);
-    const cols = computeColumns(
-      { type_code: p.typeCode, procedure: params.procedure, limit_variant: params.limit_variant, filed_on: params.filed_on, closed_on: params.closed_on,
-        imported_deducted_days: params.imported_deducted_days, imported_extended_days: params.imported_extended_days },
-      { events, extensions: extensions as EngineFacts['extensions'] },
-      today,
-    );
-    const id = Number(this.s.insert.run(insertArgs(p, divisionId, judgeId, params, cols, rowVersion, now)).lastInsertRowid);
-    for (const e of events) this.s.insertEvent.run(id, e.kind, e.fromOn, e.toOn, null, rowVersion, now, now);
-    for (const x of extensions) {
+  /** Inserts a prepared row (prepareSeedRow) with its search entry, events and extensions: the generator's bulk path, inside the caller's transaction. */
+  insertSeedRow(row: SeedRow, divisionId: number, judgeId: number, rowVersion: number, now: string): number {
+    const args = row.args;
+    args[5] = divisionId;
+    args[6] = judgeId;
+    args[args.length - 3] = rowVersion;
+    args[args.length - 2] = now;
+    args[args.length - 1] = now;
+    const id = Number(this.s.insert.run(args).lastInsertRowid);
+    this.s.searchInsert.run(id, row.doc);
+    for (const e of row.events) this.s.insertEvent.run(id, e.kind, e.fromOn, e.toOn, null, rowVersion, now, now);
+    for (const x of row.extensions) {
       this.s.insertExtension.run(id, x.months, x.days, x.reason, x.requestedOn, x.status, x.decidedOn, rowVersion, now, now);
     }
     return id;
   }
+
 }

@@ -7,9 +7,10 @@ const BULK_TABLES = ['cases', 'case_events', 'extension_requests'];
 /**
  * Runs fn (inside the caller's transaction) with the secondary indexes of the case tables dropped, then rebuilds
  * them from their own stored SQL and indexes the new cases for search in one pass: one sort per index beats a
- * b-tree insert per row once a load at least doubles the table. New cases must not be put in case_search by fn.
+ * b-tree insert per row once a load at least doubles the table. New cases must not be put in case_search by fn,
+ * unless opts.searchIndexed says fn did it for every one (the seed does, overlapping it with the generator's thread).
  */
-export function withBulkLoad<T>(db: Database, fn: () => T): T {
+export function withBulkLoad<T>(db: Database, fn: () => T, opts: { searchIndexed?: boolean } = {}): T {
   const maxIdBefore = (db.prepare('SELECT coalesce(max(id), 0) FROM cases').pluck().get() as number);
   const indexes = db
     .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')})`)
@@ -21,7 +22,9 @@ export function withBulkLoad<T>(db: Database, fn: () => T): T {
     for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
     const result = fn();
     for (const i of indexes) db.exec(i.sql);
-    db.prepare(`INSERT INTO case_search (rowid, doc) SELECT id, ${SEARCH_DOCUMENT_SQL} FROM cases WHERE id > ?`).run(maxIdBefore);
+    if (!opts.searchIndexed) {
+      db.prepare(`INSERT INTO case_search (rowid, doc) SELECT id, ${SEARCH_DOCUMENT_SQL} FROM cases WHERE id > ?`).run(maxIdBefore);
+    }
     return result;
   } finally {
     db.pragma(`cache_size = ${previousCache}`);

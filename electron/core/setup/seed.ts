@@ -1,6 +1,7 @@
 // Fills an empty database from the synthetic generator, in one transaction, with bulk-friendly statements.
 import type { Database } from 'better-sqlite3';
 import { generateCourt } from '../generator/generate';
+import { seedBatches } from '../generator/seedRows';
 import { CaseStore, CaseInputError } from '../cases/caseStore';
 import { CourtDirectory, getSelfCourt } from '../court/courtStore';
 import { nextRowVersion, nowStamp } from '../db/clock';
@@ -15,14 +16,15 @@ export interface SeedResult {
   staff: number;
 }
 
-export function seedDatabase(db: Database, store: CaseStore, opts: { cases: number; seed: number; today: string; actor: string }): SeedResult {
+export function seedDatabase(db: Database, store: CaseStore, opts: { cases: number; seed: number; today: string; actor: string; threads?: 'auto' | 'thread' | 'worker' }): SeedResult {
   const self = getSelfCourt(db);
   if (!self) throw new CaseInputError('数据库尚未初始化本院信息，请先运行 courtdesk init', null);
   const court = self;
   const existing = db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
   if (existing > 0) throw new CaseInputError(`数据库中已有 ${existing} 件案件；生成演示数据只能用于空数据库`, null);
 
-  const generated = generateCourt({ courtCode: court.code, cases: opts.cases, seed: opts.seed, today: opts.today });
+  const options = { courtCode: court.code, cases: opts.cases, seed: opts.seed, today: opts.today };
+  const generated = generateCourt(options);
   // The database is empty and the generator's ids come from the directory: foreign keys are verified once for the
   // whole load (foreign_key_check below) rather than row by row. CHECK constraints stay on.
   db.pragma('foreign_keys = OFF');
@@ -45,10 +47,12 @@ export function seedDatabase(db: Database, store: CaseStore, opts: { cases: numb
       for (const s of generated.staff) dir.staffId(s.name, s.division ? dir.divisionId(s.division, version) : null, version, s.roles);
       const now = nowStamp();
       let n = 0;
-      for (const c of generated.cases) {
-        const divisionId = dir.divisionId(c.record.division, version);
-        store.insertWithFacts(c.record, c.events, c.extensions, divisionId, dir.staffId(c.record.judge, divisionId, version), version, opts.today, now);
-        n++;
+      for (const batch of seedBatches(options, generated.cases, opts.threads)) {
+        for (const row of batch) {
+          const divisionId = dir.divisionId(row.division, version);
+          store.insertSeedRow(row, divisionId, dir.staffId(row.judge, divisionId, version), version, now);
+        }
+        n += batch.length;
       }
       // Synthetic cases make the whole database a demonstration: every screen says so.
       db.prepare("UPDATE settings SET value_json = 'true', row_version = ?, updated_at = ? WHERE key = 'demo'").run(version, now);
@@ -58,7 +62,7 @@ export function seedDatabase(db: Database, store: CaseStore, opts: { cases: numb
         after: { cases: n, seed: opts.seed, today: opts.today, divisions: generated.divisions.length, staff: generated.staff.length },
       });
       return { cases: n, divisions: generated.divisions.length, staff: generated.staff.length };
-    });
+    }, { searchIndexed: true });
   }
 }
 
