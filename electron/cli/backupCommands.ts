@@ -4,9 +4,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, closeDatabase, type OpenedDatabase } from '../core/db/connection';
 import { DbOpenError } from '../core/db/errors';
-import { BackupError, checkRestore, createBackup, formatLocalTime, listBackups, restoreBackup, type BackupReason } from '../core/backup/backups';
+import { BackupError, checkRestore, createBackup, formatLocalTime, listBackups, restoreBackup } from '../core/backup/backups';
 import { LATEST_SCHEMA_VERSION } from '../core/db/migrations';
 import { defaultDbPath } from '../core/api/core';
+import { recordManualBackup, recordRestore } from '../core/backup/backupAudit';
+import { BACKUP_REASON_LABELS, formatSize } from '../../shared/backup/backupLabels';
 import { CliError, authenticate, type CommandSpec, type GlobalOptions, type Io } from './cliAuth';
 
 /** Signs the user in against db under backup.manage, as every command does; the user's name. */
@@ -31,38 +33,24 @@ function openCurrent(dbPath: string): OpenedDatabase | null {
  * Restoring over a missing or damaged database: the user signs in against the backup itself (read-only). A backup
  * from before accounts existed, or a file that is no database, has nobody to check; restoreBackup judges the file.
  */
-function signInAgainstBackup(file: string, g: GlobalOptions): void {
+function signInAgainstBackup(file: string, g: GlobalOptions): string | null {
   let db: Database;
   try {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   } catch {
-    return;
+    return null;
   }
   try {
     let hasAccounts = false;
     try {
       hasAccounts = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'accounts'").get() !== undefined;
     } catch {
-      return;
+      return null;
     }
-    if (hasAccounts) signIn(db, g, 'restore');
+    return hasAccounts ? signIn(db, g, 'restore') : null;
   } finally {
     db.close();
   }
-}
-
-const REASON_LABELS: Record<BackupReason, string> = {
-  manual: '手动',
-  daily: '每日',
-  'before-import': '导入前',
-  'before-restore': '恢复前',
-  'before-migration': '升级前',
-};
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }
 
 function dbPathOf(g: GlobalOptions): string {
@@ -90,7 +78,7 @@ function listCommand(g: GlobalOptions, io: Io): number {
   else {
     for (const r of rows) {
       const state = r.ok ? `完好，${r.cases} 件案件` : r.message;
-      io.out([formatLocalTime(r.createdAt), REASON_LABELS[r.reason], formatSize(r.bytes), state, r.file].join('\t'));
+      io.out([formatLocalTime(r.createdAt), BACKUP_REASON_LABELS[r.reason], formatSize(r.bytes), state, r.file].join('\t'));
     }
   }
   return 0;
@@ -117,8 +105,9 @@ export const backup: CommandSpec = {
     }
     let info;
     try {
-      signIn(opened.db, g, 'backup');
+      const actor = signIn(opened.db, g, 'backup');
       info = await createBackup(opened.db, dbPath, { reason: 'manual', to: typeof to === 'string' ? to : undefined });
+      recordManualBackup(opened.db, actor, info);
     } catch (err) {
       if (err instanceof BackupError) throw new CliError(err.message, 1);
       throw err;
@@ -148,20 +137,28 @@ export const restore: CommandSpec = {
       throw err;
     }
     const current = openCurrent(dbPath);
+    let actor: string | null = null;
     if (current) {
       // Signed in against the current database, then closed: restoreBackup replaces a file nobody holds open.
       try {
-        signIn(current.db, g, 'restore');
+        actor = signIn(current.db, g, 'restore');
       } finally {
         closeDatabase(current.db);
       }
-    } else signInAgainstBackup(source, g);
+    } else actor = signInAgainstBackup(source, g);
     let result;
     try {
       result = await restoreBackup(dbPath, source, { checked });
     } catch (err) {
       if (err instanceof BackupError) throw new CliError(err.message, 1);
       throw err;
+    }
+    // The restored database records its own restore (opening it also upgrades an older schema, backing up first).
+    const restored = openDatabase(dbPath);
+    try {
+      recordRestore(restored.db, actor ?? '（命令行）', result);
+    } finally {
+      closeDatabase(restored.db);
     }
     if (g.json) {
       io.out(JSON.stringify(result));
@@ -171,7 +168,7 @@ export const restore: CommandSpec = {
     if (result.movedAsideTo) io.out(`当前数据库已损坏，未删除，已改名保留为 ${result.movedAsideTo}`);
     io.out(`已从 ${result.restoredFrom} 恢复 ${result.courtName}（${result.courtCode}）的数据库：${result.cases} 件案件`);
     if (result.schemaVersion < LATEST_SCHEMA_VERSION) {
-      io.out(`该备份的结构版本为 ${result.schemaVersion}，下次打开时会先备份再自动升级到 ${LATEST_SCHEMA_VERSION}`);
+      io.out(`该备份的结构版本为 ${result.schemaVersion}，已先备份再升级到 ${LATEST_SCHEMA_VERSION}`);
     }
     return 0;
   },

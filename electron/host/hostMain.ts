@@ -2,33 +2,10 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { openCore, defaultDbPath, DEMO_DEFAULTS, CoreStartError, type Core } from '../core/api/core';
-import { isIsoDate, localToday } from '../../shared/dates/calendar';
-import { startLoopbackHost, type ApiCaller } from './loopbackHost';
-import type { ApiResponse } from '../../shared/api/contract';
-import { ensureDailyBackup } from '../core/backup/backups';
-
-/**
- * One 'daily' backup per calendar day: the first a few seconds after start, so the first screen loads before the
- * copy starts (it then runs in small steps between requests), and an hourly look for a host left running overnight.
- * By the wall calendar, not --today. A failure is logged and never stops the host.
- */
-function scheduleDailyBackups(core: Core, dbPath: string): void {
-  const run = () => {
-    ensureDailyBackup(core.db, dbPath, localToday()).catch((err: unknown) => {
-      process.stderr.write(`每日备份失败：${err instanceof Error ? err.message : String(err)}\n`);
-    });
-  };
-  setTimeout(run, 3000).unref();
-  setInterval(run, 3600_000).unref();
-}
-
-/** While the database cannot be opened, every call answers with the reason, so the window can show it. */
-function failedCore(err: CoreStartError): ApiCaller {
-  return {
-    call: async (): Promise<ApiResponse<unknown>> => ({ ok: false, error: { code: 'STARTUP_FAILED', message: err.message } }),
-  };
-}
+import { defaultDbPath, DEMO_DEFAULTS } from '../core/api/core';
+import { AppRuntime } from '../core/app/appRuntime';
+import { isIsoDate } from '../../shared/dates/calendar';
+import { startLoopbackHost } from './loopbackHost';
 
 async function main(): Promise<void> {
   let values;
@@ -51,28 +28,22 @@ async function main(): Promise<void> {
   const demo = values.db === undefined || values.demo ? DEMO_DEFAULTS : undefined;
   if (demo && !existsSync(dbPath)) process.stdout.write(`首次启动：正在生成演示数据库 ${dbPath}（${demo.cases} 件合成案件）…\n`);
 
-  let core: Core | null = null;
-  let caller: ApiCaller;
-  try {
-    core = openCore({
-      // A new file given with --db starts in setup mode: the window asks for the court and its first administrator.
-      dbPath, host: 'loopback', today: values.today, demo, allowSetup: !demo,
-      onSlowCall: (m, ms) => process.stderr.write(`慢调用 ${m}：${ms.toFixed(0)} ms\n`),
-    });
-    caller = core;
-  } catch (err) {
-    if (!(err instanceof CoreStartError)) throw err;
-    process.stderr.write(`无法打开数据库：${err.message}\n`);
-    caller = failedCore(err);
-  }
+  // A new file given with --db starts in setup mode: the window asks for the court and its first administrator.
+  const runtime = new AppRuntime({
+    dbPath, host: 'loopback', today: values.today, demo, allowSetup: !demo,
+    onSlowCall: (m, ms) => process.stderr.write(`慢调用 ${m}：${ms.toFixed(0)} ms\n`),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  // While the database cannot be opened, every call answers with the reason, so the window can show it.
+  if (runtime.startupFailure) process.stderr.write(`无法打开数据库：${runtime.startupFailure.message}\n`);
   const rendererDir = path.resolve(__dirname, '..', 'renderer');
-  const host = await startLoopbackHost({ core: caller, rendererDir, port: values.port ? Number(values.port) : 0 });
+  const host = await startLoopbackHost({ core: runtime, rendererDir, port: values.port ? Number(values.port) : 0 });
   process.stdout.write(`法院质效台已在本机启动，请用浏览器打开：${host.url}\n`);
-  if (core) scheduleDailyBackups(core, dbPath);
+  runtime.startDailyBackups();
 
   const stop = async () => {
     await host.close();
-    core?.close();
+    runtime.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -1,18 +1,19 @@
 // Electron main process: one instance, the app:// scheme, a hardened window, the core behind one IPC handler per call.
-import { app, BrowserWindow, clipboard, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { APP_VERSION, CoreStartError, DEMO_DEFAULTS, defaultDataDir, openCore, type Core } from '../core/api/core';
+import { DEMO_DEFAULTS, defaultDataDir } from '../core/api/core';
+import { AppRuntime } from '../core/app/appRuntime';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { registerApiHandlers } from './ipc';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
-import { chooseDatabase, COPY_BUTTON, startupFailureDialog, startupFailureReport } from './startup';
+import { chooseDatabase } from './startup';
 
 // esbuild bundles this file to dist/electron/main.cjs: the preload sits beside it, the renderer one level up.
 const PRELOAD = path.join(__dirname, 'preload.cjs');
 const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
 
-let core: Core | null = null;
+let runtime: AppRuntime | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 registerAppScheme();
@@ -33,8 +34,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    core?.close();
-    core = null;
+    runtime?.close();
+    runtime = null;
   });
   app.whenReady().then(start).catch(fail);
 }
@@ -47,39 +48,22 @@ async function start(): Promise<void> {
   if (choice.demo && !app.isPackaged && !existsSync(choice.dbPath)) {
     process.stdout.write(`首次启动：正在生成演示数据库 ${choice.dbPath}（${DEMO_DEFAULTS.cases} 件合成案件）…\n`);
   }
-  try {
-    // An installed copy never creates demonstration data by itself: its first start asks for the court and the
-    // first administrator. A development checkout (npm start) opens the demo, as the README promises.
-    const demo = choice.demo && !app.isPackaged ? DEMO_DEFAULTS : undefined;
-    core = openCore({ dbPath: choice.dbPath, host: 'electron', demo, allowSetup: true });
-  } catch (err) {
-    if (!(err instanceof CoreStartError)) throw err;
-    await showStartupFailure(err, choice.dbPath);
-    app.quit();
-    return;
-  }
-  registerApiHandlers(core);
+  // An installed copy never creates demonstration data by itself: its first start asks for the court and the
+  // first administrator. A development checkout (npm start) opens the demo, as the README promises.
+  const demo = choice.demo && !app.isPackaged ? DEMO_DEFAULTS : undefined;
+  runtime = new AppRuntime({
+    dbPath: choice.dbPath, host: 'electron', demo, allowSetup: true,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  // A database that cannot be opened is left untouched; the window says why and, if it is damaged, offers the
+  // latest good backup (renderer StartupFailure).
+  if (runtime.startupFailure) process.stderr.write(`无法打开数据库：${runtime.startupFailure.message}\n`);
+  runtime.startDailyBackups();
+  registerApiHandlers(runtime);
   mainWindow = createMainWindow(PRELOAD, { devTools: !app.isPackaged });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-}
-
-/** Never touches the file: a failed start leaves the court's data exactly as it was. */
-async function showStartupFailure(err: CoreStartError, dbPath: string): Promise<void> {
-  const options = startupFailureDialog(err, dbPath);
-  const report = startupFailureReport(err, dbPath, {
-    appVersion: APP_VERSION,
-    platform: `${process.platform}-${process.arch}`,
-    electron: process.versions.electron,
-  });
-  process.stderr.write(`${report}\n`);
-  // Copying keeps the dialog open, so staff can paste the text somewhere and still read it before quitting.
-  for (;;) {
-    const { response } = await dialog.showMessageBox(options);
-    if (response !== COPY_BUTTON) return;
-    clipboard.writeText(report);
-  }
 }
 
 function fail(err: unknown): void {

@@ -90,7 +90,17 @@ export function isAllowedRequest(url: string): boolean {
     return false;
   }
   if (parsed.protocol === `${APP_SCHEME}:`) return isAppOrigin(url);
+  // A blob: address names the origin that made it: the app's own exports (audit CSV) are files it built in memory.
+  if (parsed.protocol === 'blob:') return isAppOrigin(parsed.pathname);
   return ALLOWED_REQUEST_SCHEMES.has(parsed.protocol);
+}
+
+/**
+ * Permission requests and checks: everything is refused except writing text to the clipboard, which the start-up
+ * failure screen uses to hand its report to IT staff. Reading the clipboard stays refused.
+ */
+export function isAllowedPermission(permission: string): boolean {
+  return permission === 'clipboard-sanitized-write';
 }
 
 /** Maps an app:// request to a file inside the renderer folder, or null when it is not ours or would leave the folder. */

@@ -1,7 +1,7 @@
 // The main window and the hardening every web contents and the session get: no new windows, no navigation away,
-// no permissions, no webviews, no request that is not served by the app itself.
+// no permissions but writing the clipboard, no webviews, no request that is not served by the app itself.
 import { BrowserWindow, type Session, type WebContents, type WebPreferences } from 'electron';
-import { APP_ENTRY_URL, isAllowedNavigation, isAllowedRequest, secureWebPreferences } from './security';
+import { APP_ENTRY_URL, isAllowedNavigation, isAllowedPermission, isAllowedRequest, secureWebPreferences } from './security';
 
 export const WINDOW_TITLE = '法院质效台';
 
@@ -21,8 +21,8 @@ export function hardenWebContents(contents: WebContents): void {
 }
 
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(isAllowedPermission(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => isAllowedPermission(permission));
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
 }

@@ -5,6 +5,7 @@ import { PROCEDURES, type ClosingMethod, type Procedure, type EventKind, type Ex
 import type { DeadlineStatus } from '../deadlines/engine';
 import { API_METHODS, type ApiMethod } from './methods';
 import { ROLES, type Role, type Action } from '../accounts/roles';
+import type { BackupReasonId } from '../backup/backupLabels';
 
 export const CASE_STATUS_FILTERS = ['open', 'closed', 'overdue', 'suspended'] as const;
 export const CASE_SORTS = ['filedOn_desc', 'filedOn_asc', 'dueOn_asc', 'caseNumber_asc'] as const;
@@ -208,6 +209,60 @@ export interface AuditVerifyResult {
   message: string;
 }
 
+/** A backup file in the database's backups folder (or one the administrator named), before any check. */
+export interface BackupView {
+  file: string;
+  name: string;
+  reason: BackupReasonId;
+  createdAt: string;
+  bytes: number;
+}
+
+export interface BackupList {
+  /** The backups folder beside the database. */
+  dir: string;
+  backups: BackupView[];
+}
+
+/** What integrity_check and the schema say about a file: ok, or why it cannot be restored. */
+export interface BackupCheckView {
+  file: string;
+  ok: boolean;
+  message: string;
+  schemaVersion: number | null;
+  cases: number | null;
+  courtCode: string | null;
+  courtName: string | null;
+}
+
+export interface BackupMade {
+  file: string;
+  bytes: number;
+  cases: number;
+  createdAt: string;
+}
+
+export interface RestoreView {
+  restoredFrom: string;
+  cases: number;
+  courtCode: string;
+  courtName: string;
+  /** The copy of the database as it was just before, when it was readable. */
+  beforeRestoreBackup: string | null;
+  /** Where a damaged database was moved (never deleted). */
+  movedAsideTo: string | null;
+}
+
+/** How the start went: the window shows the reason of a failure, and offers the latest good backup where it helps. */
+export interface StartupStatus {
+  failed: boolean;
+  code: string | null;
+  message: string | null;
+  dbPath: string;
+  /** Offered when the database is damaged and a backup of it passes its check. */
+  latestGoodBackup: { file: string; createdAt: string; cases: number | null; reason: BackupReasonId } | null;
+}
+
 const roleSchema = z.enum(ROLES);
 const password = z.string().min(1, '请输入口令').max(200);
 const personName = z.string().trim().min(1, '请输入姓名').max(20);
@@ -223,6 +278,7 @@ export const auditListArgs = z.object({
 }).strict();
 
 const empty = z.object({}).strict();
+const backupFile = z.string().trim().min(1, '请选择备份文件').max(1000);
 
 /** Every call: its argument schema; the result type lives in ApiResults. */
 export const apiSchemas = {
@@ -251,6 +307,12 @@ export const apiSchemas = {
   'audit.list': auditListArgs,
   'audit.verify': empty,
   'settings.setIdleLock': z.object({ minutes: z.number().int().min(0).max(480) }).strict(),
+  'backup.list': empty,
+  'backup.check': z.object({ file: backupFile }).strict(),
+  'backup.create': z.object({ to: z.string().trim().max(1000).optional() }).strict(),
+  'backup.restore': z.object({ file: backupFile }).strict(),
+  'startup.status': empty,
+  'startup.restoreLatest': empty,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export { API_METHODS, type ApiMethod };
@@ -276,6 +338,12 @@ export interface ApiResults {
   'audit.list': AuditPage;
   'audit.verify': AuditVerifyResult;
   'settings.setIdleLock': { idleLockMinutes: number };
+  'backup.list': BackupList;
+  'backup.check': BackupCheckView;
+  'backup.create': BackupMade;
+  'backup.restore': RestoreView;
+  'startup.status': StartupStatus;
+  'startup.restoreLatest': RestoreView;
 }
 
 export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiSchemas)[M]>;
@@ -283,11 +351,12 @@ export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiSchemas)[M]>;
 /**
  * STARTUP_FAILED: the database could not be opened; the message says why, and the window shows it instead of the app.
  * SIGNED_OUT: no session (sign in); LOCKED: the session is idle-locked (unlock with the password); FORBIDDEN: the
- * role does not allow the call (it is refused and written to the audit log).
+ * role does not allow the call (it is refused and written to the audit log). BUSY: a restore is replacing the
+ * database; try again in a moment.
  */
 export type ApiErrorCode =
   | 'BAD_ARGS' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'DB_ERROR' | 'INTERNAL' | 'UNKNOWN_METHOD' | 'STARTUP_FAILED'
-  | 'SIGNED_OUT' | 'LOCKED';
+  | 'SIGNED_OUT' | 'LOCKED' | 'BUSY';
 export interface ApiError {
   code: ApiErrorCode;
   message: string;

@@ -20,5 +20,11 @@ export const API_METHODS = [
   'audit.list',
   'audit.verify',
   'settings.setIdleLock',
+  'backup.list',
+  'backup.check',
+  'backup.create',
+  'backup.restore',
+  'startup.status',
+  'startup.restoreLatest',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];

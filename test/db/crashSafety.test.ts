@@ -164,7 +164,11 @@ describe('damaged database files', () => {
     const listed = cli(['--db', db, '--today', TODAY, 'cases', '--limit', '100000']);
     expect(listed.code, listed.err).toBe(0);
     expect(listed.out.trim().split('\n')).toHaveLength(3000);
-    expect(state(db)).toEqual(expected);
+    // The data of the backup, and one more audit entry: the restore itself.
+    expect(state(db)).toEqual({ ...expected, audit: expected.audit + 1 });
+    const last = new BetterSqlite3(db, { readonly: true });
+    expect(last.prepare('SELECT action FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get()).toBe('restore');
+    last.close();
   }, 120_000);
 
   it('in-process: a truncated file is CORRUPT with the latest good backup on the error', async () => {

@@ -9,6 +9,7 @@ import {
   isAllowedIpcSender,
   isAllowedNavigation,
   isAllowedRequest,
+  isAllowedPermission,
   mimeTypeFor,
   rendererResponseHeaders,
   resolveRendererPath,
@@ -16,7 +17,7 @@ import {
 } from '../../electron/main/security';
 import { FORBIDDEN_SENDER, guardedCall,
   WindowSessions, ipcChannels } from '../../electron/main/ipcGuard';
-import { chooseDatabase, startupFailureDialog, startupFailureReport, STARTUP_BUTTONS } from '../../electron/main/startup';
+import { chooseDatabase } from '../../electron/main/startup';
 import { API_METHODS } from '../../shared/api/methods';
 
 const repo = path.resolve(__dirname, '..', '..');
@@ -76,11 +77,29 @@ describe('outgoing requests', () => {
     ['wss://example.com/', false],
     ['file:///etc/passwd', false],
     ['ftp://example.com/', false],
-    ['blob:app://courtdesk/1234', false],
+    ['blob:app://courtdesk/0b4a6c1e-8f1d-4c1e-9d5b-2f0e6a7c9d11', true],
+    ['blob:app://evil/1234', false],
+    ['blob:https://example.com/1234', false],
+    ['blob:null/1234', false],
     ['chrome-extension://abc/x.js', false],
     ['nonsense', false],
   ])('%s → %s', (url, allowed) => {
     expect(isAllowedRequest(url)).toBe(allowed);
+  });
+});
+
+describe('permissions', () => {
+  // Writing the start-up error to the clipboard is the only one: camera, notifications, reading the clipboard … stay off.
+  it.each([
+    ['clipboard-sanitized-write', true],
+    ['clipboard-read', false],
+    ['media', false],
+    ['notifications', false],
+    ['geolocation', false],
+    ['openExternal', false],
+    ['fileSystem', false],
+  ])('%s → %s', (permission, allowed) => {
+    expect(isAllowedPermission(permission)).toBe(allowed);
   });
 });
 
@@ -265,23 +284,6 @@ describe('start-up', () => {
   it('opens COURTDESK_DB as it is, never as a demo', () => {
     expect(chooseDatabase('/ignored', { COURTDESK_DB: '/data/court.sqlite' })).toEqual({ dbPath: path.resolve('/data/court.sqlite'), demo: false });
     expect(chooseDatabase('/u', { COURTDESK_DB: '  ' }).demo).toBe(true);
-  });
-
-  it('offers copy and quit, in Chinese, and names the file', () => {
-    const dialog = startupFailureDialog({ code: 'NEWER_VERSION', message: '数据库版本 9 高于本程序支持的版本 3' }, '/d/courtdesk.sqlite');
-    expect(dialog.buttons).toEqual([...STARTUP_BUTTONS]);
-    expect(dialog.buttons).toEqual(['复制错误信息', '退出']);
-    expect(dialog.cancelId).toBe(1);
-    expect(dialog.message).toMatch(/更新版本/);
-    expect(dialog.detail).toContain('数据库版本 9');
-    expect(dialog.detail).toContain('/d/courtdesk.sqlite');
-    expect(dialog.detail).toContain('没有修改或删除');
-    expect(startupFailureDialog({ message: 'x' }, '/d').message).toBe('无法打开数据库');
-  });
-
-  it('reports everything a technician needs in one text', () => {
-    const report = startupFailureReport({ code: 'CORRUPT', message: '数据库文件已损坏' }, '/d/c.sqlite', { appVersion: '0.1.0', platform: 'linux-x64', electron: '45.4.1' });
-    for (const part of ['CORRUPT', '数据库文件已损坏', '/d/c.sqlite', '0.1.0', 'linux-x64', '45.4.1']) expect(report).toContain(part);
   });
 });
 

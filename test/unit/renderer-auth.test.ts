@@ -72,7 +72,7 @@ describe('navigation by permission', () => {
   });
 
   it('shows the settings tabs a person may use', () => {
-    expect(visibleSettingsTabs(perms('admin'))).toEqual(['info', 'accounts', 'audit']);
+    expect(visibleSettingsTabs(perms('admin'))).toEqual(['info', 'accounts', 'audit', 'backup']);
     expect(visibleSettingsTabs(perms('president'))).toEqual(['info', 'audit']);
     expect(visibleSettingsTabs(perms('judge'))).toEqual(['info']);
   });
@@ -80,6 +80,7 @@ describe('navigation by permission', () => {
   it('routes the settings tabs', () => {
     expect(parseHash('#/settings/accounts')).toEqual({ name: 'settings', tab: 'accounts' });
     expect(parseHash('#/settings/audit')).toEqual({ name: 'settings', tab: 'audit' });
+    expect(parseHash('#/settings/backup')).toEqual({ name: 'settings', tab: 'backup' });
     expect(parseHash('#/settings/other')).toMatchObject({ name: 'notFound' });
   });
 });
@@ -116,9 +117,11 @@ describe('audit log labels', () => {
     expect(auditActionLabel('signin.failed')).toBe('登录失败');
     expect(auditActionLabel('denied')).toBe('越权操作被拒绝');
     expect(auditActionLabel('settings.idleLock')).toBe('修改自动锁定时间');
+    expect(auditActionLabel('backup')).toBe('手动备份');
+    expect(auditActionLabel('restore')).toBe('从备份恢复');
     expect(auditActionLabel('backup.create')).toBe('backup.create');
     expect(auditActionLabel('toString')).toBe('toString');
-    expect(Object.keys(AUDIT_ACTION_LABELS)).toHaveLength(17);
+    expect(Object.keys(AUDIT_ACTION_LABELS)).toHaveLength(19);
   });
 
   it('names the objects', () => {

@@ -53,6 +53,22 @@ describe('phaseOf', () => {
 });
 
 describe('session store', () => {
+  it('after a restore, forgets who was signed in and shows the sign-in screen with what happened', async () => {
+    const statusCalls = vi.fn(async () => ok(status({ user: admin })));
+    const api = sessionApi({ 'auth.status': statusCalls });
+    const s = createSessionStore(api);
+    await s.getState().loadStatus();
+    expect(s.getState().phase).toBe('ready');
+    // The restored database knows no session: auth.status now answers nobody.
+    statusCalls.mockImplementation(async () => ok(status()));
+    const phases: string[] = [];
+    s.subscribe((st) => phases.push(st.phase));
+    await s.getState().databaseReplaced('已从备份恢复，请重新登录。');
+    expect(s.getState()).toMatchObject({ phase: 'signIn', user: null, notice: '已从备份恢复，请重新登录。' });
+    // Through 'loading', so the window drops the previous person's data (main.tsx resets on the sign-in phase).
+    expect(phases).toContain('loading');
+  });
+
   it('signs in and out', async () => {
     const api = sessionApi();
     const s = createSessionStore(api);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { apiSchemas, type ApiError, type ApiMethod, type ApiResponse, type ApiResults, type SignedInUser, type UserView } from '../../../shared/api/contract';
+import { apiSchemas, type ApiError, type ApiMethod, type ApiResponse, type ApiResults, type SignedInUser, type UserView, type RestoreView, type BackupCheckView } from '../../../shared/api/contract';
 import { ACTIONS, ACTION_LABELS, ROLE_LABELS, can, caseScope, scopeLabel, type Action, type CaseScope } from '../../../shared/accounts/roles';
 import { AccountStore, type Person } from '../accounts/accountStore';
 import { Sessions, type Session } from '../accounts/sessions';
@@ -21,6 +21,8 @@ import { CaseQueries } from '../cases/caseQueries';
 import { getSelfCourt } from '../court/courtStore';
 import { initCourt, isDemo } from '../setup/initCourt';
 import { seedDatabase } from '../setup/seed';
+import { BackupError, checkBackupAsync, checkRestore, createBackup, listBackups, backupDirFor, type BackupCheck } from '../backup/backups';
+import { recordManualBackup } from '../backup/backupAudit';
 
 z.config(z.locales.zhCN());
 
@@ -44,6 +46,11 @@ export interface CoreOptions {
   allowSetup?: boolean;
   /** Called with the method and milliseconds when a call takes longer than 40 ms. */
   onSlowCall?: (method: string, ms: number) => void;
+  /**
+   * Replaces the database by a checked backup: only a host that can close and reopen this core offers it
+   * (core/app/appRuntime.ts). Without it, backup.restore is refused and the command line's restore is the way.
+   */
+  restore?: (file: string, actor: string, checked: BackupCheck) => Promise<RestoreView>;
 }
 
 export class CoreStartError extends Error {
@@ -51,6 +58,8 @@ export class CoreStartError extends Error {
     readonly code: DbErrorCode,
     message: string,
     readonly dbPath: string,
+    /** For a damaged database: the newest backup of it that passes its check. */
+    readonly latestGoodBackup: string | null = null,
   ) {
     super(message);
     this.name = 'CoreStartError';
@@ -95,13 +104,14 @@ export function defaultDbPath(): string {
 
 export function openCore(options: CoreOptions): Core {
   const today = () => options.today ?? localToday();
+  const dbPath = path.resolve(options.dbPath);
   const exists = existsSync(options.dbPath);
   const creatingDemo = !!options.demo && !exists;
   let opened;
   try {
     opened = openDatabase(options.dbPath, { create: creatingDemo || (!exists && !!options.allowSetup) });
   } catch (err) {
-    if (err instanceof DbOpenError) throw new CoreStartError(err.code, err.message, err.dbPath);
+    if (err instanceof DbOpenError) throw new CoreStartError(err.code, err.message, err.dbPath, err.latestGoodBackup);
     throw err;
   }
   const db = opened.db;
@@ -244,6 +254,51 @@ export function openCore(options: CoreOptions): Core {
       access: 'settings.manage',
       run: (a, ctx) => ({ idleLockMinutes: settings.setIdleLockMinutes(a.minutes, ctx.person!.name) }),
     },
+    'backup.list': {
+      access: 'backup.manage',
+      run: () => ({
+        dir: backupDirFor(dbPath),
+        backups: listBackups(dbPath).map((b) => ({ file: b.file, name: b.name, reason: b.reason, createdAt: b.createdAt, bytes: b.bytes })),
+      }),
+    },
+    'backup.check': {
+      access: 'backup.manage',
+      run: async (a) => {
+        const file = existingFile(a.file);
+        return checkView(file, await checkBackupAsync(file));
+      },
+    },
+    'backup.create': {
+      access: 'backup.manage',
+      run: async (a, ctx) => {
+        const info = await createBackup(db, dbPath, { reason: 'manual', to: a.to || undefined });
+        recordManualBackup(db, ctx.person!.name, info);
+        return { file: info.file, bytes: info.bytes, cases: info.cases, createdAt: info.createdAt };
+      },
+    },
+    'backup.restore': {
+      access: 'backup.manage',
+      run: async (a, ctx) => {
+        if (!options.restore) throw new Refusal('CONFLICT', '这里不能恢复备份，请关闭程序后用 courtdesk restore 恢复');
+        const file = existingFile(a.file);
+        // Checked before anything is closed: a refused backup leaves the running app exactly as it was.
+        const checked = checkRestore(dbPath, file, await checkBackupAsync(file));
+        const result = await options.restore(file, ctx.person!.name, checked);
+        // The restored database has its own accounts and sessions: everyone signs in again.
+        ctx.endSession();
+        return result;
+      },
+    },
+    'startup.status': {
+      access: 'public',
+      run: () => ({ failed: false, code: null, message: null, dbPath, latestGoodBackup: null }),
+    },
+    'startup.restoreLatest': {
+      access: 'public',
+      run: () => {
+        throw new Refusal('CONFLICT', '数据库完好，无需从备份恢复；如需恢复，请登录后在“设置 · 备份与恢复”中操作');
+      },
+    },
   };
 
   return {
@@ -294,7 +349,7 @@ export function openCore(options: CoreOptions): Core {
           }
           sessions.touch(ctx.session);
         }
-        const value = handler.run(parsed.data, ctx);
+        const value = await handler.run(parsed.data, ctx);
         return withSession({ ok: true, value }, directive);
       } catch (err) {
         return withSession(errorResponse(err), directive);
@@ -323,7 +378,7 @@ interface HandlerContext {
 
 interface Handler<A, R> {
   access: Access;
-  run(args: A, ctx: HandlerContext): R;
+  run(args: A, ctx: HandlerContext): R | Promise<R>;
 }
 
 type Handlers = { [M in ApiMethod]: Handler<z.output<(typeof apiSchemas)[M]>, ApiResults[M]> };
@@ -352,6 +407,17 @@ function userView(p: Person): UserView {
   return { name: p.name, roles: p.roles, division: p.division, active: p.active, lockedUntil: p.lockedUntil, mustChangePassword: p.mustChangePassword };
 }
 
+/** A path the administrator typed or picked: absolute, and there. */
+function existingFile(file: string): string {
+  const resolved = path.resolve(file);
+  if (!existsSync(resolved)) throw new Refusal('NOT_FOUND', `找不到备份文件：${resolved}`);
+  return resolved;
+}
+
+function checkView(file: string, c: BackupCheck): BackupCheckView {
+  return { file, ok: c.ok, message: c.message, schemaVersion: c.schemaVersion, cases: c.cases, courtCode: c.courtCode, courtName: c.courtName };
+}
+
 function withSession(r: ApiResponse<unknown>, session: SessionDirective | undefined): CoreResponse {
   return session ? { ...r, session } : r;
 }
@@ -359,6 +425,7 @@ function withSession(r: ApiResponse<unknown>, session: SessionDirective | undefi
 function errorResponse(err: unknown): ApiResponse<never> {
   if (err instanceof Refusal) return fail(err.code, err.message);
   if (err instanceof CaseInputError) return fail('BAD_ARGS', err.message);
+  if (err instanceof BackupError) return fail(err.code === 'IN_USE' ? 'CONFLICT' : 'BAD_ARGS', err.message);
   const code = typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : '';
   if (code.startsWith('SQLITE_')) return fail('DB_ERROR', `数据库错误（${code}）：${err instanceof Error ? err.message : ''}`);
   return fail('INTERNAL', `内部错误：${err instanceof Error ? err.message : String(err)}`);

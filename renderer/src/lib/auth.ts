@@ -64,12 +64,13 @@ export function routeAllowed(route: Route, permissions: readonly Action[]): bool
   return key === null || navAccess(key, permissions).allowed;
 }
 
-export type SettingsTab = 'info' | 'accounts' | 'audit';
+export type SettingsTab = 'info' | 'accounts' | 'audit' | 'backup';
 
 export const SETTINGS_TABS: ReadonlyArray<{ tab: SettingsTab; label: string; requires: Action | null }> = [
   { tab: 'info', label: '本机与安全', requires: null },
   { tab: 'accounts', label: '账号管理', requires: 'accounts.manage' },
   { tab: 'audit', label: '审计日志', requires: 'audit.view' },
+  { tab: 'backup', label: '备份与恢复', requires: 'backup.manage' },
 ];
 
 /** The settings tabs this person may open. */
@@ -117,6 +118,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'signin.failed': '登录失败',
   denied: '越权操作被拒绝',
   'settings.idleLock': '修改自动锁定时间',
+  backup: '手动备份',
+  restore: '从备份恢复',
 };
 
 /** The Chinese name of a known audit action; an unknown one as it is stored. */

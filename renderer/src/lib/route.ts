@@ -6,8 +6,8 @@ export type DeadlineListView = (typeof DEADLINE_VIEWS)[number];
 
 export type SectionName = 'extensions' | 'indicators' | 'exchange' | 'settings';
 
-/** The parts of 设置 that have an address of their own (#/settings/accounts, #/settings/audit); none means 本机与安全. */
-export const SETTINGS_SUBPAGES = ['accounts', 'audit'] as const;
+/** The parts of 设置 that have an address of their own (#/settings/accounts, #/settings/audit, #/settings/backup); none means 本机与安全. */
+export const SETTINGS_SUBPAGES = ['accounts', 'audit', 'backup'] as const;
 export type SettingsSubpage = (typeof SETTINGS_SUBPAGES)[number];
 
 export type Route =

@@ -1,5 +1,5 @@
-// 设置: this installation and the person's own account for everyone; accounts, the audit log and the idle lock
-// for those whose roles allow them.
+// 设置: this installation and the person's own account for everyone; accounts, the audit log, backups and the idle
+// lock for those whose roles allow them.
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { Link } from '../components/Link';
@@ -11,6 +11,7 @@ import { session, stores } from '../stores';
 import { AccountsPanel } from './settings/AccountsPanel';
 import { AuditPanel } from './settings/AuditPanel';
 import { IdleLockPanel } from './settings/IdleLockPanel';
+import { BackupPanel } from './settings/BackupPanel';
 
 function tabRoute(tab: SettingsTab): Route {
   return tab === 'info' ? { name: 'settings' } : { name: 'settings', tab };
@@ -110,13 +111,15 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
       ) : null}
       {!allowed ? (
         <div className="notice" data-testid="no-access">
-          <p>您的角色不能使用这部分设置：{permissionHint([tab === 'accounts' ? 'accounts.manage' : 'audit.view'])}。</p>
+          <p>您的角色不能使用这部分设置：{permissionHint([SETTINGS_TABS.find((t) => t.tab === tab)?.requires ?? 'settings.manage'])}。</p>
           <Link to={{ name: 'settings' }}>返回设置</Link>
         </div>
       ) : tab === 'accounts' ? (
         <AccountsPanel />
       ) : tab === 'audit' ? (
         <AuditPanel />
+      ) : tab === 'backup' ? (
+        <BackupPanel />
       ) : (
         <>
           <MyAccountPanel />
@@ -124,7 +127,7 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
           <InfoPanel />
           <section className="panel">
             <h2>更多设置</h2>
-            <p className="muted">审限与节假日设置、指标合理区间、数据备份与恢复等，将在后续版本中提供。</p>
+            <p className="muted">审限与节假日设置、指标合理区间等，将在后续版本中提供。</p>
           </section>
         </>
       )}

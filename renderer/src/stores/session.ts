@@ -47,6 +47,8 @@ export interface SessionState {
   /** The window's own idle timer ran out. */
   lockIdle(): void;
   setIdleLockMinutes(minutes: number): void;
+  /** The database was replaced (a restore): everyone signs in again against it; notice says what happened. */
+  databaseReplaced(notice: string): Promise<void>;
 }
 
 export type SessionStore = StoreApi<SessionState>;
@@ -180,6 +182,13 @@ export function createSessionStore(api: SessionApi): SessionStore {
       lockIdle() {
         const phase = get().phase;
         if ((phase === 'ready' || phase === 'mustChange') && get().idleLockMinutes > 0) set({ phase: 'locked', lockedLocally: true, underLock: phase });
+      },
+
+      async databaseReplaced(notice) {
+        statusSeq++;
+        set({ status: null, user: null, lockedLocally: false, underLock: null });
+        await get().loadStatus();
+        if (get().phase === 'signIn' || get().phase === 'setup') set({ notice });
       },
 
       setIdleLockMinutes(minutes) {

@@ -1,0 +1,169 @@
+// Keeps one core running for a host (Electron main or the loopback host): opens it, answers while the database cannot
+// be opened, swaps in a restored database, and makes the daily backup.
+import BetterSqlite3 from 'better-sqlite3';
+import path from 'node:path';
+import { openCore, CoreStartError, type Core, type CoreOptions, type CoreResponse, type CallerContext } from '../api/core';
+import { ensureDailyBackup, listBackups, restoreBackup, type BackupCheck, type RestoreResult } from '../backup/backups';
+import { recordRestore } from '../backup/backupAudit';
+import { localToday } from '../../../shared/dates/calendar';
+import type { ApiError, RestoreView, StartupStatus } from '../../../shared/api/contract';
+
+/** Failures that a backup repairs: the file is damaged. A newer version, a lock or permissions are not mended by one. */
+const REPAIRABLE = new Set(['CORRUPT', 'NOT_A_DATABASE']);
+
+/** Who the audit log names for a restore made from the start-up screen, where nobody can sign in against the damaged file. */
+export const STARTUP_RESTORE_ACTOR = '（启动时恢复）';
+
+export interface RuntimeOptions extends Omit<CoreOptions, 'restore'> {
+  /** Where a failed daily backup is reported; it never stops the app. */
+  log?: (line: string) => void;
+}
+
+export class AppRuntime {
+  private core: Core | null = null;
+  private failure: CoreStartError | null = null;
+  private restoring = false;
+  private timers: NodeJS.Timeout[] = [];
+  private readonly dbPath: string;
+
+  constructor(private readonly options: RuntimeOptions) {
+    this.dbPath = path.resolve(options.dbPath);
+    this.open(options);
+  }
+
+  /** The running core, or null while the database cannot be opened (the window then shows startupFailure). */
+  get current(): Core | null {
+    return this.core;
+  }
+
+  get startupFailure(): CoreStartError | null {
+    return this.failure;
+  }
+
+  async call(method: string, args: unknown, caller: CallerContext = {}): Promise<CoreResponse> {
+    if (this.restoring) return fail('BUSY', '正在从备份恢复数据库，请稍候再试');
+    if (this.core) return this.core.call(method, args, caller);
+    const failure = this.failure!;
+    if (method === 'startup.status') return { ok: true, value: this.status(failure) };
+    if (method === 'startup.restoreLatest') return this.restoreLatest(failure);
+    return fail('STARTUP_FAILED', failure.message);
+  }
+
+  /**
+   * One 'daily' backup per calendar day: the first a few seconds after start, so the first screen loads before the
+   * copy starts (it then runs in small steps between calls), and an hourly look for an app left running overnight.
+   * By the wall calendar, not a fixed --today.
+   */
+  startDailyBackups(): void {
+    const run = () => {
+      const core = this.core;
+      if (!core || this.restoring) return;
+      ensureDailyBackup(core.db, this.dbPath, localToday()).catch((err: unknown) => {
+        this.options.log?.(`每日备份失败：${err instanceof Error ? err.message : String(err)}`);
+      });
+    };
+    this.timers.push(setTimeout(run, 3000).unref(), setInterval(run, 3600_000).unref());
+  }
+
+  close(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers = [];
+    this.core?.close();
+    this.core = null;
+  }
+
+  private open(options: Omit<CoreOptions, 'restore'>): void {
+    try {
+      this.core = openCore({ ...options, restore: (file, actor, checked) => this.restoreFrom(file, actor, checked) });
+      this.failure = null;
+    } catch (err) {
+      if (!(err instanceof CoreStartError)) throw err;
+      this.core = null;
+      this.failure = err;
+    }
+  }
+
+  /** After a restore the file exists: never a new demo, whatever the first start was. */
+  private reopen(): void {
+    this.open({ ...this.options, demo: undefined });
+  }
+
+  /** Called by the core's backup.restore once it has checked the caller and the file; the core closes under it. */
+  private async restoreFrom(file: string, actor: string, checked: BackupCheck): Promise<RestoreView> {
+    this.restoring = true;
+    try {
+      this.core?.close();
+      this.core = null;
+      let result: RestoreResult;
+      try {
+        result = await restoreBackup(this.dbPath, file, { checked });
+      } catch (err) {
+        // restoreBackup changes nothing when it refuses: the database as it was comes back.
+        this.reopen();
+        throw err;
+      }
+      return this.afterRestore(result, actor);
+    } finally {
+      this.restoring = false;
+    }
+  }
+
+  private async restoreLatest(failure: CoreStartError): Promise<CoreResponse> {
+    if (!REPAIRABLE.has(failure.code)) return fail('CONFLICT', '这一启动故障不是数据库损坏，从备份恢复无济于事；请将错误信息发给信息技术人员');
+    const latest = failure.latestGoodBackup;
+    if (!latest) return fail('NOT_FOUND', '没有找到可用的完好备份，请联系信息技术人员');
+    this.restoring = true;
+    try {
+      // restoreBackup checks the backup again and moves the damaged file aside (never deletes it).
+      const result = await restoreBackup(this.dbPath, latest);
+      return { ok: true, value: this.afterRestore(result, STARTUP_RESTORE_ACTOR) };
+    } catch (err) {
+      return fail('BAD_ARGS', err instanceof Error ? err.message : String(err));
+    } finally {
+      this.restoring = false;
+    }
+  }
+
+  private afterRestore(result: RestoreResult, actor: string): RestoreView {
+    this.reopen();
+    if (this.core) recordRestore(this.core.db, actor, result);
+    return {
+      restoredFrom: result.restoredFrom,
+      cases: result.cases,
+      courtCode: result.courtCode,
+      courtName: result.courtName,
+      beforeRestoreBackup: result.beforeRestoreBackup?.file ?? null,
+      movedAsideTo: result.movedAsideTo,
+    };
+  }
+
+  private status(failure: CoreStartError): StartupStatus {
+    return {
+      failed: true,
+      code: failure.code,
+      message: failure.message,
+      dbPath: this.dbPath,
+      latestGoodBackup: REPAIRABLE.has(failure.code) && failure.latestGoodBackup ? describeBackup(this.dbPath, failure.latestGoodBackup) : null,
+    };
+  }
+}
+
+function describeBackup(dbPath: string, file: string): NonNullable<StartupStatus['latestGoodBackup']> {
+  const entry = listBackups(dbPath).find((b) => b.file === file);
+  let cases: number | null = null;
+  try {
+    const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    try {
+      cases = db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  } catch {
+    cases = null;
+  }
+  return { file, createdAt: entry?.createdAt ?? '', cases, reason: entry?.reason ?? 'manual' };
+}
+
+function fail(code: ApiError['code'], message: string): CoreResponse {
+  return { ok: false, error: { code, message } };
+}
