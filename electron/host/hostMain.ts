@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const rendererDir = path.resolve(__dirname, '..', 'renderer');
   const host = await startLoopbackHost({ core: runtime, rendererDir, port: values.port ? Number(values.port) : 0 });
   process.stdout.write(`法院质效台已在本机启动，请用浏览器打开：${host.url}\n`);
-  runtime.startDailyBackups();
+  runtime.startMaintenance();
 
   const stop = async () => {
     await host.close();

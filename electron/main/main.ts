@@ -58,7 +58,7 @@ async function start(): Promise<void> {
   // A database that cannot be opened is left untouched; the window says why and, if it is damaged, offers the
   // latest good backup (renderer StartupFailure).
   if (runtime.startupFailure) process.stderr.write(`无法打开数据库：${runtime.startupFailure.message}\n`);
-  runtime.startDailyBackups();
+  runtime.startMaintenance();
   registerApiHandlers(runtime);
   mainWindow = createMainWindow(PRELOAD, { devTools: !app.isPackaged });
   mainWindow.on('closed', () => {

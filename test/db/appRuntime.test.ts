@@ -10,6 +10,7 @@ import { closeDatabase, openDatabase } from '../../electron/core/db/connection';
 import { verifyAuditChain } from '../../electron/core/audit/auditLog';
 import type { CoreResponse } from '../../electron/core/api/core';
 import { freshCourtDb, record } from '../helpers/tempDb';
+import { breakIndexPage } from '../helpers/damage';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -212,6 +213,37 @@ describe('a damaged database at start', () => {
     // Once the database opens, the start-up restore is refused.
     const again = await r.call('startup.restoreLatest', {});
     expect(!again.ok && again.error.code).toBe('CONFLICT');
+  });
+
+  it('finds damage the open did not notice with the check beside the running app, and switches to the start-up screen', async () => {
+    const t = court(300);
+    const { db } = openDatabase(t.file);
+    const good = await createBackup(db, t.file, { reason: 'manual' });
+    closeDatabase(db);
+
+    const healthy = runtime(t.file);
+    expect(await healthy.checkAtStart()).toEqual(['ok']);
+    expect(healthy.current).not.toBeNull();
+    healthy.close();
+
+    breakIndexPage(t.file, 'cases_filed');
+    const damaged = readFileSync(t.file);
+    const r = runtime(t.file);
+    // The open itself succeeds (a clean last shutdown, and SQLite reads the header fine) ...
+    expect(r.current).not.toBeNull();
+    const session = await signIn(r, ADMIN);
+    // ... the check finds it, and from then on the window gets the reason and the backup, not the damaged data.
+    const rows = await r.checkAtStart();
+    expect(rows!.join(' ')).not.toBe('ok');
+    expect(r.current).toBeNull();
+    const refused = await r.call('users.list', {}, { session });
+    expect(!refused.ok && refused.error.code).toBe('STARTUP_FAILED');
+    expect(!refused.ok && refused.error.message).toContain('启动检查发现');
+    expect(value<{ latestGoodBackup: { file: string } }>(await r.call('startup.status', {})).latestGoodBackup.file).toBe(good.file);
+    expect(readFileSync(t.file).equals(damaged)).toBe(true);
+    value(await r.call('startup.restoreLatest', {}));
+    expect(await r.checkAtStart()).toEqual(['ok']);
+    await signIn(r, ADMIN);
   });
 
   it('offers nothing when there is no good backup, and nothing for a newer version', async () => {

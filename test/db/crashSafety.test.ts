@@ -7,6 +7,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { ROOT, TESTER, cli, ensureBuilt, initDb } from '../helpers/cli';
 import { freshCourtDb, record, tempDir } from '../helpers/tempDb';
+import { breakIndexPage } from '../helpers/damage';
 import { generateCourt } from '../../electron/core/generator/generate';
 import { closeDatabase, openDatabase, openMarkerPath } from '../../electron/core/db/connection';
 import { DbOpenError } from '../../electron/core/db/errors';
@@ -64,15 +65,6 @@ function writeLocked(probe: BetterSqlite3.Database): boolean {
 function deadPid(): number {
   const r = spawnSync(process.execPath, ['-e', '0']);
   return r.pid!;
-}
-
-function breakIndexPage(file: string, indexName: string): void {
-  const d = new BetterSqlite3(file, { readonly: true });
-  const root = d.prepare('SELECT rootpage FROM sqlite_schema WHERE name = ?').pluck().get(indexName) as number;
-  d.close();
-  const buf = readFileSync(file);
-  buf.fill(0x00, (root - 1) * 4096, (root - 1) * 4096 + 16);
-  writeFileSync(file, buf);
 }
 
 describe('a process killed in the middle of a large import', () => {

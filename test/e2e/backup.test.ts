@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { cli, ensureBuilt, initDb, ROOT, ADMIN, TESTER } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
 import { launchBrowser, startHost } from '../helpers/host';
+import { breakIndexPage } from '../helpers/damage';
 
 const TODAY = '2026-11-23';
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -130,6 +131,28 @@ describe('a damaged database at start', () => {
       await expect.poll(async () => (await p.textContent('body')) ?? '', { timeout: 15_000 }).toContain('300');
       expect(readdirSync(path.dirname(db)).some((f) => f.startsWith('damaged.sqlite.damaged-'))).toBe(true);
       expect(existsSync(db)).toBe(true);
+    } finally {
+      await p.close();
+      await host.stop();
+    }
+  });
+
+  it('finds damage the open did not notice with the check it runs at start, and the window switches to the restore offer', async () => {
+    const db = seededDb('quietly-damaged.sqlite', 300);
+    expect(cli(['--db', db, 'backup']).code).toBe(0);
+    breakIndexPage(db, 'cases_filed');
+    const host = await startHost(['--db', db, '--today', TODAY]);
+    const p = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    try {
+      await p.goto(host.url);
+      await p.locator('[data-testid="signin-name"], [data-testid="startup-error"]').first().waitFor({ timeout: 15_000 });
+      await expect.poll(() => host.output(), { timeout: 30_000 }).toContain('启动检查');
+      // Whoever had the sign-in screen open meets the damage at the next call.
+      if (await p.getByTestId('signin-name').isVisible()) await signIn(p, TESTER.name, TESTER.password);
+      await p.getByTestId('startup-error').waitFor({ timeout: 15_000 });
+      expect(await p.getByTestId('startup-error-message').textContent()).toContain('启动检查发现');
+      await p.getByTestId('startup-backup').waitFor({ timeout: 15_000 });
+      await p.screenshot({ path: path.join(SHOTS, '28-startup-check-damaged.png') });
     } finally {
       await p.close();
       await host.stop();

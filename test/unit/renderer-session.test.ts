@@ -221,6 +221,21 @@ describe('guardApi', () => {
     expect(lost).toHaveBeenCalledWith('SIGNED_OUT', 'x', 'auth.unlock');
   });
 
+  it('reports STARTUP_FAILED from any call but those that read it themselves', async () => {
+    const failed = vi.fn();
+    const lost = vi.fn();
+    const api = guardApi(fakeApi(() => ({ ok: false, error: { code: 'STARTUP_FAILED', message: '数据库文件已损坏' } })), { onAuthLost: lost, onStartupFailed: failed });
+    await api['cases.list']({});
+    expect(failed).toHaveBeenCalledWith('数据库文件已损坏', 'cases.list');
+    await api['auth.signIn']({ name: '王法官', password: 'x' });
+    expect(failed).toHaveBeenLastCalledWith('数据库文件已损坏', 'auth.signIn');
+    await api['startup.status']({});
+    await api['startup.restoreLatest']({});
+    await api['auth.status']({});
+    expect(failed).toHaveBeenCalledTimes(2);
+    expect(lost).not.toHaveBeenCalled();
+  });
+
   it('notes when a call last succeeded', async () => {
     const answered = vi.fn();
     const api = guardApi(fakeApi(() => ok([])), { onAuthLost: vi.fn(), onAnswered: answered, now: () => 1234 });

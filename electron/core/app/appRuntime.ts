@@ -3,7 +3,9 @@
 import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { openCore, CoreStartError, type Core, type CoreOptions, type CoreResponse, type CallerContext } from '../api/core';
-import { ensureDailyBackup, listBackups, restoreBackup, type BackupCheck, type RestoreResult } from '../backup/backups';
+import { ensureDailyBackup, integrityCheckOffThread, listBackups, restoreBackup, type BackupCheck, type RestoreResult } from '../backup/backups';
+import { withBackupHint } from '../db/connection';
+import { DbOpenError, classifySqliteError } from '../db/errors';
 import { recordRestore } from '../backup/backupAudit';
 import { localToday } from '../../../shared/dates/calendar';
 import type { ApiError, RestoreView, StartupStatus } from '../../../shared/api/contract';
@@ -50,11 +52,12 @@ export class AppRuntime {
   }
 
   /**
-   * One 'daily' backup per calendar day: the first a few seconds after start, so the first screen loads before the
-   * copy starts (it then runs in small steps between calls), and an hourly look for an app left running overnight.
-   * By the wall calendar, not a fixed --today.
+   * What runs beside the app once it has started: the start's integrity check, then one 'daily' backup per calendar
+   * day (the first a few seconds after start, so the first screen loads before the copy starts; it runs in small
+   * steps between calls) and an hourly look for an app left running overnight. By the wall calendar, not --today.
    */
-  startDailyBackups(): void {
+  startMaintenance(): void {
+    void this.checkAtStart();
     const run = () => {
       const core = this.core;
       if (!core || this.restoring) return;
@@ -63,6 +66,30 @@ export class AppRuntime {
       });
     };
     this.timers.push(setTimeout(run, 3000).unref(), setInterval(run, 3600_000).unref());
+  }
+
+  /**
+   * quick_check on a worker thread with its own read-only connection: every page of every table walked (seconds on
+   * a million cases) without making the first screen wait. A damaged file switches the app to the start-up failure
+   * screen, which offers the latest good backup; the file itself is not touched. Resolves to the check's rows.
+   */
+  async checkAtStart(): Promise<string[] | null> {
+    const core = this.core;
+    if (!core) return null;
+    const r = await integrityCheckOffThread(this.dbPath, { quick: true });
+    const rows = 'rows' in r ? r.rows : null;
+    if (rows && rows.length === 1 && rows[0] === 'ok') return rows;
+    if (this.core !== core || this.restoring) return rows;
+    const err = withBackupHint(
+      rows
+        ? new DbOpenError('CORRUPT', `数据库文件已损坏（启动检查发现：${rows.slice(0, 3).join('；')}），为保护数据已停止使用，未作任何修改：${this.dbPath}`, this.dbPath)
+        : classifySqliteError((r as { error: unknown }).error, this.dbPath),
+    );
+    core.close();
+    this.core = null;
+    this.failure = new CoreStartError(err.code, err.message, this.dbPath, err.latestGoodBackup);
+    this.options.log?.(`启动检查：${err.message}`);
+    return rows;
   }
 
   close(): void {

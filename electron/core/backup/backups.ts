@@ -259,8 +259,9 @@ function openError(err: unknown): BackupCheck {
   return failed(`无法读取备份文件（${err instanceof Error ? err.message : String(err)}）`);
 }
 
-function integrityRows(db: Database): string[] {
-  return (db.pragma('integrity_check(20)') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+function integrityRows(db: Database, quick = false): string[] {
+  const pragma = quick ? 'quick_check' : 'integrity_check';
+  return (db.pragma(`${pragma}(20)`) as Array<Record<string, string>>).map((r) => r[pragma]);
 }
 
 interface Inspection {
@@ -322,7 +323,8 @@ const INTEGRITY_WORKER = `
   try {
     const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
     try {
-      parentPort.postMessage({ stage: 'done', rows: db.pragma('integrity_check(20)').map((r) => r.integrity_check) });
+      const pragma = workerData.quick ? 'quick_check' : 'integrity_check';
+      parentPort.postMessage({ stage: 'done', rows: db.pragma(pragma + '(20)').map((r) => r[pragma]) });
     } finally {
       db.close();
     }
@@ -343,16 +345,16 @@ function driverPath(): string | null {
 }
 
 /**
- * integrity_check on a worker thread; where a worker cannot load the driver (some packaged layouts), on this thread
- * instead: slower for the caller, but a backup is never left unchecked.
+ * integrity_check (or quick_check, which skips comparing indexes with their tables) on a worker thread; where a worker
+ * cannot load the driver (some packaged layouts), on this thread instead: slower for the caller, but never unchecked.
  */
-export async function integrityCheckOffThread(file: string): Promise<{ rows: string[] } | { error: unknown }> {
+export async function integrityCheckOffThread(file: string, options: { quick?: boolean } = {}): Promise<{ rows: string[] } | { error: unknown }> {
   const driver = driverPath();
   if (driver) {
     const reply = await new Promise<WorkerReply | null>((resolve) => {
       let worker: Worker;
       try {
-        worker = new Worker(INTEGRITY_WORKER, { eval: true, workerData: { driver, file } });
+        worker = new Worker(INTEGRITY_WORKER, { eval: true, workerData: { driver, file, quick: !!options.quick } });
       } catch {
         resolve(null);
         return;
@@ -367,7 +369,7 @@ export async function integrityCheckOffThread(file: string): Promise<{ rows: str
   try {
     const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
     try {
-      return { rows: integrityRows(db) };
+      return { rows: integrityRows(db, options.quick) };
     } finally {
       db.close();
     }

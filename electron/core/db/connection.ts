@@ -183,7 +183,7 @@ export function findLatestGoodBackup(dbPath: string): { file: string; createdAt:
 }
 
 /** Adds "the latest good backup is …" to damaged-file errors, so the screen and the command line can say where to go. */
-function withBackupHint(err: DbOpenError): DbOpenError {
+export function withBackupHint(err: DbOpenError): DbOpenError {
   if (err.code !== 'CORRUPT' && err.code !== 'NOT_A_DATABASE') return err;
   const good = findLatestGoodBackup(err.dbPath);
   const hint = good

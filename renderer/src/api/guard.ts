@@ -1,15 +1,20 @@
-// One place that notices a lost or locked session, whichever call met it, so the window can show the sign-in or lock screen.
+// One place that notices a lost or locked session, or a database gone bad, whichever call met it, so the window can
+// show the sign-in, lock or start-up failure screen.
 import type { ApiErrorCode, ApiMethod, ApiResponse, CourtDeskApi } from '../../../shared/api/contract';
 import { API_METHODS } from '../../../shared/api/methods';
 
 export type AuthLoss = Extract<ApiErrorCode, 'SIGNED_OUT' | 'LOCKED'>;
 
 /** Calls that are answered without a session: their errors (a wrong password…) are the screen's own business. */
-export const PUBLIC_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['auth.status', 'auth.setup', 'auth.signIn', 'auth.signOut']);
+export const PUBLIC_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['auth.status', 'auth.setup', 'auth.signIn', 'auth.signOut', 'startup.status', 'startup.restoreLatest']);
+/** Calls whose STARTUP_FAILED answer the start-up screen and the session store read themselves (asking again would loop). */
+const STARTUP_READERS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['auth.status', 'startup.status', 'startup.restoreLatest']);
 
 export interface GuardHooks {
   /** A call other than the public ones was refused for want of a (unlocked) session. */
   onAuthLost(code: AuthLoss, message: string, method: ApiMethod): void;
+  /** The database stopped being usable (the start's integrity check found it damaged): show the start-up screen. */
+  onStartupFailed?(message: string, method: ApiMethod): void;
   /** A call answered successfully, so the server saw activity then (for the keep-alive). */
   onAnswered?(method: ApiMethod, at: number): void;
   now?(): number;
@@ -27,6 +32,8 @@ export function guardApi(api: CourtDeskApi, hooks: GuardHooks): CourtDeskApi {
     const call = api[m] as (args: unknown) => Promise<ApiResponse<unknown>>;
     guarded[m] = async (args: unknown) => {
       const res = await call(args);
+      // Even a sign-in can meet a database that the start's check has just found damaged.
+      if (!res.ok && res.error.code === 'STARTUP_FAILED' && !STARTUP_READERS.has(m)) hooks.onStartupFailed?.(res.error.message, m);
       if (PUBLIC_METHODS.has(m)) return res;
       if (isAuthLoss(res)) hooks.onAuthLost(res.error.code, res.error.message, m);
       else if (res.ok) hooks.onAnswered?.(m, now());

@@ -19,6 +19,8 @@ let lastAnswered = Date.now();
 /** Every call goes through here: a SIGNED_OUT or LOCKED answer, whichever screen asked, switches the window. */
 export const api = guardApi(rawApi, {
   onAuthLost: (code) => session.getState().authLost(code),
+  // auth.status then answers STARTUP_FAILED too, and the window shows why, with the backup to restore.
+  onStartupFailed: () => void session.getState().loadStatus(),
   onAnswered: (_m, at) => {
     lastAnswered = at;
   },
