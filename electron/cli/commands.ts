@@ -14,6 +14,7 @@ import { importCasesFile } from '../core/cases/importCases';
 import { ImportFileError } from '../core/cases/importFile';
 import { initCourt } from '../core/setup/initCourt';
 import { seedDatabase } from '../core/setup/seed';
+import { switchHolidayRoll } from '../core/deadlines/switchHolidayRoll';
 import { defaultDbPath } from '../core/api/core';
 import { AccountStore, passwordProblem, type Person } from '../core/accounts/accountStore';
 import { ACTION_LABELS, ROLE_LABELS, ROLES, can, caseScope, parseRole, scopeLabel, type Action, type CaseScope, type Role } from '../../shared/accounts/roles';
@@ -213,7 +214,7 @@ const deadline: CommandSpec = {
   async run(g, [caseNumber], _v, io) {
     const { canonical, result } = await withDb(g, { requires: this.requires, command: 'deadline' }, (ctx) => {
       const row = caseInScope(ctx, caseNumber);
-      return { canonical: row.case_number, result: computeDeadline(deadlineInputOf(row, ctx.store.facts(row.id)), today(g)) };
+      return { canonical: row.case_number, result: computeDeadline(deadlineInputOf(row, ctx.store.facts(row.id)), today(g), true, ctx.store.rules.restDays()) };
     });
     print(
       io, g,
@@ -331,6 +332,28 @@ const user: CommandSpec = {
   },
 };
 
+const holidayRoll: CommandSpec = {
+  positionals: ['on|off'],
+  arity: [0, 1],
+  options: [],
+  requires: 'settings.manage',
+  async run(g, [state], _v, io) {
+    if (state !== undefined && state !== 'on' && state !== 'off') throw new CliError(`holiday-roll 只接受 on 或 off，而不是“${state}”`, 2);
+    return withDb(g, { requires: state === undefined ? 'signedIn' : this.requires, command: 'holiday-roll' }, ({ db, store, person }) => {
+      if (state === undefined) {
+        const on = store.rules.holidayRoll();
+        print(io, g, { holidayRoll: on }, () => `节假日顺延：${on ? '已开启' : '未开启（默认）'}`);
+        return 0;
+      }
+      const started = performance.now();
+      const r = switchHolidayRoll(db, store, state === 'on', person.name, today(g));
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      print(io, g, r, () => `已${r.holidayRoll ? '开启' : '关闭'}节假日顺延，重新计算了 ${r.casesChanged} 件案件的审限届满日（用时 ${seconds} 秒）`);
+      return 0;
+    });
+  },
+};
+
 const audit: CommandSpec = {
   positionals: ['list|verify'],
   options: ['actor', 'case', 'from', 'to', 'limit'],
@@ -364,5 +387,5 @@ const audit: CommandSpec = {
   },
 };
 
-export const COMMANDS = { init, seed, import: importCmd, event, deadline, cases, user, audit, backup, restore } satisfies Record<string, CommandSpec>;
+export const COMMANDS = { init, seed, import: importCmd, event, deadline, cases, user, audit, 'holiday-roll': holidayRoll, backup, restore } satisfies Record<string, CommandSpec>;
 export type CommandName = keyof typeof COMMANDS;

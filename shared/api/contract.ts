@@ -133,6 +133,10 @@ export interface AppInfo {
   dbPath: string;
   caseCount: number;
   host: 'electron' | 'loopback';
+  /** A due date on a weekend or holiday moves to the next working day (off by default, time-limits.md). */
+  holidayRoll: boolean;
+  /** The years the shipped holiday calendar covers; outside them only weekends are known. */
+  holidayCalendar: { firstYear: number; lastYear: number; source: string };
 }
 
 export interface DeadlineSummary {
@@ -311,6 +315,7 @@ export const apiSchemas = {
   'backup.check': z.object({ file: backupFile }).strict(),
   'backup.create': z.object({ to: z.string().trim().max(1000).optional() }).strict(),
   'backup.restore': z.object({ file: backupFile }).strict(),
+  'settings.setHolidayRoll': z.object({ enabled: z.boolean() }).strict(),
   'startup.status': empty,
   'startup.restoreLatest': empty,
 } as const satisfies Record<ApiMethod, z.ZodType>;
@@ -342,6 +347,7 @@ export interface ApiResults {
   'backup.check': BackupCheckView;
   'backup.create': BackupMade;
   'backup.restore': RestoreView;
+  'settings.setHolidayRoll': { holidayRoll: boolean; casesChanged: number };
   'startup.status': StartupStatus;
   'startup.restoreLatest': RestoreView;
 }

@@ -24,6 +24,7 @@ export const API_METHODS = [
   'backup.check',
   'backup.create',
   'backup.restore',
+  'settings.setHolidayRoll',
   'startup.status',
   'startup.restoreLatest',
 ] as const;

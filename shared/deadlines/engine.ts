@@ -2,6 +2,7 @@
 import { addDays, addMonths, daysBetween, minDate, maxDate, type IsoDate } from '../dates/calendar';
 import type { ExtensionStatus, LimitVariant, Procedure } from '../cases/types';
 import { isDeductibleKind, limitRule, spanLabel, type LimitRule, type Span } from './limits';
+import { coversYear, nextWorkingDay, type RestDays } from './restDays';
 
 export type DeadlineStatus = 'in_time' | 'overdue' | 'suspended' | 'closed_in_time' | 'closed_overdue' | 'no_limit';
 
@@ -50,6 +51,8 @@ export interface Deadline {
   extension: Span | null;
   extensionLabel: string | null;
   dueOn: IsoDate | null;
+  /** With the holiday roll on: the due date before it was moved past rest days, when it was moved. */
+  rolledFrom: IsoDate | null;
   daysRemaining: number | null;
   status: DeadlineStatus;
   /** The arithmetic spelled out in Chinese, one line a step. */
@@ -77,9 +80,10 @@ export function unionDays(intervals: ReadonlyArray<{ fromOn: IsoDate; toOn: IsoD
 
 /**
  * explain: false skips the Chinese sentences, for bulk writers that store only the figures (the generator, imports
- * of a million rows); the figures are the same either way.
+ * of a million rows); the figures are the same either way. restDays: the court's holiday-roll setting (off, null,
+ * by default, as time-limits.md says): a due date on a rest day moves to the next working day.
  */
-export function computeDeadline(input: DeadlineInput, today: IsoDate, explain = true): Deadline {
+export function computeDeadline(input: DeadlineInput, today: IsoDate, explain = true, restDays: RestDays | null = null): Deadline {
   const rule = limitRule(input.typeCode, input.procedure, input.limitVariant);
   const steps: string[] = [];
   const say = explain ? (line: () => string) => void steps.push(line()) : () => undefined;
@@ -88,7 +92,7 @@ export function computeDeadline(input: DeadlineInput, today: IsoDate, explain = 
     say(() => '该类案件无法定审限');
     return {
       rule: null, limit: null, statutoryDueOn: null, deductedDays: 0, periods: [], ignoredPeriods: [],
-      extension: null, extensionLabel: null, dueOn: null, daysRemaining: null, status: 'no_limit', steps,
+      extension: null, extensionLabel: null, dueOn: null, rolledFrom: null, daysRemaining: null, status: 'no_limit', steps,
     };
   }
 
@@ -123,7 +127,10 @@ export function computeDeadline(input: DeadlineInput, today: IsoDate, explain = 
   const extension: Span | null = extMonths || extDays ? { months: extMonths, days: extDays } : null;
 
   const statutoryDueOn = addDays(addMonths(input.filedOn, rule.limit.months), rule.limit.days);
-  const dueOn = addDays(addMonths(input.filedOn, rule.limit.months + extMonths), rule.limit.days + deductedDays + extDays);
+  const countedDueOn = addDays(addMonths(input.filedOn, rule.limit.months + extMonths), rule.limit.days + deductedDays + extDays);
+  const rolled = restDays ? nextWorkingDay(countedDueOn, restDays) : null;
+  const dueOn = rolled ? rolled.date : countedDueOn;
+  const rolledFrom = dueOn !== countedDueOn ? countedDueOn : null;
 
   say(() => `法定审限 ${spanLabel(rule.limit)}（${rule.label}，${rule.basis}），法定届满日 ${statutoryDueOn}`);
   for (const p of periods) {
@@ -137,6 +144,10 @@ export function computeDeadline(input: DeadlineInput, today: IsoDate, explain = 
   if (deductedDays) say(() => `共扣除 ${deductedDays}天`);
   if (extMonths) say(() => `批准延长 ${extMonths}个月`);
   if (extDays) say(() => `批准延长 ${extDays}天${input.importedExtendedDays ? '（含导入天数）' : ''}`);
+  if (rolled && rolledFrom) {
+    say(() => `计算届满日 ${rolledFrom} 为${rolled.passed.join('、')}，顺延至其后第一个工作日`);
+  }
+  if (restDays && !coversYear(restDays, dueOn)) say(() => `节假日日历只含 ${restDays.firstYear}–${restDays.lastYear} 年，${dueOn.slice(0, 4)} 年只按周末顺延`);
   say(() => `审限届满日 ${dueOn}`);
 
   let status: DeadlineStatus;
@@ -162,6 +173,6 @@ export function computeDeadline(input: DeadlineInput, today: IsoDate, explain = 
 
   return {
     rule, limit: spanLabel(rule.limit), statutoryDueOn, deductedDays, periods, ignoredPeriods,
-    extension, extensionLabel: extension ? spanLabel(extension) : null, dueOn, daysRemaining, status, steps,
+    extension, extensionLabel: extension ? spanLabel(extension) : null, dueOn, rolledFrom, daysRemaining, status, steps,
   };
 }

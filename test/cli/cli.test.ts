@@ -269,3 +269,32 @@ describe('seed', () => {
     }
   });
 });
+
+describe('holiday-roll', () => {
+  it('is off by default; on moves a Saturday due date to Monday for deadline and the lists, off moves it back', () => {
+    const show = cli(['--db', db, '--json', 'holiday-roll']);
+    expect(show.code, show.err).toBe(0);
+    expect(show.json()).toEqual({ holidayRoll: false });
+    const before = cli(['--db', db, '--json', '--today', TODAY, 'deadline', '（2024）辽0421民初102号']).json();
+    expect(before).toMatchObject({ dueOn: '2024-11-30', daysRemaining: -31 });
+
+    const on = cli(['--db', db, '--json', '--today', TODAY, 'holiday-roll', 'on']);
+    expect(on.code, on.err).toBe(0);
+    expect((on.json() as { holidayRoll: boolean; casesChanged: number }).holidayRoll).toBe(true);
+    expect((on.json() as { casesChanged: number }).casesChanged).toBeGreaterThanOrEqual(1);
+    expect(cli(['--db', db, '--json', '--today', TODAY, 'deadline', '（2024）辽0421民初102号']).json()).toMatchObject({ dueOn: '2024-12-02', daysRemaining: -29 });
+    const text = cli(['--db', db, '--today', TODAY, 'deadline', '（2024）辽0421民初102号']).out;
+    expect(text).toContain('计算届满日 2024-11-30 为休息日，顺延至其后第一个工作日');
+
+    const off = cli(['--db', db, '--json', '--today', TODAY, 'holiday-roll', 'off']);
+    expect(off.code, off.err).toBe(0);
+    expect(cli(['--db', db, '--json', '--today', TODAY, 'deadline', '（2024）辽0421民初102号']).json()).toEqual(before);
+  });
+
+  it('refuses anything but on or off', () => {
+    const bad = cli(['--db', db, 'holiday-roll', 'maybe']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('on 或 off');
+    expect(bad.err.trim().split('\n')).toHaveLength(1);
+  });
+});

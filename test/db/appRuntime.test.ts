@@ -227,7 +227,6 @@ describe('a damaged database at start', () => {
     healthy.close();
 
     breakIndexPage(t.file, 'cases_filed');
-    const damaged = readFileSync(t.file);
     const r = runtime(t.file);
     // The open itself succeeds (a clean last shutdown, and SQLite reads the header fine) ...
     expect(r.current).not.toBeNull();
@@ -236,6 +235,8 @@ describe('a damaged database at start', () => {
     const rows = await r.checkAtStart();
     expect(rows!.join(' ')).not.toBe('ok');
     expect(r.current).toBeNull();
+    // From here on nothing writes to the file (the sign-in above was written, and folded in when the core closed).
+    const damaged = readFileSync(t.file);
     const refused = await r.call('users.list', {}, { session });
     expect(!refused.ok && refused.error.code).toBe('STARTUP_FAILED');
     expect(!refused.ok && refused.error.message).toContain('启动检查发现');

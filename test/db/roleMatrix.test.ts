@@ -67,6 +67,7 @@ const CALLS: Array<{ method: string; args: unknown; action: Action }> = [
   { method: 'audit.list', args: {}, action: 'audit.view' },
   { method: 'audit.verify', args: {}, action: 'audit.view' },
   { method: 'settings.setIdleLock', args: { minutes: 15 }, action: 'settings.manage' },
+  { method: 'settings.setHolidayRoll', args: { enabled: false }, action: 'settings.manage' },
   { method: 'backup.list', args: {}, action: 'backup.manage' },
   { method: 'backup.create', args: {}, action: 'backup.manage' },
   { method: 'backup.check', args: { file: 'DB' }, action: 'backup.manage' },

@@ -121,7 +121,7 @@ describe('audit log labels', () => {
     expect(auditActionLabel('restore')).toBe('从备份恢复');
     expect(auditActionLabel('backup.create')).toBe('backup.create');
     expect(auditActionLabel('toString')).toBe('toString');
-    expect(Object.keys(AUDIT_ACTION_LABELS)).toHaveLength(19);
+    expect(Object.keys(AUDIT_ACTION_LABELS)).toHaveLength(20);
   });
 
   it('names the objects', () => {

@@ -23,6 +23,8 @@ import { initCourt, isDemo } from '../setup/initCourt';
 import { seedDatabase } from '../setup/seed';
 import { BackupError, checkBackupAsync, checkRestore, createBackup, listBackups, backupDirFor, type BackupCheck } from '../backup/backups';
 import { recordManualBackup } from '../backup/backupAudit';
+import { CN_REST_DAYS, HOLIDAY_CALENDAR_SOURCE } from '../deadlines/deadlineRules';
+import { switchHolidayRoll } from '../deadlines/switchHolidayRoll';
 
 z.config(z.locales.zhCN());
 
@@ -209,6 +211,8 @@ export function openCore(options: CoreOptions): Core {
           dbPath: path.resolve(options.dbPath),
           caseCount: db.prepare('SELECT count(*) FROM cases').pluck().get() as number,
           host: options.host,
+          holidayRoll: store.rules.holidayRoll(),
+          holidayCalendar: { firstYear: CN_REST_DAYS.firstYear, lastYear: CN_REST_DAYS.lastYear, source: HOLIDAY_CALENDAR_SOURCE },
         };
       },
     },
@@ -253,6 +257,10 @@ export function openCore(options: CoreOptions): Core {
     'settings.setIdleLock': {
       access: 'settings.manage',
       run: (a, ctx) => ({ idleLockMinutes: settings.setIdleLockMinutes(a.minutes, ctx.person!.name) }),
+    },
+    'settings.setHolidayRoll': {
+      access: 'settings.manage',
+      run: (a, ctx) => switchHolidayRoll(db, store, a.enabled, ctx.person!.name, today()),
     },
     'backup.list': {
       access: 'backup.manage',

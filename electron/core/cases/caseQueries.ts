@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { CaseDetail, CaseFilter, CaseListResult, CaseListRow, DeadlineSummary, DivisionView, JudgeView, CaseListArgs } from '../../../shared/api/contract';
 import { caseListArgs } from '../../../shared/api/contract';
 import { computeDeadline } from '../../../shared/deadlines/engine';
+import { DeadlineRules } from '../deadlines/deadlineRules';
 import { isDeductibleKind } from '../../../shared/deadlines/limits';
 import { addDays } from '../../../shared/dates/calendar';
 import { deadlineInputOf, rowToRecord, splitParties, toYuan, type CaseRow, type EngineFacts } from './caseRow';
@@ -121,7 +122,10 @@ export class CaseQueries {
   private byNumberStmt;
   private namesStmt;
 
+  private rules: DeadlineRules;
+
   constructor(private db: Database) {
+    this.rules = new DeadlineRules(db);
     this.eventsStmt = db.prepare('SELECT id, kind, from_on AS fromOn, to_on AS toOn, note FROM case_events WHERE case_id = ? ORDER BY from_on, id');
     this.extensionsStmt = db.prepare('SELECT status, months, days FROM extension_requests WHERE case_id = ?');
     this.extensionViewsStmt = db.prepare(
@@ -184,7 +188,7 @@ export class CaseQueries {
     if (r.clock === 'suspended' || r.clock === 'paused' || r.clock === 'running' || r.clock === 'closed') {
       // A running clock with nothing deducted or extended needs no facts; the rest load theirs (rare, one page at most).
       const bare = r.clock === 'running' && r.ext_months === 0 && r.ext_days === 0 && r.deducted_days === 0;
-      const d = computeDeadline(deadlineInputOf(r, bare ? { events: [], extensions: [] } : this.facts(r.id)), today);
+      const d = computeDeadline(deadlineInputOf(r, bare ? { events: [], extensions: [] } : this.facts(r.id)), today, true, this.rules.restDays());
       limit = d.limit;
       dueOn = d.dueOn;
       daysRemaining = d.daysRemaining;
@@ -205,7 +209,7 @@ export class CaseQueries {
     if (!r) return null;
     const names = this.namesStmt.get(r.division_id, r.judge_id) as { division: string; judge: string };
     const facts = this.facts(r.id);
-    const d = computeDeadline(deadlineInputOf(r, facts), today);
+    const d = computeDeadline(deadlineInputOf(r, facts), today, true, this.rules.restDays());
     const record = rowToRecord(r, names.division, names.judge);
     return {
       ...this.toListRow(r, names.division, names.judge, today),

@@ -2,6 +2,7 @@
 import type { CaseRecord, LimitVariant, Procedure, ClosingMethod, AppealOutcome, ExtensionStatus } from '../../../shared/cases/types';
 import { parseCaseNumber } from '../../../shared/cases/caseNumber';
 import { computeDeadline, type Deadline, type DeadlineInput } from '../../../shared/deadlines/engine';
+import type { RestDays } from '../../../shared/deadlines/restDays';
 import { daysBetween } from '../../../shared/dates/calendar';
 import { searchDocument } from '../db/migrations';
 
@@ -167,8 +168,8 @@ export function deadlineColumns(d: Deadline, filedOn: string, closedOn: string |
   return { ...base, clock: 'running', due_on: d.dueOn, duration_days: null, closed_overdue: null };
 }
 
-export function computeColumns(row: Parameters<typeof deadlineInputOf>[0], facts: EngineFacts, today: string): DeadlineColumns {
-  return deadlineColumns(computeDeadline(deadlineInputOf(row, facts), today, false), row.filed_on, row.closed_on);
+export function computeColumns(row: Parameters<typeof deadlineInputOf>[0], facts: EngineFacts, today: string, restDays: RestDays | null): DeadlineColumns {
+  return deadlineColumns(computeDeadline(deadlineInputOf(row, facts), today, false, restDays), row.filed_on, row.closed_on);
 }
 
 export type { ExtensionStatus };
@@ -209,7 +210,7 @@ export interface SeedRow {
 }
 
 /** Everything about a generated case that needs no database: pure, so it can run on a worker thread. */
-export function prepareSeedRow(record: CaseRecord, events: SeedRow['events'], extensions: SeedRow['extensions'], today: string): SeedRow {
+export function prepareSeedRow(record: CaseRecord, events: SeedRow['events'], extensions: SeedRow['extensions'], today: string, restDays: RestDays | null): SeedRow {
   const parsed = parseCaseNumber(record.caseNumber);
   if (!parsed.ok) throw new Error(parsed.error);
   const p = parsed.value;
@@ -219,6 +220,7 @@ export function prepareSeedRow(record: CaseRecord, events: SeedRow['events'], ex
       imported_deducted_days: params.imported_deducted_days, imported_extended_days: params.imported_extended_days },
     { events, extensions: extensions as EngineFacts['extensions'] },
     today,
+    restDays,
   );
   return { args: insertArgs(p, 0, 0, params, cols, 0, ''), doc: searchDocument(p.canonical, p.courtCode, params.plaintiffs, params.defendants), division: record.division, judge: record.judge, events, extensions };
 }

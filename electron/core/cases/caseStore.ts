@@ -1,6 +1,6 @@
 // Writes cases, their deducted periods and suspensions, keeping derived deadline columns, search index and audit in step.
 import type { Database, Statement } from 'better-sqlite3';
-import type { CaseRecord, EventKind } from '../../../shared/cases/types';
+import type { CaseRecord, EventKind, ExtensionStatus } from '../../../shared/cases/types';
 import { EVENT_KINDS } from '../../../shared/cases/types';
 import { parseCaseNumber } from '../../../shared/cases/caseNumber';
 import { isIsoDate } from '../../../shared/dates/calendar';
@@ -9,6 +9,7 @@ import { nextRowVersion, nowStamp } from '../db/clock';
 import { searchDocument } from '../db/migrations';
 import { auditAppender } from '../audit/auditLog';
 import { CourtDirectory, getSelfCourt } from '../court/courtStore';
+import { DeadlineRules } from '../deadlines/deadlineRules';
 import { computeColumns, recordParams, rowToRecord, insertArgs, RECORD_COLUMNS, DERIVED_COLUMNS, type CaseRow, type EngineFacts, type DeadlineColumns, type SeedRow } from './caseRow';
 
 /** A refusal the user can fix: carries a Chinese message naming the field. */
@@ -35,7 +36,10 @@ export class CaseStore {
   private s: Record<string, Statement>;
   readonly audit: ReturnType<typeof auditAppender>;
 
+  readonly rules: DeadlineRules;
+
   constructor(readonly db: Database) {
+    this.rules = new DeadlineRules(db);
     const allCols = [...RECORD_COLUMNS, ...DERIVED_COLUMNS];
     this.s = {
       byNumber: db.prepare('SELECT * FROM cases WHERE case_number = ?'),
@@ -121,7 +125,7 @@ export class CaseStore {
     const now = nowStamp();
 
     if (!existing) {
-      const cols = computeColumns({ ...params, type_code: p.typeCode }, { events: [], extensions: [] }, ctx.today);
+      const cols = computeColumns({ ...params, type_code: p.typeCode }, { events: [], extensions: [] }, ctx.today, this.rules.restDays());
       const info = this.s.insert.run(insertArgs(p, divisionId, judgeId, params, cols, rowVersion, now));
       const id = Number(info.lastInsertRowid);
       if (!ctx.deferSearchIndex) this.s.searchInsert.run(id, searchDocument(p.canonical, p.courtCode, params.plaintiffs, params.defendants));
@@ -133,7 +137,7 @@ export class CaseStore {
     if (!changed) return 'unchanged';
 
     const before = rowToRecord(existing, this.s.divisionName.get(existing.division_id) as string, this.s.staffName.get(existing.judge_id) as string);
-    const cols = computeColumns({ ...params, type_code: p.typeCode }, facts, ctx.today);
+    const cols = computeColumns({ ...params, type_code: p.typeCode }, facts, ctx.today, this.rules.restDays());
     this.s.update.run({ id: existing.id, division_id: divisionId, judge_id: judgeId, ...params, ...cols, row_version: rowVersion, now });
     if (existing.plaintiffs !== params.plaintiffs || existing.defendants !== params.defendants) {
       this.s.searchDelete.run(existing.id);
@@ -145,9 +149,45 @@ export class CaseStore {
 
   /** Recomputes the stored deadline columns of one case from its events and extensions. */
   refreshDeadline(row: CaseRow, rowVersion: number, today: string): DeadlineColumns {
-    const cols = computeColumns(row, this.facts(row.id), today);
+    const cols = computeColumns(row, this.facts(row.id), today, this.rules.restDays());
     this.s.updateDerived.run({ id: row.id, ...cols, row_version: rowVersion, now: nowStamp() });
     return cols;
+  }
+
+  /**
+   * Recomputes the stored deadline columns of every case, after a counting rule changed (the holiday roll), inside
+   * the caller's transaction. Events and extensions are read in one pass each rather than per case; only rows whose
+   * figures moved are written, with a new row version (their due dates go into the next export). Returns that count.
+   */
+  refreshAllDeadlines(today: string, rowVersion: number): number {
+    const restDays = this.rules.restDays();
+    const group = <T extends { case_id: number }>(rows: T[]) => {
+      const by = new Map<number, T[]>();
+      for (const r of rows) {
+        const list = by.get(r.case_id);
+        if (list) list.push(r);
+        else by.set(r.case_id, [r]);
+      }
+      return by;
+    };
+    const events = group(this.db.prepare('SELECT case_id, kind, from_on AS fromOn, to_on AS toOn FROM case_events ORDER BY case_id, from_on, id').all() as Array<{ case_id: number; kind: string; fromOn: string; toOn: string | null }>);
+    const extensions = group(this.db.prepare('SELECT case_id, status, months, days FROM extension_requests').all() as Array<{ case_id: number; status: ExtensionStatus; months: number; days: number }>);
+    const now = nowStamp();
+    let changed = 0;
+    const rows = this.db.prepare(
+      `SELECT id, type_code, procedure, limit_variant, filed_on, closed_on, imported_deducted_days, imported_extended_days, ${DERIVED_COLUMNS.join(', ')} FROM cases`,
+    );
+    // Read fully first: SQLite must not be written through another statement while this one is being stepped.
+    const updates: Array<Record<string, unknown>> = [];
+    for (const r of rows.iterate() as Iterable<CaseRow>) {
+      const cols = computeColumns(r, { events: events.get(r.id) ?? [], extensions: extensions.get(r.id) ?? [] }, today, restDays);
+      if (DERIVED_COLUMNS.some((c) => cols[c] !== r[c])) updates.push({ id: r.id, ...cols, row_version: rowVersion, now });
+    }
+    for (const u of updates) {
+      this.s.updateDerived.run(u);
+      changed++;
+    }
+    return changed;
   }
 
   /** Records a deducted period or a suspension (toOn null: still open). One transaction, audited. */

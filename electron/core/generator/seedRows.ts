@@ -5,6 +5,7 @@ import path from 'node:path';
 import { generateCourt } from './generate';
 import { prepareSeedRow, type SeedRow } from '../cases/caseRow';
 import type { GeneratedCourt, GeneratorOptions } from './types';
+import { restDaysWhen } from '../deadlines/deadlineRules';
 
 export const SEED_BATCH = 2000;
 /** Below this many cases a worker's start-up costs more than it saves; the demo database stays in one thread. */
@@ -18,6 +19,11 @@ const STALL_MS = 60_000;
 const POSTED = 0;
 const CONSUMED = 1;
 
+/** The generator's options, and the court's holiday-roll setting the stored due dates follow. */
+export interface SeedOptions extends GeneratorOptions {
+  holidayRoll: boolean;
+}
+
 export type SeedMessage = { rows: SeedRow[] } | { done: true } | { error: string };
 
 /** Where the built worker lives: beside the bundle that runs (dist/cli, dist/host, …); absent when running from source. */
@@ -26,10 +32,11 @@ export function seedWorkerFile(): string {
 }
 
 /** The pure part of the worker, also used in-thread: the generator's cases, prepared and batched. */
-export function* preparedBatches(options: GeneratorOptions, cases: GeneratedCourt['cases'] = generateCourt(options).cases): Generator<SeedRow[]> {
+export function* preparedBatches(options: SeedOptions, cases: GeneratedCourt['cases'] = generateCourt(options).cases): Generator<SeedRow[]> {
+  const restDays = restDaysWhen(options.holidayRoll);
   let batch: SeedRow[] = [];
   for (const c of cases) {
-    batch.push(prepareSeedRow(c.record, c.events, c.extensions, options.today));
+    batch.push(prepareSeedRow(c.record, c.events, c.extensions, options.today, restDays));
     if (batch.length === SEED_BATCH) {
       yield batch;
       batch = [];
@@ -43,7 +50,7 @@ export function* preparedBatches(options: GeneratorOptions, cases: GeneratedCour
  * synchronously (inside one SQLite transaction), so the worker's messages are pulled with receiveMessageOnPort and
  * the wait is an Atomics.wait on shared counters rather than an event loop turn.
  */
-export function seedBatches(options: GeneratorOptions, cases: GeneratedCourt['cases'], mode: 'auto' | 'thread' | 'worker' = 'auto'): Iterable<SeedRow[]> {
+export function seedBatches(options: SeedOptions, cases: GeneratedCourt['cases'], mode: 'auto' | 'thread' | 'worker' = 'auto'): Iterable<SeedRow[]> {
   const file = seedWorkerFile();
   // The environment can force either path (the CLI tests compare them on a small court).
   const forced = process.env.COURTDESK_SEED_WORKER;
@@ -53,7 +60,7 @@ export function seedBatches(options: GeneratorOptions, cases: GeneratedCourt['ca
   return { [Symbol.iterator]: () => fromWorker(file, options) };
 }
 
-function* fromWorker(file: string, options: GeneratorOptions): Generator<SeedRow[]> {
+function* fromWorker(file: string, options: SeedOptions): Generator<SeedRow[]> {
   const control = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(file, { workerData: { options, control, port: port2 }, transferList: [port2] });
@@ -88,7 +95,7 @@ function next(port: MessagePort, control: Int32Array, received: number): SeedMes
 }
 
 /** The worker's side: run by seedWorker.ts with the shared counters. */
-export function serveBatches(options: GeneratorOptions, control: Int32Array, post: (m: SeedMessage) => void): void {
+export function serveBatches(options: SeedOptions, control: Int32Array, post: (m: SeedMessage) => void): void {
   let posted = 0;
   const send = (m: SeedMessage): void => {
     for (let consumed = Atomics.load(control, CONSUMED); posted - consumed >= AHEAD; consumed = Atomics.load(control, CONSUMED)) {

@@ -23,7 +23,7 @@ export function seedDatabase(db: Database, store: CaseStore, opts: { cases: numb
   const existing = db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
   if (existing > 0) throw new CaseInputError(`数据库中已有 ${existing} 件案件；生成演示数据只能用于空数据库`, null);
 
-  const options = { courtCode: court.code, cases: opts.cases, seed: opts.seed, today: opts.today };
+  const options = { courtCode: court.code, cases: opts.cases, seed: opts.seed, today: opts.today, holidayRoll: store.rules.holidayRoll() };
   const generated = generateCourt(options);
   // The database is empty and the generator's ids come from the directory: foreign keys are verified once for the
   // whole load (foreign_key_check below) rather than row by row. CHECK constraints stay on.

@@ -118,6 +118,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'signin.failed': '登录失败',
   denied: '越权操作被拒绝',
   'settings.idleLock': '修改自动锁定时间',
+  'settings.holidayRoll': '修改节假日顺延设置',
   backup: '手动备份',
   restore: '从备份恢复',
 };

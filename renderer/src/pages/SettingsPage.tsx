@@ -12,6 +12,7 @@ import { AccountsPanel } from './settings/AccountsPanel';
 import { AuditPanel } from './settings/AuditPanel';
 import { IdleLockPanel } from './settings/IdleLockPanel';
 import { BackupPanel } from './settings/BackupPanel';
+import { HolidayRollPanel } from './settings/HolidayRollPanel';
 
 function tabRoute(tab: SettingsTab): Route {
   return tab === 'info' ? { name: 'settings' } : { name: 'settings', tab };
@@ -124,10 +125,11 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
         <>
           <MyAccountPanel />
           <IdleLockPanel />
+          <HolidayRollPanel />
           <InfoPanel />
           <section className="panel">
             <h2>更多设置</h2>
-            <p className="muted">审限与节假日设置、指标合理区间等，将在后续版本中提供。</p>
+            <p className="muted">指标合理区间等，将在后续版本中提供。</p>
           </section>
         </>
       )}
