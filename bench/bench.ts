@@ -242,16 +242,30 @@ async function hostStart(file: string): Promise<{ ms: number; rssKb: number }> {
       proc.once('exit', (code) => reject(new Error(`host exited ${code}`)));
     });
     const [origin, token] = url.split('|');
-    const call = (method: string, args: unknown) =>
-      fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'x-courtdesk-token': token, 'content-type': 'application/json' }, body: JSON.stringify(args) }).then((r) => r.json());
-    const info = (await call('app.info', {})) as { ok: boolean };
-    if (!info.ok) throw new Error('app.info failed');
+    let cookie = '';
+    const call = async (method: string, args: unknown) => {
+      const r = await fetch(`${origin}/api/${method}`, {
+        method: 'POST',
+        headers: { 'x-courtdesk-token': token, 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify(args),
+      });
+      const set = r.headers.get('set-cookie');
+      if (set) cookie = set.split(';')[0];
+      return (await r.json()) as { ok: boolean; value?: unknown };
+    };
+    // The first call a window makes: who is signed in, and the demo accounts of a synthetic database.
+    const status = (await call('auth.status', {})) as { ok: boolean; value: { demoAccounts: Array<{ name: string; password: string; roles: string[] }> } };
+    if (!status.ok) throw new Error('auth.status failed');
     const ms = performance.now() - started;
+    const president = status.value.demoAccounts.find((a) => a.roles.includes('president'));
+    if (!president) throw new Error('no demo president account in the bench database');
+    if (!(await call('auth.signIn', { name: president.name, password: president.password })).ok) throw new Error('sign-in failed');
+    if (!(await call('app.info', {})).ok) throw new Error('app.info failed');
     await call('cases.list', { status: 'open', limit: 100 });
     await call('cases.count', {});
     await call('deadlines.summary', {});
-    const status = readFileSync(`/proc/${proc.pid}/status`, 'utf8');
-    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    const procStatus = readFileSync(`/proc/${proc.pid}/status`, 'utf8');
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(procStatus)?.[1] ?? 0);
     return { ms, rssKb };
   } finally {
     proc.kill('SIGTERM');

@@ -29,6 +29,31 @@ export function entryHash(prevHash: string, fields: HashedFields): string {
   return h.digest('hex');
 }
 
+/** Appends one entry; `at` defaults to now. */
+export type AuditAppend = (entry: AuditEntry, at?: string) => void;
+
+/**
+ * For many entries in one write transaction (a bulk import): the last hash is read once and the chain carried on in
+ * memory, which is safe because the transaction holds the database's write lock. Use it only inside that transaction.
+ */
+export function auditBatchAppender(db: Database): AuditAppend {
+  const insert = db.prepare(
+    `INSERT INTO audit_log (at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let prev: string | null = null;
+  return (entry, at = nowStamp()) => {
+    if (!db.inTransaction) throw new Error('auditBatchAppender used outside a transaction');
+    prev ??= (db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? GENESIS_HASH;
+    const before = entry.before === undefined ? null : JSON.stringify(entry.before);
+    const after = entry.after === undefined ? null : JSON.stringify(entry.after);
+    const fields: HashedFields = [at, entry.actor, entry.action, entry.entity ?? null, entry.entityKey ?? null, before, after];
+    const hash = entryHash(prev, fields);
+    insert.run(...fields, prev, hash);
+    prev = hash;
+  };
+}
+
 /** An appender bound to one database; call inside the transaction of the change it records. */
 export function auditAppender(db: Database) {
   const last = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck();

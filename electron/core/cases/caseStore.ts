@@ -7,9 +7,10 @@ import { isIsoDate } from '../../../shared/dates/calendar';
 import { isDeductibleKind } from '../../../shared/deadlines/limits';
 import { nextRowVersion, nowStamp } from '../db/clock';
 import { searchDocument } from '../db/migrations';
-import { auditAppender } from '../audit/auditLog';
+import { auditAppender, type AuditAppend } from '../audit/auditLog';
 import { CourtDirectory, getSelfCourt } from '../court/courtStore';
 import { DeadlineRules } from '../deadlines/deadlineRules';
+import type { RestDays } from '../../../shared/deadlines/restDays';
 import { computeColumns, recordParams, rowToRecord, insertArgs, RECORD_COLUMNS, DERIVED_COLUMNS, type CaseRow, type EngineFacts, type DeadlineColumns, type SeedRow } from './caseRow';
 
 /** A refusal the user can fix: carries a Chinese message naming the field. */
@@ -30,6 +31,8 @@ export interface WriteContext {
   today: string;
   /** Set by bulk loads, which index new cases for search in one pass afterwards (db/bulkLoad.ts). */
   deferSearchIndex?: boolean;
+  /** Fixed for a whole import (one transaction): its time stamp, counting rules and audit chain, read once. */
+  batch?: { now: string; restDays: RestDays | null; audit: AuditAppend };
 }
 
 export class CaseStore {
@@ -114,6 +117,8 @@ export class CaseStore {
     if (!parsed.ok) throw new CaseInputError(parsed.error, '案号');
     const p = parsed.value;
     const params = recordParams(record);
+    const restDays = ctx.batch ? ctx.batch.restDays : this.rules.restDays();
+    const audit = ctx.batch?.audit ?? this.audit;
     const existing = this.getRow(p.canonical);
     // Refusals come before any write, so a rejected row leaves nothing behind even inside a larger transaction.
     const facts = existing ? this.facts(existing.id) : { events: [], extensions: [] };
@@ -122,14 +127,14 @@ export class CaseStore {
     }
     const divisionId = dir.divisionId(record.division, rowVersion);
     const judgeId = dir.staffId(record.judge, divisionId, rowVersion);
-    const now = nowStamp();
+    const now = ctx.batch?.now ?? nowStamp();
 
     if (!existing) {
-      const cols = computeColumns({ ...params, type_code: p.typeCode }, { events: [], extensions: [] }, ctx.today, this.rules.restDays());
+      const cols = computeColumns({ ...params, type_code: p.typeCode }, { events: [], extensions: [] }, ctx.today, restDays);
       const info = this.s.insert.run(insertArgs(p, divisionId, judgeId, params, cols, rowVersion, now));
       const id = Number(info.lastInsertRowid);
       if (!ctx.deferSearchIndex) this.s.searchInsert.run(id, searchDocument(p.canonical, p.courtCode, params.plaintiffs, params.defendants));
-      this.audit({ actor: ctx.actor, action: 'case.create', entity: 'case', entityKey: p.canonical, after: record }, now);
+      audit({ actor: ctx.actor, action: 'case.create', entity: 'case', entityKey: p.canonical, after: record }, now);
       return 'inserted';
     }
 
@@ -137,13 +142,13 @@ export class CaseStore {
     if (!changed) return 'unchanged';
 
     const before = rowToRecord(existing, this.s.divisionName.get(existing.division_id) as string, this.s.staffName.get(existing.judge_id) as string);
-    const cols = computeColumns({ ...params, type_code: p.typeCode }, facts, ctx.today, this.rules.restDays());
+    const cols = computeColumns({ ...params, type_code: p.typeCode }, facts, ctx.today, restDays);
     this.s.update.run({ id: existing.id, division_id: divisionId, judge_id: judgeId, ...params, ...cols, row_version: rowVersion, now });
     if (existing.plaintiffs !== params.plaintiffs || existing.defendants !== params.defendants) {
       this.s.searchDelete.run(existing.id);
       this.s.searchInsert.run(existing.id, searchDocument(p.canonical, p.courtCode, params.plaintiffs, params.defendants));
     }
-    this.audit({ actor: ctx.actor, action: 'case.update', entity: 'case', entityKey: p.canonical, before, after: record }, now);
+    audit({ actor: ctx.actor, action: 'case.update', entity: 'case', entityKey: p.canonical, before, after: record }, now);
     return 'updated';
   }
 

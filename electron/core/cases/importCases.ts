@@ -7,7 +7,8 @@ import { validateImportRows, type ImportIssue } from '../../../shared/cases/impo
 import { readImportTable, writeRejectedRowsCsv } from './importFile';
 import { CaseStore, CaseInputError, type WriteContext } from './caseStore';
 import { CourtDirectory, getSelfCourt } from '../court/courtStore';
-import { nextRowVersion } from '../db/clock';
+import { nextRowVersion, nowStamp } from '../db/clock';
+import { auditBatchAppender } from '../audit/auditLog';
 import { withBulkLoad, worthBulkLoading } from '../db/bulkLoad';
 import { BackupError, createBackup } from '../backup/backups';
 
@@ -70,8 +71,11 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
   const fileHash = createHash('sha256').update(readFileSync(file)).digest('hex');
   const rejectedRows = new Set(v.errors.map((e) => e.row as number));
   const bulk = worthBulkLoading(db, v.rows.length);
-  const ctx = { actor: opts.actor, today: opts.today, deferSearchIndex: bulk };
   const writeRows = () => {
+    // One time stamp, one reading of the counting rules and one audit chain for the whole file: every audit entry of
+    // this transaction goes through this appender.
+    const audit = auditBatchAppender(db);
+    const ctx: WriteContext = { actor: opts.actor, today: opts.today, deferSearchIndex: bulk, batch: { now: nowStamp(), restDays: store.rules.restDays(), audit } };
     const version = nextRowVersion(db);
     const dir = new CourtDirectory(db, court.id);
     for (const row of v.rows) {
@@ -90,7 +94,7 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
     summary.addedStaff = dir.addedStaff;
     // Importing the same file again must change nothing at all: not even the row clock or the audit log.
     if (summary.inserted + summary.updated === 0 && dir.addedDivisions.length + dir.addedStaff.length === 0) throw new NothingChanged();
-    store.audit({
+    audit({
       actor: opts.actor, action: 'import', entity: 'file', entityKey: path.basename(file),
       after: {
         sha256: fileHash, format: table.format, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged,
