@@ -162,6 +162,32 @@ describe('restore through the API', () => {
     expect(!missing.ok && missing.error.message).toContain('找不到备份文件');
   });
 
+  it('runs one restore at a time: a second, from another window, answers BUSY and the first completes', async () => {
+    const t = court(200);
+    const r = runtime(t.file);
+    const a = await signIn(r, ADMIN);
+    const made = value<{ file: string }>(await r.call('backup.create', {}, { session: a }));
+    const first = r.call('backup.restore', { file: made.file }, { session: a });
+    const second = await r.call('backup.restore', { file: made.file }, { session: a });
+    expect(!second.ok && second.error).toMatchObject({ code: 'BUSY' });
+    expect(value<{ cases: number }>(await first).cases).toBe(200);
+    expect(existsSync(`${t.file}.restoring`)).toBe(false);
+    await signIn(r, ADMIN);
+    expect(caseCount(r)).toBe(200);
+    expect(verifyAuditChain(r.current!.db).ok).toBe(true);
+  });
+
+  it('refuses a path that is not complete, in Chinese', async () => {
+    const t = court(5);
+    const r = runtime(t.file);
+    const session = await signIn(r, ADMIN);
+    for (const [method, args] of [['backup.create', { to: 'U盘' }], ['backup.check', { file: 'backups/x.sqlite' }], ['backup.restore', { file: 'x.sqlite' }]] as const) {
+      const res = await r.call(method, args, { session });
+      expect(!res.ok && res.error).toMatchObject({ code: 'BAD_ARGS' });
+      expect(!res.ok && res.error.message).toContain('完整路径');
+    }
+  });
+
   it('answers BUSY while a restore is replacing the database', async () => {
     const t = court(200);
     const r = runtime(t.file);

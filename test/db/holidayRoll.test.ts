@@ -73,6 +73,10 @@ describe('holiday roll setting', () => {
     // Before: never set (the default, off).
     expect(audit).toEqual([{ actor: '管理员', before_json: 'null', after_json: 'true' }]);
 
+    // Asking again for what is set (a second window) recomputes and records nothing.
+    expect(await core.call('settings.setHolidayRoll', { enabled: true }, { session: s })).toEqual({ ok: true, value: { holidayRoll: true, casesChanged: 0 } });
+    expect(core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'settings.holidayRoll'").pluck().get()).toBe(1);
+
     const off = await core.call('settings.setHolidayRoll', { enabled: false }, { session: s });
     expect(off).toEqual({ ok: true, value: { holidayRoll: false, casesChanged: 3 } });
     expect(stored(core, 1).dueOn).toBe('2024-10-01');

@@ -69,6 +69,17 @@ describe('session store', () => {
     expect(phases).toContain('loading');
   });
 
+  it('waits out BUSY (a restore in another window) before showing the sign-in screen', async () => {
+    let calls = 0;
+    const api = sessionApi({
+      'auth.status': vi.fn(async () => (++calls < 3 ? ({ ok: false, error: { code: 'BUSY', message: '正在从备份恢复数据库，请稍候再试' } } as const) : ok(status()))),
+    });
+    const s = createSessionStore(api, 1);
+    await s.getState().loadStatus();
+    expect(calls).toBe(3);
+    expect(s.getState().phase).toBe('signIn');
+  });
+
   it('signs in and out', async () => {
     const api = sessionApi();
     const s = createSessionStore(api);

@@ -279,7 +279,7 @@ export function openCore(options: CoreOptions): Core {
     'backup.create': {
       access: 'backup.manage',
       run: async (a, ctx) => {
-        const info = await createBackup(db, dbPath, { reason: 'manual', to: a.to || undefined });
+        const info = await createBackup(db, dbPath, { reason: 'manual', to: a.to ? absolutePath(a.to, '文件夹') : undefined });
         recordManualBackup(db, ctx.person!.name, info);
         return { file: info.file, bytes: info.bytes, cases: info.cases, createdAt: info.createdAt };
       },
@@ -415,9 +415,14 @@ function userView(p: Person): UserView {
   return { name: p.name, roles: p.roles, division: p.division, active: p.active, lockedUntil: p.lockedUntil, mustChangePassword: p.mustChangePassword };
 }
 
-/** A path the administrator typed or picked: absolute, and there. */
+/** A path the administrator typed: it must be complete, since the app's working folder means nothing to them. */
+function absolutePath(p: string, what: string): string {
+  if (!path.isAbsolute(p)) throw new Refusal('BAD_ARGS', `请填写${what}的完整路径，例如 E:\\法院质效台备份（而不是“${p}”）`);
+  return path.resolve(p);
+}
+
 function existingFile(file: string): string {
-  const resolved = path.resolve(file);
+  const resolved = absolutePath(file, '备份文件');
   if (!existsSync(resolved)) throw new Refusal('NOT_FOUND', `找不到备份文件：${resolved}`);
   return resolved;
 }
@@ -433,7 +438,11 @@ function withSession(r: ApiResponse<unknown>, session: SessionDirective | undefi
 function errorResponse(err: unknown): ApiResponse<never> {
   if (err instanceof Refusal) return fail(err.code, err.message);
   if (err instanceof CaseInputError) return fail('BAD_ARGS', err.message);
-  if (err instanceof BackupError) return fail(err.code === 'IN_USE' ? 'CONFLICT' : 'BAD_ARGS', err.message);
+  if (err instanceof BackupError) {
+    // The copy itself failed (disk full, the live database unreadable): not something the person typed wrong.
+    if (err.code === 'FAILED' || err.code === 'VERIFY_FAILED') return fail('DB_ERROR', err.message);
+    return fail(err.code === 'IN_USE' ? 'CONFLICT' : 'BAD_ARGS', err.message);
+  }
   const code = typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : '';
   if (code.startsWith('SQLITE_')) return fail('DB_ERROR', `数据库错误（${code}）：${err instanceof Error ? err.message : ''}`);
   return fail('INTERNAL', `内部错误：${err instanceof Error ? err.message : String(err)}`);

@@ -3,7 +3,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { openCore, CoreStartError, type Core, type CoreOptions, type CoreResponse, type CallerContext } from '../api/core';
-import { ensureDailyBackup, integrityCheckOffThread, listBackups, restoreBackup, type BackupCheck, type RestoreResult } from '../backup/backups';
+import { BackupError, checkBackupAsync, ensureDailyBackup, integrityCheckOffThread, listBackups, restoreBackup, type BackupCheck, type RestoreResult } from '../backup/backups';
 import { withBackupHint } from '../db/connection';
 import { DbOpenError, classifySqliteError } from '../db/errors';
 import { recordRestore } from '../backup/backupAudit';
@@ -24,7 +24,11 @@ export interface RuntimeOptions extends Omit<CoreOptions, 'restore'> {
 export class AppRuntime {
   private core: Core | null = null;
   private failure: CoreStartError | null = null;
-  private restoring = false;
+  /** A restore or a switch to the failure screen is under way: other calls answer BUSY until it is done. */
+  private exclusive = false;
+  /** Calls being answered right now (async handlers such as backup.create keep the core in use across awaits). */
+  private inFlight = 0;
+  private checking: Promise<string[] | null> | null = null;
   private timers: NodeJS.Timeout[] = [];
   private readonly dbPath: string;
 
@@ -43,12 +47,26 @@ export class AppRuntime {
   }
 
   async call(method: string, args: unknown, caller: CallerContext = {}): Promise<CoreResponse> {
-    if (this.restoring) return fail('BUSY', '正在从备份恢复数据库，请稍候再试');
-    if (this.core) return this.core.call(method, args, caller);
-    const failure = this.failure!;
-    if (method === 'startup.status') return { ok: true, value: this.status(failure) };
-    if (method === 'startup.restoreLatest') return this.restoreLatest(failure);
-    return fail('STARTUP_FAILED', failure.message);
+    if (this.exclusive) return fail('BUSY', '正在从备份恢复数据库，请稍候再试');
+    const restoring = method === 'backup.restore' || method === 'startup.restoreLatest';
+    // One restore at a time, and nothing else while it runs: claimed before the first await.
+    if (restoring) this.exclusive = true;
+    this.inFlight++;
+    try {
+      if (this.core) return await this.core.call(method, args, caller);
+      const failure = this.failure!;
+      if (method === 'startup.status') return { ok: true, value: await this.status(failure) };
+      if (method === 'startup.restoreLatest') return await this.restoreLatest(failure);
+      return fail('STARTUP_FAILED', failure.message);
+    } finally {
+      this.inFlight--;
+      if (restoring) this.exclusive = false;
+    }
+  }
+
+  /** Waits until only `own` calls are being answered (the caller's own), so the core can close under nobody. */
+  private async drain(own: number): Promise<void> {
+    for (let waited = 0; this.inFlight > own && waited < 120_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
   }
 
   /**
@@ -60,7 +78,7 @@ export class AppRuntime {
     void this.checkAtStart();
     const run = () => {
       const core = this.core;
-      if (!core || this.restoring) return;
+      if (!core || this.exclusive) return;
       ensureDailyBackup(core.db, this.dbPath, localToday()).catch((err: unknown) => {
         this.options.log?.(`每日备份失败：${err instanceof Error ? err.message : String(err)}`);
       });
@@ -73,22 +91,41 @@ export class AppRuntime {
    * a million cases) without making the first screen wait. A damaged file switches the app to the start-up failure
    * screen, which offers the latest good backup; the file itself is not touched. Resolves to the check's rows.
    */
-  async checkAtStart(): Promise<string[] | null> {
+  checkAtStart(): Promise<string[] | null> {
+    this.checking ??= this.runCheck().finally(() => {
+      this.checking = null;
+    });
+    return this.checking;
+  }
+
+  private async runCheck(): Promise<string[] | null> {
     const core = this.core;
     if (!core) return null;
     const r = await integrityCheckOffThread(this.dbPath, { quick: true });
     const rows = 'rows' in r ? r.rows : null;
     if (rows && rows.length === 1 && rows[0] === 'ok') return rows;
-    if (this.core !== core || this.restoring) return rows;
-    const err = withBackupHint(
-      rows
-        ? new DbOpenError('CORRUPT', `数据库文件已损坏（启动检查发现：${rows.slice(0, 3).join('；')}），为保护数据已停止使用，未作任何修改：${this.dbPath}`, this.dbPath)
-        : classifySqliteError((r as { error: unknown }).error, this.dbPath),
-    );
-    core.close();
-    this.core = null;
-    this.failure = new CoreStartError(err.code, err.message, this.dbPath, err.latestGoodBackup);
-    this.options.log?.(`启动检查：${err.message}`);
+    const found = rows
+      ? new DbOpenError('CORRUPT', `数据库文件已损坏（启动检查发现：${rows.slice(0, 3).join('；')}），为保护数据已停止使用`, this.dbPath)
+      : classifySqliteError((r as { error: unknown }).error, this.dbPath);
+    // A file that could not be checked for another reason (locked for a moment, a worker that failed) is no proof of
+    // damage: the app keeps running and the next start checks again.
+    if (!REPAIRABLE.has(found.code)) {
+      this.options.log?.(`启动检查未能完成：${found.message}`);
+      return rows;
+    }
+    if (this.core !== core || this.exclusive) return rows;
+    this.exclusive = true;
+    try {
+      await this.drain(0);
+      const good = await latestGoodBackupOffThread(this.dbPath);
+      const err = withBackupHint(found, good);
+      core.close();
+      this.core = null;
+      this.failure = new CoreStartError(err.code, err.message, this.dbPath, err.latestGoodBackup);
+      this.options.log?.(`启动检查：${err.message}`);
+    } finally {
+      this.exclusive = false;
+    }
     return rows;
   }
 
@@ -117,37 +154,34 @@ export class AppRuntime {
 
   /** Called by the core's backup.restore once it has checked the caller and the file; the core closes under it. */
   private async restoreFrom(file: string, actor: string, checked: BackupCheck): Promise<RestoreView> {
-    this.restoring = true;
+    // Other calls already answer BUSY (call() claimed the runtime); those begun before finish first, and a running
+    // start-up check lets go of the file.
+    await this.drain(1);
+    await this.checking;
+    this.core?.close();
+    this.core = null;
+    let result: RestoreResult;
     try {
-      this.core?.close();
-      this.core = null;
-      let result: RestoreResult;
-      try {
-        result = await restoreBackup(this.dbPath, file, { checked });
-      } catch (err) {
-        // restoreBackup changes nothing when it refuses: the database as it was comes back.
-        this.reopen();
-        throw err;
-      }
-      return this.afterRestore(result, actor);
-    } finally {
-      this.restoring = false;
+      result = await restoreBackup(this.dbPath, file, { checked });
+    } catch (err) {
+      // restoreBackup changes nothing when it refuses: the database as it was comes back.
+      this.reopen();
+      throw err;
     }
+    return this.afterRestore(result, actor);
   }
 
   private async restoreLatest(failure: CoreStartError): Promise<CoreResponse> {
     if (!REPAIRABLE.has(failure.code)) return fail('CONFLICT', '这一启动故障不是数据库损坏，从备份恢复无济于事；请将错误信息发给信息技术人员');
     const latest = failure.latestGoodBackup;
     if (!latest) return fail('NOT_FOUND', '没有找到可用的完好备份，请联系信息技术人员');
-    this.restoring = true;
     try {
       // restoreBackup checks the backup again and moves the damaged file aside (never deletes it).
       const result = await restoreBackup(this.dbPath, latest);
       return { ok: true, value: this.afterRestore(result, STARTUP_RESTORE_ACTOR) };
     } catch (err) {
-      return fail('BAD_ARGS', err instanceof Error ? err.message : String(err));
-    } finally {
-      this.restoring = false;
+      if (err instanceof BackupError) return fail(err.code === 'IN_USE' ? 'CONFLICT' : 'BAD_ARGS', err.message);
+      return fail('INTERNAL', `恢复失败：${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
@@ -164,7 +198,7 @@ export class AppRuntime {
     };
   }
 
-  private status(failure: CoreStartError): StartupStatus {
+  private async status(failure: CoreStartError): Promise<StartupStatus> {
     return {
       failed: true,
       code: failure.code,
@@ -173,6 +207,15 @@ export class AppRuntime {
       latestGoodBackup: REPAIRABLE.has(failure.code) && failure.latestGoodBackup ? describeBackup(this.dbPath, failure.latestGoodBackup) : null,
     };
   }
+}
+
+/** The newest backup that passes integrity_check, each checked on a worker thread (seconds each on a large file). */
+async function latestGoodBackupOffThread(dbPath: string): Promise<{ file: string; createdAt: string; cases: number | null } | null> {
+  for (const b of listBackups(dbPath)) {
+    const c = await checkBackupAsync(b.file);
+    if (c.ok) return { file: b.file, createdAt: b.createdAt, cases: c.cases };
+  }
+  return null;
 }
 
 function describeBackup(dbPath: string, file: string): NonNullable<StartupStatus['latestGoodBackup']> {

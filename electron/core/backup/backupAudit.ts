@@ -6,13 +6,15 @@ import type { BackupInfo, RestoreResult } from './backups';
 
 /** A manual backup takes the court's data out of the database (often to a USB stick): who, where, how much. */
 export function recordManualBackup(db: Database, actor: string, info: BackupInfo): void {
-  auditAppender(db)({
+  // In a write transaction: reading the last hash and appending must not be split by another writer (the CLI).
+  const append = auditAppender(db);
+  db.transaction(() => append({
     actor,
     action: 'backup',
     entity: 'database',
     entityKey: getSelfCourt(db)?.code ?? null,
     after: { file: info.file, bytes: info.bytes, cases: info.cases, schemaVersion: info.schemaVersion },
-  });
+  })).immediate();
 }
 
 /**
@@ -20,7 +22,8 @@ export function recordManualBackup(db: Database, actor: string, info: BackupInfo
  * the copy taken before the restore (or the file moved aside), which this entry names.
  */
 export function recordRestore(db: Database, actor: string, result: RestoreResult): void {
-  auditAppender(db)({
+  const append = auditAppender(db);
+  db.transaction(() => append({
     actor,
     action: 'restore',
     entity: 'database',
@@ -32,5 +35,5 @@ export function recordRestore(db: Database, actor: string, result: RestoreResult
       beforeRestoreBackup: result.beforeRestoreBackup?.file ?? null,
       movedAsideTo: result.movedAsideTo,
     },
-  });
+  })).immediate();
 }

@@ -183,9 +183,9 @@ export function findLatestGoodBackup(dbPath: string): { file: string; createdAt:
 }
 
 /** Adds "the latest good backup is …" to damaged-file errors, so the screen and the command line can say where to go. */
-export function withBackupHint(err: DbOpenError): DbOpenError {
+export function withBackupHint(err: DbOpenError, known?: { file: string; createdAt: string; cases: number | null } | null): DbOpenError {
   if (err.code !== 'CORRUPT' && err.code !== 'NOT_A_DATABASE') return err;
-  const good = findLatestGoodBackup(err.dbPath);
+  const good = known === undefined ? findLatestGoodBackup(err.dbPath) : known;
   const hint = good
     ? `最近一份完好的备份：${good.file}（${formatLocalTime(good.createdAt)}，${good.cases ?? 0} 件案件），可从它恢复`
     : `在 ${backupDirFor(err.dbPath)} 中没有找到完好的备份`;

@@ -55,6 +55,9 @@ export function seedBatches(options: SeedOptions, cases: GeneratedCourt['cases']
   // The environment can force either path (the CLI tests compare them on a small court).
   const forced = process.env.COURTDESK_SEED_WORKER;
   if (mode === 'auto' && (forced === '0' || forced === '1')) mode = forced === '1' ? 'worker' : 'thread';
+  // Asked for by name, the worker must be there (a test comparing both paths must not compare one with itself);
+  // in 'auto' a missing worker (running from source) means this thread.
+  if (mode === 'worker' && !existsSync(file)) throw new Error(`找不到生成数据的工作线程文件：${file}，请先运行 npm run build`);
   const useWorker = mode === 'worker' || (mode === 'auto' && options.cases >= WORKER_THRESHOLD);
   if (!useWorker || !existsSync(file)) return preparedBatches(options, cases);
   return { [Symbol.iterator]: () => fromWorker(file, options) };
@@ -72,7 +75,7 @@ function* fromWorker(file: string, options: SeedOptions): Generator<SeedRow[]> {
       received++;
       Atomics.add(control, CONSUMED, 1);
       Atomics.notify(control, CONSUMED);
-      if ('error' in message) throw new Error(`seed worker: ${message.error}`);
+      if ('error' in message) throw new Error(`生成演示数据失败：${message.error}`);
       if ('done' in message) return;
       yield message.rows;
     }
@@ -89,7 +92,7 @@ function next(port: MessagePort, control: Int32Array, received: number): SeedMes
     if (got) return got.message as SeedMessage;
     // The worker posts, then counts: a count ahead of what arrived means the message is a moment away.
     if (Atomics.wait(control, POSTED, received, 50) === 'timed-out' && (waited += 50) >= STALL_MS) {
-      throw new Error('seed worker stalled');
+      throw new Error('生成演示数据的工作线程已停止响应，数据库未作改动');
     }
   }
 }

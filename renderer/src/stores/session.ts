@@ -59,7 +59,7 @@ export function userCan(user: Pick<SignedInUser, 'permissions'> | null, action: 
   return !!user && user.permissions.includes(action);
 }
 
-export function createSessionStore(api: SessionApi): SessionStore {
+export function createSessionStore(api: SessionApi, busyRetryMs = 1000): SessionStore {
   let statusSeq = 0;
   return createStore<SessionState>()((set, get) => {
     function signedIn(user: SignedInUser, name = user.name): void {
@@ -94,7 +94,12 @@ export function createSessionStore(api: SessionApi): SessionStore {
       async loadStatus() {
         const mine = ++statusSeq;
         if (!get().status) set({ phase: 'loading', failure: null });
-        const res = await api['auth.status']({});
+        let res = await api['auth.status']({});
+        // BUSY: a restore (from another window) is replacing the database; it is over in seconds.
+        for (let tries = 0; !res.ok && res.error.code === 'BUSY' && tries < 60 && mine === statusSeq; tries++) {
+          await new Promise((r) => setTimeout(r, busyRetryMs));
+          res = await api['auth.status']({});
+        }
         if (mine !== statusSeq) return;
         if (!res.ok) {
           set({ phase: 'failed', failure: res.error });
