@@ -113,3 +113,20 @@ describe('holiday roll setting', () => {
     closeDatabase(again.db);
   });
 });
+
+describe('switching on a seeded court', () => {
+  it('moves exactly what a full recompute would, both ways (only due dates that can move are recomputed)', async () => {
+    const { switchHolidayRoll } = await import('../../electron/core/deadlines/switchHolidayRoll');
+    const { nextRowVersion } = await import('../../electron/core/db/clock');
+    const t = freshCourtDb();
+    cleanups.push(() => t.close());
+    seedDatabase(t.db, t.store, { cases: 4000, seed: 9, today: '2026-11-23', actor: 'tester' });
+    const on = switchHolidayRoll(t.db, t.store, true, 'tester', '2026-11-23');
+    expect(on.casesChanged).toBeGreaterThan(500);
+    // A full recompute under the same setting finds nothing left to change.
+    expect(t.db.transaction(() => t.store.refreshAllDeadlines('2026-11-23', nextRowVersion(t.db)))()).toBe(0);
+    const off = switchHolidayRoll(t.db, t.store, false, 'tester', '2026-11-23');
+    expect(off.casesChanged).toBe(on.casesChanged);
+    expect(t.db.transaction(() => t.store.refreshAllDeadlines('2026-11-23', nextRowVersion(t.db)))()).toBe(0);
+  });
+});

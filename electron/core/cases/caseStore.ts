@@ -163,8 +163,9 @@ export class CaseStore {
    * Recomputes the stored deadline columns of every case, after a counting rule changed (the holiday roll), inside
    * the caller's transaction. Events and extensions are read in one pass each rather than per case; only rows whose
    * figures moved are written, with a new row version (their due dates go into the next export). Returns that count.
+   * `mayChange`, given a stored due date, says whether the rule change can move it: the others are not recomputed.
    */
-  refreshAllDeadlines(today: string, rowVersion: number): number {
+  refreshAllDeadlines(today: string, rowVersion: number, mayChange: (dueOn: string | null) => boolean = () => true): number {
     const restDays = this.rules.restDays();
     const group = <T extends { case_id: number }>(rows: T[]) => {
       const by = new Map<number, T[]>();
@@ -185,6 +186,7 @@ export class CaseStore {
     // Read fully first: SQLite must not be written through another statement while this one is being stepped.
     const updates: Array<Record<string, unknown>> = [];
     for (const r of rows.iterate() as Iterable<CaseRow>) {
+      if (!mayChange(r.due_on)) continue;
       const cols = computeColumns(r, { events: events.get(r.id) ?? [], extensions: extensions.get(r.id) ?? [] }, today, restDays);
       if (DERIVED_COLUMNS.some((c) => cols[c] !== r[c])) updates.push({ id: r.id, ...cols, row_version: rowVersion, now });
     }
