@@ -101,7 +101,7 @@ export class AppRuntime {
   private async runCheck(): Promise<string[] | null> {
     const core = this.core;
     if (!core) return null;
-    const r = await integrityCheckOffThread(this.dbPath, { quick: true });
+    const r = await integrityCheckOffThread(this.dbPath, { quick: true, inThreadFallback: false });
     const rows = 'rows' in r ? r.rows : null;
     if (rows && rows.length === 1 && rows[0] === 'ok') return rows;
     const found = rows

@@ -348,7 +348,7 @@ function driverPath(): string | null {
  * integrity_check (or quick_check, which skips comparing indexes with their tables) on a worker thread; where a worker
  * cannot load the driver (some packaged layouts), on this thread instead: slower for the caller, but never unchecked.
  */
-export async function integrityCheckOffThread(file: string, options: { quick?: boolean } = {}): Promise<{ rows: string[] } | { error: unknown }> {
+export async function integrityCheckOffThread(file: string, options: { quick?: boolean; inThreadFallback?: boolean } = {}): Promise<{ rows: string[] } | { error: unknown }> {
   const driver = driverPath();
   if (driver) {
     const reply = await new Promise<WorkerReply | null>((resolve) => {
@@ -366,6 +366,8 @@ export async function integrityCheckOffThread(file: string, options: { quick?: b
     if (reply?.stage === 'done') return { rows: reply.rows };
     if (reply?.stage === 'error') return { error: Object.assign(new Error(reply.message), { code: reply.code }) };
   }
+  // A check that may run at any time (the one at start) is skipped rather than stall the app's thread for seconds.
+  if (options.inThreadFallback === false) return { error: new Error('无法启动检查线程') };
   try {
     const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
     try {
