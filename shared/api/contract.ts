@@ -232,6 +232,7 @@ export interface BackupList {
 export interface BackupCheckView {
   file: string;
   ok: boolean;
+  /** Chinese: 完好 when ok, otherwise why the file cannot be restored. */
   message: string;
   schemaVersion: number | null;
   cases: number | null;

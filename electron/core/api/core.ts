@@ -428,7 +428,7 @@ function existingFile(file: string): string {
 }
 
 function checkView(file: string, c: BackupCheck): BackupCheckView {
-  return { file, ok: c.ok, message: c.message, schemaVersion: c.schemaVersion, cases: c.cases, courtCode: c.courtCode, courtName: c.courtName };
+  return { file, ...c };
 }
 
 function withSession(r: ApiResponse<unknown>, session: SessionDirective | undefined): CoreResponse {

@@ -3,7 +3,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { openCore, CoreStartError, type Core, type CoreOptions, type CoreResponse, type CallerContext } from '../api/core';
-import { BackupError, checkBackupAsync, ensureDailyBackup, integrityCheckOffThread, listBackups, restoreBackup, type BackupCheck, type RestoreResult } from '../backup/backups';
+import { BackupError, ensureDailyBackup, latestGoodBackupAsync, integrityCheckOffThread, listBackups, restoreBackup, type BackupCheck, type RestoreResult } from '../backup/backups';
 import { withBackupHint } from '../db/connection';
 import { DbOpenError, classifySqliteError } from '../db/errors';
 import { recordRestore } from '../backup/backupAudit';
@@ -55,7 +55,7 @@ export class AppRuntime {
     try {
       if (this.core) return await this.core.call(method, args, caller);
       const failure = this.failure!;
-      if (method === 'startup.status') return { ok: true, value: await this.status(failure) };
+      if (method === 'startup.status') return { ok: true, value: this.status(failure) };
       if (method === 'startup.restoreLatest') return await this.restoreLatest(failure);
       return fail('STARTUP_FAILED', failure.message);
     } finally {
@@ -117,8 +117,8 @@ export class AppRuntime {
     this.exclusive = true;
     try {
       await this.drain(0);
-      const good = await latestGoodBackupOffThread(this.dbPath);
-      const err = withBackupHint(found, good);
+      const good = await latestGoodBackupAsync(this.dbPath);
+      const err = withBackupHint(found, good && { file: good.file, createdAt: good.createdAt, cases: good.result.cases });
       core.close();
       this.core = null;
       this.failure = new CoreStartError(err.code, err.message, this.dbPath, err.latestGoodBackup);
@@ -198,7 +198,7 @@ export class AppRuntime {
     };
   }
 
-  private async status(failure: CoreStartError): Promise<StartupStatus> {
+  private status(failure: CoreStartError): StartupStatus {
     return {
       failed: true,
       code: failure.code,
@@ -207,15 +207,6 @@ export class AppRuntime {
       latestGoodBackup: REPAIRABLE.has(failure.code) && failure.latestGoodBackup ? describeBackup(this.dbPath, failure.latestGoodBackup) : null,
     };
   }
-}
-
-/** The newest backup that passes integrity_check, each checked on a worker thread (seconds each on a large file). */
-async function latestGoodBackupOffThread(dbPath: string): Promise<{ file: string; createdAt: string; cases: number | null } | null> {
-  for (const b of listBackups(dbPath)) {
-    const c = await checkBackupAsync(b.file);
-    if (c.ok) return { file: b.file, createdAt: b.createdAt, cases: c.cases };
-  }
-  return null;
 }
 
 function describeBackup(dbPath: string, file: string): NonNullable<StartupStatus['latestGoodBackup']> {

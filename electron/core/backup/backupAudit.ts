@@ -1,20 +1,24 @@
 // The audit-log entries for copies of the court's data taken on request and for restores, from the window or the command line.
 import type { Database } from 'better-sqlite3';
-import { auditAppender } from '../audit/auditLog';
+import { auditAppender, type AuditEntry } from '../audit/auditLog';
 import { getSelfCourt } from '../court/courtStore';
 import type { BackupInfo, RestoreResult } from './backups';
 
+/** In a write transaction: reading the last hash and appending must not be split by another writer (the CLI). */
+function appendAlone(db: Database, entry: AuditEntry): void {
+  const append = auditAppender(db);
+  db.transaction(() => append(entry)).immediate();
+}
+
 /** A manual backup takes the court's data out of the database (often to a USB stick): who, where, how much. */
 export function recordManualBackup(db: Database, actor: string, info: BackupInfo): void {
-  // In a write transaction: reading the last hash and appending must not be split by another writer (the CLI).
-  const append = auditAppender(db);
-  db.transaction(() => append({
+  appendAlone(db, {
     actor,
     action: 'backup',
     entity: 'database',
     entityKey: getSelfCourt(db)?.code ?? null,
     after: { file: info.file, bytes: info.bytes, cases: info.cases, schemaVersion: info.schemaVersion },
-  })).immediate();
+  });
 }
 
 /**
@@ -22,8 +26,7 @@ export function recordManualBackup(db: Database, actor: string, info: BackupInfo
  * the copy taken before the restore (or the file moved aside), which this entry names.
  */
 export function recordRestore(db: Database, actor: string, result: RestoreResult): void {
-  const append = auditAppender(db);
-  db.transaction(() => append({
+  appendAlone(db, {
     actor,
     action: 'restore',
     entity: 'database',
@@ -35,5 +38,5 @@ export function recordRestore(db: Database, actor: string, result: RestoreResult
       beforeRestoreBackup: result.beforeRestoreBackup?.file ?? null,
       movedAsideTo: result.movedAsideTo,
     },
-  })).immediate();
+  });
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { localToday } from '../../../shared/dates/calendar';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import type { BackupCheckView } from '../../../shared/api/contract';
 
 export const BACKUP_REASONS = ['manual', 'daily', 'before-import', 'before-restore', 'before-migration'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
@@ -30,15 +31,8 @@ export interface BackupInfo {
   reason: BackupReason;
 }
 
-export interface BackupCheck {
-  ok: boolean;
-  /** Chinese: 完好 when ok, otherwise why the file cannot be restored. */
-  message: string;
-  schemaVersion: number | null;
-  cases: number | null;
-  courtCode: string | null;
-  courtName: string | null;
-}
+/** What a check says of a file: the API's view of it, without the file's path (shared/api/contract.ts). */
+export type BackupCheck = Omit<BackupCheckView, 'file'>;
 
 export interface BackupEntry {
   file: string;
@@ -174,6 +168,15 @@ export function listBackups(dbPath: string, dir: string = backupDirFor(dbPath)):
 export function latestGoodBackup(dbPath: string): (BackupEntry & { result: BackupCheck }) | null {
   for (const entry of listBackups(dbPath)) {
     const result = entry.check();
+    if (result.ok) return { ...entry, result };
+  }
+  return null;
+}
+
+/** As latestGoodBackup, each check on a worker thread (seconds each on a large file), for a caller that keeps serving. */
+export async function latestGoodBackupAsync(dbPath: string): Promise<(BackupEntry & { result: BackupCheck }) | null> {
+  for (const entry of listBackups(dbPath)) {
+    const result = await checkBackupAsync(entry.file);
     if (result.ok) return { ...entry, result };
   }
   return null;

@@ -179,7 +179,6 @@ export class CaseStore {
     const events = group(this.db.prepare('SELECT case_id, kind, from_on AS fromOn, to_on AS toOn FROM case_events ORDER BY case_id, from_on, id').all() as Array<{ case_id: number; kind: string; fromOn: string; toOn: string | null }>);
     const extensions = group(this.db.prepare('SELECT case_id, status, months, days FROM extension_requests').all() as Array<{ case_id: number; status: ExtensionStatus; months: number; days: number }>);
     const now = nowStamp();
-    let changed = 0;
     const rows = this.db.prepare(
       `SELECT id, type_code, procedure, limit_variant, filed_on, closed_on, imported_deducted_days, imported_extended_days, ${DERIVED_COLUMNS.join(', ')} FROM cases`,
     );
@@ -190,11 +189,8 @@ export class CaseStore {
       const cols = computeColumns(r, { events: events.get(r.id) ?? [], extensions: extensions.get(r.id) ?? [] }, today, restDays);
       if (DERIVED_COLUMNS.some((c) => cols[c] !== r[c])) updates.push({ id: r.id, ...cols, row_version: rowVersion, now });
     }
-    for (const u of updates) {
-      this.s.updateDerived.run(u);
-      changed++;
-    }
-    return changed;
+    for (const u of updates) this.s.updateDerived.run(u);
+    return updates.length;
   }
 
   /** Records a deducted period or a suspension (toOn null: still open). One transaction, audited. */
