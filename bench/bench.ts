@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync, readFileSync, c
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { openDatabase, closeDatabase, LATEST_SCHEMA_VERSION } from '../electron/core/db/connection';
+import { openDatabase, closeDatabase } from '../electron/core/db/connection';
+import { LATEST_SCHEMA_VERSION } from '../electron/core/db/migrations';
 import { CaseStore } from '../electron/core/cases/caseStore';
 import { CaseQueries } from '../electron/core/cases/caseQueries';
 import { importCasesFile } from '../electron/core/cases/importCases';

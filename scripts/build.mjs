@@ -17,6 +17,7 @@ const nodeEntries = {
   'host/host': 'electron/host/hostMain.ts',
   'bench/bench': 'bench/bench.ts',
   'generator/seedWorker': 'electron/core/generator/seedWorker.ts',
+  'jobs/jobWorker': 'electron/core/jobs/jobWorker.ts',
 };
 const present = Object.fromEntries(Object.entries(nodeEntries).filter(([, src]) => existsSync(path.join(root, src))));
 

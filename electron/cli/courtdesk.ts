@@ -1,40 +1,31 @@
-// The courtdesk command line: parses global options and the command, runs it on the same core as the app.
-import { parseArgs } from 'node:util';
+// The courtdesk command line: parses global options and the command, reads the password, runs the command, which
+// calls the same core as the app through the same dispatcher.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isIsoDate } from '../../shared/dates/calendar';
-import { COMMANDS, CliError, type CommandName, type GlobalOptions } from './commands';
+import { CliError, type GlobalOptions, type Io } from './cliHost';
+import { COMMANDS, type CommandName } from './commands';
 import { readPassword } from './password';
 
-const OPTIONS = {
+const GLOBAL_OPTIONS = {
   db: { type: 'string' },
   json: { type: 'boolean' },
   today: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
-  'court-code': { type: 'string' },
-  'court-name': { type: 'string' },
-  cases: { type: 'string' },
-  seed: { type: 'string' },
-  'good-rows-only': { type: 'boolean' },
-  'rejected-file': { type: 'string' },
-  kind: { type: 'string' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  resume: { type: 'string' },
-  note: { type: 'string' },
-  status: { type: 'string' },
-  division: { type: 'string' },
-  judge: { type: 'string' },
-  search: { type: 'string' },
-  limit: { type: 'string' },
   user: { type: 'string' },
-  admin: { type: 'string' },
-  role: { type: 'string' },
-  actor: { type: 'string' },
-  case: { type: 'string' },
-  list: { type: 'boolean' },
 } as const;
 
-const GLOBAL = new Set(['db', 'json', 'today', 'help', 'version', 'user']);
+/** Options may stand anywhere on the line, so one table holds them all; a name two commands type differently is a bug. */
+function allOptions(): NonNullable<ParseArgsConfig['options']> {
+  const all: Record<string, { type: 'string' | 'boolean'; short?: string }> = { ...GLOBAL_OPTIONS };
+  for (const [name, spec] of Object.entries(COMMANDS)) {
+    for (const [opt, def] of Object.entries(spec.options)) {
+      if (all[opt] && all[opt].type !== def.type) throw new Error(`option --${opt} of ${name} is typed differently elsewhere`);
+      all[opt] = def;
+    }
+  }
+  return all;
+}
 
 export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM-DD] <命令> [参数]
 
@@ -62,15 +53,16 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
 
 全局选项（--db、--json、--today、--user）可写在命令前或命令后。--db 默认为本机程序的数据库。`;
 
-export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+export async function main(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: allOptions(), allowPositionals: true, strict: true });
   } catch (err) {
     io.err(`参数错误：${translateParseError(err)}。运行 courtdesk --help 查看用法`);
     return 2;
   }
-  const { values, positionals } = parsed;
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const positionals = parsed.positionals;
   if (values.version) {
     io.out(process.env.COURTDESK_VERSION ?? '0.1.0');
     return 0;
@@ -80,19 +72,20 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     return positionals.length === 0 && !values.help ? 2 : 0;
   }
   const [command, ...args] = positionals;
-  if (!(command in COMMANDS)) {
+  if (!Object.prototype.hasOwnProperty.call(COMMANDS, command)) {
     io.err(`未知命令“${command}”。可用命令：${Object.keys(COMMANDS).join('、')}`);
     return 2;
   }
   const spec = COMMANDS[command as CommandName];
   for (const key of Object.keys(values)) {
-    if (!GLOBAL.has(key) && !spec.options.includes(key)) {
+    if (!(key in GLOBAL_OPTIONS) && !(key in spec.options)) {
       io.err(`命令 ${command} 不接受选项 --${key}`);
       return 2;
     }
   }
-  if (values.today !== undefined && !isIsoDate(values.today)) {
-    io.err(`--today 的日期“${values.today}”无效，应如 2024-12-31`);
+  const today = values.today as string | undefined;
+  if (today !== undefined && !isIsoDate(today)) {
+    io.err(`--today 的日期“${today}”无效，应如 2024-12-31`);
     return 2;
   }
   const [min, max] = spec.arity ?? [spec.positionals.length, spec.positionals.length];
@@ -100,18 +93,19 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     io.err(args.length < min ? `命令 ${command} 需要参数：${spec.positionals.join(' ')}` : `命令 ${command} 不接受多余的参数“${args.slice(max).join(' ')}”`);
     return 2;
   }
-  const user = values.user ?? process.env.COURTDESK_USER;
+  const user = (values.user as string | undefined) ?? process.env.COURTDESK_USER;
   // The password is read before the database is opened, so a prompt never holds a write lock.
-  const password = spec.requires === 'none' || user ? await readPassword(spec.requires === 'none' ? '管理员口令：' : `${user} 的口令：`) : null;
-  const globals: GlobalOptions = { db: values.db, json: !!values.json, today: values.today, user, password };
+  const password = spec.signIn === 'none' || user ? await readPassword(spec.signIn === 'none' ? '管理员口令：' : `${user} 的口令：`) : null;
+  const globals: GlobalOptions = { db: values.db as string | undefined, json: !!values.json, today, user, password };
   try {
-    return await spec.run(globals, args, values as Record<string, string | boolean | undefined>, io);
+    return await spec.run(globals, args, values, io);
   } catch (err) {
     if (err instanceof CliError) {
       io.err(err.message);
       return err.exitCode;
     }
-    io.err(`内部错误：${err instanceof Error ? err.message : String(err)}`);
+    if (process.env.COURTDESK_DEBUG) io.err(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    io.err('内部错误，命令未完成；设置环境变量 COURTDESK_DEBUG=1 后重试可看到详情');
     return 1;
   }
 }
@@ -125,17 +119,22 @@ function translateParseError(err: unknown): string {
       return `未知选项 ${opt}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return `选项 ${opt.split(' ')[0]} 的值缺失或不正确`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `多余的参数 ${opt}`;
     default:
-      return e.message ?? String(err);
+      return '无法解析命令行';
   }
 }
 
 export function runCli(): void {
-  main(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-  );
+  const io: Io = {
+    out: (s) => process.stdout.write(s + '\n'),
+    err: (s) => process.stderr.write(s + '\n'),
+    progress: process.stderr.isTTY ? (s) => process.stderr.write(`\r\x1b[2K${s}`) : undefined,
+  };
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
 }
 
 if (require.main === module) runCli();

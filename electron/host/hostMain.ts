@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { defaultDbPath, DEMO_DEFAULTS } from '../core/api/core';
+import { DEMO_DEFAULTS } from '../core/app/openCore';
+import { defaultDbPath } from '../core/app/dataDir';
 import { AppRuntime } from '../core/app/appRuntime';
 import { isIsoDate } from '../../shared/dates/calendar';
 import { startLoopbackHost } from './loopbackHost';

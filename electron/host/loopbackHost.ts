@@ -5,15 +5,13 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { ApiResponse } from '../../shared/api/contract';
 import { CONTENT_SECURITY_POLICY, rendererResponseHeaders, resolveRendererFile } from '../core/app/rendererFiles';
+import type { ApiCaller, SessionDirective } from '../core/kernel/context';
+
+export type { ApiCaller, SessionDirective };
 
 const MAX_BODY = 1024 * 1024;
 
 /** The session travels in an HttpOnly cookie: the page never holds it, and another site cannot send it (SameSite). */
-export type SessionDirective = { set: string } | { clear: true };
-export interface ApiCaller {
-  call(method: string, args: unknown, caller?: { session?: string }): Promise<ApiResponse<unknown> & { session?: SessionDirective }>;
-}
-
 const SESSION_COOKIE = 'courtdesk_session';
 
 function cookieValue(header: string | undefined, name: string): string | undefined {

@@ -2,11 +2,9 @@
 import type { ApiResponse } from '../../shared/api/contract';
 import { API_METHODS, type ApiMethod } from '../../shared/api/methods';
 import { isAllowedIpcSender } from './security';
+import type { ApiCaller, SessionDirective } from '../core/kernel/context';
 
-export type SessionDirective = { set: string } | { clear: true };
-export interface ApiCaller {
-  call(method: string, args: unknown, caller?: { session?: string }): Promise<ApiResponse<unknown> & { session?: SessionDirective }>;
-}
+export type { ApiCaller, SessionDirective };
 
 /**
  * Sessions of the windows, by the id of their web contents: the renderer never holds a token, and a window
@@ -28,6 +26,42 @@ export class WindowSessions {
   forget(senderId: number): void {
     this.tokens.delete(senderId);
   }
+}
+
+/** What registering needs of Electron's ipcMain: the main process passes ipcMain itself, tests a recorder. */
+export interface IpcRegistrar {
+  handle(channel: string, listener: (event: IpcEvent, args: unknown) => Promise<unknown>): void;
+  removeHandler(channel: string): void;
+}
+export interface IpcEvent {
+  sender: { id: number; once(event: 'destroyed', listener: () => void): unknown };
+  senderFrame?: { url: string } | null;
+}
+
+/**
+ * One handler per API call, each behind the origin guard; no other channel exists. A closed window's session ends
+ * with it.
+ */
+export function registerApiHandlers(ipc: IpcRegistrar, caller: ApiCaller, sessions = new WindowSessions()): void {
+  const watched = new Set<number>();
+  for (const method of API_METHODS) {
+    // senderFrame is null once the frame has navigated away or been destroyed: the guard refuses that too.
+    ipc.handle(ipcChannel(method), (event, args) => {
+      const id = event.sender.id;
+      if (!watched.has(id)) {
+        watched.add(id);
+        event.sender.once('destroyed', () => {
+          sessions.forget(id);
+          watched.delete(id);
+        });
+      }
+      return guardedCall(caller, method, event.senderFrame?.url, args, { id, sessions });
+    });
+  }
+}
+
+export function removeApiHandlers(ipc: IpcRegistrar): void {
+  for (const method of API_METHODS) ipc.removeHandler(ipcChannel(method));
 }
 
 /** The channel of one API call; the preload builds the same string, so both sides share this rule. */

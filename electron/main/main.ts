@@ -2,7 +2,8 @@
 import { app, BrowserWindow, dialog, session } from 'electron';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { DEMO_DEFAULTS, defaultDataDir } from '../core/api/core';
+import { DEMO_DEFAULTS } from '../core/app/openCore';
+import { defaultDataDir } from '../core/app/dataDir';
 import { AppRuntime } from '../core/app/appRuntime';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { registerApiHandlers } from './ipc';

@@ -1,10 +1,13 @@
-// Start-up: read the loopback token (api/instance), ask who is signed in, follow the address bar, load what the screen needs.
+// Start-up: make the window's API and stores (reading the loopback token), ask who is signed in, follow the address
+// bar, load what the screen needs.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles.css';
 import { App } from './App';
-import { currentPermissions, router, session, stores } from './stores';
+import { currentPermissions, router, session, startWindow, stores } from './stores';
 import { applyRoute, resetData, startData } from './stores/controller';
+
+startWindow();
 
 const sync = () => router.getState().sync();
 window.addEventListener('hashchange', sync);

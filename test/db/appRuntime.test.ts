@@ -5,10 +5,11 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AppRuntime, STARTUP_RESTORE_ACTOR } from '../../electron/core/app/appRuntime';
 import { AccountStore } from '../../electron/core/accounts/accountStore';
-import { createBackup, listBackups } from '../../electron/core/backup/backups';
+import { createBackup } from '../../electron/core/backup/backupWrite';
+import { listBackups } from '../../electron/core/backup/backupNames';
 import { closeDatabase, openDatabase } from '../../electron/core/db/connection';
 import { verifyAuditChain } from '../../electron/core/audit/auditLog';
-import type { CoreResponse } from '../../electron/core/api/core';
+import type { CoreResponse } from '../../electron/core/app/openCore';
 import { freshCourtDb, record } from '../helpers/tempDb';
 import { breakIndexPage } from '../helpers/damage';
 

@@ -5,12 +5,15 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSyn
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { freshCourtDb, record, tempDir } from '../helpers/tempDb';
-import { closeDatabase, openDatabase } from '../../electron/core/db/connection';
+import { closeDatabase } from '../../electron/core/db/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
-import {
-  BackupError, backupDirFor, checkBackup, createBackup, ensureDailyBackup, integrityCheckOffThread, latestGoodBackup, listBackups,
-  restoreBackup, type BackupReason,
-} from '../../electron/core/backup/backups';
+import { BackupError } from '../../electron/core/backup/backupError';
+import { backupDirFor, listBackups, type BackupReason } from '../../electron/core/backup/backupNames';
+import { checkBackup, integrityCheckOffThread } from '../../electron/core/backup/backupCheck';
+import { createBackup, ensureDailyBackup } from '../../electron/core/backup/backupWrite';
+import { restoreBackup } from '../../electron/core/backup/backupRestore';
+import { latestGoodBackup } from '../../electron/core/backup/latestGoodBackup';
+import { openCourtDatabase } from '../../electron/core/backup/openCourtDatabase';
 import { importCasesFile } from '../../electron/core/cases/importCases';
 import { verifyAuditChain } from '../../electron/core/audit/auditLog';
 import { CaseStore } from '../../electron/core/cases/caseStore';
@@ -79,7 +82,7 @@ describe('createBackup', () => {
     closeDatabase(t.db);
     const atBackup = snapshot(t.file);
 
-    const again = openDatabase(t.file);
+    const again = openCourtDatabase(t.file);
     const store = new CaseStore(again.db);
     again.db.transaction(() => {
       const dir = new CourtDirectory(again.db, getSelfCourt(again.db)!.id);
@@ -97,7 +100,7 @@ describe('createBackup', () => {
     expect(snapshot(r.beforeRestoreBackup!.file)).toEqual(changed);
     expect(existsSync(`${t.file}.restoring`)).toBe(false);
 
-    const reopened = openDatabase(t.file);
+    const reopened = openCourtDatabase(t.file);
     expect(verifyAuditChain(reopened.db)).toMatchObject({ ok: true });
     expect(reopened.db.pragma('journal_mode', { simple: true })).toBe('wal');
     closeDatabase(reopened.db);
@@ -279,10 +282,10 @@ describe('listBackups and checkBackup', () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
     const file = path.join(dir, 'court.sqlite');
-    const v1 = openDatabase(file, { create: true, migrations: MIGRATIONS.slice(0, 1) });
+    const v1 = openCourtDatabase(file, { create: true, migrations: MIGRATIONS.slice(0, 1) });
     v1.db.exec("INSERT INTO courts (id, code, name, level, is_self, row_version, updated_at) VALUES (1, '辽0421', '测试', 'basic', 1, 1, 'x')");
     closeDatabase(v1.db);
-    const up = openDatabase(file);
+    const up = openCourtDatabase(file);
     closeDatabase(up.db);
     expect(path.basename(up.preMigrationBackup!)).toMatch(/^court-\d{8}-\d{6}-before-migration\.sqlite$/);
     expect(listBackups(file).map((e) => [e.file, e.reason])).toEqual([[up.preMigrationBackup, 'before-migration']]);
@@ -359,7 +362,7 @@ describe('restoreBackup', () => {
     expect(r).toMatchObject({ previous: 'moved-aside', beforeRestoreBackup: null, cases: 4 });
     expect(path.basename(r.movedAsideTo!)).toMatch(/^court\.sqlite\.damaged-\d{8}-\d{6}$/);
     expect(sha(r.movedAsideTo!)).toBe(damagedHash);
-    const opened = openDatabase(t.file);
+    const opened = openCourtDatabase(t.file);
     expect(opened.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(4);
     closeDatabase(opened.db);
   });

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshCourtDb, record } from '../helpers/tempDb';
 import { CaseQueries } from '../../electron/core/cases/caseQueries';
-import { SEARCH_DOCUMENT_SQL, searchDocument } from '../../electron/core/db/migrations';
+import { SEARCH_DOCUMENT_SQL, searchDocument } from '../../electron/core/cases/searchDocument';
 import type { CaseListArgs } from '../../shared/api/contract';
 
 let t: ReturnType<typeof freshCourtDb>;

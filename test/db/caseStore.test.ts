@@ -1,8 +1,8 @@
 // Writing cases, periods and suspensions: derived deadline columns, idempotent upserts, refusals that change nothing.
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshCourtDb, record } from '../helpers/tempDb';
-import { CaseInputError } from '../../electron/core/cases/caseStore';
 import { verifyAuditChain } from '../../electron/core/audit/auditLog';
+import { InputError } from '../../electron/core/kernel/errors';
 
 let t: ReturnType<typeof freshCourtDb>;
 afterEach(() => t?.close());
@@ -85,7 +85,7 @@ describe('events', () => {
     t = freshCourtDb();
     t.put([record({ caseNumber: '（2024）辽0421民初1号', filedOn: '2024-03-01' })]);
     const before = snapshot();
-    expect(() => t.store.addEvent(caseNumber, kind, from, to, null, ctx)).toThrow(CaseInputError);
+    expect(() => t.store.addEvent(caseNumber, kind, from, to, null, ctx)).toThrow(InputError);
     expect(() => t.store.addEvent(caseNumber, kind, from, to, null, ctx)).toThrow(message);
     expect(snapshot()).toEqual(before);
   });

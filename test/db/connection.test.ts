@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../../electron/core/db/connection';
+import { openCourtDatabase } from '../../electron/core/backup/openCourtDatabase';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
 import { DbOpenError } from '../../electron/core/db/errors';
 import { tempDir } from '../helpers/tempDb';
@@ -87,7 +88,7 @@ describe('openDatabase', () => {
     expect(v1.db.pragma('user_version', { simple: true })).toBe(1);
     v1.db.close();
 
-    const up = openDatabase(file);
+    const up = openCourtDatabase(file);
     expect(up.previousVersion).toBe(1);
     expect(up.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(up.preMigrationBackup).not.toBeNull();
@@ -111,7 +112,7 @@ describe('openDatabase', () => {
       { version: 2, name: 'adds a table', up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE added (a)') },
       { version: 3, name: 'fails', up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE broken (') },
     ];
-    const err = expectOpenError(() => openDatabase(file, { migrations: broken }), 'MIGRATION_FAILED');
+    const err = expectOpenError(() => openCourtDatabase(file, { migrations: broken }), 'MIGRATION_FAILED');
     expect(err.message).toContain('结构版本 1');
     const check = new BetterSqlite3(file, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(1);
@@ -122,5 +123,52 @@ describe('openDatabase', () => {
 
   it('numbers migrations 1, 2, … without gaps', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+});
+
+describe('the beforeMigrate hook', () => {
+  it('runs only before upgrading a file that holds data, at its old version, and a failure leaves the file as it was', () => {
+    const d = dir();
+    const file = path.join(d, 'hook.sqlite');
+    const seen: Array<{ version: number; file: string }> = [];
+    const hook = (db: BetterSqlite3.Database, f: string) => {
+      seen.push({ version: db.pragma('user_version', { simple: true }) as number, file: f });
+      return `${f}.copy`;
+    };
+    const created = openDatabase(file, { create: true, migrations: MIGRATIONS.slice(0, 1), beforeMigrate: hook });
+    expect(created.preMigrationBackup).toBeNull();
+    created.db.close();
+    expect(seen).toEqual([]);
+
+    const refused = () => {
+      throw new Error('no room for the copy');
+    };
+    const err = expectOpenError(() => openDatabase(file, { beforeMigrate: refused }), 'MIGRATION_FAILED');
+    expect(err.message).toContain('no room for the copy');
+    const check = new BetterSqlite3(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(1);
+    check.close();
+
+    const up = openDatabase(file, { beforeMigrate: hook });
+    expect(seen).toEqual([{ version: 1, file }]);
+    expect(up.preMigrationBackup).toBe(`${file}.copy`);
+    expect(up.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    up.db.close();
+    // Without the hook nothing is copied: backups are the backup module's business (backup/openCourtDatabase.ts).
+    expect(existsSync(path.join(d, 'backups'))).toBe(false);
+  });
+
+  it('reports a damaged file without looking for backups; openCourtDatabase adds the hint', () => {
+    const file = path.join(dir(), 'damaged.sqlite');
+    const made = openDatabase(file, { create: true });
+    made.db.exec("CREATE TABLE filler (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) INSERT INTO filler SELECT zeroblob(4000) FROM n");
+    made.db.pragma('wal_checkpoint(TRUNCATE)');
+    made.db.close();
+    writeFileSync(file, readFileSync(file).subarray(0, 4096 * 3));
+    const plain = expectOpenError(() => openDatabase(file), 'CORRUPT');
+    expect(plain.latestGoodBackup).toBeNull();
+    expect(plain.message).not.toContain('备份：');
+    const court = expectOpenError(() => openCourtDatabase(file), 'CORRUPT');
+    expect(court.message).toContain('中没有找到完好的备份');
   });
 });

@@ -9,9 +9,10 @@ import { ROOT, TESTER, cli, ensureBuilt, initDb } from '../helpers/cli';
 import { freshCourtDb, record, tempDir } from '../helpers/tempDb';
 import { breakIndexPage } from '../helpers/damage';
 import { generateCourt } from '../../electron/core/generator/generate';
-import { closeDatabase, openDatabase, openMarkerPath } from '../../electron/core/db/connection';
+import { closeDatabase, openMarkerPath } from '../../electron/core/db/connection';
+import { openCourtDatabase } from '../../electron/core/backup/openCourtDatabase';
 import { DbOpenError } from '../../electron/core/db/errors';
-import { createBackup } from '../../electron/core/backup/backups';
+import { createBackup } from '../../electron/core/backup/backupWrite';
 
 const TODAY = '2024-12-31';
 const HEADER = '案号,案由,审判程序,立案日期,承办部门,承办法官,结案日期,结案方式,原告,被告';
@@ -109,7 +110,7 @@ describe('a process killed in the middle of a large import', () => {
     expect(await exited).toEqual({ code: null, signal: 'SIGKILL' });
     expect(existsSync(openMarkerPath(db))).toBe(true);
 
-    const opened = openDatabase(db);
+    const opened = openCourtDatabase(db);
     expect(opened.checkedAfterUncleanShutdown).toBe(true);
     expect(opened.db.pragma('integrity_check', { simple: true })).toBe('ok');
     closeDatabase(opened.db);
@@ -173,7 +174,7 @@ describe('damaged database files', () => {
     truncateSync(t.file, 4096 * 3);
     const err = (() => {
       try {
-        openDatabase(t.file);
+        openCourtDatabase(t.file);
       } catch (e) {
         return e as DbOpenError;
       }
@@ -196,7 +197,7 @@ describe('start-up after an unclean shutdown', () => {
     const marker = openMarkerPath(t.file);
     expect(existsSync(marker)).toBe(false);
 
-    const clean = openDatabase(t.file);
+    const clean = openCourtDatabase(t.file);
     expect(clean.checkedAfterUncleanShutdown).toBe(false);
     expect(readFileSync(marker, 'utf8').trim()).toBe(String(process.pid));
     closeDatabase(clean.db);
@@ -204,19 +205,19 @@ describe('start-up after an unclean shutdown', () => {
 
     // Another session still running (this process) is not a crash.
     writeFileSync(marker, `${process.pid}\n`);
-    const shared = openDatabase(t.file);
+    const shared = openCourtDatabase(t.file);
     expect(shared.checkedAfterUncleanShutdown).toBe(false);
     closeDatabase(shared.db);
-    closeDatabase(openDatabase(t.file).db);
+    closeDatabase(openCourtDatabase(t.file).db);
 
     writeFileSync(marker, `${deadPid()}\n`);
-    const after = openDatabase(t.file);
+    const after = openCourtDatabase(t.file);
     expect(after.checkedAfterUncleanShutdown).toBe(true);
     closeDatabase(after.db);
     expect(existsSync(marker)).toBe(false);
 
     breakIndexPage(t.file, 'cases_filed');
-    const unnoticed = openDatabase(t.file);
+    const unnoticed = openCourtDatabase(t.file);
     expect(unnoticed.checkedAfterUncleanShutdown).toBe(false);
     closeDatabase(unnoticed.db);
 
@@ -225,7 +226,7 @@ describe('start-up after an unclean shutdown', () => {
     const before = sha(t.file);
     let err: DbOpenError | null = null;
     try {
-      closeDatabase(openDatabase(t.file).db);
+      closeDatabase(openCourtDatabase(t.file).db);
     } catch (e) {
       err = e as DbOpenError;
     }

@@ -1,14 +1,14 @@
 // The holiday-roll setting through the core: off by default, switched by an administrator, every stored due date follows.
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshCourtDb, record } from '../helpers/tempDb';
-import { openCore, type Core } from '../../electron/core/api/core';
+import { openCore, type Core } from '../../electron/core/app/openCore';
 import { AccountStore } from '../../electron/core/accounts/accountStore';
 import { closeDatabase, openDatabase } from '../../electron/core/db/connection';
 import { CaseStore } from '../../electron/core/cases/caseStore';
 import { seedDatabase } from '../../electron/core/setup/seed';
 import { restDayName } from '../../shared/deadlines/restDays';
 import { CN_REST_DAYS, HOLIDAY_ROLL_KEY } from '../../electron/core/deadlines/deadlineRules';
-import { SettingsStore } from '../../electron/core/setup/settings';
+import { SettingsStore } from '../../electron/core/settings/settingsStore';
 import { CourtDirectory } from '../../electron/core/court/courtStore';
 
 const TODAY = '2024-12-31';

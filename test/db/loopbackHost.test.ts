@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { startLoopbackHost, type RunningHost } from '../../electron/host/loopbackHost';
 import { resolveRendererFile } from '../../electron/core/app/rendererFiles';
-import { openCore, type Core } from '../../electron/core/api/core';
+import { openCore, type Core } from '../../electron/core/app/openCore';
 import { freshCourtDb, record, tempDir } from '../helpers/tempDb';
 import { AccountStore } from '../../electron/core/accounts/accountStore';
 

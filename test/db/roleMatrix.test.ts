@@ -1,7 +1,8 @@
 // Every role against every guarded call, through the core as the hosts use it: allowed, or refused and audited.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import path from 'node:path';
 import { freshCourtDb, record } from '../helpers/tempDb';
-import { openCore, type Core } from '../../electron/core/api/core';
+import { openCore, type Core } from '../../electron/core/app/openCore';
 import { AccountStore } from '../../electron/core/accounts/accountStore';
 import { ROLES, PERMISSIONS, type Action, type Role } from '../../shared/accounts/roles';
 import { openDatabase, closeDatabase } from '../../electron/core/db/connection';
@@ -54,8 +55,11 @@ function deniedCount(): number {
   return core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'denied'").pluck().get() as number;
 }
 
-/** The guarded calls, with arguments that would succeed for a permitted role, and the action each needs. */
-const CALLS: Array<{ method: string; args: unknown; action: Action }> = [
+/**
+ * The guarded calls, with arguments that would succeed for a permitted role, and the action each needs. `input`: a
+ * permitted role gets past the access check and meets an input refusal of the call itself (never FORBIDDEN).
+ */
+const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegExp }> = [
   { method: 'cases.list', args: {}, action: 'cases.view' },
   { method: 'cases.count', args: {}, action: 'cases.view' },
   { method: 'cases.get', args: { caseNumber: '（2024）辽0421民初1号' }, action: 'cases.view' },
@@ -71,11 +75,14 @@ const CALLS: Array<{ method: string; args: unknown; action: Action }> = [
   { method: 'backup.list', args: {}, action: 'backup.manage' },
   { method: 'backup.create', args: {}, action: 'backup.manage' },
   { method: 'backup.check', args: { file: 'DB' }, action: 'backup.manage' },
+  { method: 'cases.addEvent', args: { caseNumber: '（2024）辽0421民初1号', kind: '公告', fromOn: '2024-04-01', toOn: '2024-04-10' }, action: 'events.record' },
+  { method: 'cases.resume', args: { caseNumber: '（2024）辽0421民初1号', resumedOn: '2024-05-01' }, action: 'events.record', input: /没有尚未恢复的中止/ },
+  { method: 'demo.seed', args: { cases: 10 }, action: 'demo.seed', input: /已有/ },
 ];
 
 /** Calls open to anyone (sign-in, start-up) or to everyone signed in; restore is refused by a core without a runtime. */
-const UNGUARDED = ['auth.status', 'auth.setup', 'auth.signIn', 'auth.unlock', 'auth.signOut', 'auth.changePassword', 'app.info', 'catalog.divisions', 'catalog.judges', 'startup.status', 'startup.restoreLatest'];
-const ELSEWHERE = { 'backup.restore': 'test/db/appRuntime.test.ts' };
+const UNGUARDED = ['auth.status', 'auth.setup', 'auth.signIn', 'auth.unlock', 'auth.signOut', 'auth.changePassword', 'app.info', 'catalog.divisions', 'catalog.judges', 'startup.status', 'startup.restoreLatest', 'jobs.list', 'jobs.cancel'];
+const ELSEWHERE = { 'backup.restore': 'test/db/appRuntime.test.ts', 'cases.import': 'below: it needs a court-wide scope besides the role' };
 
 it('covers every call of the contract: guarded here, open to all, or tested elsewhere', () => {
   const listed = new Set([...CALLS.map((c) => c.method), ...UNGUARDED, ...Object.keys(ELSEWHERE)]);
@@ -85,13 +92,16 @@ it('covers every call of the contract: guarded here, open to all, or tested else
 describe('the role matrix, call by call', () => {
   const cases = ROLES.flatMap((role) => CALLS.map((c) => ({ role, ...c, allowed: PERMISSIONS[role].has(c.action) })));
 
-  it.each(cases)('$role → $method: allowed $allowed', async ({ role, method, args, allowed }) => {
+  it.each(cases)('$role → $method: allowed $allowed', async ({ role, method, args, allowed, input }) => {
     const person = PEOPLE[role].name;
     const session = await signIn(person);
     const realArgs = method === 'users.add' ? { ...(args as object), name: `新${role}` } : method === 'backup.check' ? { file: t.file } : args;
     const before = deniedCount();
     const r = await core.call(method, realArgs, { session });
-    if (allowed) {
+    if (allowed && input) {
+      expect(r).toMatchObject({ ok: false, error: { code: 'BAD_ARGS', message: expect.stringMatching(input) } });
+      expect(deniedCount()).toBe(before);
+    } else if (allowed) {
       expect(r.ok, JSON.stringify(r)).toBe(true);
       expect(deniedCount()).toBe(before);
     } else {
@@ -147,6 +157,25 @@ describe('which cases each role sees', () => {
     expect(deniedCount()).toBe(before + 1);
     const summary = await core.call('deadlines.summary', {}, { session });
     expect((summary as { value: { open: number } }).value.open).toBe(1);
+  });
+});
+
+describe('import', () => {
+  it('needs the role and a court-wide scope: a division clerk is refused and audited, a court-wide one is not', async () => {
+    const file = path.join(path.dirname(t.file), 'missing.csv');
+    for (const role of ROLES) {
+      const session = await signIn(PEOPLE[role].name);
+      const before = deniedCount();
+      const r = await core.call('cases.import', { file }, { session });
+      // Every test person with cases.register works in a division: the scope refuses them as the role would not.
+      expect(r, role).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(deniedCount()).toBe(before + 1);
+    }
+    const admin = await signIn('管理庚');
+    expect((await core.call('users.add', { name: '立案书记员', roles: ['clerk'], password: 'filing-pass-1' }, { session: admin })).ok).toBe(true);
+    const filing = await signIn('立案书记员', 'filing-pass-1');
+    expect(await core.call('cases.import', { file }, { session: filing })).toMatchObject({ ok: false, error: { code: 'BAD_ARGS', message: expect.stringContaining('找不到') } });
+    expect(await core.call('cases.import', { file: 'relative.csv' }, { session: filing })).toMatchObject({ ok: false, error: { code: 'BAD_ARGS', message: expect.stringContaining('完整路径') } });
   });
 });
 

@@ -1,26 +1,17 @@
 // Renderer: accounts in the window's words (roles, permissions, audit actions), CSV export and the idle lock arithmetic.
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, PERMISSIONS, ROLES, type Action, type Role } from '../../shared/accounts/roles';
-import {
-  AUDIT_ACTION_LABELS,
-  auditActionLabel,
-  auditEntityLabel,
-  navAccess,
-  newPasswordProblem,
-  parseIdleMinutes,
-  permissionHint,
-  prettyJson,
-  rolesText,
-  routeAllowed,
-  scopeText,
-  userBadgeText,
-  userStatus,
-  visibleSettingsTabs,
-  type NavKey,
-} from '../../renderer/src/lib/auth';
-import { BOM, auditCsv, auditCsvFileName, buildCsv, csvCell } from '../../renderer/src/lib/csv';
-import { idleLockDue, keepAliveDue, keepAliveInterval, msUntilIdleLock } from '../../renderer/src/lib/idle';
-import { parseHash } from '../../renderer/src/lib/route';
+import { newPasswordProblem, permissionHint, rolesText, scopeText, userBadgeText } from '../../renderer/src/lib/auth';
+import { BOM, buildCsv, csvCell } from '../../renderer/src/lib/csv';
+import type { NavKey } from '../../renderer/src/features';
+import { userStatus } from '../../renderer/src/features/accounts/userStatus';
+import { auditCsv, auditCsvFileName } from '../../renderer/src/features/audit/csv';
+import { AUDIT_ACTION_LABELS, auditActionLabel, auditEntityLabel, prettyJson } from '../../renderer/src/features/audit/labels';
+import { idleLockDue, keepAliveDue, keepAliveInterval, msUntilIdleLock } from '../../renderer/src/features/auth/idle';
+import { parseIdleMinutes } from '../../renderer/src/features/settings/idleLock';
+import { visibleSettingsTabs } from '../../renderer/src/features/settings/routes';
+import { navAccess, routeAllowed } from '../../renderer/src/router/access';
+import { parseHash } from '../../renderer/src/router/routes';
 
 const perms = (...roles: Role[]): Action[] => ACTIONS.filter((a) => roles.some((r) => PERMISSIONS[r].has(a)));
 

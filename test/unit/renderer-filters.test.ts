@@ -2,17 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FILTERS,
-  MAX_PAGE,
-  PAGE_SIZE,
   countKey,
   hasActiveFilters,
   normalizeFilters,
-  pageWindow,
   parseRemaining,
   toFilterArgs,
   toListArgs,
   type CaseFilters,
-} from '../../renderer/src/lib/filters';
+} from '../../renderer/src/features/cases/filters';
+import { MAX_PAGE, PAGE_SIZE, pageWindow } from '../../renderer/src/lib/paging';
 import { caseFilterSchema, caseListArgs } from '../../shared/api/contract';
 
 const f = (patch: Partial<CaseFilters>): CaseFilters => ({ ...DEFAULT_FILTERS, ...patch });

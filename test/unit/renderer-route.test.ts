@@ -1,7 +1,8 @@
 // Renderer: hash routes, parsed and formatted, and the filters behind the 审限预警 lists.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS, type CaseFilters } from '../../renderer/src/lib/filters';
-import { deadlineViewFilters, formatRoute, navSection, parseHash, type Route } from '../../renderer/src/lib/route';
+import { DEFAULT_FILTERS, type CaseFilters } from '../../renderer/src/features/cases/filters';
+import { deadlineViewFilters } from '../../renderer/src/features/deadlines/routes';
+import { formatRoute, navSection, parseHash, type Route } from '../../renderer/src/router/routes';
 
 describe('hash routes', () => {
   it('starts on the case list', () => {

@@ -3,15 +3,15 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ApiResponse, AuditRow, AuthStatus, CourtDeskApi, SignedInUser, UserView } from '../../shared/api/contract';
 import { API_METHODS } from '../../shared/api/methods';
 import { guardApi } from '../../renderer/src/api/guard';
-import { SESSION_LOST_NOTICE, createSessionStore, phaseOf, userCan, type SessionApi } from '../../renderer/src/stores/session';
-import { createAccountsStore, mergeUser } from '../../renderer/src/stores/accounts';
-import { auditArgs, auditFilterProblem, createAuditStore, EMPTY_AUDIT_FILTERS } from '../../renderer/src/stores/audit';
+import { SESSION_LOST_NOTICE, createSessionStore, phaseOf, userCan, type SessionApi } from '../../renderer/src/features/auth/session';
+import { createAccountsStore, mergeUser } from '../../renderer/src/features/accounts/store';
+import { auditArgs, auditFilterProblem, createAuditStore, EMPTY_AUDIT_FILTERS } from '../../renderer/src/features/audit/store';
 import { applyRoute, resetData, startData, type Stores } from '../../renderer/src/stores/controller';
 import { createAppStore } from '../../renderer/src/stores/app';
-import { createCaseListStore } from '../../renderer/src/stores/caseList';
-import { createCaseDetailStore } from '../../renderer/src/stores/caseDetail';
-import { createDeadlineSummaryStore } from '../../renderer/src/stores/deadlines';
-import { parseHash } from '../../renderer/src/lib/route';
+import { createCaseListStore } from '../../renderer/src/features/cases/caseList';
+import { createCaseDetailStore } from '../../renderer/src/features/cases/caseDetail';
+import { createDeadlineSummaryStore } from '../../renderer/src/features/deadlines/summary';
+import { parseHash } from '../../renderer/src/router/routes';
 
 const ok = <T>(value: T): ApiResponse<T> => ({ ok: true, value });
 const err = (code: 'SIGNED_OUT' | 'LOCKED' | 'FORBIDDEN' | 'BAD_ARGS' | 'INTERNAL', message: string): ApiResponse<never> => ({ ok: false, error: { code, message } });
@@ -263,9 +263,10 @@ describe('accounts store', () => {
   it('lists, adds, disables and resets, keeping the list order', async () => {
     const api = {
       'users.list': vi.fn(async () => ok([user('甲'), user('乙')])),
-      'users.add': vi.fn(async () => ok(user('丙', { mustChangePassword: true }))),
+      // temporaryPassword: users.add and users.resetPassword may answer a generated password (null when one was given).
+      'users.add': vi.fn(async () => ok({ ...user('丙', { mustChangePassword: true }), temporaryPassword: null })),
       'users.setActive': vi.fn(async () => ok(user('甲', { active: false }))),
-      'users.resetPassword': vi.fn(async () => ok(user('乙', { mustChangePassword: true }))),
+      'users.resetPassword': vi.fn(async () => ok({ ...user('乙', { mustChangePassword: true }), temporaryPassword: null })),
     };
     const s = createAccountsStore(api);
     await s.getState().load();

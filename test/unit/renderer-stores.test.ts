@@ -1,16 +1,16 @@
 // Renderer: the zustand stores as plain functions, against a fake API.
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiResponse, CaseListArgs, CaseListRow, CaseFilter } from '../../shared/api/contract';
-import { DEFAULT_FILTERS, type CaseFilters } from '../../renderer/src/lib/filters';
-import { createCaseListStore } from '../../renderer/src/stores/caseList';
+import { DEFAULT_FILTERS, type CaseFilters } from '../../renderer/src/features/cases/filters';
+import { createCaseListStore } from '../../renderer/src/features/cases/caseList';
 import { createAppStore } from '../../renderer/src/stores/app';
-import { createCaseDetailStore } from '../../renderer/src/stores/caseDetail';
-import { createRouterStore } from '../../renderer/src/stores/router';
+import { createCaseDetailStore } from '../../renderer/src/features/cases/caseDetail';
+import { createRouterStore } from '../../renderer/src/router/store';
 import { applyRoute, type Stores } from '../../renderer/src/stores/controller';
-import { createDeadlineSummaryStore } from '../../renderer/src/stores/deadlines';
-import { createAccountsStore } from '../../renderer/src/stores/accounts';
-import { createAuditStore } from '../../renderer/src/stores/audit';
-import { parseHash } from '../../renderer/src/lib/route';
+import { createDeadlineSummaryStore } from '../../renderer/src/features/deadlines/summary';
+import { createAccountsStore } from '../../renderer/src/features/accounts/store';
+import { createAuditStore } from '../../renderer/src/features/audit/store';
+import { parseHash } from '../../renderer/src/router/routes';
 
 function row(i: number): CaseListRow {
   return {

@@ -4,8 +4,8 @@ import { ROLES, ROLE_LABELS, MIN_PASSWORD_LENGTH, MAX_FAILED_SIGN_INS, LOCKOUT_M
 import { nextRowVersion, nowStamp } from '../db/clock';
 import { auditAppender } from '../audit/auditLog';
 import { getSelfCourt } from '../court/courtStore';
-import { CaseInputError } from '../cases/caseStore';
 import { hashPassword, verifyPassword } from './passwords';
+import { InputError } from '../kernel/errors';
 
 export interface Person {
   staffId: number;
@@ -93,21 +93,21 @@ export class AccountStore {
    */
   create(input: { name: string; roles: Role[]; division?: string | null; password: string; actor: string; demoPassword?: string; mustChange?: boolean }): Person {
     const name = input.name.trim();
-    if (!name || [...name].length > 20) throw new CaseInputError('账号名称（姓名）不能为空，且不超过20个字', '姓名');
-    if (input.roles.length === 0) throw new CaseInputError(`至少需要一个角色：${ROLES.map((r) => `${r}（${ROLE_LABELS[r]}）`).join('、')}`, '角色');
+    if (!name || [...name].length > 20) throw new InputError('账号名称（姓名）不能为空，且不超过20个字', '姓名');
+    if (input.roles.length === 0) throw new InputError(`至少需要一个角色：${ROLES.map((r) => `${r}（${ROLE_LABELS[r]}）`).join('、')}`, '角色');
     const problem = passwordProblem(input.password);
-    if (problem) throw new CaseInputError(problem, '口令');
+    if (problem) throw new InputError(problem, '口令');
     const hash = hashPassword(input.password);
     return this.db.transaction(() => {
       const court = getSelfCourt(this.db);
-      if (!court) throw new CaseInputError('数据库尚未初始化本院信息', null);
+      if (!court) throw new InputError('数据库尚未初始化本院信息', null);
       let divisionId: number | null = null;
       if (input.division) {
         const id = this.db.prepare('SELECT id FROM divisions WHERE name = ?').pluck().get(input.division) as number | undefined;
-        if (id === undefined) throw new CaseInputError(`找不到部门“${input.division}”`, '部门');
+        if (id === undefined) throw new InputError(`找不到部门“${input.division}”`, '部门');
         divisionId = id;
       }
-      if (this.row(name)) throw new CaseInputError(`账号“${name}”已存在`, '姓名');
+      if (this.row(name)) throw new InputError(`账号“${name}”已存在`, '姓名');
       const version = nextRowVersion(this.db);
       const now = nowStamp();
       let staffId = this.db.prepare('SELECT id FROM staff WHERE name = ?').pluck().get(name) as number | undefined;
@@ -168,8 +168,8 @@ export class AccountStore {
   setActive(name: string, active: boolean, actor: string): Person {
     return this.db.transaction(() => {
       const r = this.row(name);
-      if (!r) throw new CaseInputError(`找不到账号“${name}”`, '姓名');
-      if (!active && r.name === actor) throw new CaseInputError('不能停用自己正在使用的账号', '姓名');
+      if (!r) throw new InputError(`找不到账号“${name}”`, '姓名');
+      if (!active && r.name === actor) throw new InputError('不能停用自己正在使用的账号', '姓名');
       const version = nextRowVersion(this.db);
       const now = nowStamp();
       this.db.prepare('UPDATE accounts SET active = ?, row_version = ?, updated_at = ? WHERE staff_id = ?').run(active ? 1 : 0, version, now, r.staff_id);
@@ -181,11 +181,11 @@ export class AccountStore {
   /** An administrator sets a new password; the person must change it at the next sign-in. Unlocks the account. */
   resetPassword(name: string, password: string, actor: string): Person {
     const problem = passwordProblem(password);
-    if (problem) throw new CaseInputError(problem, '口令');
+    if (problem) throw new InputError(problem, '口令');
     const hash = hashPassword(password);
     return this.db.transaction(() => {
       const r = this.row(name);
-      if (!r) throw new CaseInputError(`找不到账号“${name}”`, '姓名');
+      if (!r) throw new InputError(`找不到账号“${name}”`, '姓名');
       const version = nextRowVersion(this.db);
       const now = nowStamp();
       this.db.prepare(
@@ -198,12 +198,12 @@ export class AccountStore {
 
   changePassword(staffId: number, oldPassword: string, newPassword: string): void {
     const person = this.byStaffId(staffId);
-    if (!person) throw new CaseInputError('找不到账号', null);
+    if (!person) throw new InputError('找不到账号', null);
     const r = this.row(person.name)!;
-    if (!verifyPassword(oldPassword, r.password_hash)) throw new CaseInputError('原口令不正确', '原口令');
+    if (!verifyPassword(oldPassword, r.password_hash)) throw new InputError('原口令不正确', '原口令');
     const problem = passwordProblem(newPassword);
-    if (problem) throw new CaseInputError(problem, '新口令');
-    if (oldPassword === newPassword) throw new CaseInputError('新口令不能与原口令相同', '新口令');
+    if (problem) throw new InputError(problem, '新口令');
+    if (oldPassword === newPassword) throw new InputError('新口令不能与原口令相同', '新口令');
     const hash = hashPassword(newPassword);
     this.db.transaction(() => {
       const version = nextRowVersion(this.db);

@@ -2,13 +2,17 @@
 // be opened, swaps in a restored database, and makes the daily backup.
 import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
-import { openCore, CoreStartError, type Core, type CoreOptions, type CoreResponse, type CallerContext } from '../api/core';
-import { BackupError, ensureDailyBackup, latestGoodBackupAsync, integrityCheckOffThread, listBackups, restoreBackup, type BackupCheck, type RestoreResult } from '../backup/backups';
-import { withBackupHint } from '../db/connection';
+import { openCore, CoreStartError, type Core, type CoreOptions, type CoreResponse, type CallerContext } from './openCore';
+import { BackupError } from '../backup/backupError';
+import { ensureDailyBackup } from '../backup/backupWrite';
+import { integrityCheckOffThread, type BackupCheck } from '../backup/backupCheck';
+import { latestGoodBackupAsync, withBackupHint } from '../backup/latestGoodBackup';
+import { listBackups } from '../backup/backupNames';
+import { restoreBackup, type RestoreResult } from '../backup/backupRestore';
 import { DbOpenError, classifySqliteError } from '../db/errors';
 import { recordRestore } from '../backup/backupAudit';
 import { localToday } from '../../../shared/dates/calendar';
-import type { ApiError, RestoreView, StartupStatus } from '../../../shared/api/contract';
+import type { ApiError, BackupView, RestoreView, StartupStatus } from '../../../shared/api/contract';
 
 /** Failures that a backup repairs: the file is damaged. A newer version, a lock or permissions are not mended by one. */
 const REPAIRABLE = new Set(['CORRUPT', 'NOT_A_DATABASE']);
@@ -171,6 +175,21 @@ export class AppRuntime {
     return this.afterRestore(result, actor);
   }
 
+  /**
+   * For the command line when the database cannot be opened (damaged or missing): puts a backup in place once the
+   * host has checked who asks against the backup itself. restoreBackup judges the file and moves a damaged one aside.
+   */
+  async restoreWhileFailed(file: string, actor: string): Promise<RestoreView> {
+    if (this.core) throw new BackupError('IN_USE', '数据库可以打开：请登录后恢复（backup.restore）');
+    const result = await restoreBackup(this.dbPath, file);
+    return this.afterRestore(result, actor);
+  }
+
+  /** While the database cannot be opened there is nobody to sign in against: the copies, each with its check. */
+  backupsWhileFailed(): BackupView[] {
+    return listBackups(this.dbPath).map((b) => ({ file: b.file, name: b.name, reason: b.reason, createdAt: b.createdAt, bytes: b.bytes, check: b.check() }));
+  }
+
   private async restoreLatest(failure: CoreStartError): Promise<CoreResponse> {
     if (!REPAIRABLE.has(failure.code)) return fail('CONFLICT', '这一启动故障不是数据库损坏，从备份恢复无济于事；请将错误信息发给信息技术人员');
     const latest = failure.latestGoodBackup;
@@ -195,6 +214,7 @@ export class AppRuntime {
       courtName: result.courtName,
       beforeRestoreBackup: result.beforeRestoreBackup?.file ?? null,
       movedAsideTo: result.movedAsideTo,
+      schemaVersion: result.schemaVersion,
     };
   }
 

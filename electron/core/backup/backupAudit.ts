@@ -2,7 +2,8 @@
 import type { Database } from 'better-sqlite3';
 import { auditAppender, type AuditEntry } from '../audit/auditLog';
 import { getSelfCourt } from '../court/courtStore';
-import type { BackupInfo, RestoreResult } from './backups';
+import type { BackupInfo } from './backupWrite';
+import type { RestoreResult } from './backupRestore';
 
 /** In a write transaction: reading the last hash and appending must not be split by another writer (the CLI). */
 function appendAlone(db: Database, entry: AuditEntry): void {

@@ -4,7 +4,7 @@ import { parseCaseNumber } from '../../../shared/cases/caseNumber';
 import { computeDeadline, type Deadline, type DeadlineInput } from '../../../shared/deadlines/engine';
 import type { RestDays } from '../../../shared/deadlines/restDays';
 import { daysBetween } from '../../../shared/dates/calendar';
-import { searchDocument } from '../db/migrations';
+import { searchDocument } from './searchDocument';
 
 export interface CaseRow {
   id: number;
@@ -201,7 +201,7 @@ export function insertArgs(
 /** A generated case ready to insert: the row's values (division and judge ids, version and stamps filled in by the writer). */
 export interface SeedRow {
   args: unknown[];
-  /** The case's search document (db/migrations.ts searchDocument). */
+  /** The case's search document (cases/searchDocument.ts). */
   doc: string;
   division: string;
   judge: string;

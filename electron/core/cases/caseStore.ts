@@ -6,30 +6,21 @@ import { parseCaseNumber } from '../../../shared/cases/caseNumber';
 import { isIsoDate } from '../../../shared/dates/calendar';
 import { isDeductibleKind } from '../../../shared/deadlines/limits';
 import { nextRowVersion, nowStamp } from '../db/clock';
-import { searchDocument } from '../db/migrations';
+import { searchDocument } from './searchDocument';
 import { auditAppender, type AuditAppend } from '../audit/auditLog';
 import { CourtDirectory, getSelfCourt } from '../court/courtStore';
 import { DeadlineRules } from '../deadlines/deadlineRules';
 import type { RestDays } from '../../../shared/deadlines/restDays';
 import { computeColumns, recordParams, rowToRecord, insertArgs, RECORD_COLUMNS, DERIVED_COLUMNS, type CaseRow, type EngineFacts, type DeadlineColumns, type SeedRow } from './caseRow';
-
-/** A refusal the user can fix: carries a Chinese message naming the field. */
-export class CaseInputError extends Error {
-  constructor(
-    message: string,
-    readonly field: string | null = null,
-  ) {
-    super(message);
-    this.name = 'CaseInputError';
-  }
-}
+import { InputError } from '../kernel/errors';
+import type { JobControl } from '../jobs/job';
 
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
 
 export interface WriteContext {
   actor: string;
   today: string;
-  /** Set by bulk loads, which index new cases for search in one pass afterwards (db/bulkLoad.ts). */
+  /** Set by bulk loads, which index new cases for search in one pass afterwards (cases/bulkLoad.ts). */
   deferSearchIndex?: boolean;
   /** Fixed for a whole import (one transaction): its time stamp, counting rules and audit chain, read once. */
   batch?: { now: string; restDays: RestDays | null; audit: AuditAppend };
@@ -90,13 +81,13 @@ export class CaseStore {
     };
   }
 
-  /** Canonical number of a case this court owns, or a CaseInputError naming the problem. */
+  /** Canonical number of a case this court owns, or an InputError naming the problem. */
   resolveOwnNumber(input: string): string {
     const parsed = parseCaseNumber(input);
-    if (!parsed.ok) throw new CaseInputError(parsed.error, '案号');
+    if (!parsed.ok) throw new InputError(parsed.error, '案号');
     const court = getSelfCourt(this.db);
     if (court && parsed.value.courtCode !== court.code) {
-      throw new CaseInputError(`案号“${parsed.value.canonical}”属于法院代码${parsed.value.courtCode}，本院代码为${court.code}`, '案号');
+      throw new InputError(`案号“${parsed.value.canonical}”属于法院代码${parsed.value.courtCode}，本院代码为${court.code}`, '案号');
     }
     return parsed.value.canonical;
   }
@@ -104,7 +95,7 @@ export class CaseStore {
   requireCase(caseNumber: string): CaseRow {
     const canonical = this.resolveOwnNumber(caseNumber);
     const row = this.getRow(canonical);
-    if (!row) throw new CaseInputError(`找不到案件 ${canonical}`, '案号');
+    if (!row) throw new InputError(`找不到案件 ${canonical}`, '案号');
     return row;
   }
 
@@ -114,7 +105,7 @@ export class CaseStore {
    */
   upsert(record: CaseRecord, dir: CourtDirectory, rowVersion: number, ctx: WriteContext): UpsertOutcome {
     const parsed = parseCaseNumber(record.caseNumber);
-    if (!parsed.ok) throw new CaseInputError(parsed.error, '案号');
+    if (!parsed.ok) throw new InputError(parsed.error, '案号');
     const p = parsed.value;
     const params = recordParams(record);
     const restDays = ctx.batch ? ctx.batch.restDays : this.rules.restDays();
@@ -123,7 +114,7 @@ export class CaseStore {
     // Refusals come before any write, so a rejected row leaves nothing behind even inside a larger transaction.
     const facts = existing ? this.facts(existing.id) : { events: [], extensions: [] };
     if (existing && params.closed_on !== null && facts.events.some((e) => e.toOn === null)) {
-      throw new CaseInputError(`案件 ${p.canonical} 尚有未结束的扣除审限期间（如中止未恢复），请先结束该期间再结案`, '结案日期');
+      throw new InputError(`案件 ${p.canonical} 尚有未结束的扣除审限期间（如中止未恢复），请先结束该期间再结案`, '结案日期');
     }
     const divisionId = dir.divisionId(record.division, rowVersion);
     const judgeId = dir.staffId(record.judge, divisionId, rowVersion);
@@ -165,7 +156,7 @@ export class CaseStore {
    * figures moved are written, with a new row version (their due dates go into the next export). Returns that count.
    * `mayChange`, given a stored due date, says whether the rule change can move it: the others are not recomputed.
    */
-  refreshAllDeadlines(today: string, rowVersion: number, mayChange: (dueOn: string | null) => boolean = () => true): number {
+  refreshAllDeadlines(today: string, rowVersion: number, mayChange: (dueOn: string | null) => boolean = () => true, control?: JobControl): number {
     const restDays = this.rules.restDays();
     const group = <T extends { case_id: number }>(rows: T[]) => {
       const by = new Map<number, T[]>();
@@ -184,38 +175,46 @@ export class CaseStore {
     );
     // Read fully first: SQLite must not be written through another statement while this one is being stepped.
     const updates: Array<Record<string, unknown>> = [];
+    const total = control ? (this.db.prepare('SELECT count(*) FROM cases').pluck().get() as number) : 0;
+    let seen = 0;
     for (const r of rows.iterate() as Iterable<CaseRow>) {
+      // Progress over the reading pass, which is most of the work; cancelling here leaves nothing written.
+      if (control && ++seen % 4096 === 0) {
+        control.progress(seen, total);
+        control.checkCancelled();
+      }
       if (!mayChange(r.due_on)) continue;
       const cols = computeColumns(r, { events: events.get(r.id) ?? [], extensions: extensions.get(r.id) ?? [] }, today, restDays);
       if (DERIVED_COLUMNS.some((c) => cols[c] !== r[c])) updates.push({ id: r.id, ...cols, row_version: rowVersion, now });
     }
     for (const u of updates) this.s.updateDerived.run(u);
+    control?.progress(total, total);
     return updates.length;
   }
 
   /** Records a deducted period or a suspension (toOn null: still open). One transaction, audited. */
-  addEvent(caseNumber: string, kind: string, fromOn: string, toOn: string | null, note: string | null, ctx: WriteContext): { id: number } {
+  addEvent(caseNumber: string, kind: string, fromOn: string, toOn: string | null, note: string | null, ctx: WriteContext): { id: number; dueOn: string | null } {
     if (!(EVENT_KINDS as readonly string[]).includes(kind)) {
-      throw new CaseInputError(`事件类型“${kind}”不正确，应为 ${EVENT_KINDS.join('、')} 之一`, '类型');
+      throw new InputError(`事件类型“${kind}”不正确，应为 ${EVENT_KINDS.join('、')} 之一`, '类型');
     }
-    if (!isIsoDate(fromOn)) throw new CaseInputError(`开始日期“${fromOn}”无效，应如 2024-01-05`, '开始日期');
-    if (toOn !== null && !isIsoDate(toOn)) throw new CaseInputError(`结束日期“${toOn}”无效，应如 2024-01-05`, '结束日期');
+    if (!isIsoDate(fromOn)) throw new InputError(`开始日期“${fromOn}”无效，应如 2024-01-05`, '开始日期');
+    if (toOn !== null && !isIsoDate(toOn)) throw new InputError(`结束日期“${toOn}”无效，应如 2024-01-05`, '结束日期');
     return this.db.transaction(() => {
       const row = this.requireCase(caseNumber);
-      if (fromOn < row.filed_on) throw new CaseInputError(`开始日期 ${fromOn} 早于立案日期 ${row.filed_on}`, '开始日期');
-      if (fromOn > ctx.today) throw new CaseInputError(`开始日期 ${fromOn} 晚于今天 ${ctx.today}`, '开始日期');
-      if (toOn !== null && toOn < fromOn) throw new CaseInputError(`结束日期 ${toOn} 早于开始日期 ${fromOn}`, '结束日期');
+      if (fromOn < row.filed_on) throw new InputError(`开始日期 ${fromOn} 早于立案日期 ${row.filed_on}`, '开始日期');
+      if (fromOn > ctx.today) throw new InputError(`开始日期 ${fromOn} 晚于今天 ${ctx.today}`, '开始日期');
+      if (toOn !== null && toOn < fromOn) throw new InputError(`结束日期 ${toOn} 早于开始日期 ${fromOn}`, '结束日期');
       if (kind === '中止' && toOn !== null && toOn > ctx.today) {
-        throw new CaseInputError(`恢复日期 ${toOn} 晚于今天 ${ctx.today}：尚未恢复的中止请不填结束日期`, '结束日期');
+        throw new InputError(`恢复日期 ${toOn} 晚于今天 ${ctx.today}：尚未恢复的中止请不填结束日期`, '结束日期');
       }
       if (row.closed_on !== null) {
-        if (toOn === null) throw new CaseInputError(`案件已于 ${row.closed_on} 结案，不能再登记未结束的期间`, '结束日期');
+        if (toOn === null) throw new InputError(`案件已于 ${row.closed_on} 结案，不能再登记未结束的期间`, '结束日期');
         if (fromOn > row.closed_on || toOn > row.closed_on) {
-          throw new CaseInputError(`期间 ${fromOn} 至 ${toOn} 超出结案日期 ${row.closed_on}`, '结束日期');
+          throw new InputError(`期间 ${fromOn} 至 ${toOn} 超出结案日期 ${row.closed_on}`, '结束日期');
         }
       }
       if (kind === '中止' && toOn === null && this.openSuspension(row.id)) {
-        throw new CaseInputError(`案件 ${row.case_number} 已处于中止状态，请先登记恢复日期`, '类型');
+        throw new InputError(`案件 ${row.case_number} 已处于中止状态，请先登记恢复日期`, '类型');
       }
       const version = nextRowVersion(this.db);
       const now = nowStamp();
@@ -225,7 +224,7 @@ export class CaseStore {
         actor: ctx.actor, action: 'event.add', entity: 'case', entityKey: row.case_number,
         after: { kind, fromOn, toOn, note, deductible: isDeductibleKind(kind, row.type_code), dueOn: cols.due_on, clock: cols.clock },
       });
-      return { id };
+      return { id, dueOn: cols.due_on };
     }).immediate();
   }
 
@@ -235,14 +234,14 @@ export class CaseStore {
   }
 
   /** Closes the open suspension of a case on the day proceedings resumed. */
-  resume(caseNumber: string, resumedOn: string, ctx: WriteContext): void {
-    if (!isIsoDate(resumedOn)) throw new CaseInputError(`恢复日期“${resumedOn}”无效，应如 2024-01-05`, '恢复日期');
-    this.db.transaction(() => {
+  resume(caseNumber: string, resumedOn: string, ctx: WriteContext): { id: number; dueOn: string | null } {
+    if (!isIsoDate(resumedOn)) throw new InputError(`恢复日期“${resumedOn}”无效，应如 2024-01-05`, '恢复日期');
+    return this.db.transaction(() => {
       const row = this.requireCase(caseNumber);
       const open = this.openSuspension(row.id);
-      if (!open) throw new CaseInputError(`案件 ${row.case_number} 没有尚未恢复的中止`, '恢复日期');
-      if (resumedOn < open.fromOn) throw new CaseInputError(`恢复日期 ${resumedOn} 早于中止日期 ${open.fromOn}`, '恢复日期');
-      if (resumedOn > ctx.today) throw new CaseInputError(`恢复日期 ${resumedOn} 晚于今天 ${ctx.today}`, '恢复日期');
+      if (!open) throw new InputError(`案件 ${row.case_number} 没有尚未恢复的中止`, '恢复日期');
+      if (resumedOn < open.fromOn) throw new InputError(`恢复日期 ${resumedOn} 早于中止日期 ${open.fromOn}`, '恢复日期');
+      if (resumedOn > ctx.today) throw new InputError(`恢复日期 ${resumedOn} 晚于今天 ${ctx.today}`, '恢复日期');
       const version = nextRowVersion(this.db);
       this.s.closeEvent.run(resumedOn, version, nowStamp(), open.id);
       const cols = this.refreshDeadline(row, version, ctx.today);
@@ -250,6 +249,7 @@ export class CaseStore {
         actor: ctx.actor, action: 'event.resume', entity: 'case', entityKey: row.case_number,
         before: { kind: '中止', fromOn: open.fromOn, toOn: null }, after: { kind: '中止', fromOn: open.fromOn, toOn: resumedOn, dueOn: cols.due_on },
       });
+      return { id: open.id, dueOn: cols.due_on };
     }).immediate();
   }
 

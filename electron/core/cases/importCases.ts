@@ -4,13 +4,17 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateImportRows, type ImportIssue } from '../../../shared/cases/importColumns';
+import type { ImportSummary } from '../../../shared/cases/api';
+import type { JobControl } from '../jobs/job';
 import { readImportTable, writeRejectedRowsCsv } from './importFile';
-import { CaseStore, CaseInputError, type WriteContext } from './caseStore';
+import { CaseStore, type WriteContext } from './caseStore';
 import { CourtDirectory, getSelfCourt } from '../court/courtStore';
 import { nextRowVersion, nowStamp } from '../db/clock';
 import { auditBatchAppender } from '../audit/auditLog';
-import { withBulkLoad, worthBulkLoading } from '../db/bulkLoad';
-import { BackupError, createBackup } from '../backup/backups';
+import { withBulkLoad, worthBulkLoading } from './bulkLoad';
+import { BackupError } from '../backup/backupError';
+import { createBackup } from '../backup/backupWrite';
+import { InputError } from '../kernel/errors';
 
 export interface ImportOptions extends WriteContext {
   goodRowsOnly: boolean;
@@ -18,31 +22,14 @@ export interface ImportOptions extends WriteContext {
   rejectedFile?: string;
   /** A 'before-import' backup right before writing (default true); false only for benchmarks and bulk-path tests. */
   backup?: boolean;
+  /** Progress and cancellation when the import runs as a long job. */
+  control?: JobControl;
 }
 
-export interface ImportSummary {
-  file: string;
-  format: 'csv' | 'xlsx';
-  encoding?: string;
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  /** True when nothing was written because of errors (all-or-nothing). */
-  aborted: boolean;
-  errors: ImportIssue[];
-  warnings: ImportIssue[];
-  unknownColumns: string[];
-  skippedEmpty: number;
-  addedDivisions: string[];
-  addedStaff: string[];
-  rejectedFile: string | null;
-}
 
 export async function importCasesFile(db: Database, store: CaseStore, file: string, opts: ImportOptions): Promise<ImportSummary> {
   const court = getSelfCourt(db);
-  if (!court) throw new CaseInputError('数据库尚未初始化本院信息，请先运行 courtdesk init', null);
+  if (!court) throw new InputError('数据库尚未初始化本院信息，请先运行 courtdesk init', null);
   const table = await readImportTable(file);
   const v = validateImportRows(table, { courtCode: court.code, today: opts.today });
   const summary: ImportSummary = {
@@ -63,7 +50,7 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
     try {
       await createBackup(db, db.name, { reason: 'before-import' });
     } catch (err) {
-      if (err instanceof BackupError) throw new CaseInputError(`导入前的备份失败，未导入任何案件：${err.message}`, null);
+      if (err instanceof BackupError) throw new InputError(`导入前的备份失败，未导入任何案件：${err.message}`, null);
       throw err;
     }
   }
@@ -78,12 +65,17 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
     const ctx: WriteContext = { actor: opts.actor, today: opts.today, deferSearchIndex: bulk, batch: { now: nowStamp(), restDays: store.rules.restDays(), audit } };
     const version = nextRowVersion(db);
     const dir = new CourtDirectory(db, court.id);
+    let done = 0;
     for (const row of v.rows) {
+      if (opts.control && ++done % 1000 === 0) {
+        opts.control.progress(done, v.rows.length);
+        opts.control.checkCancelled();
+      }
       try {
         const outcome = store.upsert(row.record, dir, version, ctx);
         summary[outcome]++;
       } catch (err) {
-        if (!(err instanceof CaseInputError)) throw err;
+        if (!(err instanceof InputError)) throw err;
         summary.errors.push({ row: row.row, column: err.field, message: `第${row.row}行${err.field ? `“${err.field}”` : ''}：${err.message}` });
         rejectedRows.add(row.row);
         // All-or-nothing: one refused row undoes the whole file.

@@ -6,13 +6,14 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { cellText, type ImportIssue, type ImportTable } from '../../../shared/cases/importColumns';
 import { excelSerialToIso } from '../../../shared/dates/calendar';
+import { InputError } from '../kernel/errors';
 
 export type ImportFileErrorCode = 'unsupported_type' | 'empty' | 'invalid_xlsx' | 'invalid_csv' | 'unreadable';
 
 /** A file the user picked that cannot be read as a table; the message is shown as is. */
-export class ImportFileError extends Error {
-  constructor(message: string, readonly code: ImportFileErrorCode) {
-    super(message);
+export class ImportFileError extends InputError {
+  constructor(message: string, readonly reason: ImportFileErrorCode) {
+    super(message, '文件');
     this.name = 'ImportFileError';
   }
 }

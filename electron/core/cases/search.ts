@@ -24,7 +24,7 @@ export function planSearch(db: Database, raw: string): SearchPlan {
   // A whole case number, however typed, is one lookup on its unique key.
   const whole = parseCaseNumber(raw);
   if (whole.ok) return { kind: 'exact', caseNumber: whole.value.canonical };
-  // The index leaves out brackets and the court's own code (db/migrations.ts searchDocument); so does the query.
+  // The index leaves out brackets and the court's own code (cases/searchDocument.ts); so does the query.
   const courtCode = db.prepare('SELECT code FROM courts WHERE is_self = 1').pluck().get() as string | undefined;
   let text = foldSearchText(raw).replace(/[（）]/g, '');
   if (courtCode) text = text.split(courtCode).join('');

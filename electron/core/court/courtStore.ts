@@ -1,7 +1,7 @@
 // The court itself, its divisions and staff: created on init, looked up and added to by imports and the generator.
 import type { Database } from 'better-sqlite3';
 import type { DivisionKind } from '../../../shared/cases/types';
-import type { StaffRole } from '../generator/types';
+import type { Role } from '../../../shared/accounts/roles';
 import { nowStamp } from '../db/clock';
 
 export interface SelfCourt {
@@ -71,7 +71,7 @@ export class CourtDirectory {
   }
 
   /** A staff member by name; one first seen as a case's judge is recorded with the judge role. */
-  staffId(name: string, divisionId: number | null, rowVersion: number, roles: StaffRole[] = ['judge']): number {
+  staffId(name: string, divisionId: number | null, rowVersion: number, roles: Role[] = ['judge']): number {
     let id = this.staff.get(name);
     if (id === undefined) {
       id = Number(this.insertStaff.run(this.courtId, name, divisionId, rowVersion, nowStamp()).lastInsertRowid);

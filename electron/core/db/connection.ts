@@ -1,19 +1,22 @@
 // Opens a CourtDesk database: refuses newer or damaged files untouched, sets the pragmas, runs pending migrations.
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DbOpenError, classifySqliteError } from './errors';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
-import { DEFAULT_KEEP, backupDirFor, formatLocalTime, fsyncDir, latestGoodBackup, nextBackupTarget, rotateBackups } from '../backup/backups';
+import { MIGRATIONS, type Migration } from './migrations';
 
 export interface OpenOptions {
   /** Create the file when missing (init, demo); otherwise a missing file is an error. */
   create?: boolean;
   readonly?: boolean;
   /** For tests of the migration machinery only. */
-  migrations?: Migration[];
-  /** Where the pre-migration copy goes; defaults to a backups folder beside the database. */
-  backupDir?: string;
+  migrations?: readonly Migration[];
+  /**
+   * Called before migrating a file that already held data (version 1 or more), inside the open, with the connection
+   * at its old version: a copy of the file to fall back on (backup/openCourtDatabase.ts). Returns the copy's path.
+   * If it throws, nothing is migrated and the open fails as a failed migration would.
+   */
+  beforeMigrate?: (db: Database, file: string) => string | null;
 }
 
 export interface OpenedDatabase {
@@ -51,7 +54,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     try {
       previousVersion = readUserVersion(file);
     } catch (err) {
-      throw withBackupHint(classifySqliteError(err, file));
+      throw classifySqliteError(err, file);
     }
     if (previousVersion > latest) {
       throw new DbOpenError(
@@ -78,7 +81,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     // Reading the schema catches a file that is not a database before anything is written to it.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (err) {
-    throw withBackupHint(classifySqliteError(err, file));
+    throw classifySqliteError(err, file);
   }
 
   const marker = options.readonly ? null : readOpenMarker(file);
@@ -91,15 +94,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
       problems = (db.pragma('quick_check(10)') as Array<{ quick_check: string }>).map((r) => r.quick_check);
     } catch (err) {
       db.close();
-      throw withBackupHint(classifySqliteError(err, file));
+      throw classifySqliteError(err, file);
     }
     if (problems.length !== 1 || problems[0] !== 'ok') {
       db.close();
-      throw withBackupHint(new DbOpenError(
+      throw new DbOpenError(
         'CORRUPT',
         `数据库文件已损坏（上次程序未正常退出，启动检查发现：${problems.slice(0, 3).join('；')}），为保护数据未作任何修改：${file}`,
         file,
-      ));
+      );
     }
   }
 
@@ -109,15 +112,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
       if (options.readonly) {
         throw new DbOpenError('READONLY', `数据库结构版本 ${previousVersion} 需要升级，但以只读方式打开：${file}`, file);
       }
-      if (previousVersion > 0) preMigrationBackup = backupBeforeMigration(db, file, options.backupDir);
+      if (previousVersion > 0 && options.beforeMigrate) preMigrationBackup = options.beforeMigrate(db, file);
       migrate(db, migrations, previousVersion);
     }
   } catch (err) {
     db.close();
     if (err instanceof DbOpenError) throw err;
-    // VACUUM INTO reads every table: a damaged file shows here, and deserves the same answer as at open.
-    const damaged = describeDamagedDatabase(err, file);
-    if (damaged) throw damaged;
+    // The pre-migration copy and the migrations read the tables: a damaged file shows here, and is damaged, not failed.
+    const classified = classifySqliteError(err, file);
+    if (classified.code === 'CORRUPT' || classified.code === 'NOT_A_DATABASE') throw classified;
     throw new DbOpenError(
       'MIGRATION_FAILED',
       `数据库升级失败，文件保持升级前的状态（结构版本 ${previousVersion}）：${err instanceof Error ? err.message : String(err)}`,
@@ -172,37 +175,8 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** The newest backup of dbPath that passes its check, or null; never throws (it only adds to an error message). */
-export function findLatestGoodBackup(dbPath: string): { file: string; createdAt: string; cases: number | null } | null {
-  try {
-    const good = latestGoodBackup(dbPath);
-    return good ? { file: good.file, createdAt: good.createdAt, cases: good.result.cases } : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Adds "the latest good backup is …" to damaged-file errors, so the screen and the command line can say where to go. */
-export function withBackupHint(err: DbOpenError, known?: { file: string; createdAt: string; cases: number | null } | null): DbOpenError {
-  if (err.code !== 'CORRUPT' && err.code !== 'NOT_A_DATABASE') return err;
-  const good = known === undefined ? findLatestGoodBackup(err.dbPath) : known;
-  const hint = good
-    ? `最近一份完好的备份：${good.file}（${formatLocalTime(good.createdAt)}，${good.cases ?? 0} 件案件），可从它恢复`
-    : `在 ${backupDirFor(err.dbPath)} 中没有找到完好的备份`;
-  return new DbOpenError(err.code, `${err.message}。${hint}`, err.dbPath, { cause: err.cause, latestGoodBackup: good?.file ?? null });
-}
-
-/**
- * For errors that surface after a successful open (a damaged page read by a query): the same message and backup
- * hint as at open for SQLITE_CORRUPT and SQLITE_NOTADB, or null for any other error.
- */
-export function describeDamagedDatabase(err: unknown, dbPath: string): DbOpenError | null {
-  const classified = classifySqliteError(err, dbPath);
-  return classified.code === 'CORRUPT' || classified.code === 'NOT_A_DATABASE' ? withBackupHint(classified) : null;
-}
-
 /** All pending migrations in one transaction: an upgrade that fails halfway leaves the file as it was. */
-function migrate(db: Database, migrations: Migration[], from: number): void {
+function migrate(db: Database, migrations: readonly Migration[], from: number): void {
   const pending = migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
   db.transaction(() => {
     for (const m of pending) {
@@ -210,35 +184,6 @@ function migrate(db: Database, migrations: Migration[], from: number): void {
       db.pragma(`user_version = ${m.version}`);
     }
   }).immediate();
-}
-
-/**
- * Synchronous, because openDatabase is: VACUUM INTO is SQLite's own consistent copy in one statement, whereas the
- * backup API (createBackup) steps across the event loop and returns a promise. Same names, folder and rotation.
- * VACUUM INTO reads every table through SQLite, so a damaged source fails here, before any migration runs.
- */
-function backupBeforeMigration(db: Database, file: string, dir?: string): string {
-  const defaultDir = backupDirFor(file);
-  const backupDir = dir ?? defaultDir;
-  mkdirSync(backupDir, { recursive: true });
-  const target = nextBackupTarget(backupDir, file, 'before-migration', new Date());
-  const part = `${target}.part`;
-  try {
-    db.prepare('VACUUM INTO ?').run(part);
-    const fd = openSync(part, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(part, target);
-    fsyncDir(backupDir);
-  } catch (err) {
-    rmSync(part, { force: true });
-    throw err;
-  }
-  if (path.resolve(backupDir) === defaultDir) rotateBackups(file, 'before-migration', DEFAULT_KEEP['before-migration'], [target]);
-  return target;
 }
 
 /** Closes and takes this process out of the open marker: a clean shutdown needs no start-up check next time. */
@@ -262,7 +207,3 @@ export function closeDatabase(db: Database): void {
     }
   }
 }
-
-export { latestGoodBackup };
-
-export { LATEST_SCHEMA_VERSION };

@@ -1,11 +1,12 @@
 // Switching the holiday roll: the setting and every stored due date it moves, in one audited transaction.
 import type { Database } from 'better-sqlite3';
 import type { CaseStore } from '../cases/caseStore';
-import { SettingsStore } from '../setup/settings';
+import { SettingsStore } from '../settings/settingsStore';
 import { nextRowVersion } from '../db/clock';
 import { CN_REST_DAYS, HOLIDAY_ROLL_KEY } from './deadlineRules';
 import { restDayName } from '../../../shared/deadlines/restDays';
 import { addDays } from '../../../shared/dates/calendar';
+import type { JobControl } from '../jobs/job';
 
 /**
  * Which stored due dates a switch can move. On: only a due date on a rest day. Off: only a rolled one, which always
@@ -25,7 +26,7 @@ function mayMove(enabled: boolean): (dueOn: string | null) => boolean {
   };
 }
 
-export function switchHolidayRoll(db: Database, store: CaseStore, enabled: boolean, actor: string, today: string): { holidayRoll: boolean; casesChanged: number } {
+export function switchHolidayRoll(db: Database, store: CaseStore, enabled: boolean, actor: string, today: string, control?: JobControl): { holidayRoll: boolean; casesChanged: number } {
   // No window or command ever sees the new setting with old due dates, or the reverse.
   return db.transaction(() => {
     // Asking for what is already set (a second window with an old view) changes and records nothing.
@@ -37,7 +38,7 @@ export function switchHolidayRoll(db: Database, store: CaseStore, enabled: boole
     db.pragma('cache_size = -262144');
     let casesChanged: number;
     try {
-      casesChanged = store.refreshAllDeadlines(today, nextRowVersion(db), mayMove(enabled));
+      casesChanged = store.refreshAllDeadlines(today, nextRowVersion(db), mayMove(enabled), control);
     } finally {
       db.pragma(`cache_size = ${previousCache}`);
     }

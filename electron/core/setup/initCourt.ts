@@ -3,15 +3,15 @@ import type { Database } from 'better-sqlite3';
 import { nextRowVersion, nowStamp } from '../db/clock';
 import { auditAppender } from '../audit/auditLog';
 import { getSelfCourt, insertSelfCourt, validateCourtCode, type SelfCourt } from '../court/courtStore';
-import { CaseInputError } from '../cases/caseStore';
+import { InputError } from '../kernel/errors';
 
 export function initCourt(db: Database, code: string, name: string, actor: string, demo = false): SelfCourt {
   const codeError = validateCourtCode(code);
-  if (codeError) throw new CaseInputError(codeError, '法院代码');
-  if (!name.trim() || name.length > 50) throw new CaseInputError('法院名称不能为空，且不超过50个字', '法院名称');
+  if (codeError) throw new InputError(codeError, '法院代码');
+  if (!name.trim() || name.length > 50) throw new InputError('法院名称不能为空，且不超过50个字', '法院名称');
   return db.transaction(() => {
     const existing = getSelfCourt(db);
-    if (existing) throw new CaseInputError(`数据库已初始化为 ${existing.name}（${existing.code}），不能重复初始化`, null);
+    if (existing) throw new InputError(`数据库已初始化为 ${existing.name}（${existing.code}），不能重复初始化`, null);
     const version = nextRowVersion(db);
     const court = insertSelfCourt(db, code, name.trim(), version);
     db.prepare('INSERT INTO settings (key, value_json, row_version, updated_at) VALUES (?, ?, ?, ?)').run('demo', JSON.stringify(demo), version, nowStamp());

@@ -2,26 +2,24 @@
 import type { Database } from 'better-sqlite3';
 import { generateCourt } from '../generator/generate';
 import { seedBatches } from '../generator/seedRows';
-import { CaseStore, CaseInputError } from '../cases/caseStore';
+import { CaseStore } from '../cases/caseStore';
 import { CourtDirectory, getSelfCourt } from '../court/courtStore';
 import { nextRowVersion, nowStamp } from '../db/clock';
-import { withBulkLoad } from '../db/bulkLoad';
+import { withBulkLoad } from '../cases/bulkLoad';
 import { AccountStore } from '../accounts/accountStore';
 import { ROLES } from '../../../shared/accounts/roles';
 import type { GeneratedStaff } from '../generator/types';
+import type { DemoSeeded as SeedResult } from '../../../shared/app/api';
+import type { JobControl } from '../jobs/job';
+import { InputError } from '../kernel/errors';
 
-export interface SeedResult {
-  cases: number;
-  divisions: number;
-  staff: number;
-}
 
-export function seedDatabase(db: Database, store: CaseStore, opts: { cases: number; seed: number; today: string; actor: string; threads?: 'auto' | 'thread' | 'worker' }): SeedResult {
+export function seedDatabase(db: Database, store: CaseStore, opts: { cases: number; seed: number; today: string; actor: string; threads?: 'auto' | 'thread' | 'worker'; control?: JobControl }): SeedResult {
   const self = getSelfCourt(db);
-  if (!self) throw new CaseInputError('数据库尚未初始化本院信息，请先运行 courtdesk init', null);
+  if (!self) throw new InputError('数据库尚未初始化本院信息，请先运行 courtdesk init', null);
   const court = self;
   const existing = db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
-  if (existing > 0) throw new CaseInputError(`数据库中已有 ${existing} 件案件；生成演示数据只能用于空数据库`, null);
+  if (existing > 0) throw new InputError(`数据库中已有 ${existing} 件案件；生成演示数据只能用于空数据库`, null);
 
   const options = { courtCode: court.code, cases: opts.cases, seed: opts.seed, today: opts.today, holidayRoll: store.rules.holidayRoll() };
   const generated = generateCourt(options);
@@ -53,6 +51,8 @@ export function seedDatabase(db: Database, store: CaseStore, opts: { cases: numb
           store.insertSeedRow(row, divisionId, dir.staffId(row.judge, divisionId, version), version, now);
         }
         n += batch.length;
+        opts.control?.progress(n, opts.cases);
+        opts.control?.checkCancelled();
       }
       // Synthetic cases make the whole database a demonstration: every screen says so.
       db.prepare("UPDATE settings SET value_json = 'true', row_version = ?, updated_at = ? WHERE key = 'demo'").run(version, now);

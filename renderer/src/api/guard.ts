@@ -1,12 +1,10 @@
 // One place that notices a lost or locked session, or a database gone bad, whichever call met it, so the window can
 // show the sign-in, lock or start-up failure screen.
 import type { ApiErrorCode, ApiMethod, ApiResponse, CourtDeskApi } from '../../../shared/api/contract';
-import { API_METHODS } from '../../../shared/api/methods';
+import { API_METHODS, PUBLIC_METHODS } from '../../../shared/api/contract';
 
 export type AuthLoss = Extract<ApiErrorCode, 'SIGNED_OUT' | 'LOCKED'>;
 
-/** Calls that are answered without a session: their errors (a wrong password…) are the screen's own business. */
-export const PUBLIC_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['auth.status', 'auth.setup', 'auth.signIn', 'auth.signOut', 'startup.status', 'startup.restoreLatest']);
 /** Calls whose STARTUP_FAILED answer the start-up screen and the session store read themselves (asking again would loop). */
 const STARTUP_READERS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['auth.status', 'startup.status', 'startup.restoreLatest']);
 
@@ -34,6 +32,7 @@ export function guardApi(api: CourtDeskApi, hooks: GuardHooks): CourtDeskApi {
       const res = await call(args);
       // Even a sign-in can meet a database that the start's check has just found damaged.
       if (!res.ok && res.error.code === 'STARTUP_FAILED' && !STARTUP_READERS.has(m)) hooks.onStartupFailed?.(res.error.message, m);
+      // Calls answered without a session (so declared in the contract): their errors are the screen's own business.
       if (PUBLIC_METHODS.has(m)) return res;
       if (isAuthLoss(res)) hooks.onAuthLost(res.error.code, res.error.message, m);
       else if (res.ok) hooks.onAnswered?.(m, now());

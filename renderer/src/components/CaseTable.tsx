@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { CaseListRow } from '../../../shared/api/contract';
 import { formatCount, formatDate, remainingCell, statusLabel } from '../lib/format';
-import { PAGE_SIZE, clampPage, pageCount, pageWindow } from '../lib/filters';
-import type { CaseListStore } from '../stores/caseList';
+import { PAGE_SIZE, clampPage, pageCount, pageWindow } from '../lib/paging';
+import type { CaseListStore } from '../features/cases/caseList';
 import { router } from '../stores';
 import { Link, isPlainClick } from './Link';
 

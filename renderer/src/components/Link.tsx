@@ -1,6 +1,6 @@
 // A link to a route: a real href (middle-click, copy address), plain clicks go through the router.
 import type { MouseEvent, ReactNode } from 'react';
-import { formatRoute, type Route } from '../lib/route';
+import { formatRoute, type Route } from '../router/routes';
 import { router } from '../stores';
 
 interface LinkProps {

@@ -1,28 +1,24 @@
 // Shown instead of a section the person's roles do not open: what is missing, and where to go instead.
 import { useStore } from 'zustand';
-import { navAccess, rolesText, type NavKey } from '../lib/auth';
+import type { NavKey } from '../features';
+import { rolesText } from '../lib/auth';
+import { navAccess } from '../router/access';
+import { featureById } from '../router/routes';
 import { session } from '../stores';
 import { Link } from './Link';
-
-const TITLES: Record<NavKey, string> = {
-  cases: '案件',
-  deadlines: '审限预警',
-  extensions: '延审审批',
-  indicators: '质效指标',
-  exchange: '报送中院',
-  settings: '设置',
-};
 
 export function NoAccess({ section }: { section: NavKey }) {
   const user = useStore(session, (s) => s.user);
   const permissions = user?.permissions ?? [];
+  const nav = featureById(section).nav;
   const reason = navAccess(section, permissions).reason ?? '';
-  const caseData = section === 'cases' || section === 'deadlines';
+  // Sections of case data (they need 查看案件): an administrator's account is told why it never sees them.
+  const caseData = nav.requires.includes('cases.view');
   const adminOnly = !!user && user.roles.includes('admin') && !permissions.includes('cases.view');
   return (
     <div className="page page-scroll" data-testid="no-access">
       <div className="notice">
-        <h1>{TITLES[section]}</h1>
+        <h1>{nav.label}</h1>
         {caseData && adminOnly ? (
           <>
             <p>管理员账号不查看案件数据。</p>

@@ -1,28 +1,15 @@
-// The frame of every screen: the top bar (court, demo badge, today, who is signed in) and the left navigation.
+// The frame of every screen: the top bar (court, demo badge, today, who is signed in) and the left navigation, one
+// entry per feature.
 import { useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { navSection, type Route } from '../lib/route';
+import type { Action } from '../../../shared/accounts/roles';
 import { formatDate } from '../lib/format';
-import { navAccess, rolesText, userBadgeText, type NavKey } from '../lib/auth';
+import { rolesText, userBadgeText } from '../lib/auth';
+import { navAccess } from '../router/access';
+import { features, isUnderListRoute, navSection, type AnyFeature } from '../router/routes';
 import { router, session, signOut, stores } from '../stores';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { Link } from './Link';
-
-interface NavItem {
-  key: NavKey;
-  label: string;
-  testId: string;
-  soon?: boolean;
-}
-
-const NAV: NavItem[] = [
-  { key: 'cases', label: '案件', testId: 'nav-cases' },
-  { key: 'deadlines', label: '审限预警', testId: 'nav-deadlines' },
-  { key: 'extensions', label: '延审审批', testId: 'nav-extensions', soon: true },
-  { key: 'indicators', label: '质效指标', testId: 'nav-indicators', soon: true },
-  { key: 'exchange', label: '报送中院', testId: 'nav-exchange', soon: true },
-  { key: 'settings', label: '设置', testId: 'nav-settings' },
-];
 
 function TopBar() {
   const info = useStore(stores.app, (s) => s.info);
@@ -87,55 +74,49 @@ function UserMenu() {
 
 const NO_PERMISSIONS: never[] = [];
 
-function navTarget(key: NavItem['key']): Route {
-  if (key === 'cases') {
-    const { filters, page } = stores.cases.getState();
-    return { name: 'cases', filters, page };
+/** The side navigation's entries: every feature, by the order of its entry. */
+function navFeatures(): AnyFeature[] {
+  return [...features()].sort((a, b) => a.nav.order - b.nav.order);
+}
+
+function NavItem({ feature, active, permissions }: { feature: AnyFeature; active: boolean; permissions: readonly Action[] }) {
+  const { id, nav } = feature;
+  // A hook: the 案件 entry re-renders when the list's filters change, so its link keeps them.
+  const target = nav.useTarget();
+  const testId = `nav-${id}`;
+  const access = navAccess(id, permissions);
+  if (!access.allowed) {
+    return (
+      <li>
+        <span className="nav-link disabled" data-testid={testId} aria-disabled="true" title={access.reason ?? undefined}>
+          <span className="nav-label">{nav.label}</span>
+          <span className="nav-soon">无权限</span>
+        </span>
+      </li>
+    );
   }
-  if (key === 'deadlines') {
-    const last = router.getState().lastList;
-    return last.name === 'deadlines' ? last : { name: 'deadlines', view: 'overdue', page: 1 };
-  }
-  return { name: key };
+  return (
+    <li>
+      <Link to={target} className={`nav-link${active ? ' active' : ''}`} testId={testId} current={active}>
+        <span className="nav-label">{nav.label}</span>
+        {nav.soon ? <span className="nav-soon">即将推出</span> : null}
+      </Link>
+    </li>
+  );
 }
 
 function SideNav() {
   const route = useStore(router, (s) => s.route);
   const permissions = useStore(session, (s) => s.user?.permissions ?? NO_PERMISSIONS);
-  // Re-render when the list's filters change so the 案件 link keeps them.
-  useStore(stores.cases, (s) => s.filters);
   const lastList = useStore(router, (s) => s.lastList);
   // A case opened from 审限预警 keeps that entry lit.
-  const active = route.name === 'case' ? navSection(lastList) : navSection(route);
+  const active = isUnderListRoute(route) ? navSection(lastList) : navSection(route);
   return (
     <nav className="sidenav" aria-label="主导航">
       <ul>
-        {NAV.map((item) => {
-          const access = navAccess(item.key, permissions);
-          if (!access.allowed) {
-            return (
-              <li key={item.key}>
-                <span className="nav-link disabled" data-testid={item.testId} aria-disabled="true" title={access.reason ?? undefined}>
-                  <span className="nav-label">{item.label}</span>
-                  <span className="nav-soon">无权限</span>
-                </span>
-              </li>
-            );
-          }
-          return (
-            <li key={item.key}>
-              <Link
-                to={navTarget(item.key)}
-                className={`nav-link${active === item.key ? ' active' : ''}`}
-                testId={item.testId}
-                current={active === item.key}
-              >
-                <span className="nav-label">{item.label}</span>
-                {item.soon ? <span className="nav-soon">即将推出</span> : null}
-              </Link>
-            </li>
-          );
-        })}
+        {navFeatures().map((f) => (
+          <NavItem key={f.id} feature={f} active={active === f.id} permissions={permissions} />
+        ))}
       </ul>
       <div className="sidenav-foot">
         离线运行

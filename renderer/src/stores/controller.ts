@@ -1,22 +1,21 @@
-// What each route loads: the glue between the router, the session and the data stores, as plain functions.
+// What each route loads and which stores a window holds, as plain functions over the features list: the glue
+// between the router, the session and the data stores.
 import type { Action } from '../../../shared/accounts/roles';
-import { routeAllowed } from '../lib/auth';
-import { deadlineViewFilters, type Route } from '../lib/route';
-import type { AccountsStore } from './accounts';
-import type { AppStore } from './app';
-import type { AuditStore } from './audit';
-import type { CaseDetailStore } from './caseDetail';
-import type { CaseListStore } from './caseList';
-import type { DeadlineSummaryStore } from './deadlines';
+import type { CourtDeskApi } from '../../../shared/api/contract';
+import type { AppFeature } from '../features';
+import type { SharedStores, StoresOf, UnionToIntersection } from '../features/types';
+import { routeAllowed } from '../router/access';
+import { features, featureOf, type Route } from '../router/routes';
+import { createAppStore } from './app';
 
-export interface Stores {
-  app: AppStore;
-  cases: CaseListStore;
-  deadlineList: CaseListStore;
-  deadlineSummary: DeadlineSummaryStore;
-  caseDetail: CaseDetailStore;
-  accounts: AccountsStore;
-  audit: AuditStore;
+/** Every store of a window: the shared ones and those each feature declares. */
+export type Stores = SharedStores & UnionToIntersection<StoresOf<AppFeature>>;
+
+/** The stores of one window, all bound to its API. */
+export function createStores(api: CourtDeskApi): Stores {
+  const stores: SharedStores & Record<string, unknown> = { app: createAppStore(api) };
+  for (const f of features()) Object.assign(stores, f.createStores?.(api));
+  return stores as Stores;
 }
 
 /**
@@ -25,29 +24,8 @@ export interface Stores {
  */
 export function applyRoute(route: Route, stores: Stores, permissions: readonly Action[]): Promise<unknown> {
   if (!routeAllowed(route, permissions)) return Promise.resolve();
-  switch (route.name) {
-    case 'cases': {
-      const jobs: Promise<unknown>[] = [stores.cases.getState().load(route.filters, route.page)];
-      jobs.push(stores.app.getState().loadJudges(route.filters.divisionId));
-      return Promise.all(jobs);
-    }
-    case 'deadlines':
-      return Promise.all([
-        stores.deadlineSummary.getState().load(),
-        stores.deadlineList.getState().load(deadlineViewFilters(route.view), route.page, { force: false }),
-      ]);
-    case 'case':
-      return stores.caseDetail.getState().load(route.caseNumber);
-    case 'settings':
-      if (route.tab === 'accounts') {
-        if (!permissions.includes('accounts.manage')) return Promise.resolve();
-        return Promise.all([stores.accounts.getState().load(), stores.app.getState().loadDivisions()]);
-      }
-      if (route.tab === 'audit') return permissions.includes('audit.view') ? stores.audit.getState().ensure() : Promise.resolve();
-      return stores.app.getState().loadInfo();
-    default:
-      return Promise.resolve();
-  }
+  const feature = featureOf(route);
+  return feature?.load ? feature.load(route, stores, permissions) : Promise.resolve();
 }
 
 /** The app is shown (signed in, or unlocked): what every screen needs, then the current route's data. */

@@ -1,55 +1,52 @@
-// The stores of this window, bound to the API of this window. Tests use the factories directly.
+// The stores of this window, bound to its API. Tests use the factories directly.
+// They are made by startWindow(), which main.tsx calls first, not on import: importing a page then touches no DOM
+// (the unit tests load the features list, and with it every page, in Node), and the features, the router and these
+// stores may import one another, because nothing reads them while modules load.
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
-import { rawApi } from '../api/instance';
+import type { CourtDeskApi } from '../../../shared/api/contract';
+import { createApi, type BrowserEnv } from '../api/client';
 import { guardApi } from '../api/guard';
-import { createAccountsStore } from './accounts';
-import { createAppStore } from './app';
-import { createAuditStore } from './audit';
-import { createCaseDetailStore } from './caseDetail';
-import { createCaseListStore } from './caseList';
-import { createDeadlineSummaryStore } from './deadlines';
-import { createRouterStore } from './router';
-import { DEFAULT_ROUTE } from '../lib/route';
-import { createSessionStore, type SessionStore } from './session';
-import type { Stores } from './controller';
+import { createSessionStore, type SessionStore } from '../features/auth/session';
+import { DEFAULT_ROUTE } from '../router/routes';
+import { createRouterStore, type RouterStore } from '../router/store';
+import { createStores, type Stores } from './controller';
 
 let lastAnswered = Date.now();
 
 /** Every call goes through here: a SIGNED_OUT or LOCKED answer, whichever screen asked, switches the window. */
-export const api = guardApi(rawApi, {
-  onAuthLost: (code) => session.getState().authLost(code),
-  // auth.status then answers STARTUP_FAILED too, and the window shows why, with the backup to restore.
-  onStartupFailed: () => void session.getState().loadStatus(),
-  onAnswered: (_m, at) => {
-    lastAnswered = at;
-  },
-});
+export let api: CourtDeskApi;
+export let session: SessionStore;
+export let stores: Stores;
+export let router: RouterStore;
+
+/** Makes this window's API and stores; once, before anything is rendered or subscribed. */
+export function startWindow(): void {
+  // First: this is where the loopback token is read and taken out of the address, before the router reads it.
+  const rawApi = createApi(window as unknown as BrowserEnv);
+  api = guardApi(rawApi, {
+    onAuthLost: (code) => session.getState().authLost(code),
+    // auth.status then answers STARTUP_FAILED too, and the window shows why, with the backup to restore.
+    onStartupFailed: () => void session.getState().loadStatus(),
+    onAnswered: (_m, at) => {
+      lastAnswered = at;
+    },
+  });
+  session = createSessionStore(api);
+  stores = createStores(api);
+  router = createRouterStore({
+    read: () => window.location.hash,
+    write: (hash, replace) => {
+      if (replace) window.history.replaceState(null, '', hash);
+      else window.history.pushState(null, '', hash);
+    },
+  });
+}
 
 /** When a call last succeeded (the server's idle clock restarted then). */
 export function lastAnsweredAt(): number {
   return lastAnswered;
 }
-
-export const session: SessionStore = createSessionStore(api);
-
-export const stores: Stores = {
-  app: createAppStore(api),
-  cases: createCaseListStore(api),
-  deadlineList: createCaseListStore(api),
-  deadlineSummary: createDeadlineSummaryStore(api),
-  caseDetail: createCaseDetailStore(api),
-  accounts: createAccountsStore(api),
-  audit: createAuditStore(api),
-};
-
-export const router = createRouterStore({
-  read: () => window.location.hash,
-  write: (hash, replace) => {
-    if (replace) window.history.replaceState(null, '', hash);
-    else window.history.pushState(null, '', hash);
-  },
-});
 
 /** 退出 / 切换账号: the next person starts on the case list, not on the page (or case) the last one had open. */
 export async function signOut(): Promise<void> {

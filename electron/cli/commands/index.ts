@@ -1,0 +1,23 @@
+// The commands of courtdesk, one line each; each lives beside the other commands of its domain.
+import type { CommandSpec } from '../cliHost';
+import { cases, deadline, event, importCmd } from './cases';
+import { init, user } from './accounts';
+import { audit } from './audit';
+import { backup, restore } from './backup';
+import { holidayRoll } from './settings';
+import { seed } from './app';
+
+export const COMMANDS = {
+  init,
+  seed,
+  import: importCmd,
+  event,
+  deadline,
+  cases,
+  user,
+  audit,
+  'holiday-roll': holidayRoll,
+  backup,
+  restore,
+} satisfies Record<string, CommandSpec>;
+export type CommandName = keyof typeof COMMANDS;

@@ -1,0 +1,39 @@
+// Handlers of the cases domain: lists and counts within the person's scope, one case in full, the filters'
+// catalogues, imports (a long job) and deducted periods.
+import path from 'node:path';
+import { casesApi } from '../../../shared/cases/api';
+import { scopeLabel } from '../../../shared/accounts/roles';
+import { createDomain } from '../kernel/domain';
+import { InputError } from '../kernel/errors';
+import { caseInScope } from './caseAccess';
+import type { CoreServices } from '../app/services';
+
+export const casesDomain = createDomain('cases', casesApi, (s: CoreServices) => ({
+  'cases.list': (a, ctx) => s.caseQueries.list(a, s.today(), ctx.scope),
+  'cases.count': (a, ctx) => ({ count: s.caseQueries.count(a, s.today(), ctx.scope) }),
+  'cases.get': (a, ctx) => s.caseQueries.get(caseInScope(s.cases, ctx, a.caseNumber).case_number, s.today())!,
+  'catalog.divisions': () => s.caseQueries.divisions(),
+  'catalog.judges': (a) => s.caseQueries.judges(a.divisionId),
+  'cases.import': (a, ctx) => {
+    // Registering cases for the whole court is for staff whose scope is the whole court.
+    if (ctx.scope.kind !== 'all') ctx.deny(`${ctx.actor}只能处理${scopeLabel(ctx.scope)}，批量导入需要全院范围的账号（如立案庭书记员）`);
+    for (const [p, what] of [[a.file, '导入文件'], [a.rejectedFile, '被拒绝行的保存位置']] as const) {
+      if (p !== undefined && !path.isAbsolute(p)) throw new InputError(`请填写${what}的完整路径（而不是“${p}”）`, what);
+    }
+    return s.jobs.run(
+      'import',
+      { file: a.file, goodRowsOnly: a.goodRowsOnly, rejectedFile: a.rejectedFile, actor: ctx.actor, today: s.today() },
+      { label: `导入案件：${path.basename(a.file)}`, actor: ctx.actor },
+    );
+  },
+  'cases.addEvent': (a, ctx) => {
+    const row = caseInScope(s.cases, ctx, a.caseNumber);
+    const r = s.cases.addEvent(row.case_number, a.kind, a.fromOn, a.toOn ?? null, a.note ?? null, { actor: ctx.actor, today: s.today() });
+    return { id: r.id, caseNumber: row.case_number, dueOn: r.dueOn };
+  },
+  'cases.resume': (a, ctx) => {
+    const row = caseInScope(s.cases, ctx, a.caseNumber);
+    const r = s.cases.resume(row.case_number, a.resumedOn, { actor: ctx.actor, today: s.today() });
+    return { id: r.id, caseNumber: row.case_number, dueOn: r.dueOn };
+  },
+}));

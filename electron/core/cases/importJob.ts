@@ -1,0 +1,18 @@
+// An import as a long job: reading, validating and writing a file of up to hundreds of thousands of rows.
+import { defineJob } from '../jobs/job';
+import { CaseStore } from './caseStore';
+import { importCasesFile } from './importCases';
+
+export interface ImportJobParams {
+  file: string;
+  goodRowsOnly: boolean;
+  rejectedFile?: string;
+  actor: string;
+  today: string;
+}
+
+export const importJob = defineJob({
+  cancellable: true,
+  run: (db, p: ImportJobParams, control) =>
+    importCasesFile(db, new CaseStore(db), p.file, { goodRowsOnly: p.goodRowsOnly, rejectedFile: p.rejectedFile, actor: p.actor, today: p.today, control }),
+});

@@ -1,0 +1,17 @@
+// The schema migrations in order, one file each; the schema version of a database is its PRAGMA user_version.
+import type { Migration } from './types';
+import { migration0001 } from './0001-core';
+import { migration0002 } from './0002-search';
+import { migration0003 } from './0003-accounts';
+import { migration0004 } from './0004-search-document';
+
+export type { Migration } from './types';
+
+/**
+ * A migration is never edited once shipped: its SQL is a literal, never a constant of the live code, so it keeps
+ * doing what it did. A change of schema (or of data the schema implies, like the search document) is a new file and a
+ * new entry here; test/db/schemaSnapshot.test.ts fails until the snapshot of a fresh schema is refreshed with it.
+ */
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,32 @@
+// The core's domains, one line each: composed into the one table of calls every host dispatches through.
+import { API } from '../../shared/api/contract';
+import { combineDomains } from './kernel/domain';
+import type { CoreServices } from './app/services';
+import { appDomain } from './app/handlers';
+import { accountsDomain } from './accounts/handlers';
+import { casesDomain } from './cases/handlers';
+import { deadlinesDomain } from './deadlines/handlers';
+import { auditDomain } from './audit/handlers';
+import { backupDomain } from './backup/handlers';
+import { settingsDomain } from './settings/handlers';
+import { jobsDomain } from './jobs/handlers';
+import { extensionsDomain } from './extensions/handlers';
+import { indicatorsDomain } from './indicators/handlers';
+import { exchangeDomain } from './exchange/handlers';
+
+export const DOMAINS = [
+  appDomain,
+  accountsDomain,
+  casesDomain,
+  deadlinesDomain,
+  auditDomain,
+  backupDomain,
+  settingsDomain,
+  jobsDomain,
+  extensionsDomain,
+  indicatorsDomain,
+  exchangeDomain,
+];
+
+/** Checked when this module loads: a call served twice, or not at all, stops the program before any window opens. */
+export const bindRoutes = combineDomains<CoreServices>(DOMAINS, API);

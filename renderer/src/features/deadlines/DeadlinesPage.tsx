@@ -1,0 +1,93 @@
+// 审限预警: counts from deadlines.summary, and the cases behind each count in the shared case table.
+import { useStore } from 'zustand';
+import { CaseTable } from '../../components/CaseTable';
+import { Link } from '../../components/Link';
+import { ScopeLine } from '../../components/ScopeLine';
+import { formatCount, formatDate, type Tone } from '../../lib/format';
+import { deadlineViewFilters, type DeadlineListView } from './routes';
+import { router, stores } from '../../stores';
+import { TotalLine } from '../../components/TotalLine';
+import type { DeadlineSummary } from '../../../../shared/api/contract';
+
+interface CardDef {
+  view: DeadlineListView;
+  label: string;
+  hint: string;
+  tone: Tone;
+  value(s: DeadlineSummary): number;
+  listTitle: string;
+}
+
+const CARDS: CardDef[] = [
+  { view: 'overdue', label: '超审限未结', hint: '今日已过届满日', tone: 'danger', value: (s) => s.overdue, listTitle: '超审限未结案件（按届满日从早到晚）' },
+  { view: 'due7', label: '7日内到期', hint: '剩余 0–7 天', tone: 'warn', value: (s) => s.dueWithin7, listTitle: '7日内到期的案件（剩余 0–7 天）' },
+  { view: 'due15', label: '15日内到期', hint: '剩余 0–15 天', tone: 'warn', value: (s) => s.dueWithin15, listTitle: '15日内到期的案件（剩余 0–15 天）' },
+  { view: 'due30', label: '30日内到期', hint: '剩余 0–30 天', tone: 'normal', value: (s) => s.dueWithin30, listTitle: '30日内到期的案件（剩余 0–30 天）' },
+  { view: 'suspended', label: '中止', hint: '审限暂停计算', tone: 'info', value: (s) => s.suspended, listTitle: '中止审理的案件（按立案日期从早到晚）' },
+];
+
+export function DeadlinesPage({ view }: { view: DeadlineListView }) {
+  const summary = useStore(stores.deadlineSummary, (s) => s.summary);
+  const summaryError = useStore(stores.deadlineSummary, (s) => s.error);
+  const total = useStore(stores.deadlineList, (s) => s.total);
+  const totalLoading = useStore(stores.deadlineList, (s) => s.totalLoading);
+  const totalError = useStore(stores.deadlineList, (s) => s.totalError);
+  const card = CARDS.find((c) => c.view === view) ?? CARDS[0];
+
+  return (
+    <div className="page page-list" data-testid="deadlines-page">
+      <div className="page-head">
+        <h1>审限预警</h1>
+        {summary ? (
+          <span className="muted">
+            统计日期 {formatDate(summary.today)} · 未结案件 {formatCount(summary.open)} 件
+          </span>
+        ) : null}
+        <ScopeLine />
+        <button type="button" className="link-button push-right" onClick={() => void refresh()}>
+          刷新
+        </button>
+      </div>
+      {summaryError ? (
+        <div className="banner error" role="alert">
+          {summaryError}
+        </div>
+      ) : null}
+      <div className="cards" role="tablist" aria-label="预警类别">
+        {CARDS.map((c) => (
+          <button
+            type="button"
+            role="tab"
+            aria-selected={c.view === view}
+            key={c.view}
+            className={`card tone-${c.tone}${c.view === view ? ' selected' : ''}`}
+            data-testid={`deadline-card-${c.view}`}
+            onClick={() => router.getState().navigate({ name: 'deadlines', view: c.view, page: 1 })}
+          >
+            <span className="card-label">{c.label}</span>
+            <span className="card-value" data-testid={`deadline-count-${c.view}`}>
+              {summary ? formatCount(c.value(summary)) : '—'}
+            </span>
+            <span className="card-hint">{c.hint}</span>
+          </button>
+        ))}
+      </div>
+      <div className="list-head">
+        <h2>{card.listTitle}</h2>
+        <TotalLine total={total} loading={totalLoading} error={totalError} />
+        <Link className="push-right" to={{ name: 'cases', filters: deadlineViewFilters(view), page: 1 }} testId="deadline-open-in-cases">
+          在案件列表中继续筛选
+        </Link>
+      </div>
+      <CaseTable
+        store={stores.deadlineList}
+        onPage={(p) => router.getState().navigate({ name: 'deadlines', view, page: p })}
+        emptyText={view === 'overdue' ? '目前没有超审限未结的案件' : view === 'suspended' ? '目前没有中止审理的案件' : '这一期间内没有到期的案件'}
+      />
+    </div>
+  );
+}
+
+async function refresh() {
+  await Promise.all([stores.deadlineSummary.getState().load(), stores.deadlineList.getState().reload()]);
+}

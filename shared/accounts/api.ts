@@ -1,0 +1,77 @@
+// The accounts domain's calls: signing in and out, the idle lock, passwords, and the administrator's accounts list.
+import { z } from 'zod';
+import { defineCalls, returns } from '../api/define';
+import { empty, password, personName } from '../api/fields';
+import { ROLES, type Action, type Role } from './roles';
+
+export interface SignedInUser {
+  name: string;
+  roles: Role[];
+  division: string | null;
+  /** What the person may do (shared/accounts/roles.ts), so the window hides what would be refused anyway. */
+  permissions: Action[];
+  /** e.g. 本人承办的案件 */
+  scope: string;
+  mustChangePassword: boolean;
+}
+
+export interface DemoAccount {
+  name: string;
+  roles: Role[];
+  password: string;
+}
+
+export interface AuthStatus {
+  /** No account exists yet: the window asks for the court and the first administrator. */
+  setupNeeded: boolean;
+  courtCode: string | null;
+  courtName: string | null;
+  demo: boolean;
+  /** Only on a demonstration database: one account per role, with its password. */
+  demoAccounts: DemoAccount[];
+  user: SignedInUser | null;
+  /** Signed in, but idle too long: the password unlocks. */
+  locked: boolean;
+  idleLockMinutes: number;
+}
+
+export interface UserView {
+  name: string;
+  roles: Role[];
+  division: string | null;
+  active: boolean;
+  lockedUntil: string | null;
+  mustChangePassword: boolean;
+}
+
+/** An account just created or reset: with the temporary password when the core chose it (shown once, never stored). */
+export type UserWithPassword = UserView & { temporaryPassword: string | null };
+
+const roleSchema = z.enum(ROLES);
+
+export const accountsApi = defineCalls({
+  'auth.status': { args: empty, access: 'public', result: returns<AuthStatus>() },
+  'auth.setup': {
+    args: z.object({
+      courtCode: z.string().trim().min(1, '请输入法院代码').max(10),
+      courtName: z.string().trim().min(1, '请输入法院名称').max(50),
+      adminName: personName,
+      password,
+    }).strict(),
+    access: 'public',
+    result: returns<SignedInUser>(),
+  },
+  'auth.signIn': { args: z.object({ name: personName, password }).strict(), access: 'public', result: returns<SignedInUser>() },
+  'auth.unlock': { args: z.object({ password }).strict(), access: 'locked', result: returns<SignedInUser>() },
+  'auth.signOut': { args: empty, access: 'public', result: returns<{ signedOut: true }>() },
+  'auth.changePassword': { args: z.object({ oldPassword: password, newPassword: password }).strict(), access: 'signedIn', result: returns<{ changed: true }>() },
+  'users.list': { args: empty, access: 'accounts.manage', result: returns<UserView[]>() },
+  'users.add': {
+    // Without a password the core makes a temporary one and answers it once (the command line's way).
+    args: z.object({ name: personName, roles: z.array(roleSchema).min(1, '至少选择一个角色'), division: z.string().trim().max(50).optional(), password: password.optional() }).strict(),
+    access: 'accounts.manage',
+    result: returns<UserWithPassword>(),
+  },
+  'users.setActive': { args: z.object({ name: personName, active: z.boolean() }).strict(), access: 'accounts.manage', result: returns<UserView>() },
+  'users.resetPassword': { args: z.object({ name: personName, password: password.optional() }).strict(), access: 'accounts.manage', result: returns<UserWithPassword>() },
+});

@@ -1,0 +1,35 @@
+// The app domain's calls: what every screen shows of this installation, and filling a demonstration database.
+import { z } from 'zod';
+import { defineCalls, returns } from '../api/define';
+import { empty } from '../api/fields';
+
+export interface AppInfo {
+  appVersion: string;
+  courtCode: string;
+  courtName: string;
+  demo: boolean;
+  today: string;
+  schemaVersion: number;
+  dbPath: string;
+  caseCount: number;
+  host: 'electron' | 'loopback' | 'cli';
+  /** A due date on a weekend or holiday moves to the next working day (off by default, time-limits.md). */
+  holidayRoll: boolean;
+  /** The years the shipped holiday calendar covers; outside them only weekends are known. */
+  holidayCalendar: { firstYear: number; lastYear: number; source: string };
+}
+
+export interface DemoSeeded {
+  cases: number;
+  divisions: number;
+  staff: number;
+}
+
+export const appApi = defineCalls({
+  'app.info': { args: empty, access: 'signedIn', result: returns<AppInfo>() },
+  'demo.seed': {
+    args: z.object({ cases: z.number().int().min(1).max(5_000_000), seed: z.number().int().min(1).max(2 ** 31 - 1).default(1) }).strict(),
+    access: 'demo.seed',
+    result: returns<DemoSeeded>(),
+  },
+});

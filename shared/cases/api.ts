@@ -1,0 +1,170 @@
+// The cases domain's calls: lists, counts and one case in full; the filters' catalogues; import; deducted periods.
+import { z } from 'zod';
+import { defineCalls, returns } from '../api/define';
+import { caseNumber, empty, filePath, isoDate } from '../api/fields';
+import { EVENT_KINDS, PROCEDURES, type AppealOutcome, type ClosingMethod, type DivisionKind, type EventKind, type ExtensionStatus, type LimitVariant, type Procedure } from './types';
+import type { DeadlineStatus } from '../deadlines/engine';
+import type { DeadlineView } from '../deadlines/api';
+import type { ImportIssue } from './importColumns';
+
+export const CASE_STATUS_FILTERS = ['open', 'closed', 'overdue', 'suspended'] as const;
+export const CASE_SORTS = ['filedOn_desc', 'filedOn_asc', 'dueOn_asc', 'caseNumber_asc'] as const;
+
+export const caseFilterSchema = z.object({
+  status: z.enum(CASE_STATUS_FILTERS).optional(),
+  divisionId: z.number().int().positive().optional(),
+  judgeId: z.number().int().positive().optional(),
+  procedure: z.enum(PROCEDURES).optional(),
+  typeCode: z.string().min(1).max(8).optional(),
+  /** Days remaining, inclusive bounds; only open cases whose time limit is running match. */
+  remainingMin: z.number().int().min(-36500).max(36500).optional(),
+  remainingMax: z.number().int().min(-36500).max(36500).optional(),
+  /** Case-number fragment or party name (Chinese substring). */
+  search: z.string().trim().max(60).optional(),
+});
+export type CaseFilter = z.infer<typeof caseFilterSchema>;
+
+export const caseListArgs = caseFilterSchema.extend({
+  sort: z.enum(CASE_SORTS).default('filedOn_desc'),
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type CaseListArgs = z.input<typeof caseListArgs>;
+
+export interface CaseListRow {
+  id: number;
+  caseNumber: string;
+  typeCode: string;
+  cause: string;
+  procedure: Procedure | null;
+  filedOn: string;
+  closedOn: string | null;
+  closingMethod: ClosingMethod | null;
+  divisionId: number;
+  division: string;
+  judgeId: number;
+  judge: string;
+  plaintiffs: string[];
+  defendants: string[];
+  limit: string | null;
+  dueOn: string | null;
+  daysRemaining: number | null;
+  status: DeadlineStatus;
+}
+
+export interface CaseListResult {
+  rows: CaseListRow[];
+  offset: number;
+  /** True when more rows follow this page. */
+  hasMore: boolean;
+}
+
+export interface CaseEventView {
+  id: number;
+  kind: EventKind;
+  fromOn: string;
+  toOn: string | null;
+  note: string | null;
+  /** Whether this kind is deducted for this case's stage. */
+  deductible: boolean;
+}
+
+export interface ExtensionView {
+  id: number;
+  months: number;
+  days: number;
+  reason: string;
+  status: ExtensionStatus;
+  requestedOn: string;
+  decidedOn: string | null;
+}
+
+export interface CaseDetail extends CaseListRow {
+  limitVariant: LimitVariant | null;
+  claimAmount: number | null;
+  importedDeductedDays: number;
+  importedExtendedDays: number;
+  appealed: boolean | null;
+  appealOutcome: AppealOutcome | null;
+  originCaseNumber: string | null;
+  enforcementClaim: number | null;
+  enforcementRecovered: number | null;
+  reviewed: boolean | null;
+  precedentSearched: boolean | null;
+  createdAt: string;
+  updatedAt: string;
+  events: CaseEventView[];
+  extensions: ExtensionView[];
+  deadline: DeadlineView;
+}
+
+export interface DivisionView {
+  id: number;
+  name: string;
+  kind: DivisionKind;
+}
+
+export interface JudgeView {
+  id: number;
+  name: string;
+  divisionId: number | null;
+}
+
+/** What an import did, row by row where it refused: counts, the reasons, and where the rejected rows were written. */
+export interface ImportSummary {
+  file: string;
+  format: 'csv' | 'xlsx';
+  encoding?: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** True when nothing was written because of errors (all-or-nothing). */
+  aborted: boolean;
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  unknownColumns: string[];
+  skippedEmpty: number;
+  addedDivisions: string[];
+  addedStaff: string[];
+  rejectedFile: string | null;
+}
+
+export interface EventRecorded {
+  id: number;
+  caseNumber: string;
+  /** The due date after the change (null while the clock is stopped or there is no limit). */
+  dueOn: string | null;
+}
+
+export const casesApi = defineCalls({
+  'cases.list': { args: caseListArgs, access: 'cases.view', result: returns<CaseListResult>() },
+  'cases.count': { args: caseFilterSchema, access: 'cases.view', result: returns<{ count: number }>() },
+  'cases.get': { args: z.object({ caseNumber }).strict(), access: 'cases.view', result: returns<CaseDetail>() },
+  'catalog.divisions': { args: empty, access: 'signedIn', result: returns<DivisionView[]>() },
+  'catalog.judges': { args: z.object({ divisionId: z.number().int().positive().optional() }).strict(), access: 'signedIn', result: returns<JudgeView[]>() },
+  'cases.import': {
+    args: z.object({
+      file: filePath,
+      /** Import the good rows and write the rejected ones with their reasons; otherwise any bad row imports nothing. */
+      goodRowsOnly: z.boolean().default(false),
+      rejectedFile: filePath.optional(),
+    }).strict(),
+    access: 'cases.register',
+    result: returns<ImportSummary>(),
+  },
+  'cases.addEvent': {
+    args: z.object({
+      caseNumber,
+      kind: z.enum(EVENT_KINDS),
+      fromOn: isoDate,
+      /** Absent or null: a suspension not yet resumed. */
+      toOn: isoDate.nullable().optional(),
+      note: z.string().trim().max(200).optional(),
+    }).strict(),
+    access: 'events.record',
+    result: returns<EventRecorded>(),
+  },
+  'cases.resume': { args: z.object({ caseNumber, resumedOn: isoDate }).strict(), access: 'events.record', result: returns<EventRecorded>() },
+});

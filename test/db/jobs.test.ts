@@ -1,0 +1,108 @@
+// Long jobs run on a worker thread with their own connection: the core keeps answering meanwhile, progress is
+// visible to every window, and a cancelled job leaves the database exactly as it was.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { ensureBuilt, ROOT } from '../helpers/cli';
+import { freshCourtDb } from '../helpers/tempDb';
+import { openCore, type Core } from '../../electron/core/app/openCore';
+import { AccountStore } from '../../electron/core/accounts/accountStore';
+import { seedDatabase } from '../../electron/core/setup/seed';
+import { sharedControl, JobCancelled } from '../../electron/core/jobs/job';
+import type { JobView } from '../../shared/jobs/api';
+
+const TODAY = '2026-11-20';
+let fixture: ReturnType<typeof freshCourtDb>;
+let core: Core;
+let admin = '';
+
+beforeAll(async () => {
+  ensureBuilt();
+  fixture = freshCourtDb();
+  seedDatabase(fixture.db, fixture.store, { cases: 60_000, seed: 7, today: TODAY, actor: 'tester', threads: 'thread' });
+  new AccountStore(fixture.db).create({ name: '信息科', roles: ['admin'], password: 'admin-pass-1', actor: 'tester' });
+  fixture.db.close();
+  core = openCore({ dbPath: fixture.file, host: 'loopback', today: TODAY, jobWorker: path.join(ROOT, 'dist/jobs/jobWorker.cjs') });
+  const r = await core.call('auth.signIn', { name: '信息科', password: 'admin-pass-1' });
+  admin = (r.session as { set: string }).set;
+}, 180_000);
+afterAll(() => {
+  core?.close();
+  fixture?.close();
+});
+
+/** What a cancelled or finished job must not have touched, or must have: the stored figures it rewrites. */
+function state() {
+  const q = (sql: string) => core.db.prepare(sql).pluck().get();
+  return {
+    holidayRoll: q("SELECT value_json FROM settings WHERE key = 'deadlines.holidayRoll'") ?? null,
+    dueOn: q("SELECT group_concat(due_on) FROM (SELECT due_on FROM cases WHERE due_on IS NOT NULL ORDER BY id)"),
+    audit: q('SELECT count(*) FROM audit_log'),
+    clock: q('SELECT version FROM row_clock'),
+  };
+}
+
+const call = async <T>(method: string, args: unknown): Promise<T> => {
+  const r = await core.call(method, args, { session: admin });
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
+};
+
+describe('a long job on its worker thread', () => {
+  it('lets every other call answer while it runs, shows its progress, and changes the database when it ends', async () => {
+    const before = state();
+    const switching = core.call('settings.setHolidayRoll', { enabled: true }, { session: admin });
+    // Had the switch run on this thread, it would be over before these calls could even start.
+    const jobs = await call<JobView[]>('jobs.list', {});
+    expect(jobs).toEqual([expect.objectContaining({ label: '开启节假日顺延', actor: '信息科', cancellable: true, cancelRequested: false })]);
+    expect(await call('users.list', {})).toContainEqual(expect.objectContaining({ name: '信息科' }));
+    expect(await call('app.info', {})).toMatchObject({ holidayRoll: false });
+    let seen: JobView | undefined;
+    for (let i = 0; i < 2000 && !seen?.total; i++) {
+      seen = (await call<JobView[]>('jobs.list', {}))[0];
+      if (!seen) break;
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    const r = await switching;
+    expect(r).toMatchObject({ ok: true, value: { holidayRoll: true, casesChanged: expect.any(Number) } });
+    expect((r as { value: { casesChanged: number } }).value.casesChanged).toBeGreaterThan(0);
+    expect(seen?.total).toBe(60_000);
+    expect(seen!.done).toBeGreaterThan(0);
+    expect(await call('jobs.list', {})).toEqual([]);
+    const after = state();
+    expect(after.holidayRoll).toBe('true');
+    expect(after.dueOn).not.toBe(before.dueOn);
+    expect(after.audit).toBe((before.audit as number) + 1);
+  }, 60_000);
+
+  it('refuses a second job while one runs', async () => {
+    const first = core.call('settings.setHolidayRoll', { enabled: false }, { session: admin });
+    const second = await core.call('settings.setHolidayRoll', { enabled: false }, { session: admin });
+    expect(second).toMatchObject({ ok: false, error: { code: 'BUSY', message: expect.stringContaining('关闭节假日顺延') } });
+    expect((await first).ok).toBe(true);
+  }, 60_000);
+
+  it('cancelled, leaves the database exactly as it was', async () => {
+    const before = state();
+    const switching = core.call('settings.setHolidayRoll', { enabled: true }, { session: admin });
+    const [job] = await call<JobView[]>('jobs.list', {});
+    expect(await call('jobs.cancel', { id: job.id })).toEqual({ cancelRequested: true });
+    expect(await switching).toEqual({ ok: false, error: { code: 'CANCELLED', message: '已取消，数据库保持原样' } });
+    expect(state()).toEqual(before);
+    expect(await call('jobs.cancel', { id: job.id }).catch((e: Error) => e.message)).toContain('NOT_FOUND');
+  }, 60_000);
+});
+
+describe('the job control', () => {
+  it('counts progress into the shared array and throws once cancelled, only while cancellable', () => {
+    const shared = new Int32Array(new SharedArrayBuffer(16));
+    Atomics.store(shared, 3, 1);
+    const control = sharedControl(shared);
+    control.progress(10, 100);
+    expect([...shared]).toEqual([0, 10, 100, 1]);
+    control.checkCancelled();
+    Atomics.store(shared, 0, 1);
+    expect(() => control.checkCancelled()).toThrow(JobCancelled);
+    control.noLongerCancellable();
+    expect(() => control.checkCancelled()).not.toThrow();
+  });
+});

@@ -1,0 +1,73 @@
+// End to end: a long job in the window. The holiday-roll switch on 200,000 cases shows its progress, can be
+// cancelled leaving everything as it was, and while it runs another person's window keeps answering.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { cli, ensureBuilt, initDb, ROOT, ADMIN, TESTER } from '../helpers/cli';
+import { tempDir } from '../helpers/tempDb';
+import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
+
+const TODAY = '2026-11-20';
+const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+let work: ReturnType<typeof tempDir>;
+let browser: Browser;
+let host: StartedHost;
+
+beforeAll(async () => {
+  ensureBuilt();
+  mkdirSync(SHOTS, { recursive: true });
+  work = tempDir();
+  const db = path.join(work.dir, 'court.sqlite');
+  initDb(db);
+  const seeded = cli(['--db', db, '--today', TODAY, 'seed', '--cases', '200000']);
+  expect(seeded.code, seeded.err).toBe(0);
+  host = await startHost(['--db', db, '--today', TODAY]);
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  work?.cleanup();
+});
+
+async function signIn(name: string, password: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  await page.goto(host.url);
+  await page.getByTestId('signin-name').fill(name);
+  await page.getByTestId('signin-password').fill(password);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('user-badge').waitFor({ timeout: 15_000 });
+  return page;
+}
+
+describe('a long job in the window', () => {
+  it('shows its progress, cancels to nothing changed, and finishes when let run', async () => {
+    const admin = await signIn(ADMIN.name, ADMIN.password);
+    const other = await signIn(TESTER.name, TESTER.password);
+    await admin.getByTestId('nav-settings').click();
+    await expect.poll(async () => (await admin.getByTestId('holiday-roll-state').textContent()) ?? '', { timeout: 15_000 }).toContain('未开启');
+
+    await admin.getByTestId('holiday-roll-toggle').click();
+    const progress = admin.getByTestId('job-progress');
+    await progress.waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await progress.textContent()) ?? '', { timeout: 15_000 }).toMatch(/开启节假日顺延：[\d,]+ \/ 200,000（\d+%）/);
+    await admin.getByTestId('holiday-roll-panel').scrollIntoViewIfNeeded();
+    await admin.screenshot({ path: path.join(SHOTS, '31-job-progress-1024.png') });
+    // Another person's window keeps answering while the job runs.
+    await other.getByTestId('nav-deadlines').click();
+    await expect.poll(async () => (await other.locator('main').textContent()) ?? '', { timeout: 5_000 }).toMatch(/\d/);
+    await admin.getByTestId('job-cancel').click();
+    await expect.poll(async () => (await admin.getByTestId('holiday-roll-message').textContent()) ?? '', { timeout: 30_000 }).toBe('已取消，数据库保持原样');
+    await admin.screenshot({ path: path.join(SHOTS, '32-job-cancelled-1024.png') });
+    expect(await admin.getByTestId('holiday-roll-state').textContent()).toContain('未开启');
+    expect(await progress.count()).toBe(0);
+
+    await admin.getByTestId('holiday-roll-toggle').click();
+    await expect.poll(async () => (await admin.getByTestId('holiday-roll-message').textContent()) ?? '', { timeout: 60_000 }).toMatch(/^已开启节假日顺延，已重新计算 [\d,]+ 件案件的审限届满日。$/);
+    expect(await admin.getByTestId('holiday-roll-state').textContent()).toContain('已开启');
+    await admin.close();
+    await other.close();
+  }, 180_000);
+});

@@ -1,0 +1,103 @@
+// Renderer: the features list (features/index.ts) — unique names and keys, and every route served by exactly one feature.
+import { describe, expect, it } from 'vitest';
+import type { CourtDeskApi } from '../../shared/api/contract';
+import { FEATURES } from '../../renderer/src/features';
+import { SETTINGS_TABS } from '../../renderer/src/features/settings/routes';
+import { splitHash } from '../../renderer/src/router/hash';
+import { formatRoute, parseHash, type RouteName } from '../../renderer/src/router/routes';
+import { createStores } from '../../renderer/src/stores/controller';
+
+/** Every name the Route type allows: the compiler refuses this object when a name is missing or unknown. */
+const ROUTE_NAMES: Record<RouteName, true> = {
+  cases: true,
+  case: true,
+  deadlines: true,
+  extensions: true,
+  indicators: true,
+  exchange: true,
+  settings: true,
+  notFound: true,
+};
+
+/** Addresses of every kind the window knows, and a few it does not. */
+const ADDRESSES = [
+  '#/cases',
+  '#/cases?status=overdue&division=4&q=%E5%BC%A0&page=3',
+  `#/case/${encodeURIComponent('（2024）辽0421民初1号')}`,
+  '#/deadlines',
+  '#/deadlines?view=due15&page=2',
+  '#/extensions',
+  '#/indicators',
+  '#/exchange',
+  '#/settings',
+  '#/settings/accounts',
+  '#/settings/audit',
+  '#/settings/backup',
+  '#/settings/info',
+  '#/nowhere',
+  '#/case',
+  '#/cases/1',
+];
+
+const dupes = (xs: readonly string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
+
+describe('features list', () => {
+  it('has unique ids (navigation keys), route names and navigation orders', () => {
+    expect(dupes(FEATURES.map((f) => f.id))).toEqual([]);
+    expect(dupes(FEATURES.flatMap((f) => f.routeNames))).toEqual([]);
+    expect(dupes(FEATURES.map((f) => String(f.nav.order)))).toEqual([]);
+  });
+
+  it('keeps the navigation entries, their order and labels', () => {
+    const nav = [...FEATURES].sort((a, b) => a.nav.order - b.nav.order).map((f) => [f.id, f.nav.label, f.nav.soon === true]);
+    expect(nav).toEqual([
+      ['cases', '案件', false],
+      ['deadlines', '审限预警', false],
+      ['extensions', '延审审批', true],
+      ['indicators', '质效指标', true],
+      ['exchange', '报送中院', true],
+      ['settings', '设置', false],
+    ]);
+  });
+
+  it('serves every route name of the Route type by exactly one feature', () => {
+    for (const name of Object.keys(ROUTE_NAMES) as RouteName[]) {
+      const serving = FEATURES.filter((f) => (f.routeNames as readonly string[]).includes(name));
+      expect(serving.length, name).toBe(name === 'notFound' ? 0 : 1);
+    }
+    for (const name of FEATURES.flatMap((f) => f.routeNames)) expect(ROUTE_NAMES[name]).toBe(true);
+  });
+
+  it('has one feature, the one serving the name, accept each address; no two claim the same', () => {
+    const seen = new Set<string>();
+    for (const hash of ADDRESSES) {
+      const path = splitHash(hash);
+      if (!path) throw new Error(hash);
+      const accepting = FEATURES.filter((f) => f.parse(path) !== null);
+      const route = parseHash(hash);
+      seen.add(route.name);
+      if (route.name === 'notFound') {
+        expect(accepting, hash).toEqual([]);
+        continue;
+      }
+      expect(accepting.map((f) => f.id), hash).toHaveLength(1);
+      expect(accepting[0].routeNames as readonly string[]).toContain(route.name);
+      expect(parseHash(formatRoute(route)), hash).toEqual(route);
+    }
+    // The addresses above reach every name the router can produce.
+    expect([...seen].sort()).toEqual(Object.keys(ROUTE_NAMES).sort());
+  });
+
+  it('gives every store its own key', () => {
+    const api = {} as CourtDeskApi;
+    const keys = ['app', ...FEATURES.flatMap((f) => ('createStores' in f && f.createStores ? Object.keys(f.createStores(api)) : []))];
+    expect(dupes(keys)).toEqual([]);
+    expect(Object.keys(createStores(api)).sort()).toEqual([...keys].sort());
+    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'cases', 'deadlineList', 'deadlineSummary']);
+  });
+
+  it('has unique settings tabs, 本机与安全 first', () => {
+    expect(dupes(SETTINGS_TABS.map((t) => t.tab))).toEqual([]);
+    expect(SETTINGS_TABS.map((t) => t.tab)).toEqual(['info', 'accounts', 'audit', 'backup']);
+  });
+});
