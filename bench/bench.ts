@@ -90,7 +90,7 @@ function database(n: number): { file: string; seedMs: number | null } {
   const tmp = `${file}.building`;
   rmSync(tmp, { force: true });
   const { db } = openDatabase(tmp, { create: true });
-  initCourt(db, COURT, '基准测试县人民法院', 'bench');
+  initCourt(db, COURT, '基准测试县人民法院', 'bench', true);
   const ms = time(() => seedDatabase(db, new CaseStore(db), { cases: n, seed: SEED, today: TODAY, actor: 'bench' }));
   db.pragma('wal_checkpoint(TRUNCATE)');
   closeDatabase(db);
@@ -101,10 +101,10 @@ function database(n: number): { file: string; seedMs: number | null } {
   return { file, seedMs: ms };
 }
 
-function freshCourt(file: string) {
+function freshCourt(file: string, demo = false) {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   const { db } = openDatabase(file, { create: true });
-  initCourt(db, COURT, '基准测试县人民法院', 'bench');
+  initCourt(db, COURT, '基准测试县人民法院', 'bench', demo);
   return db;
 }
 
@@ -114,7 +114,7 @@ function benchGeneration() {
     const samples: number[] = [];
     const baselineSamples: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const db = freshCourt(file);
+      const db = freshCourt(file, true);
       const ms = time(() => seedDatabase(db, new CaseStore(db), { cases: n, seed: SEED + i, today: TODAY, actor: 'bench' }));
       closeDatabase(db);
       // Baseline: the same generated rows as plain inserts into a table with no index, check or derived column.

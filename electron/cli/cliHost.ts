@@ -39,8 +39,11 @@ export interface CommandSpec {
   /** When the positionals vary (subcommands): the fewest and most accepted. */
   arity?: [number, number];
   options: Record<string, { type: 'string' | 'boolean' }>;
-  /** 'none' for init, which creates the first administrator; otherwise the command acts as a signed-in user. */
-  signIn: 'none' | 'required';
+  /**
+   * 'required': the command acts as a signed-in user; 'newAdmin': init, which asks for the first administrator's
+   * password; 'none': no sign-in and no password (unlock, which only this machine's command line may do).
+   */
+  signIn: 'required' | 'newAdmin' | 'none';
   run(g: GlobalOptions, args: string[], v: Values, io: Io): Promise<number>;
 }
 
@@ -79,11 +82,11 @@ export function credentials(g: GlobalOptions): { name: string; password: string 
  */
 export async function signIn(runtime: AppRuntime, g: GlobalOptions, io: Io): Promise<CliSession['call']> {
   const who = credentials(g);
-  const r = await runtime.call('auth.signIn', who, { oneShot: true });
+  const r = await runtime.call('auth.signIn', who, { commandLine: true });
   if (!r.ok) throw new CliError(r.error.message, 1);
   const session = r.session && 'set' in r.session ? r.session.set : undefined;
   return async (method, args) => {
-    const answer = await withProgress(runtime, session, io, runtime.call(method, args, { session, oneShot: true }));
+    const answer = await withProgress(runtime, session, io, runtime.call(method, args, { session, commandLine: true }));
     if (!answer.ok) throw new CliError(answer.error.message, 1);
     return answer.value as never;
   };
@@ -107,7 +110,7 @@ async function withProgress<T>(runtime: AppRuntime, session: string | undefined,
   if (!io.progress) return pending;
   let shown = false;
   const timer = setInterval(() => {
-    void runtime.call('jobs.list', {}, { session, oneShot: true }).then((r) => {
+    void runtime.call('jobs.list', {}, { session, commandLine: true }).then((r) => {
       if (!r.ok) return;
       const job = (r.value as ApiResults['jobs.list'])[0];
       if (!job) return;

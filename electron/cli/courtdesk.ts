@@ -30,9 +30,9 @@ function allOptions(): NonNullable<ParseArgsConfig['options']> {
 export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM-DD] <命令> [参数]
 
 命令（除 init 外都以 --user 或 COURTDESK_USER 指明的账号执行，口令取自 COURTDESK_PASSWORD 或提示输入）：
-  init --court-code 辽0421 --court-name 名称 --admin 姓名
-                                                创建数据库及首个管理员
-  seed --cases N [--seed S]                     用合成数据填充空数据库
+  init --court-code 辽0421 --court-name 名称 --admin 姓名 [--demo]
+                                                创建数据库及首个管理员；--demo 创建演示数据库（标明“演示数据”）
+  seed --cases N [--seed S]                     用合成数据填充空的演示数据库（只用于 init --demo 创建的数据库）
   import 文件 [--good-rows-only] [--rejected-file 路径]
                                                 导入 CSV（UTF-8 或 GB18030）或 .xlsx 案件表
   event 案号 --kind 类型 --from 日期 [--to 日期] [--note 说明]
@@ -46,6 +46,8 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
                                                 division_head 庭长、vice_president 分管院领导、president 院长、
                                                 statistician 审管办、admin 管理员）
   user disable|enable|reset 姓名 / user list      停用、启用、重置口令、列出账号（账号不会被删除）
+  password                                      修改本人口令（新口令取自提示输入或 COURTDESK_NEW_PASSWORD）；临时口令须先修改
+  unlock 姓名                                    解除账号锁定（口令连续错误 5 次后锁定 15 分钟）；只能在本机命令行进行，记入审计日志
   audit list [--actor 姓名] [--case 案号] [--from 日期] [--to 日期] [--limit N]
   audit verify                                  校验审计链，指出第一条断开的记录
   backup [--to 目录] | backup --list               立即备份（如备份到U盘）；列出备份及其检查结果
@@ -95,7 +97,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const user = (values.user as string | undefined) ?? process.env.COURTDESK_USER;
   // The password is read before the database is opened, so a prompt never holds a write lock.
-  const password = spec.signIn === 'none' || user ? await readPassword(spec.signIn === 'none' ? '管理员口令：' : `${user} 的口令：`) : null;
+  const password =
+    spec.signIn === 'newAdmin' ? await readPassword('管理员口令：') : spec.signIn === 'required' && user ? await readPassword(`${user} 的口令：`) : null;
   const globals: GlobalOptions = { db: values.db as string | undefined, json: !!values.json, today, user, password };
   try {
     return await spec.run(globals, args, values, io);
@@ -126,15 +129,43 @@ function translateParseError(err: unknown): string {
   }
 }
 
-export function runCli(): void {
-  const io: Io = {
-    out: (s) => process.stdout.write(s + '\n'),
-    err: (s) => process.stderr.write(s + '\n'),
-    progress: process.stderr.isTTY ? (s) => process.stderr.write(`\r\x1b[2K${s}`) : undefined,
-  };
-  main(process.argv.slice(2), io).then((code) => {
-    process.exitCode = code;
+/**
+ * A stream whose reader has gone (`courtdesk cases | head -1`, a closed terminal): what is left to say is dropped.
+ * Node reports the closed pipe as an 'error' event (EPIPE) on the stream, which, unheard, ends the process with a
+ * stack trace; heard, the command finishes its work (a write in progress is one transaction either way) and exits
+ * with its own code.
+ */
+function quietWhenClosed(stream: NodeJS.WriteStream): (s: string) => void {
+  let closed = false;
+  // EPIPE is the expected case; any other write error on an output stream leaves nowhere to report it either.
+  stream.on('error', () => {
+    closed = true;
   });
+  return (s) => {
+    if (closed || stream.destroyed || !stream.writable) return;
+    stream.write(s);
+  };
+}
+
+export function runCli(): void {
+  const out = quietWhenClosed(process.stdout);
+  const err = quietWhenClosed(process.stderr);
+  const io: Io = {
+    out: (s) => out(s + '\n'),
+    err: (s) => err(s + '\n'),
+    progress: process.stderr.isTTY ? (s) => err(`\r\x1b[2K${s}`) : undefined,
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // main answers every failure itself; should one escape, it ends the command as an internal error, in Chinese.
+      if (process.env.COURTDESK_DEBUG) err(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      err('内部错误，命令未完成；设置环境变量 COURTDESK_DEBUG=1 后重试可看到详情\n');
+      process.exitCode = 1;
+    },
+  );
 }
 
 if (require.main === module) runCli();

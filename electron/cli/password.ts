@@ -8,6 +8,25 @@ export async function readPassword(prompt: string): Promise<string | null> {
   return readLine();
 }
 
+/**
+ * The new password for `courtdesk password`: COURTDESK_NEW_PASSWORD, else asked twice at a terminal prompt (a typo
+ * would lock the person out of his own account). Without a terminal the variable is the only way: stdin already
+ * gave the current password.
+ */
+export async function readNewPassword(): Promise<string | null> {
+  const fromEnv = process.env.COURTDESK_NEW_PASSWORD;
+  if (fromEnv !== undefined) return fromEnv;
+  if (!process.stdin.isTTY) return null;
+  const first = await promptHidden('新口令：');
+  if (first === null) return null;
+  const again = await promptHidden('再次输入新口令：');
+  if (again !== first) {
+    process.stderr.write('两次输入的新口令不一致\n');
+    return null;
+  }
+  return first;
+}
+
 function readLine(): Promise<string | null> {
   return new Promise((resolve) => {
     const rl = createInterface({ input: process.stdin });

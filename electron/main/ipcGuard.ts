@@ -95,6 +95,8 @@ export async function guardedCall(
     if (sender) sender.sessions.apply(sender.id, session);
     return answer;
   } catch (err) {
-    return { ok: false, error: { code: 'INTERNAL', message: `内部错误：${err instanceof Error ? err.message : String(err)}` } };
+    // The runtime answers every failure itself; reaching here is a bug, whose own text is for the log, not the window.
+    process.stderr.write(`内部错误：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return { ok: false, error: { code: 'INTERNAL', message: '内部错误，本次操作未完成；详情已写入日志，请告知信息技术人员' } };
   }
 }

@@ -68,8 +68,9 @@ async function start(): Promise<void> {
 }
 
 function fail(err: unknown): void {
-  const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  process.stderr.write(`法院质效台启动失败：${message}\n`);
-  dialog.showErrorBox('法院质效台无法启动', message);
+  const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`法院质效台启动失败：${detail}\n`);
+  // The dialog is read by court staff: a sentence they can act on, not JavaScript's stack (which went to stderr).
+  dialog.showErrorBox('法院质效台无法启动', '启动时发生意外错误，程序无法继续。请重新启动；如仍不能启动，请告知信息技术人员。');
   app.exit(1);
 }

@@ -57,6 +57,8 @@ export const accountsApi = defineCalls({
       courtName: z.string().trim().min(1, '请输入法院名称').max(50),
       adminName: personName,
       password,
+      /** A demonstration database, marked 演示数据 from the start: the only kind that may be filled with synthetic cases. */
+      demo: z.boolean().default(false),
     }).strict(),
     access: 'public',
     result: returns<SignedInUser>(),
@@ -64,14 +66,17 @@ export const accountsApi = defineCalls({
   'auth.signIn': { args: z.object({ name: personName, password }).strict(), access: 'public', result: returns<SignedInUser>() },
   'auth.unlock': { args: z.object({ password }).strict(), access: 'locked', result: returns<SignedInUser>() },
   'auth.signOut': { args: empty, access: 'public', result: returns<{ signedOut: true }>() },
-  'auth.changePassword': { args: z.object({ oldPassword: password, newPassword: password }).strict(), access: 'signedIn', result: returns<{ changed: true }>() },
+  'auth.changePassword': { args: z.object({ oldPassword: password, newPassword: password }).strict(), access: 'ownAccount', result: returns<{ changed: true }>() },
   'users.list': { args: empty, access: 'accounts.manage', result: returns<UserView[]>() },
   'users.add': {
     // Without a password the core makes a temporary one and answers it once (the command line's way).
-    args: z.object({ name: personName, roles: z.array(roleSchema).min(1, '至少选择一个角色'), division: z.string().trim().max(50).optional(), password: password.optional() }).strict(),
+    args: z.object({ name: personName, roles: z.array(roleSchema).min(1, '至少选择一个角色').max(ROLES.length), division: z.string().trim().max(50).optional(), password: password.optional() }).strict(),
     access: 'accounts.manage',
     result: returns<UserWithPassword>(),
   },
   'users.setActive': { args: z.object({ name: personName, active: z.boolean() }).strict(), access: 'accounts.manage', result: returns<UserView>() },
+  // Whoever holds the database file could rewrite it anyway: on this machine's command line he may lift a lockout,
+  // so that five wrong guesses by anyone who reaches the sign-in never shut the court out.
+  'users.unlock': { args: z.object({ name: personName }).strict(), access: 'commandLine', result: returns<UserView>() },
   'users.resetPassword': { args: z.object({ name: personName, password: password.optional() }).strict(), access: 'accounts.manage', result: returns<UserWithPassword>() },
 });

@@ -32,11 +32,12 @@ export type ApiResults = { [M in ApiMethod]: Api[M]['result'] };
  * SIGNED_OUT: no session (sign in); LOCKED: the session is idle-locked (unlock with the password); FORBIDDEN: the
  * role does not allow the call (it is refused and written to the audit log). BUSY: a restore is replacing the
  * database, or a long job holds it for writing; try again in a moment. CANCELLED: the person cancelled a long job,
- * and the database is as it was before it.
+ * and the database is as it was before it. PASSWORD_CHANGE_REQUIRED: the person signed in with a temporary password
+ * and may do nothing but replace it.
  */
 export type ApiErrorCode =
   | 'BAD_ARGS' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'DB_ERROR' | 'INTERNAL' | 'UNKNOWN_METHOD' | 'STARTUP_FAILED'
-  | 'SIGNED_OUT' | 'LOCKED' | 'BUSY' | 'CANCELLED';
+  | 'SIGNED_OUT' | 'LOCKED' | 'BUSY' | 'CANCELLED' | 'PASSWORD_CHANGE_REQUIRED';
 export interface ApiError {
   code: ApiErrorCode;
   message: string;

@@ -4,10 +4,12 @@ import type { Action } from '../accounts/roles';
 
 /**
  * Who may make a call. `public`: anyone who reaches a host (sign-in, start-up screen); `locked`: a signed-in session
- * even while it is idle-locked (unlocking); `signedIn`: any signed-in person; otherwise an action of the role matrix
- * (shared/accounts/roles.ts), checked by the core's one dispatcher for every host.
+ * even while it is idle-locked (unlocking); `ownAccount`: a signed-in person, even one who must first replace a
+ * temporary password (changing it); `signedIn`: any signed-in person who has a password of his own; `commandLine`:
+ * only the command line on this machine, whose user holds the database file anyway (lifting a lockout); otherwise an
+ * action of the role matrix (shared/accounts/roles.ts). The core's one dispatcher checks it for every host.
  */
-export type Access = 'public' | 'locked' | 'signedIn' | Action;
+export type Access = 'public' | 'locked' | 'ownAccount' | 'signedIn' | 'commandLine' | Action;
 
 export interface CallSpec<S extends z.ZodType = z.ZodType, R = unknown> {
   readonly args: S;

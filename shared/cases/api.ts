@@ -1,7 +1,7 @@
 // The cases domain's calls: lists, counts and one case in full; the filters' catalogues; import; deducted periods.
 import { z } from 'zod';
 import { defineCalls, returns } from '../api/define';
-import { caseNumber, empty, filePath, isoDate } from '../api/fields';
+import { caseNumber, empty, filePath, isoDate, searchText } from '../api/fields';
 import { EVENT_KINDS, PROCEDURES, type AppealOutcome, type ClosingMethod, type DivisionKind, type EventKind, type ExtensionStatus, type LimitVariant, type Procedure } from './types';
 import type { DeadlineStatus } from '../deadlines/engine';
 import type { DeadlineView } from '../deadlines/api';
@@ -20,8 +20,9 @@ export const caseFilterSchema = z.object({
   remainingMin: z.number().int().min(-36500).max(36500).optional(),
   remainingMax: z.number().int().min(-36500).max(36500).optional(),
   /** Case-number fragment or party name (Chinese substring). */
-  search: z.string().trim().max(60).optional(),
-});
+  search: searchText.optional(),
+  // Refused like every other call's unknown keys: a misspelt filter (judgeID) would otherwise silently list everything.
+}).strict();
 export type CaseFilter = z.infer<typeof caseFilterSchema>;
 
 export const caseListArgs = caseFilterSchema.extend({

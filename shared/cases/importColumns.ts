@@ -11,6 +11,7 @@ import {
 } from './types';
 import { PROCEDURES_BY_STAGE, isFirstInstance } from '../deadlines/limits';
 import { excelSerialToIso, isIsoDate, isoFromParts } from '../dates/calendar';
+import { cleanName, NAME_MAX } from '../text/names';
 
 export type ImportField =
   | 'caseNumber' | 'cause' | 'procedure' | 'filedOn' | 'division' | 'judge' | 'closedOn' | 'closingMethod'
@@ -52,7 +53,16 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
 /** Position of each field in IMPORT_COLUMNS, for per-row value arrays. */
 const SLOT = Object.fromEntries(IMPORT_COLUMNS.map((c, i) => [c.field, i])) as Record<ImportField, number>;
 
-export const TEXT_MAX_LENGTH = { cause: 100, division: 50, judge: 20 } as const;
+export const TEXT_MAX_LENGTH = { cause: 100, division: NAME_MAX.division, judge: NAME_MAX.person } as const;
+/** One side's parties (原告 or 被告) of one case; the database keeps the joined list within `chars` too. */
+export const PARTIES_MAX = { count: 200, chars: 4000 } as const;
+/** Text of letters, digits and common punctuation only: nothing invisible to look for in it (normal form still asked). */
+const PLAIN_NAME_RE = /^[\p{L}\p{N}·（）()\-、.]+$/u;
+
+/** Already in the form cleanName would store: most cells are, and skip its work. */
+function plainName(t: string, max: number): boolean {
+  return t.length <= max && PLAIN_NAME_RE.test(t) && t.normalize('NFC') === t;
+}
 export const MAX_DAYS = 3650;
 /** Beyond this, two decimals no longer survive a double; no basic court sees claims anywhere near it. */
 export const MAX_AMOUNT = 1e13;
@@ -482,12 +492,14 @@ class RowCheck {
       return '';
     }
     const max = TEXT_MAX_LENGTH[field];
-    // UTF-16 length bounds the character count from above, so most values skip the count.
-    if (t.length > max) {
-      const length = [...t].length;
-      if (length > max) this.err(field, `长度为${length}个字，超过${max}个字的上限`);
+    // Most values are short plain names: the full check only for what could fail it.
+    if (plainName(t, max)) return t;
+    const c = cleanName(t, '', max);
+    if (!c.ok) {
+      this.err(field, c.error);
+      return '';
     }
-    return t;
+    return c.value;
   }
 
   private date(field: 'filedOn' | 'closedOn', required: boolean): string | null {
@@ -543,7 +555,24 @@ class RowCheck {
   private names(field: 'plaintiffs' | 'defendants'): string[] {
     const c = this.cell(field);
     if (isCellError(c)) this.err(field, `单元格是错误值“${c.cellError}”`);
-    return splitNames(c);
+    const names = splitNames(c);
+    let total = 0;
+    for (const [i, name] of names.entries()) {
+      total += name.length + 1;
+      if (plainName(name, NAME_MAX.party)) continue;
+      const cleaned = cleanName(name, names.length > 1 ? `第${i + 1}个名称` : '', NAME_MAX.party);
+      if (cleaned.ok) names[i] = cleaned.value;
+      else {
+        this.err(field, cleaned.error);
+        return [];
+      }
+    }
+    // A cell of a thousand parties is a mistake, and a 200 MB one an attack: the whole list has its own bound.
+    if (names.length > PARTIES_MAX.count || total > PARTIES_MAX.chars) {
+      this.err(field, `共${names.length}个名称、${total}个字，超过上限（${PARTIES_MAX.count}个名称、${PARTIES_MAX.chars}个字）`);
+      return [];
+    }
+    return names;
   }
 
   /** The record when the row has no errors (check errors first), else null. */

@@ -33,10 +33,19 @@ beforeAll(() => {
     expect(r.code, r.err).toBe(0);
     const v = r.json() as { temporaryPassword: string; roles: string[]; mustChangePassword: boolean };
     expect(v.mustChangePassword).toBe(true);
-    passwords[name] = v.temporaryPassword;
+    passwords[name] = ownPassword(name, v.temporaryPassword);
   }
 }, 180_000);
 afterAll(() => work?.cleanup());
+
+/** The person replaces the temporary password the administrator gave him, as he must before anything else. */
+function ownPassword(name: string, temporary: string): string {
+  const mine = `${temporary}-mine`;
+  const r = cli(['--db', db, 'password'], { COURTDESK_USER: name, COURTDESK_PASSWORD: temporary, COURTDESK_NEW_PASSWORD: mine });
+  expect(r.code, r.err).toBe(0);
+  expect(r.out).toContain(`已修改 ${name} 的口令`);
+  return mine;
+}
 
 const list = (env: Record<string, string>) => {
   const r = cli(['--db', db, '--json', '--today', TODAY, 'cases'], env);
@@ -68,7 +77,9 @@ describe('users', () => {
     expect(cli(['--db', db, 'user', 'enable', '书记员乙'], asAdmin).code).toBe(0);
     const reset = cli(['--db', db, '--json', 'user', 'reset', '书记员乙'], asAdmin).json() as { temporaryPassword: string };
     expect(cli(['--db', db, 'cases'], as('书记员乙', passwords['书记员乙'])).code).toBe(1);
-    passwords['书记员乙'] = reset.temporaryPassword;
+    // The reset password is temporary: the command line refuses everything but replacing it.
+    expect(cli(['--db', db, 'cases'], as('书记员乙', reset.temporaryPassword))).toMatchObject({ code: 1, err: expect.stringContaining('courtdesk password') });
+    passwords['书记员乙'] = ownPassword('书记员乙', reset.temporaryPassword);
     expect(cli(['--db', db, 'cases'], as('书记员乙', passwords['书记员乙'])).code).toBe(0);
   });
 
@@ -99,7 +110,7 @@ describe('roles on the command line', () => {
     };
     const before = count();
     expect(cli(['--db', db, 'cases'], asAdmin)).toMatchObject({ code: 1, err: expect.stringContaining('无权查看案件') });
-    expect(cli(['--db', db, '--today', TODAY, 'deadline', '（2024）辽0421民初2号'], as('王法官', passwords['王法官']))).toMatchObject({ code: 1, err: expect.stringContaining('无权处理案件') });
+    expect(cli(['--db', db, '--today', TODAY, 'deadline', '（2024）辽0421民初2号'], as('王法官', passwords['王法官']))).toMatchObject({ code: 1, err: expect.stringContaining('找不到案件 （2024）辽0421民初2号，或不在您可查看的范围') });
     expect(cli(['--db', db, '--today', TODAY, 'event', '（2024）辽0421民初2号', '--kind', '公告', '--from', '2024-04-01', '--to', '2024-05-01'], as('王法官', passwords['王法官'])).code).toBe(1);
     expect(cli(['--db', db, '--today', TODAY, 'event', '（2024）辽0421民初1号', '--kind', '公告', '--from', '2024-04-01', '--to', '2024-05-01'], as('王法官', passwords['王法官'])).code).toBe(0);
     expect(count()).toBe(before + 3);
@@ -124,5 +135,50 @@ describe('audit', () => {
     const r = cli(['--db', db, 'audit', 'verify'], asAdmin);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`第 ${id} 号记录`);
+  });
+});
+
+describe('temporary passwords, lockouts and demo data on the command line', () => {
+  it('refuses a new account everything until `courtdesk password` replaces its temporary password', () => {
+    const r = cli(['--db', db, '--json', 'user', 'add', '新人', '--role', 'clerk'], asAdmin);
+    const temporary = (r.json() as { temporaryPassword: string }).temporaryPassword;
+    const before = sha(db);
+    const refused = cli(['--db', db, 'cases'], as('新人', temporary));
+    expect(refused).toMatchObject({ code: 1, err: expect.stringContaining('临时口令') });
+    expect(refused.err.trim().split('\n')).toHaveLength(1);
+    expect(sha(db)).toBe(before);
+    expect(cli(['--db', db, 'password'], as('新人', temporary))).toMatchObject({ code: 2, err: expect.stringContaining('COURTDESK_NEW_PASSWORD') });
+    expect(cli(['--db', db, 'password'], { ...as('新人', temporary), COURTDESK_NEW_PASSWORD: 'short' })).toMatchObject({ code: 2, err: expect.stringContaining('8 个字符') });
+    expect(cli(['--db', db, 'password'], { ...as('新人', temporary), COURTDESK_NEW_PASSWORD: 'new-person-1' }).code).toBe(0);
+    expect(cli(['--db', db, 'cases'], as('新人', 'new-person-1')).code).toBe(0);
+    expect(cli(['--db', db, 'cases'], as('新人', temporary))).toMatchObject({ code: 1, err: expect.stringContaining('姓名或口令不正确') });
+  });
+
+  it('lifts a lockout without signing in, from this machine only, and audits it', () => {
+    for (let i = 0; i < 5; i++) expect(cli(['--db', db, 'cases'], as('庭长甲', 'guessing-1')).code).toBe(1);
+    expect(cli(['--db', db, 'cases'], as('庭长甲', passwords['庭长甲']))).toMatchObject({ code: 1, err: expect.stringContaining('courtdesk unlock 庭长甲') });
+    const r = cli(['--db', db, 'unlock', '庭长甲'], { COURTDESK_USER: '', COURTDESK_PASSWORD: '' });
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('已解除 庭长甲 的账号锁定');
+    expect(cli(['--db', db, 'cases'], as('庭长甲', passwords['庭长甲'])).code).toBe(0);
+    const d = new BetterSqlite3(db, { readonly: true });
+    const entry = d.prepare("SELECT actor, entity_key FROM audit_log WHERE action = 'account.unlock' ORDER BY id DESC LIMIT 1").get() as { actor: string; entity_key: string };
+    d.close();
+    expect(entry.entity_key).toBe('庭长甲');
+    expect(entry.actor).toMatch(/^（本机命令行：.+）$/);
+    expect(cli(['--db', db, 'unlock', '无此人'])).toMatchObject({ code: 1, err: expect.stringContaining('找不到账号') });
+  });
+
+  it('never seeds a real court\'s database; init --demo makes one that says so from the start', () => {
+    const before = sha(db);
+    expect(cli(['--db', db, 'seed', '--cases', '10'], asAdmin)).toMatchObject({ code: 1, err: expect.stringContaining('courtdesk init --demo') });
+    expect(sha(db)).toBe(before);
+    const demo = path.join(work.dir, 'demo.sqlite');
+    const made = cli(['init', '--court-code', '辽0421', '--court-name', '演示县人民法院', '--admin', '演示管理员', '--demo', '--db', demo, '--json'], { COURTDESK_PASSWORD: 'demo-admin-1' });
+    expect(made.code, made.err).toBe(0);
+    expect(made.json()).toMatchObject({ demo: true });
+    const seeded = cli(['--db', demo, '--json', 'seed', '--cases', '50'], as('演示管理员', 'demo-admin-1'));
+    expect(seeded.code, seeded.err).toBe(0);
+    expect(seeded.json()).toMatchObject({ cases: 50 });
   });
 });

@@ -195,7 +195,7 @@ describe('bad arguments and input: one Chinese line on stderr, exit 1 or 2, data
     [['event', '（2024）辽0421民初103号', '--kind', '公告', '--from', '2024-02-30', '--to', '2024-09-02'], 2, '日期'],
     [['event', '（2024）辽0421民初103号', '--kind', '公告', '--from', '2024-01-01', '--to', '2024-09-02'], 1, '早于立案日期'],
     [['event', '（2024）辽0421民初103号', '--kind', '中止', '--resume', '2024-10-01'], 1, '没有尚未恢复的中止'],
-    [['seed', '--cases', '10'], 1, '已有'],
+    [['seed', '--cases', '10'], 1, '只能向演示数据库填充合成数据'],
     [['seed', '--cases', 'many'], 2, '--cases'],
     [['import', '/nonexistent/file.csv'], 1, '找不到文件'],
     [['init', '--court-code', '辽0421', '--court-name', 'x', '--admin', '管理员'], 1, '已存在'],
@@ -243,7 +243,7 @@ describe('seed', () => {
     try {
       const outs = [['thread', '0'], ['worker', '1']].map(([name, worker]) => {
         const file = path.join(t.dir, `${name}.sqlite`);
-        initDb(file);
+        initDb(file, undefined, { demo: true });
         const s = cli(['--db', file, '--json', '--today', TODAY, 'seed', '--cases', '3000', '--seed', '42'], { COURTDESK_SEED_WORKER: worker });
         expect(s.code, s.err).toBe(0);
         expect(s.json()).toMatchObject({ cases: 3000 });

@@ -13,7 +13,7 @@ let fixture: ReturnType<typeof freshCourtDb>;
 beforeAll(() => {
   ensureBuilt();
   process.env.COURTDESK_JOB_WORKER = path.join(ROOT, 'dist/jobs/jobWorker.cjs');
-  fixture = freshCourtDb();
+  fixture = freshCourtDb(undefined, { demo: true });
   seedDatabase(fixture.db, fixture.store, { cases: 60_000, seed: 3, today: '2026-11-20', actor: 'tester', threads: 'thread' });
   new AccountStore(fixture.db).create({ name: '信息科', roles: ['admin'], password: 'admin-pass-1', actor: 'tester' });
   fixture.db.close();

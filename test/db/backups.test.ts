@@ -24,8 +24,8 @@ import { seedDatabase } from '../../electron/core/setup/seed';
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));
 
-function court(code = '辽0421') {
-  const t = freshCourtDb(code);
+function court(code = '辽0421', options: { demo?: boolean } = {}) {
+  const t = freshCourtDb(code, options);
   cleanups.push(() => t.close());
   return t;
 }
@@ -59,8 +59,9 @@ function breakIndexPage(file: string, indexName = 'cases_filed'): void {
   writeFileSync(file, buf);
 }
 
+/** The copies in a backups folder (the audit anchors' log beside them is not a copy). */
 function backupsIn(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).sort() : [];
+  return existsSync(dir) ? readdirSync(dir).filter((f) => !f.endsWith('.audit-anchors.jsonl')).sort() : [];
 }
 
 const numbers = (from: number, n: number) => Array.from({ length: n }, (_, i) => record({ caseNumber: `（2024）辽0421民初${from + i}号`, plaintiffs: [`原告${from + i}`] }));
@@ -107,7 +108,7 @@ describe('createBackup', () => {
   });
 
   it('is consistent while another connection keeps writing', async () => {
-    const t = court();
+    const t = court('辽0421', { demo: true });
     seedDatabase(t.db, t.store, { cases: 3000, seed: 7, today: '2024-12-31', actor: 'tester' });
     const writer = new BetterSqlite3(t.file);
     cleanups.unshift(() => writer.close());
@@ -172,7 +173,7 @@ describe('createBackup', () => {
   });
 
   it('fails without leaving a file: missing target folder, a file as target, a damaged database, the source closing mid-copy', async () => {
-    const t = court();
+    const t = court('辽0421', { demo: true });
     const missing = path.join(t.dir, 'no-such-stick');
     await expect(createBackup(t.db, t.file, { reason: 'manual', to: missing })).rejects.toMatchObject({ code: 'TARGET_MISSING' });
     expect(existsSync(missing)).toBe(false);

@@ -115,11 +115,23 @@ describe('audit chain', () => {
 });
 
 describe('seed', () => {
-  it('marks a seeded database as demonstration data and refuses a second seed', async () => {
+  it('refuses to turn a real court\'s database into a demo, changing nothing', async () => {
     const { seedDatabase } = await import('../../electron/core/setup/seed');
     const { isDemo } = await import('../../electron/core/setup/initCourt');
     t = freshCourtDb();
+    const accounts = () => t.db.prepare('SELECT count(*) FROM accounts').pluck().get();
+    const before = { accounts: accounts(), audit: t.db.prepare('SELECT count(*) FROM audit_log').pluck().get() };
+    expect(() => seedDatabase(t.db, t.store, { cases: 500, seed: 3, today: '2026-11-23', actor: 'tester' })).toThrow('只能向演示数据库填充合成数据；演示数据库用 courtdesk init --demo 创建');
     expect(isDemo(t.db)).toBe(false);
+    expect({ accounts: accounts(), audit: t.db.prepare('SELECT count(*) FROM audit_log').pluck().get() }).toEqual(before);
+    expect(t.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
+  });
+
+  it('fills a database created as a demo, which says so from the start, and refuses a second seed', async () => {
+    const { seedDatabase } = await import('../../electron/core/setup/seed');
+    const { isDemo } = await import('../../electron/core/setup/initCourt');
+    t = freshCourtDb(undefined, { demo: true });
+    expect(isDemo(t.db)).toBe(true);
     const r = seedDatabase(t.db, t.store, { cases: 500, seed: 3, today: '2026-11-23', actor: 'tester' });
     expect(r.cases).toBe(500);
     expect(isDemo(t.db)).toBe(true);

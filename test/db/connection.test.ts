@@ -118,7 +118,8 @@ describe('openDatabase', () => {
     expect(check.pragma('user_version', { simple: true })).toBe(1);
     expect(check.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'added'").pluck().get()).toBe(0);
     check.close();
-    expect(readdirSync(path.join(d, 'backups')).length).toBe(1);
+    // One copy, taken before the failed upgrade (beside it, the log of the audit chain's anchors).
+    expect(readdirSync(path.join(d, 'backups')).filter((f) => f.endsWith('.sqlite'))).toHaveLength(1);
   });
 
   it('numbers migrations 1, 2, … without gaps', () => {
@@ -144,7 +145,8 @@ describe('the beforeMigrate hook', () => {
       throw new Error('no room for the copy');
     };
     const err = expectOpenError(() => openDatabase(file, { beforeMigrate: refused }), 'MIGRATION_FAILED');
-    expect(err.message).toContain('no room for the copy');
+    expect(err.detail).toContain('no room for the copy');
+    expect(err.message.replace(file, '')).not.toMatch(/[A-Za-z]{3,}/);
     const check = new BetterSqlite3(file, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(1);
     check.close();

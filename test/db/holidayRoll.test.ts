@@ -100,7 +100,7 @@ describe('holiday roll setting', () => {
   });
 
   it('a seed on a database with the setting on stores rolled due dates', () => {
-    const t = freshCourtDb();
+    const t = freshCourtDb(undefined, { demo: true });
     cleanups.push(() => t.close());
     new SettingsStore(t.db).set(HOLIDAY_ROLL_KEY, true, 'tester', 'settings.holidayRoll');
     seedDatabase(t.db, t.store, { cases: 3000, seed: 4, today: '2026-11-23', actor: 'tester' });
@@ -118,7 +118,7 @@ describe('switching on a seeded court', () => {
   it('moves exactly what a full recompute would, both ways (only due dates that can move are recomputed)', async () => {
     const { switchHolidayRoll } = await import('../../electron/core/deadlines/switchHolidayRoll');
     const { nextRowVersion } = await import('../../electron/core/db/clock');
-    const t = freshCourtDb();
+    const t = freshCourtDb(undefined, { demo: true });
     cleanups.push(() => t.close());
     seedDatabase(t.db, t.store, { cases: 4000, seed: 9, today: '2026-11-23', actor: 'tester' });
     const on = switchHolidayRoll(t.db, t.store, true, 'tester', '2026-11-23');

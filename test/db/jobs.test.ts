@@ -17,7 +17,7 @@ let admin = '';
 
 beforeAll(async () => {
   ensureBuilt();
-  fixture = freshCourtDb();
+  fixture = freshCourtDb(undefined, { demo: true });
   seedDatabase(fixture.db, fixture.store, { cases: 60_000, seed: 7, today: TODAY, actor: 'tester', threads: 'thread' });
   new AccountStore(fixture.db).create({ name: '信息科', roles: ['admin'], password: 'admin-pass-1', actor: 'tester' });
   fixture.db.close();

@@ -64,6 +64,7 @@ describe('schema snapshot', () => {
     ['v1-0001.sqlite', 1],
     ['v2-12f8b11.sqlite', 2],
     ['v3-bc5f22e.sqlite', 3],
+    ['v4-d733a91.sqlite', 4],
   ])('%s, upgraded from version %i, ends with exactly the schema of a fresh database', (fixture, from) => {
     const db = upgraded(fixture);
     expect(from).toBeLessThan(LATEST_SCHEMA_VERSION);

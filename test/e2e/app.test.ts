@@ -24,7 +24,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   work = tempDir();
   const db = path.join(work.dir, 'court.sqlite');
-  initDb(db);
+  initDb(db, undefined, { demo: true });
   expect(cli(['--db', db, '--today', TODAY, 'seed', '--cases', '5000', '--seed', '11']).code).toBe(0);
   host = await startHost(['--db', db, '--today', TODAY]);
   browser = await launchBrowser();
@@ -178,7 +178,8 @@ describe('roles in the window', () => {
       await p.getByTestId('nav-settings').click();
       await p.evaluate(() => { location.hash = '#/settings/accounts'; });
       await p.getByTestId('users-table').waitFor({ timeout: 15_000 });
-      expect(await p.getByTestId('users-table').textContent()).toContain(TESTER.name);
+      // The table's header shows before users.list answers: wait for the rows, not the frame.
+      await expect.poll(async () => (await p.getByTestId('users-table').textContent()) ?? '', { timeout: 15_000 }).toContain(TESTER.name);
       await p.screenshot({ path: path.join(SHOTS, '14-admin-accounts.png') });
       await p.evaluate(() => { location.hash = '#/settings/audit'; });
       await p.getByTestId('audit-verify').click();

@@ -33,7 +33,7 @@ async function signIn(p: Page, name: string, password: string) {
 
 function seededDb(name: string, cases: number): string {
   const db = path.join(work.dir, name);
-  initDb(db);
+  initDb(db, undefined, { demo: true });
   const s = cli(['--db', db, '--today', TODAY, 'seed', '--cases', String(cases), '--seed', '5']);
   expect(s.code, s.err).toBe(0);
   return db;

@@ -19,7 +19,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   work = tempDir();
   const db = path.join(work.dir, 'court.sqlite');
-  initDb(db);
+  initDb(db, undefined, { demo: true });
   const seeded = cli(['--db', db, '--today', TODAY, 'seed', '--cases', '200000']);
   expect(seeded.code, seeded.err).toBe(0);
   host = await startHost(['--db', db, '--today', TODAY]);

@@ -38,8 +38,8 @@ export function cli(args: string[], env: Record<string, string> = {}, input?: st
 }
 
 /** Creates a court database through the command line, with its administrator, plus the test account. */
-export function initDb(file: string, court = { code: '辽0421', name: '某某县人民法院' }): void {
-  const r = cli(['init', '--court-code', court.code, '--court-name', court.name, '--admin', ADMIN.name, '--db', file], { COURTDESK_PASSWORD: ADMIN.password });
+export function initDb(file: string, court = { code: '辽0421', name: '某某县人民法院' }, options: { demo?: boolean } = {}): void {
+  const r = cli(['init', '--court-code', court.code, '--court-name', court.name, '--admin', ADMIN.name, '--db', file, ...(options.demo ? ['--demo'] : [])], { COURTDESK_PASSWORD: ADMIN.password });
   if (r.code !== 0) throw new Error(`init failed: ${r.err}`);
   const { db } = openDatabase(file);
   try {

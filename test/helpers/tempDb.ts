@@ -14,11 +14,11 @@ export function tempDir(prefix = 'courtdesk-test-'): { dir: string; cleanup: () 
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function freshCourtDb(courtCode = '辽0421') {
+export function freshCourtDb(courtCode = '辽0421', options: { demo?: boolean } = {}) {
   const t = tempDir();
   const file = path.join(t.dir, 'court.sqlite');
   const { db } = openDatabase(file, { create: true });
-  initCourt(db, courtCode, '测试县人民法院', 'tester');
+  initCourt(db, courtCode, '测试县人民法院', 'tester', !!options.demo);
   const store = new CaseStore(db);
   return {
     ...t,

@@ -45,7 +45,7 @@ describe('the contract', () => {
   });
 
   it('declares for every call a schema and an access the dispatcher knows', () => {
-    const known = new Set<string>(['public', 'locked', 'signedIn', ...ACTIONS]);
+    const known = new Set<string>(['public', 'locked', 'ownAccount', 'signedIn', 'commandLine', ...ACTIONS]);
     for (const m of API_METHODS) {
       expect(known.has(API[m].access), m).toBe(true);
       expect(API[m].args.safeParse, m).toBeTypeOf('function');

@@ -630,3 +630,20 @@ describe('every problem of a row is reported, each naming its row and column', (
     }
   });
 });
+
+describe('text limits and look-alike names (hardening)', () => {
+  it('refuses a party name longer than 100 characters and a side of more than 4,000', () => {
+    expect(errorsOf({ 原告: `某${'甲'.repeat(100)}` })).toEqual(['第2行“原告”：长度为101个字，超过100个字的上限']);
+    // The 200 MB name the tester imported, scaled down: refused with its size, nothing of it stored.
+    expect(errorsOf({ 被告: '乙'.repeat(1_000_000) })).toEqual(['第2行“被告”：长度为1000000个字，超过100个字的上限']);
+    const many = Array.from({ length: 90 }, (_, i) => `某某有限责任公司第${i}分公司${'某'.repeat(40)}`).join('、');
+    expect(errorsOf({ 原告: many })[0]).toMatch(/^第2行“原告”：共90个名称、\d+个字，超过上限（200个名称、4000个字）$/);
+  });
+
+  it('refuses invisible and control characters in names, and stores one Unicode form', () => {
+    expect(errorsOf({ 承办法官: '韩颖淑\u202e' })).toEqual(['第2行“承办法官”：含有不可见字符或控制字符（U+202E），请删除后重新输入']);
+    expect(errorsOf({ 承办部门: '民一\u200b庭' })).toEqual(['第2行“承办部门”：含有不可见字符或控制字符（U+200B），请删除后重新输入']);
+    expect(errorsOf({ 原告: '张三、李\u0000四' })).toEqual(['第2行“原告”：第2个名称含有不可见字符或控制字符（U+0000），请删除后重新输入']);
+    expect(record({ 承办法官: 'Jose\u0301', 原告: '阿依古丽·买买提' })).toMatchObject({ judge: 'José', plaintiffs: ['阿依古丽·买买提'] });
+  });
+});

@@ -156,7 +156,7 @@ describe('CSV', () => {
 
   it('writes audit rows with the Chinese action, local time and the raw JSON', () => {
     const csv = auditCsv([
-      { id: 7, at: '2024-05-01T02:00:00.000Z', actor: '管理员', action: 'account.create', entity: 'account', entityKey: '王法官', before: null, after: '{"roles":["judge"],"division":"民一庭"}' },
+      { id: 7, at: '2024-05-01T02:00:00.000Z', actor: '管理员', action: 'account.create', entity: 'account', entityKey: '王法官', before: null, after: '{"roles":["judge"],"division":"民一庭"}', contentHidden: false },
     ]);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe('序号,时间,操作人,操作,操作代码,对象类型,对象,修改前,修改后');

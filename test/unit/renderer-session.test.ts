@@ -247,6 +247,15 @@ describe('guardApi', () => {
     expect(lost).not.toHaveBeenCalled();
   });
 
+  it('reports PASSWORD_CHANGE_REQUIRED, so the window shows the new-password screen', async () => {
+    const change = vi.fn();
+    const lost = vi.fn();
+    const api = guardApi(fakeApi(() => ({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED', message: '须先修改' } })), { onAuthLost: lost, onPasswordChangeRequired: change });
+    await api['cases.list']({});
+    expect(change).toHaveBeenCalledWith('cases.list');
+    expect(lost).not.toHaveBeenCalled();
+  });
+
   it('notes when a call last succeeded', async () => {
     const answered = vi.fn();
     const api = guardApi(fakeApi(() => ok([])), { onAuthLost: vi.fn(), onAnswered: answered, now: () => 1234 });
@@ -301,7 +310,7 @@ describe('accounts store', () => {
 });
 
 function auditRow(id: number): AuditRow {
-  return { id, at: '2024-05-01T02:00:00.000Z', actor: '管理员', action: 'signin', entity: 'account', entityKey: '管理员', before: null, after: null };
+  return { id, at: '2024-05-01T02:00:00.000Z', actor: '管理员', action: 'signin', entity: 'account', entityKey: '管理员', before: null, after: null, contentHidden: false };
 }
 
 describe('audit store', () => {
@@ -331,7 +340,7 @@ describe('audit store', () => {
   it('verifies the chain', async () => {
     const s = createAuditStore({
       'audit.list': vi.fn(),
-      'audit.verify': vi.fn(async () => ok({ ok: false, entries: 10, firstBrokenId: 4, message: '审计链在第 4 号记录处断开' })),
+      'audit.verify': vi.fn(async () => ok({ ok: false, entries: 10, firstBrokenId: 4, anchors: 0, truncatedAfter: null, message: '审计链在第 4 号记录处断开' })),
     });
     await s.getState().verify();
     expect(s.getState().verifyResult).toMatchObject({ ok: false, firstBrokenId: 4 });

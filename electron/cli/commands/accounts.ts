@@ -1,15 +1,17 @@
 // Commands of the accounts domain: create a court's database with its first administrator, and manage accounts.
 import { existsSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import { ROLE_LABELS, ROLES, parseRole, type Role } from '../../../shared/accounts/roles';
 import type { UserView } from '../../../shared/api/contract';
 import { passwordProblem } from '../../core/accounts/accountStore';
 import { openMarkerPath } from '../../core/db/connection';
-import { CliError, dbPathOf, openRuntime, print, required, withSession, type CommandSpec } from '../cliHost';
+import { CliError, credentials, dbPathOf, openRuntime, print, required, withSession, type CommandSpec } from '../cliHost';
+import { readNewPassword } from '../password';
 
 export const init: CommandSpec = {
   positionals: [],
-  options: { 'court-code': { type: 'string' }, 'court-name': { type: 'string' }, admin: { type: 'string' } },
-  signIn: 'none',
+  options: { 'court-code': { type: 'string' }, 'court-name': { type: 'string' }, admin: { type: 'string' }, demo: { type: 'boolean' } },
+  signIn: 'newAdmin',
   async run(g, _args, v, io) {
     const courtCode = required(v, 'court-code', '法院代码，如 辽0421');
     const courtName = required(v, 'court-name', '法院名称');
@@ -23,7 +25,7 @@ export const init: CommandSpec = {
     let done = false;
     try {
       if (runtime.startupFailure) throw new CliError(runtime.startupFailure.message, 1);
-      const r = await runtime.call('auth.setup', { courtCode, courtName, adminName, password: g.password }, { oneShot: true });
+      const r = await runtime.call('auth.setup', { courtCode, courtName, adminName, password: g.password, demo: !!v.demo }, { commandLine: true });
       if (!r.ok) throw new CliError(r.error.message, 1);
       done = true;
     } finally {
@@ -31,7 +33,8 @@ export const init: CommandSpec = {
       // A refused init leaves no half-made database behind: the file did not exist before this command.
       if (!done) for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, openMarkerPath(dbPath)]) rmSync(f, { force: true });
     }
-    print(io, g, { dbPath, courtCode, courtName, admin: adminName }, () => `已创建数据库 ${dbPath}：${courtName}（${courtCode}），管理员 ${adminName}`);
+    print(io, g, { dbPath, courtCode, courtName, admin: adminName, demo: !!v.demo }, () =>
+      `已创建${v.demo ? '演示' : ''}数据库 ${dbPath}：${courtName}（${courtCode}），管理员 ${adminName}${v.demo ? '；可用 courtdesk seed 填充合成案件' : ''}`);
     return 0;
   },
 };
@@ -89,3 +92,46 @@ export const user: CommandSpec = {
     });
   },
 };
+
+export const password: CommandSpec = {
+  positionals: [],
+  options: {},
+  signIn: 'required',
+  async run(g, _args, _v, io) {
+    const who = credentials(g);
+    const next = await readNewPassword();
+    if (next === null) throw new CliError('需要新口令：请在提示时输入，或通过环境变量 COURTDESK_NEW_PASSWORD 提供', 2);
+    const problem = passwordProblem(next);
+    if (problem) throw new CliError(`新口令不合要求：${problem}`, 2);
+    await withSession(g, io, ({ call }) => call('auth.changePassword', { oldPassword: who.password, newPassword: next }));
+    print(io, g, { name: who.name, changed: true }, () => `已修改 ${who.name} 的口令`);
+    return 0;
+  },
+};
+
+export const unlock: CommandSpec = {
+  positionals: ['姓名'],
+  options: {},
+  // Whoever runs this holds the database file: the core allows the call from this machine's command line only.
+  signIn: 'none',
+  async run(g, [name], _v, io) {
+    const runtime = openRuntime(g);
+    try {
+      if (runtime.startupFailure) throw new CliError(runtime.startupFailure.message, 1);
+      const r = await runtime.call('users.unlock', { name }, { commandLine: true, osUser: osUserName() });
+      if (!r.ok) throw new CliError(r.error.message, 1);
+      print(io, g, r.value, () => `已解除 ${name} 的账号锁定（已记入审计日志）`);
+      return 0;
+    } finally {
+      runtime.close();
+    }
+  },
+};
+
+function osUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return '未知用户';
+  }
+}

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { BackupView, RestoreView } from '../../../shared/api/contract';
 import { BACKUP_REASON_LABELS, formatSize } from '../../../shared/backup/backupLabels';
 import { formatLocalTime } from '../../core/backup/backupNames';
+import { BackupError } from '../../core/backup/backupError';
 import { LATEST_SCHEMA_VERSION } from '../../core/db/migrations';
 import { CliError, dbPathOf, openRuntime, signIn, withSession, type CommandSpec, type GlobalOptions, type Io } from '../cliHost';
 
@@ -107,7 +108,10 @@ export const restore: CommandSpec = {
       try {
         printRestore(g, io, await runtime.restoreWhileFailed(source, actor ?? '（命令行）'));
       } catch (err) {
-        throw new CliError(err instanceof Error ? err.message : String(err), 1);
+        // A refused or failed restore says why in Chinese; anything else is an internal error, which the command's
+        // runner reports without JavaScript's own text (COURTDESK_DEBUG shows it).
+        if (err instanceof BackupError) throw new CliError(err.message, 1);
+        throw err;
       }
       return 0;
     } finally {

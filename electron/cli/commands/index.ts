@@ -1,7 +1,7 @@
 // The commands of courtdesk, one line each; each lives beside the other commands of its domain.
 import type { CommandSpec } from '../cliHost';
 import { cases, deadline, event, importCmd } from './cases';
-import { init, user } from './accounts';
+import { init, password, unlock, user } from './accounts';
 import { audit } from './audit';
 import { backup, restore } from './backup';
 import { holidayRoll } from './settings';
@@ -15,6 +15,8 @@ export const COMMANDS = {
   deadline,
   cases,
   user,
+  password,
+  unlock,
   audit,
   'holiday-roll': holidayRoll,
   backup,

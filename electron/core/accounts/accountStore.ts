@@ -6,6 +6,7 @@ import { auditAppender } from '../audit/auditLog';
 import { getSelfCourt } from '../court/courtStore';
 import { hashPassword, verifyPassword } from './passwords';
 import { InputError } from '../kernel/errors';
+import { cleanName, NAME_MAX } from '../../../shared/text/names';
 
 export interface Person {
   staffId: number;
@@ -27,6 +28,12 @@ export function passwordProblem(password: string): string | null {
   if (password.length > 200) return '口令过长';
   return null;
 }
+
+/**
+ * The hash a name that has no account is checked against: same scrypt parameters as every stored hash, of a random
+ * password nobody knows, so a wrong name costs the same time as a wrong password.
+ */
+const UNMATCHABLE_HASH = 'scrypt$15$8$1$4s/Ls179POYsv/kKNkn+3g==$4bG05b0e4tcTlbgZ0xwA0pDA/xhwf6msZm9SxNPCrDQ=';
 
 interface AccountRow {
   staff_id: number;
@@ -92,8 +99,9 @@ export class AccountStore {
    * imported with his cases keeps his judge role). Call inside no transaction: this is one.
    */
   create(input: { name: string; roles: Role[]; division?: string | null; password: string; actor: string; demoPassword?: string; mustChange?: boolean }): Person {
-    const name = input.name.trim();
-    if (!name || [...name].length > 20) throw new InputError('账号名称（姓名）不能为空，且不超过20个字', '姓名');
+    const cleaned = cleanName(input.name, '姓名', NAME_MAX.person);
+    if (!cleaned.ok) throw new InputError(cleaned.error, '姓名');
+    const name = cleaned.value;
     if (input.roles.length === 0) throw new InputError(`至少需要一个角色：${ROLES.map((r) => `${r}（${ROLE_LABELS[r]}）`).join('、')}`, '角色');
     const problem = passwordProblem(input.password);
     if (problem) throw new InputError(problem, '口令');
@@ -130,27 +138,39 @@ export class AccountStore {
 
   /**
    * Checks a password. Five wrong tries in a row lock the account for fifteen minutes; the counter and the lock
-   * are stored, so restarting the program does not reset them.
+   * are stored, so restarting the program does not reset them. Whoever tries, the answer to a wrong name or a wrong
+   * password is the same words after the same work (one scrypt hash and one audit entry), so the sign-in does not
+   * tell which names exist; only the right password learns that its account is locked or disabled.
    */
   signIn(name: string, password: string, now: Date = new Date(), opts: { record: boolean } = { record: true }): SignInResult {
-    const r = this.row(name.trim());
+    const typed = name.trim().normalize('NFC');
+    const r = this.row(typed);
     const bad = { ok: false as const, code: 'BAD_CREDENTIALS' as const, message: '姓名或口令不正确' };
-    if (!r) return bad;
-    if (r.active === 0 || r.staff_active === 0) return { ok: false, code: 'DISABLED', message: `账号“${r.name}”已停用，请联系管理员` };
-    if (r.locked_until && r.locked_until > now.toISOString()) {
-      return { ok: false, code: 'LOCKED', message: `口令连续错误 ${MAX_FAILED_SIGN_INS} 次，账号已锁定至 ${localTime(r.locked_until)}` };
-    }
+    const matches = verifyPassword(password, r?.password_hash ?? UNMATCHABLE_HASH) && r !== undefined;
     const stamp = now.toISOString();
-    if (!verifyPassword(password, r.password_hash)) {
-      const failures = r.failed_attempts + 1;
-      const lock = failures >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+    const locked = !!r?.locked_until && r.locked_until > stamp;
+    if (!r || !matches) {
       this.db.transaction(() => {
-        this.db.prepare('UPDATE accounts SET failed_attempts = ?, locked_until = ?, updated_at = ? WHERE staff_id = ?')
-          .run(lock ? 0 : failures, lock, stamp, r.staff_id);
+        if (!r) {
+          this.audit({ actor: '（未登录）', action: 'signin.failed', entity: 'account', entityKey: null, after: { name: typed.slice(0, 20) } }, stamp);
+          return;
+        }
+        // Guesses against a locked account neither count nor extend the lock: it ends when it said it would.
+        const failures = locked ? r.failed_attempts : r.failed_attempts + 1;
+        const lock = !locked && failures >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+        if (!locked) {
+          this.db.prepare('UPDATE accounts SET failed_attempts = ?, locked_until = ?, updated_at = ? WHERE staff_id = ?').run(lock ? 0 : failures, lock, stamp, r.staff_id);
+        }
         this.audit({ actor: r.name, action: lock ? 'account.locked' : 'signin.failed', entity: 'account', entityKey: r.name, after: { failures } }, stamp);
       }).immediate();
-      if (lock) return { ok: false, code: 'LOCKED', message: `口令连续错误 ${MAX_FAILED_SIGN_INS} 次，账号已锁定 ${LOCKOUT_MINUTES} 分钟` };
-      return { ...bad, message: `姓名或口令不正确（再错 ${MAX_FAILED_SIGN_INS - failures} 次将锁定 ${LOCKOUT_MINUTES} 分钟）` };
+      return bad;
+    }
+    if (r.active === 0 || r.staff_active === 0) return { ok: false, code: 'DISABLED', message: `账号“${r.name}”已停用，请联系管理员` };
+    if (locked) {
+      return {
+        ok: false, code: 'LOCKED',
+        message: `口令连续错误 ${MAX_FAILED_SIGN_INS} 次，账号已锁定至 ${localTime(r.locked_until!)}；也可请信息技术人员在本机运行 courtdesk unlock ${r.name} 解除`,
+      };
     }
     // A successful sign-in changes nothing unless it clears earlier failures; the window's sessions are recorded,
     // a command-line call (one sign-in per command) is not, so a refused command leaves the file as it was.
@@ -174,6 +194,18 @@ export class AccountStore {
       const now = nowStamp();
       this.db.prepare('UPDATE accounts SET active = ?, row_version = ?, updated_at = ? WHERE staff_id = ?').run(active ? 1 : 0, version, now, r.staff_id);
       this.audit({ actor, action: active ? 'account.enable' : 'account.disable', entity: 'account', entityKey: r.name, before: { active: r.active === 1 }, after: { active } }, now);
+      return this.byStaffId(r.staff_id)!;
+    }).immediate();
+  }
+
+  /** Lifts a lockout (and clears the count of failed sign-ins), audited; the password stays as it is. */
+  unlock(name: string, actor: string): Person {
+    return this.db.transaction(() => {
+      const r = this.row(name);
+      if (!r) throw new InputError(`找不到账号“${name}”`, '姓名');
+      const now = nowStamp();
+      this.db.prepare('UPDATE accounts SET failed_attempts = 0, locked_until = NULL, row_version = ?, updated_at = ? WHERE staff_id = ?').run(nextRowVersion(this.db), now, r.staff_id);
+      this.audit({ actor, action: 'account.unlock', entity: 'account', entityKey: r.name, before: { lockedUntil: r.locked_until, failedAttempts: r.failed_attempts } }, now);
       return this.byStaffId(r.staff_id)!;
     }).immediate();
   }

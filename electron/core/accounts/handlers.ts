@@ -49,13 +49,13 @@ export const accountsDomain = createDomain('accounts', accountsApi, (s: CoreServ
     if (s.accounts.count() > 0) throw new CoreError('CONFLICT', '本院数据库已建立，请用已有账号登录');
     const court = getSelfCourt(s.db);
     if (court && court.code !== a.courtCode) throw new InputError(`数据库属于${court.name}（${court.code}），法院代码不符`, '法院代码');
-    if (!court) initCourt(s.db, a.courtCode, a.courtName, a.adminName);
+    if (!court) initCourt(s.db, a.courtCode, a.courtName, a.adminName, a.demo);
     const person = s.accounts.create({ name: a.adminName, roles: ['admin'], password: a.password, actor: a.adminName });
     ctx.startSession(person);
     return signedInUser(person);
   },
   'auth.signIn': (a, ctx) => {
-    const r = s.accounts.signIn(a.name, a.password, new Date(), { record: !ctx.oneShot });
+    const r = s.accounts.signIn(a.name, a.password, new Date(), { record: !ctx.commandLine });
     if (!r.ok) throw new CoreError('FORBIDDEN', r.message);
     ctx.startSession(r.person);
     return signedInUser(r.person);
@@ -64,7 +64,8 @@ export const accountsDomain = createDomain('accounts', accountsApi, (s: CoreServ
     const r = s.accounts.recheck(ctx.person!.staffId, a.password);
     if (!r.ok) {
       if (r.code !== 'BAD_CREDENTIALS') ctx.endSession();
-      throw new CoreError('FORBIDDEN', r.message);
+      // The person is known here: only the password can be wrong.
+      throw new CoreError('FORBIDDEN', r.code === 'BAD_CREDENTIALS' ? '口令不正确' : r.message);
     }
     s.sessions.unlock(ctx.session!);
     return signedInUser(r.person);
@@ -88,6 +89,7 @@ export const accountsDomain = createDomain('accounts', accountsApi, (s: CoreServ
     if (!a.active) s.sessions.endAllOf(p.staffId);
     return userView(p);
   },
+  'users.unlock': (a, ctx) => userView(s.accounts.unlock(a.name, ctx.actor)),
   'users.resetPassword': (a, ctx) => {
     const chosen = a.password === undefined ? temporaryPassword() : null;
     const p = s.accounts.resetPassword(a.name, a.password ?? chosen!, ctx.actor);

@@ -108,13 +108,17 @@ export class AppRuntime {
     const r = await integrityCheckOffThread(this.dbPath, { quick: true, inThreadFallback: false });
     const rows = 'rows' in r ? r.rows : null;
     if (rows && rows.length === 1 && rows[0] === 'ok') return rows;
+    // The check's rows are SQLite's own words ("Page 5: btreeInitPage() returns error code 11"): the log gets them,
+    // the person reads how many problems were found.
     const found = rows
-      ? new DbOpenError('CORRUPT', `数据库文件已损坏（启动检查发现：${rows.slice(0, 3).join('；')}），为保护数据已停止使用`, this.dbPath)
+      ? new DbOpenError('CORRUPT', `数据库文件已损坏（启动检查发现 ${rows.length >= 20 ? '20 处以上' : `${rows.length} 处`}问题），为保护数据已停止使用`, this.dbPath, {
+        detail: rows.slice(0, 20).join('；'),
+      })
       : classifySqliteError((r as { error: unknown }).error, this.dbPath);
     // A file that could not be checked for another reason (locked for a moment, a worker that failed) is no proof of
     // damage: the app keeps running and the next start checks again.
     if (!REPAIRABLE.has(found.code)) {
-      this.options.log?.(`启动检查未能完成：${found.message}`);
+      this.options.log?.(`启动检查未能完成：${found.message}${found.detail ? `（${found.detail}）` : ''}`);
       return rows;
     }
     if (this.core !== core || this.exclusive) return rows;
@@ -126,7 +130,7 @@ export class AppRuntime {
       core.close();
       this.core = null;
       this.failure = new CoreStartError(err.code, err.message, this.dbPath, err.latestGoodBackup);
-      this.options.log?.(`启动检查：${err.message}`);
+      this.options.log?.(`启动检查：${err.message}${err.detail ? `（${err.detail}）` : ''}`);
     } finally {
       this.exclusive = false;
     }
@@ -200,7 +204,8 @@ export class AppRuntime {
       return { ok: true, value: this.afterRestore(result, STARTUP_RESTORE_ACTOR) };
     } catch (err) {
       if (err instanceof BackupError) return fail(err.code === 'IN_USE' ? 'CONFLICT' : 'BAD_ARGS', err.message);
-      return fail('INTERNAL', `恢复失败：${err instanceof Error ? err.message : String(err)}`);
+      this.options.log?.(`启动时恢复失败：${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return fail('INTERNAL', '恢复失败，详情已写入日志，请告知信息技术人员');
     }
   }
 

@@ -1,7 +1,7 @@
 // Opens a court database and binds every domain's handlers to it behind the one dispatcher: the core each host runs.
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { localToday } from '../../../shared/dates/calendar';
 import { openCourtDatabase } from '../backup/openCourtDatabase';
@@ -81,13 +81,19 @@ export interface Core {
 export function openCore(options: CoreOptions): Core {
   const today = () => options.today ?? localToday();
   const dbPath = path.resolve(options.dbPath);
-  const exists = existsSync(dbPath);
+  // A file of zero bytes holds nothing (a first start interrupted before SQLite wrote to it): where a new database
+  // may be created, it is created there; elsewhere it is reported as empty, not missing.
+  const exists = existsSync(dbPath) && statSync(dbPath).size > 0;
   const creatingDemo = !!options.demo && !exists;
   let opened;
   try {
     opened = openCourtDatabase(dbPath, { create: creatingDemo || (!exists && !!options.allowSetup) });
   } catch (err) {
-    if (err instanceof DbOpenError) throw new CoreStartError(err.code, err.message, err.dbPath, err.latestGoodBackup);
+    if (err instanceof DbOpenError) {
+      // The person reads the Chinese message; SQLite's own words behind it go to the log.
+      if (err.detail) options.log?.(`无法打开数据库 ${dbPath}：${err.detail}`);
+      throw new CoreStartError(err.code, err.message, err.dbPath, err.latestGoodBackup);
+    }
     throw err;
   }
   const db = opened.db;

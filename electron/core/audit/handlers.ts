@@ -3,9 +3,10 @@ import { auditApi } from '../../../shared/audit/api';
 import { createDomain } from '../kernel/domain';
 import { listAudit, describeVerification } from './auditQueries';
 import { verifyAuditChain } from './auditLog';
+import { checkAnchors, readAnchors } from './anchors';
 import type { CoreServices } from '../app/services';
 
 export const auditDomain = createDomain('audit', auditApi, (s: CoreServices) => ({
-  'audit.list': (a) => listAudit(s.db, a),
-  'audit.verify': () => describeVerification(verifyAuditChain(s.db)),
+  'audit.list': (a, ctx) => listAudit(s.db, a, ctx.scope),
+  'audit.verify': () => describeVerification(verifyAuditChain(s.db), checkAnchors(s.db, readAnchors(s.dbPath))),
 }));

@@ -30,7 +30,11 @@ function failed(message: string, partial: Partial<BackupCheck> = {}): BackupChec
 
 function judge(integrity: string[], probe: ReturnType<typeof probeCounts>): BackupCheck {
   const known = { schemaVersion: probe.schemaVersion, cases: probe.cases, courtCode: probe.court?.code ?? null, courtName: probe.court?.name ?? null };
-  if (integrity.length !== 1 || integrity[0] !== 'ok') return failed(`${MESSAGES.damaged}（${integrity.slice(0, 3).join('；')}）`, known);
+  // integrity_check's rows are SQLite's English ("Page 12: btreeInitPage() returns error code 11"): the person reads
+  // how many problems it found.
+  if (integrity.length !== 1 || integrity[0] !== 'ok') {
+    return failed(`${MESSAGES.damaged}（检查发现 ${integrity.length >= 20 ? '20 处以上' : `${integrity.length} 处`}问题）`, known);
+  }
   if (probe.schemaVersion > LATEST_SCHEMA_VERSION) {
     return failed(`${MESSAGES.newer}（结构版本 ${probe.schemaVersion}，本程序支持到 ${LATEST_SCHEMA_VERSION}），请先升级程序`, known);
   }
@@ -44,7 +48,12 @@ export function openError(err: unknown): BackupCheck {
   if (code === 'SQLITE_NOTADB') return failed(MESSAGES.notOurs);
   if (code.startsWith('SQLITE_CORRUPT')) return failed(MESSAGES.damaged);
   if (code.startsWith('SQLITE_CANTOPEN') || (err as NodeJS.ErrnoException)?.code === 'ENOENT') return failed('找不到备份文件');
-  return failed(`无法读取备份文件（${err instanceof Error ? err.message : String(err)}）`);
+  const sys = (err as NodeJS.ErrnoException)?.code;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || sys === 'EBUSY') return failed('无法读取备份文件：文件正被其他程序使用');
+  if (sys === 'EACCES' || sys === 'EPERM' || code.startsWith('SQLITE_PERM')) return failed('无法读取备份文件：没有读取权限');
+  if (code.startsWith('SQLITE_IOERR') || sys === 'EIO') return failed('无法读取备份文件：读取磁盘出错');
+  // SQLite's or the system's own text is no sentence for the person who asked; it names nothing they can act on.
+  return failed('无法读取备份文件');
 }
 
 function integrityRows(db: Database, quick = false): string[] {

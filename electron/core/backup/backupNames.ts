@@ -6,7 +6,13 @@ import { checkBackup, type BackupCheck } from './backupCheck';
 export const BACKUP_REASONS = ['manual', 'daily', 'before-import', 'before-restore', 'before-migration'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
-/** How many backups of each reason the backups folder keeps; null keeps all (a manual backup is the user's decision). */
+/**
+ * How many backups of each reason the backups folder keeps; null keeps all (a manual backup is the user's decision).
+ * Each reason is a pool of its own: a rotation counts and deletes only copies whose name carries its reason
+ * (rotateBackups), so however many imports run, their 'before-import' copies can only push out older
+ * 'before-import' copies, never a daily, manual or pre-migration one. And an import makes a copy only when it will
+ * change something (importCases.ts), so re-importing an unchanged file does not push out the copies of real imports.
+ */
 export type KeepCounts = Record<BackupReason, number | null>;
 export const DEFAULT_KEEP: Readonly<KeepCounts> = {
   manual: null,
@@ -130,6 +136,7 @@ export function rotateBackups(dbPath: string, reason: BackupReason, keep: number
   const dir = backupDirFor(dbPath);
   if (keep !== null) {
     const kept = new Set(protect.map((p) => path.resolve(p)));
+    // Only this reason's pool is counted and pruned (see KeepCounts): other reasons' copies are not even candidates.
     const ofReason = listBackups(dbPath, dir).filter((e) => e.reason === reason);
     for (const e of ofReason.slice(Math.max(0, keep))) {
       if (kept.has(path.resolve(e.file))) continue;

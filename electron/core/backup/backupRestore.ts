@@ -6,6 +6,7 @@ import { BackupError, MESSAGES, explain, sqliteCode, type BackupErrorCode } from
 import { checkBackup, type BackupCheck } from './backupCheck';
 import { backupStamp, type KeepCounts } from './backupNames';
 import { copyThroughSqlite, createBackup, fsyncDir, fsyncFile, removeQuietly, type BackupInfo } from './backupWrite';
+import { recordAnchor } from '../audit/anchors';
 
 export interface RestoreResult {
   dbPath: string;
@@ -169,6 +170,8 @@ export async function restoreBackup(dbPath: string, backupFile: string, options:
     if (damaged) movedAsideTo = moveAside(target, now);
     fs.renameSync(restoring, target);
     fsyncDir(path.dirname(target));
+    // From here the log continues the backup's chain: anchors taken since that backup belong to a history left behind.
+    recordAnchor(target, 'restore', target, now);
   } catch (err) {
     removeQuietly(restoring);
     if (movedAsideTo !== null && !fs.existsSync(target)) putBack(movedAsideTo, target);

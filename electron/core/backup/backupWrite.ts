@@ -6,6 +6,7 @@ import { localToday } from '../../../shared/dates/calendar';
 import { BackupError, MESSAGES, explain } from './backupError';
 import { OFF_THREAD_BYTES, inspect, openError, type Inspection } from './backupCheck';
 import { DEFAULT_KEEP, backupDirFor, backupStamp, listBackups, nextBackupTarget, rotateBackups, type BackupReason, type KeepCounts } from './backupNames';
+import { recordAnchor } from '../audit/anchors';
 
 export interface BackupInfo {
   file: string;
@@ -73,6 +74,8 @@ export function removeQuietly(file: string): void {
  * to a rollback journal: the copy is then one self-contained file that opens read-only without -wal or -shm beside it.
  */
 export async function copyThroughSqlite(source: Database, target: string): Promise<void> {
+  // Made owner-only before SQLite writes into it: a backup holds the court's data and every password hash.
+  createOwnerOnly(target);
   let lastRemaining = Infinity;
   let restarts = 0;
   await source.backup(target, {
@@ -91,6 +94,18 @@ export async function copyThroughSqlite(source: Database, target: string): Promi
   }
 }
 
+/** An empty file only its owner may read or write (a no-op for modes on Windows, where the profile folder is private). */
+export function createOwnerOnly(file: string): void {
+  fs.closeSync(fs.openSync(file, 'w', 0o600));
+  if (process.platform !== 'win32') fs.chmodSync(file, 0o600);
+}
+
+/** The backups folder: created, or tightened, so that only the owner may list or read it. */
+export function ownerOnlyFolder(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32' && (fs.statSync(dir).mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
+}
+
 /**
  * A consistent backup of an open database (the live connection may keep working meanwhile), written as NAME.part,
  * synced, checked with integrity_check and only then renamed: an interrupted copy never carries the final name.
@@ -102,7 +117,12 @@ export async function createBackup(db: Database, dbPath: string, options: Create
   if (options.to) {
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new BackupError('TARGET_MISSING', `备份目标文件夹不存在：${dir}`);
   } else {
-    fs.mkdirSync(dir, { recursive: true });
+    try {
+      ownerOnlyFolder(dir);
+    } catch (err) {
+      // A file named like the folder, a read-only disk: said in words, the system's own in the cause (for the log).
+      throw new BackupError('FAILED', `备份失败，无法创建备份文件夹 ${dir}：${explain(err)}`, { cause: err });
+    }
   }
   const target = nextBackupTarget(dir, dbPath, options.reason, now);
   const part = `${target}.part`;
@@ -131,6 +151,8 @@ export async function createBackup(db: Database, dbPath: string, options: Create
     removeQuietly(part);
     throw new BackupError('FAILED', `备份失败，未生成备份文件：${explain(err)}`, { cause: err });
   }
+  // The chain this copy holds, kept outside the database file: a later rewrite of the log no longer meets it.
+  recordAnchor(dbPath, 'backup', target, now);
   if (dir === defaultDir) {
     const keep = { ...DEFAULT_KEEP, ...options.keep }[options.reason];
     rotateBackups(dbPath, options.reason, keep, [target, ...(options.protect ?? [])]);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { backupApi, type BackupCheckView } from '../../../shared/backup/api';
 import { createDomain } from '../kernel/domain';
 import { CoreError } from '../kernel/errors';
-import { BackupError } from './backupError';
+import { BackupError, backupErrorDetail } from './backupError';
 import { checkBackup, checkBackupAsync, type BackupCheck } from './backupCheck';
 import { checkRestore } from './backupRestore';
 import { createBackup } from './backupWrite';
@@ -30,9 +30,11 @@ function checkView(file: string, c: BackupCheck): BackupCheckView {
 }
 
 /** A refused or failed copy, in the contract's words: a failed copy is the machine's fault, not the person's. */
-function backupErrors<T>(run: () => Promise<T>): Promise<T> {
+function backupErrors<T>(s: CoreServices, run: () => Promise<T>): Promise<T> {
   return run().catch((err: unknown) => {
     if (!(err instanceof BackupError)) throw err;
+    // The message says what a clerk can act on; the error's own words behind it are for the IT staff's log.
+    if (err.cause) s.log(`${err.message}（${backupErrorDetail(err.cause)}）`);
     if (err.code === 'FAILED' || err.code === 'VERIFY_FAILED') throw new CoreError('DB_ERROR', err.message, { cause: err });
     throw new CoreError(err.code === 'IN_USE' ? 'CONFLICT' : 'BAD_ARGS', err.message, { cause: err });
   });
@@ -46,16 +48,16 @@ export const backupDomain = createDomain('backup', backupApi, (s: CoreServices) 
       ...(a.checked ? { check: checkBackup(b.file) } : {}),
     })),
   }),
-  'backup.check': (a) => backupErrors(async () => {
+  'backup.check': (a) => backupErrors(s, async () => {
     const file = existingFile(a.file);
     return checkView(file, await checkBackupAsync(file));
   }),
-  'backup.create': (a, ctx) => backupErrors(async () => {
+  'backup.create': (a, ctx) => backupErrors(s, async () => {
     const info = await createBackup(s.db, s.dbPath, { reason: 'manual', to: a.to ? absolutePath(a.to, '文件夹') : undefined });
     recordManualBackup(s.db, ctx.actor, info);
     return { file: info.file, bytes: info.bytes, schemaVersion: info.schemaVersion, cases: info.cases, createdAt: info.createdAt, reason: info.reason };
   }),
-  'backup.restore': (a, ctx) => backupErrors(async () => {
+  'backup.restore': (a, ctx) => backupErrors(s, async () => {
     if (!s.restore) throw new CoreError('CONFLICT', '这里不能恢复备份，请关闭程序后用 courtdesk restore 恢复');
     const file = existingFile(a.file);
     // Checked before anything is closed: a refused backup leaves the running app exactly as it was.

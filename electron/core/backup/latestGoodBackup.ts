@@ -38,7 +38,7 @@ export function withBackupHint(err: DbOpenError, known?: { file: string; created
   const hint = good
     ? `最近一份完好的备份：${good.file}（${formatLocalTime(good.createdAt)}，${good.cases ?? 0} 件案件），可从它恢复`
     : `在 ${backupDirFor(err.dbPath)} 中没有找到完好的备份`;
-  return new DbOpenError(err.code, `${err.message}。${hint}`, err.dbPath, { cause: err.cause, latestGoodBackup: good?.file ?? null });
+  return new DbOpenError(err.code, `${err.message}。${hint}`, err.dbPath, { cause: err.cause, latestGoodBackup: good?.file ?? null, detail: err.detail });
 }
 
 /**

@@ -17,6 +17,24 @@ import type { JobControl } from '../jobs/job';
 
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
 
+/**
+ * What CaseStore.preview needs to know besides the case itself, read once for a whole file: the court's divisions and
+ * staff by name as stored (preview looks them up where upsert would add them), and the cases with an open period.
+ */
+export interface PreviewContext {
+  divisionId(name: string): number | undefined;
+  staffId(name: string): number | undefined;
+  hasOpenPeriod(caseNumber: string): boolean;
+}
+
+/**
+ * The one test of whether a stored case differs from a record: upsert writes only when it does, and preview answers
+ * from it. A division or judge not yet in the directory has no id, which differs from any stored one.
+ */
+function recordDiffers(existing: CaseRow, params: ReturnType<typeof recordParams>, divisionId: number | undefined, judgeId: number | undefined): boolean {
+  return RECORD_COLUMNS.some((c) => existing[c] !== params[c]) || existing.division_id !== divisionId || existing.judge_id !== judgeId;
+}
+
 export interface WriteContext {
   actor: string;
   today: string;
@@ -104,18 +122,12 @@ export class CaseStore {
    * importing the same file twice changes nothing. Call inside a transaction.
    */
   upsert(record: CaseRecord, dir: CourtDirectory, rowVersion: number, ctx: WriteContext): UpsertOutcome {
-    const parsed = parseCaseNumber(record.caseNumber);
-    if (!parsed.ok) throw new InputError(parsed.error, '案号');
-    const p = parsed.value;
-    const params = recordParams(record);
+    const { p, params, existing } = this.lookUp(record);
     const restDays = ctx.batch ? ctx.batch.restDays : this.rules.restDays();
     const audit = ctx.batch?.audit ?? this.audit;
-    const existing = this.getRow(p.canonical);
     // Refusals come before any write, so a rejected row leaves nothing behind even inside a larger transaction.
     const facts = existing ? this.facts(existing.id) : { events: [], extensions: [] };
-    if (existing && params.closed_on !== null && facts.events.some((e) => e.toOn === null)) {
-      throw new InputError(`案件 ${p.canonical} 尚有未结束的扣除审限期间（如中止未恢复），请先结束该期间再结案`, '结案日期');
-    }
+    if (existing) this.refuseClosingOverOpenPeriod(p.canonical, params, facts.events.some((e) => e.toOn === null));
     const divisionId = dir.divisionId(record.division, rowVersion);
     const judgeId = dir.staffId(record.judge, divisionId, rowVersion);
     const now = ctx.batch?.now ?? nowStamp();
@@ -129,8 +141,7 @@ export class CaseStore {
       return 'inserted';
     }
 
-    const changed = RECORD_COLUMNS.some((c) => existing[c] !== params[c]) || existing.division_id !== divisionId || existing.judge_id !== judgeId;
-    if (!changed) return 'unchanged';
+    if (!recordDiffers(existing, params, divisionId, judgeId)) return 'unchanged';
 
     const before = rowToRecord(existing, this.s.divisionName.get(existing.division_id) as string, this.s.staffName.get(existing.judge_id) as string);
     const cols = computeColumns({ ...params, type_code: p.typeCode }, facts, ctx.today, restDays);
@@ -141,6 +152,56 @@ export class CaseStore {
     }
     audit({ actor: ctx.actor, action: 'case.update', entity: 'case', entityKey: p.canonical, before, after: record }, now);
     return 'updated';
+  }
+
+  /**
+   * What upsert would answer for this record, asked without writing anything: the same case number parsing, the same
+   * refusal (thrown as upsert throws it) and the same comparison (recordDiffers). An import asks it of its rows before
+   * deciding whether a backup is worth making. Divisions and judges are looked up in `ctx`, not added.
+   */
+  preview(record: CaseRecord, ctx: PreviewContext): UpsertOutcome {
+    const { p, params } = this.checkRefusal(record, ctx);
+    const existing = this.getRow(p.canonical);
+    if (!existing) return 'inserted';
+    return recordDiffers(existing, params, ctx.divisionId(record.division), ctx.staffId(record.judge)) ? 'updated' : 'unchanged';
+  }
+
+  /** Only the refusal of preview (and of upsert), without reading the stored case: throws as they would. */
+  checkRefusal(record: CaseRecord, ctx: PreviewContext) {
+    const { p, params } = this.parse(record);
+    this.refuseClosingOverOpenPeriod(p.canonical, params, ctx.hasOpenPeriod(p.canonical));
+    return { p, params };
+  }
+
+  /** Divisions and staff by name and the cases with an open period, read once for a file's previews. */
+  previewContext(): PreviewContext {
+    const court = getSelfCourt(this.db);
+    const load = (table: 'divisions' | 'staff') => new Map((court ? this.db.prepare(`SELECT name, id FROM ${table} WHERE court_id = ?`).raw().all(court.id) : []) as Array<[string, number]>);
+    const divisions = load('divisions');
+    const staff = load('staff');
+    // A court has at most a few hundred open periods at a time.
+    const open = new Set(this.db.prepare('SELECT DISTINCT c.case_number FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.to_on IS NULL').pluck().all() as string[]);
+    return { divisionId: (name) => divisions.get(name), staffId: (name) => staff.get(name), hasOpenPeriod: (n) => open.has(n) };
+  }
+
+  /** The parsed case number and the record as columns. */
+  private parse(record: CaseRecord) {
+    const parsed = parseCaseNumber(record.caseNumber);
+    if (!parsed.ok) throw new InputError(parsed.error, '案号');
+    return { p: parsed.value, params: recordParams(record) };
+  }
+
+  /** The same, and the stored case with that number (if any). */
+  private lookUp(record: CaseRecord) {
+    const { p, params } = this.parse(record);
+    return { p, params, existing: this.getRow(p.canonical) };
+  }
+
+  /** A stored case with a deducted period still open cannot be closed by a record: the one refusal of upsert and preview. */
+  private refuseClosingOverOpenPeriod(caseNumber: string, params: ReturnType<typeof recordParams>, hasOpenPeriod: boolean): void {
+    if (params.closed_on !== null && hasOpenPeriod) {
+      throw new InputError(`案件 ${caseNumber} 尚有未结束的扣除审限期间（如中止未恢复），请先结束该期间再结案`, '结案日期');
+    }
   }
 
   /** Recomputes the stored deadline columns of one case from its events and extensions. */

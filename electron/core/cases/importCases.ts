@@ -1,10 +1,9 @@
 // Imports a CSV or .xlsx file of cases: validate every row, then write all of it, or only the good rows, in one transaction.
 import type { Database } from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateImportRows, type ImportIssue } from '../../../shared/cases/importColumns';
 import type { ImportSummary } from '../../../shared/cases/api';
+import type { CaseRecord } from '../../../shared/cases/types';
 import type { JobControl } from '../jobs/job';
 import { readImportTable, writeRejectedRowsCsv } from './importFile';
 import { CaseStore, type WriteContext } from './caseStore';
@@ -45,8 +44,11 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
   }
 
   // A whole file can change thousands of cases at once: a copy of the database as it was comes first. Only once the
-  // file passed validation, so a rejected file leaves no backup behind.
-  if (opts.backup !== false && v.rows.length > 0 && !db.memory && db.name) {
+  // file passed validation, so a rejected file leaves no backup behind, and only when the import will change
+  // something: ten re-imports of an unchanged file would otherwise leave ten identical copies and rotate out the
+  // copies taken before real imports. (Another connection could write between this question and the import's
+  // transaction; the copy and the write were never one step, and the copy is a safety net, not the record.)
+  if (opts.backup !== false && v.rows.length > 0 && !db.memory && db.name && willChange(store, v.rows, opts.goodRowsOnly)) {
     try {
       await createBackup(db, db.name, { reason: 'before-import' });
     } catch (err) {
@@ -55,7 +57,6 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
     }
   }
 
-  const fileHash = createHash('sha256').update(readFileSync(file)).digest('hex');
   const rejectedRows = new Set(v.errors.map((e) => e.row as number));
   const bulk = worthBulkLoading(db, v.rows.length);
   const writeRows = () => {
@@ -89,7 +90,7 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
     audit({
       actor: opts.actor, action: 'import', entity: 'file', entityKey: path.basename(file),
       after: {
-        sha256: fileHash, format: table.format, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged,
+        sha256: table.sha256, format: table.format, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged,
         rejected: rejectedRows.size, goodRowsOnly: opts.goodRowsOnly, addedDivisions: dir.addedDivisions, addedStaff: dir.addedStaff,
       },
     });
@@ -110,6 +111,30 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
     summary.rejectedFile = target;
   }
   return summary;
+}
+
+/**
+ * Whether writing these rows would change the database, asked without writing: CaseStore.preview gives, for each row,
+ * what upsert would answer (the same comparison, the same refusal). With goodRowsOnly the first change settles it.
+ * An all-or-nothing import changes nothing if any row is refused, so after the first change the remaining rows are
+ * still asked, but only whether they would be refused (no stored case needs reading for that).
+ */
+function willChange(store: CaseStore, rows: ReadonlyArray<{ record: CaseRecord }>, goodRowsOnly: boolean): boolean {
+  const ctx = store.previewContext();
+  let changes = false;
+  for (const row of rows) {
+    try {
+      if (changes) store.checkRefusal(row.record, ctx);
+      else if (store.preview(row.record, ctx) !== 'unchanged') {
+        if (goodRowsOnly) return true;
+        changes = true;
+      }
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      if (!goodRowsOnly) return false;
+    }
+  }
+  return changes;
 }
 
 class AbortImport extends Error {}

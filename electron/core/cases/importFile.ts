@@ -1,14 +1,17 @@
-// Reads a case import file (CSV in UTF-8 or GB18030, or .xlsx) into a header row and raw data rows, and writes the rejected rows back out.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+// Reads a case import file (CSV in UTF-8 or GB18030, or .xlsx) into a header row and raw data rows within fixed bounds of size and memory, and writes the rejected rows back out.
+import { closeSync, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { cellText, type ImportIssue, type ImportTable } from '../../../shared/cases/importColumns';
+import { cellText, columnForHeader, type ImportField, type ImportIssue, type ImportTable } from '../../../shared/cases/importColumns';
 import { excelSerialToIso } from '../../../shared/dates/calendar';
+import { BOM, csvLine, restoreNeutralized, TEXT_MARK, type CellKind } from '../../../shared/spreadsheet/cells';
 import { InputError } from '../kernel/errors';
 
-export type ImportFileErrorCode = 'unsupported_type' | 'empty' | 'invalid_xlsx' | 'invalid_csv' | 'unreadable';
+export type ImportFileErrorCode = 'unsupported_type' | 'empty' | 'invalid_xlsx' | 'invalid_csv' | 'unreadable' | 'too_large';
 
 /** A file the user picked that cannot be read as a table; the message is shown as is. */
 export class ImportFileError extends InputError {
@@ -21,6 +24,51 @@ export class ImportFileError extends InputError {
 export interface ReadTable extends ImportTable {
   format: 'csv' | 'xlsx';
   encoding?: 'utf-8' | 'gb18030';
+  /** SHA-256 of the bytes read: the file as imported, even if it is replaced on disk meanwhile. */
+  sha256: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bounds. Whatever a file holds, reading it must stay within a few hundred MB: nothing a file declares about itself
+// (a ZIP entry's size, a row or column number) is trusted, every inflate is capped, and rows and cells are counted
+// as they are read. test/unit/importHostile.test.ts measures the peak of files built to break these bounds.
+
+const MiB = 1024 * 1024;
+/** A 100,000-row file is about 16 MB as CSV; four times that is still one court's import. */
+export const MAX_CSV_BYTES = 64 * MiB;
+/** The same 100,000 rows are about 9 MB as .xlsx; its parts inflate to several times the file. */
+export const MAX_XLSX_BYTES = 32 * MiB;
+/** Data rows of one file: more than a basic court files in several years; a longer history goes in several files. */
+export const MAX_IMPORT_ROWS = 200_000;
+/** Excel's own limits (column XFD, row 1,048,576): a file past them was not written by a spreadsheet program. */
+const MAX_COLUMNS = 16_384;
+const MAX_SHEET_ROW = 1_048_576;
+/** CSV: characters of one record (csv-parse's max_record_size); a real row is a few hundred. */
+const MAX_CSV_RECORD_CHARS = 256 * 1024;
+/**
+ * CSV: cells of the whole file, counted from its commas and line breaks before parsing. csv-parse makes an array
+ * entry for every empty field too, so 60 MB of commas would otherwise become 60 million of them. 6,000,000 is
+ * 200,000 rows of 30 columns.
+ */
+const MAX_CSV_CELLS = 6_000_000;
+/** .xlsx: one part inflated, and all the parts read from one file together. */
+const MAX_PART_BYTES = 128 * MiB;
+const MAX_INFLATED_BYTES = 160 * MiB;
+/** .xlsx: a part other than the worksheet and its shared strings (relationships, workbook, styles), read as one string. */
+const MAX_SMALL_PART_BYTES = 32 * MiB;
+/** .xlsx: one row's markup, and one shared string's; Excel holds at most 32,767 characters in a cell. */
+const MAX_ROW_CHARS = 8 * MiB;
+const MAX_SHARED_ITEM_BYTES = 1 * MiB;
+/** .xlsx handed to exceljs (the fallback): its reader takes about eleven times the inflated size in memory. */
+const MAX_FALLBACK_INFLATED_BYTES = 16 * MiB;
+/** Elements of one kind in the small parts (relationships, sheets, number formats, cell formats): Excel allows 65,490 formats. */
+const MAX_ELEMENTS = 100_000;
+
+const mb = (bytes: number) => Math.ceil(bytes / MiB);
+const count = (n: number) => n.toLocaleString('en-US');
+
+function rowLimitError(name: string): ImportFileError {
+  return new ImportFileError(`文件“${name}”的数据超过 ${count(MAX_IMPORT_ROWS)} 行，一次最多导入这么多，请分成几个文件导入`, 'too_large');
 }
 
 export async function readImportTable(filePath: string): Promise<ReadTable> {
@@ -29,18 +77,37 @@ export async function readImportTable(filePath: string): Promise<ReadTable> {
     const shown = ext || '（无扩展名）';
     throw new ImportFileError(`不支持的文件类型“${shown}”，请另存为 .xlsx 或 CSV`, 'unsupported_type');
   }
-  const size = fileSize(filePath);
-  if (size === 0) throw new ImportFileError('文件为空', 'empty');
-  return ext === '.csv' ? readCsv(filePath) : readXlsx(filePath);
+  const name = path.basename(filePath);
+  const bytes = readBounded(filePath, ext === '.csv' ? MAX_CSV_BYTES : MAX_XLSX_BYTES);
+  if (bytes.length === 0) throw new ImportFileError('文件为空', 'empty');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { ...(ext === '.csv' ? readCsv(bytes, name) : await readXlsx(bytes, name)), sha256 };
 }
 
-function fileSize(filePath: string): number {
+/** The whole file, refused before reading when it is larger than `max`: the size comes from the open file itself. */
+function readBounded(filePath: string, max: number): Buffer {
+  const name = path.basename(filePath);
+  let fd: number | null = null;
   try {
-    const st = statSync(filePath);
-    if (st.isDirectory()) throw new ImportFileError(`“${path.basename(filePath)}”是文件夹，不是文件`, 'unreadable');
-    return st.size;
+    if (statSync(filePath).isDirectory()) throw new ImportFileError(`“${name}”是文件夹，不是文件`, 'unreadable');
+    fd = openSync(filePath, 'r');
+    const size = fstatSync(fd).size;
+    if (size > max) {
+      throw new ImportFileError(`文件“${name}”过大（${mb(size)} MB），一次最多导入 ${mb(max)} MB，请分成几个文件导入`, 'too_large');
+    }
+    const buf = Buffer.allocUnsafe(size);
+    let at = 0;
+    // A file that shrinks meanwhile ends the loop early; one that grows is read only as far as it was.
+    while (at < size) {
+      const n = readSync(fd, buf, at, size - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return buf.subarray(0, at);
   } catch (err) {
     throw toReadError(err, filePath);
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 
@@ -53,57 +120,92 @@ function toReadError(err: unknown, filePath: string): Error {
   if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
     return new ImportFileError(`无法读取文件“${name}”：文件被占用或没有权限，请关闭 Excel 等程序后重试`, 'unreadable');
   }
+  if (code === 'EISDIR') return new ImportFileError(`“${name}”是文件夹，不是文件`, 'unreadable');
   return err instanceof Error ? err : new Error(String(err));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // CSV
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const gb18030 = new TextDecoder('gb18030');
-
-/** Strict UTF-8 first: GB18030 decodes almost any bytes, so it can only be the fallback. */
-export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gb18030' } {
+/**
+ * The file as UTF-8 bytes for csv-parse, which works on bytes anyway: valid UTF-8 is used as it is (no string copy of
+ * the whole file), anything else is GB18030 (which decodes almost any bytes, so it can only be the fallback),
+ * transcoded piece by piece.
+ */
+function csvUtf8(bytes: Buffer): { utf8: Buffer; encoding: 'utf-8' | 'gb18030' } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new ImportFileError('文件是 UTF-16 编码（Excel 的“Unicode 文本”），请另存为“CSV UTF-8（逗号分隔）”或 .xlsx', 'invalid_csv');
   }
-  let text: string;
-  let encoding: 'utf-8' | 'gb18030';
-  try {
-    text = utf8.decode(bytes);
-    encoding = 'utf-8';
-  } catch {
-    text = gb18030.decode(bytes);
-    encoding = 'gb18030';
-  }
-  // TextDecoder drops a UTF-8 BOM already; this catches one left by a double save.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text, encoding };
+  // A byte order mark, twice after a double save.
+  const body = skipBoms(bytes);
+  if (isUtf8(body)) return { utf8: body, encoding: 'utf-8' };
+  return { utf8: skipBoms(gb18030ToUtf8(body)), encoding: 'gb18030' };
 }
 
-function readCsv(filePath: string): ReadTable {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(filePath);
-  } catch (err) {
-    throw toReadError(err, filePath);
+function skipBoms(b: Buffer): Buffer {
+  let at = 0;
+  while (at < 6 && b[at] === 0xef && b[at + 1] === 0xbb && b[at + 2] === 0xbf) at += 3;
+  return at ? b.subarray(at) : b;
+}
+
+function gb18030ToUtf8(bytes: Buffer): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  // A byte GB18030 cannot decode becomes U+FFFD, three bytes in UTF-8: the most any input byte can grow to. The
+  // buffer is not touched beyond what is written, so the reserve costs address space, not memory.
+  const out = Buffer.allocUnsafe(bytes.length * 3 + 16);
+  let at = 0;
+  const step = 4 * MiB;
+  for (let i = 0; i < bytes.length; i += step) at += out.write(decoder.decode(bytes.subarray(i, i + step), { stream: true }), at, 'utf8');
+  at += out.write(decoder.decode(), at, 'utf8');
+  return out.subarray(0, at);
+}
+
+/** Line breaks (CRLF counted once), and with the commas an upper bound of the cells csv-parse would make. */
+function countCsv(b: Buffer): { lines: number; cells: number } {
+  let lines = 1;
+  let commas = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c === 0x2c) commas++;
+    else if (c === 0x0a || (c === 0x0d && b[i + 1] !== 0x0a)) lines++;
   }
+  return { lines, cells: lines + commas };
+}
+
+function readCsv(bytes: Buffer, name: string): Omit<ReadTable, 'sha256'> {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     throw new ImportFileError('文件内容是 .xlsx 格式，扩展名却是 .csv，请把扩展名改为 .xlsx', 'invalid_csv');
   }
-  const { text, encoding } = decodeCsvBytes(bytes);
-  if (text.trim() === '') throw new ImportFileError('文件为空', 'empty');
+  const { utf8, encoding } = csvUtf8(bytes);
+  const counted = countCsv(utf8);
+  if (counted.cells > MAX_CSV_CELLS) {
+    if (counted.lines > MAX_IMPORT_ROWS + 1) throw rowLimitError(name);
+    throw new ImportFileError(`文件“${name}”的单元格过多（超过 ${count(MAX_CSV_CELLS)} 个），请分成几个文件导入`, 'too_large');
+  }
   let records: string[][];
   try {
     // Blank lines are kept as records so that row numbers stay those Excel shows when it opens the file.
-    records = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+    // `to` stops the parser one record past the limit: a file of a million short lines is refused, not read.
+    records = parse(utf8, {
+      relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: MAX_CSV_RECORD_CHARS, to: MAX_IMPORT_ROWS + 2,
+    }) as string[][];
   } catch (err) {
     const e = err as { code?: string; lines?: number };
     const where = typeof e.lines === 'number' ? `第${e.lines}行附近` : '';
+    if (e.code === 'CSV_MAX_RECORD_SIZE') {
+      throw new ImportFileError(`CSV 文件格式错误：“${name}”${where}的内容过长（一行超过 ${count(MAX_CSV_RECORD_CHARS)} 个字符），可能是引号未闭合`, 'invalid_csv');
+    }
     const why = e.code === 'CSV_QUOTE_NOT_CLOSED' ? '有未闭合的引号' : '无法解析';
     throw new ImportFileError(`CSV 文件格式错误：${where}${why}`, 'invalid_csv');
   }
-  if (records.length === 0) throw new ImportFileError('文件为空', 'empty');
+  if (records.length > MAX_IMPORT_ROWS + 1) throw rowLimitError(name);
+  for (let r = 0; r < records.length; r++) {
+    const record = records[r];
+    if (record.length > MAX_COLUMNS) throw new ImportFileError(`文件“${name}”第${r + 1}条记录超过 ${count(MAX_COLUMNS)} 列，不是可以导入的表格`, 'invalid_csv');
+    for (let i = 0; i < record.length; i++) if (record[i].charCodeAt(0) === 0x27) record[i] = restoreNeutralized(record[i]);
+  }
+  // Only white space and line breaks: the file is empty, whatever its size.
+  if (records.every((r) => r.length <= 1 && (r[0] ?? '').trim() === '')) throw new ImportFileError('文件为空', 'empty');
   const [headerRecord, ...data] = records;
   return {
     format: 'csv',
@@ -118,13 +220,7 @@ function readCsv(filePath: string): ReadTable {
 
 const NOT_XLSX = '文件不是有效的 .xlsx 文件';
 
-async function readXlsx(filePath: string): Promise<ReadTable> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(filePath);
-  } catch (err) {
-    throw toReadError(err, filePath);
-  }
+async function readXlsx(bytes: Buffer, name: string): Promise<Omit<ReadTable, 'sha256'>> {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
   if (!isZip) {
     // An OLE compound file: a real .xls renamed, or an .xlsx saved with a password.
@@ -136,15 +232,20 @@ async function readXlsx(filePath: string): Promise<ReadTable> {
   }
   let rows: XlsxRow[] | null;
   try {
-    rows = readFirstSheetFast(bytes);
+    rows = readFirstSheetFast(bytes, name);
   } catch (err) {
     if (err instanceof ImportFileError) throw err;
-    // Zip64, unusual part layouts and the like: exceljs reads them, slowly.
+    if (!(err instanceof FastPathUnsupported)) throw new ImportFileError(NOT_XLSX, 'invalid_xlsx');
+    // An unusual part layout or encoding: exceljs reads those, slowly and with about eleven times the inflated
+    // size in memory, and without checking checksums. So only a file whose every entry was just inflated within
+    // bounds and matched its checksum is handed over; a damaged file is refused above and never gets here.
+    checkBeforeFallback(err.zip, name);
     try {
       rows = await readFirstSheetWithExceljs(bytes);
     } catch {
       throw new ImportFileError(NOT_XLSX, 'invalid_xlsx');
     }
+    if (rows && rows.length > MAX_IMPORT_ROWS + 1) throw rowLimitError(name);
   }
   if (rows === null) throw new ImportFileError(`${NOT_XLSX}：没有工作表`, 'invalid_xlsx');
   const headerRow = rows.find((r) => r.rowNumber === 1);
@@ -162,11 +263,11 @@ type XlsxRow = { rowNumber: number; cells: unknown[] };
 function rowCells(values: unknown): unknown[] {
   if (!Array.isArray(values)) return [];
   const cells = new Array<unknown>(Math.max(0, values.length - 1));
-  for (let i = 1; i < values.length; i++) cells[i - 1] = values[i];
+  for (let i = 1; i < values.length; i++) cells[i - 1] = typeof values[i] === 'string' ? restoreNeutralized(values[i] as string) : values[i];
   return cells;
 }
 
-/** The first worksheet in tab order, through exceljs's full reader: the fallback for files the fast path refuses. */
+/** The first worksheet in tab order, through exceljs's full reader: the fallback for files the fast path declines. */
 export async function readFirstSheetWithExceljs(bytes: Buffer): Promise<XlsxRow[] | null> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -189,13 +290,22 @@ export async function readFirstSheetWithExceljs(bytes: Buffer): Promise<XlsxRow[
 // cell values of one sheet, which node:zlib and a few regular expressions give in a fraction of that. Cell values
 // follow exceljs's conventions (Date for date-formatted numbers, {cellError}, formula → cached result), and the
 // tests compare both readers on the same files.
+//
+// Memory: each part is inflated into one buffer no larger than its declared size (itself capped) and checked against
+// its CRC-32. The worksheet and its shared strings, the parts that grow with the rows, are never decoded whole (a
+// JavaScript string of Chinese text takes two bytes a character, beside the buffer it came from): the worksheet is
+// decoded a megabyte at a time and its rows taken out as they complete, and shared strings are kept as the offset of
+// each item, decoded when a cell first refers to it.
 
-class FastPathUnsupported extends Error {}
-
-/** Past this a part no longer fits a V8 string; such a sheet is far beyond anything one import should carry. */
-const MAX_PART_BYTES = 400 * 1024 * 1024;
+/** A file the fast path does not read (an unusual layout or encoding); the archive it opened comes along for the fallback. */
+class FastPathUnsupported extends Error {
+  constructor(readonly zip: ZipArchive, why: string) {
+    super(why);
+  }
+}
 
 interface ZipEntry {
+  name: string;
   method: number;
   flags: number;
   crc: number;
@@ -204,71 +314,187 @@ interface ZipEntry {
   localOffset: number;
 }
 
-function readZipDirectory(buf: Buffer): Map<string, ZipEntry> {
-  const minEocd = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= minEocd; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new ImportFileError(NOT_XLSX, 'invalid_xlsx');
-  const count = buf.readUInt16LE(eocd + 10);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new FastPathUnsupported('zip64');
-  const entries = new Map<string, ZipEntry>();
-  let p = cdOffset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw new ImportFileError(NOT_XLSX, 'invalid_xlsx');
-    const nameLength = buf.readUInt16LE(p + 28);
-    const extraLength = buf.readUInt16LE(p + 30);
-    const commentLength = buf.readUInt16LE(p + 32);
-    const entry: ZipEntry = {
-      flags: buf.readUInt16LE(p + 8),
-      method: buf.readUInt16LE(p + 10),
-      crc: buf.readUInt32LE(p + 16),
-      compressedSize: buf.readUInt32LE(p + 20),
-      size: buf.readUInt32LE(p + 24),
-      localOffset: buf.readUInt32LE(p + 42),
-    };
-    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.localOffset === 0xffffffff) {
-      throw new FastPathUnsupported('zip64');
-    }
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
-    entries.set(name.toLowerCase(), entry);
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
+/** A value of a ZIP64 field, refused past what a Number holds exactly (no file we read comes near). */
+function readU64(buf: Buffer, at: number): number {
+  const v = buf.readBigUInt64LE(at);
+  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ImportFileError(NOT_XLSX, 'invalid_xlsx');
+  return Number(v);
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/** The archive's central directory (ZIP64 included), and its entries inflated within the bounds above. */
+class ZipArchive {
+  readonly entries: ZipEntry[] = [];
+  private byName = new Map<string, ZipEntry>();
+  /** Inflated bytes of the parts read so far, against MAX_INFLATED_BYTES. */
+  private inflated = 0;
 
-function zipPart(buf: Buffer, entries: Map<string, ZipEntry>, name: string): string | null {
-  const entry = entries.get(name.toLowerCase());
-  if (!entry) return null;
-  if (entry.flags & 1) throw new ImportFileError(`${NOT_XLSX}（文件已加密）`, 'invalid_xlsx');
-  if (entry.size > MAX_PART_BYTES) throw new ImportFileError('工作表过大，请分成几个文件导入', 'invalid_xlsx');
-  const p = entry.localOffset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) throw new ImportFileError(NOT_XLSX, 'invalid_xlsx');
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  const raw = buf.subarray(start, start + entry.compressedSize);
-  if (raw.length !== entry.compressedSize) throw new ImportFileError(NOT_XLSX, 'invalid_xlsx');
-  let data: Buffer;
-  if (entry.method === 0) data = raw;
-  else if (entry.method === 8) {
-    try {
-      data = inflateRawSync(raw);
-    } catch {
-      throw new ImportFileError(NOT_XLSX, 'invalid_xlsx');
+  constructor(
+    readonly buf: Buffer,
+    readonly fileName: string,
+  ) {
+    const invalid = () => new ImportFileError(NOT_XLSX, 'invalid_xlsx');
+    const minEocd = Math.max(0, buf.length - 22 - 0xffff);
+    let eocd = -1;
+    for (let i = buf.length - 22; i >= minEocd; i--) {
+      if (buf.readUInt32LE(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
     }
-  } else throw new FastPathUnsupported(`zip method ${entry.method}`);
-  // A damaged download often inflates without complaint; the checksum is what catches it.
-  if (data.length !== entry.size || crc32(data) !== entry.crc) throw new ImportFileError(NOT_XLSX, 'invalid_xlsx');
-  try {
-    return strictUtf8.decode(data);
-  } catch {
-    throw new FastPathUnsupported(`${name} is not UTF-8`);
+    if (eocd < 0) throw invalid();
+    let count = buf.readUInt16LE(eocd + 10);
+    let cdOffset = buf.readUInt32LE(eocd + 16);
+    if (count === 0xffff || cdOffset === 0xffffffff || buf.readUInt32LE(eocd + 12) === 0xffffffff) {
+      // ZIP64: the real values are in the ZIP64 end record, which a locator right before this record points to.
+      const locator = eocd - 20;
+      if (locator < 0 || buf.readUInt32LE(locator) !== 0x07064b50) throw invalid();
+      const end64 = readU64(buf, locator + 8);
+      if (end64 + 56 > locator || buf.readUInt32LE(end64) !== 0x06064b50) throw invalid();
+      count = readU64(buf, end64 + 32);
+      cdOffset = readU64(buf, end64 + 48);
+    }
+    // Every directory record takes at least 46 bytes: a count the file cannot hold is a lie, not a loop to run.
+    if (cdOffset > buf.length || count > (buf.length - cdOffset) / 46) throw invalid();
+    let p = cdOffset;
+    for (let n = 0; n < count; n++) {
+      if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw invalid();
+      const nameLength = buf.readUInt16LE(p + 28);
+      const extraLength = buf.readUInt16LE(p + 30);
+      const commentLength = buf.readUInt16LE(p + 32);
+      if (p + 46 + nameLength + extraLength > buf.length) throw invalid();
+      const e: ZipEntry = {
+        name: buf.toString('utf8', p + 46, p + 46 + nameLength),
+        flags: buf.readUInt16LE(p + 8),
+        method: buf.readUInt16LE(p + 10),
+        crc: buf.readUInt32LE(p + 16),
+        compressedSize: buf.readUInt32LE(p + 20),
+        size: buf.readUInt32LE(p + 24),
+        localOffset: buf.readUInt32LE(p + 42),
+      };
+      if (e.size === 0xffffffff || e.compressedSize === 0xffffffff || e.localOffset === 0xffffffff) {
+        this.readZip64Extra(e, p + 46 + nameLength, extraLength);
+      }
+      this.entries.push(e);
+      this.byName.set(e.name.toLowerCase(), e);
+      p += 46 + nameLength + extraLength + commentLength;
+    }
+  }
+
+  /** The ZIP64 extra field holds, in this order, those of size, compressed size and offset that are 0xFFFFFFFF. */
+  private readZip64Extra(e: ZipEntry, start: number, length: number): void {
+    const end = start + length;
+    for (let q = start; q + 4 <= end; ) {
+      const id = this.buf.readUInt16LE(q);
+      const len = this.buf.readUInt16LE(q + 2);
+      if (q + 4 + len > end) break;
+      if (id === 0x0001) {
+        let v = q + 4;
+        const next = () => {
+          if (v + 8 > q + 4 + len) throw new ImportFileError(NOT_XLSX, 'invalid_xlsx');
+          const x = readU64(this.buf, v);
+          v += 8;
+          return x;
+        };
+        if (e.size === 0xffffffff) e.size = next();
+        if (e.compressedSize === 0xffffffff) e.compressedSize = next();
+        if (e.localOffset === 0xffffffff) e.localOffset = next();
+        return;
+      }
+      q += 4 + len;
+    }
+    throw new ImportFileError(NOT_XLSX, 'invalid_xlsx');
+  }
+
+  entry(name: string): ZipEntry | null {
+    return this.byName.get(name.toLowerCase()) ?? null;
+  }
+
+  /** A part's bytes, checked to be UTF-8 (which XML parts are unless declared otherwise), or null when there is no such part. */
+  part(name: string): Buffer | null {
+    const e = this.entry(name);
+    if (!e) return null;
+    this.checkDeclared(e);
+    if (this.inflated + e.size > MAX_INFLATED_BYTES) {
+      throw new ImportFileError(
+        `文件“${this.fileName}”解压后超过 ${mb(MAX_INFLATED_BYTES)} MB，超出一次导入的上限，请分成几个文件导入`,
+        'too_large',
+      );
+    }
+    const data = this.bytes(e);
+    this.inflated += data.length;
+    if (!isUtf8(data)) throw new FastPathUnsupported(this, `${e.name} is not UTF-8`);
+    return data;
+  }
+
+  /** A small part (relationships, workbook, styles) as one string. */
+  text(name: string): string | null {
+    const e = this.entry(name);
+    if (e && e.size > MAX_SMALL_PART_BYTES) {
+      throw new ImportFileError(
+        `文件“${this.fileName}”中的“${e.name}”解压后有 ${mb(e.size)} MB，超过此类内容的上限（${mb(MAX_SMALL_PART_BYTES)} MB），不是可以导入的表格`,
+        'too_large',
+      );
+    }
+    const data = this.part(name);
+    // TextDecoder drops a byte order mark.
+    return data ? utf8Decoder.decode(data) : null;
+  }
+
+  /** What the directory says about an entry, checked before anything is inflated: encryption, method, declared size. */
+  checkDeclared(e: ZipEntry): void {
+    if (e.flags & 1) throw new ImportFileError(`${NOT_XLSX}（文件已加密）`, 'invalid_xlsx');
+    // zlib is all the fast path has, and all exceljs's unzipper (JSZip) has too.
+    if (e.method !== 0 && e.method !== 8) throw new ImportFileError(`${NOT_XLSX}（其中的“${e.name}”使用了不支持的压缩方式）`, 'invalid_xlsx');
+    if (e.size > MAX_PART_BYTES) {
+      throw new ImportFileError(
+        `文件“${this.fileName}”中的“${e.name}”解压后有 ${mb(e.size)} MB，超过一次导入的上限（${mb(MAX_PART_BYTES)} MB），请分成几个文件导入`,
+        'too_large',
+      );
+    }
+  }
+
+  /** An entry's bytes, inflated within its declared size (itself capped) and checked against its size and CRC-32. */
+  bytes(e: ZipEntry): Buffer {
+    this.checkDeclared(e);
+    const p = e.localOffset;
+    if (p + 30 > this.buf.length || this.buf.readUInt32LE(p) !== 0x04034b50) throw this.damaged(e, '找不到数据');
+    const start = p + 30 + this.buf.readUInt16LE(p + 26) + this.buf.readUInt16LE(p + 28);
+    if (start + e.compressedSize > this.buf.length) throw this.damaged(e, '数据不完整');
+    const raw = this.buf.subarray(start, start + e.compressedSize);
+    let data: Buffer;
+    if (e.method === 0) data = raw;
+    else {
+      try {
+        // One output buffer of the declared size and one byte more: zlib stops as soon as the output passes the
+        // declared size, so an entry that lies costs at most what it declared, and an honest one is never copied.
+        data = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size), chunkSize: Math.max(64, e.size + 1) });
+      } catch (err) {
+        throw this.damaged(e, (err as NodeJS.ErrnoException)?.code === 'ERR_BUFFER_TOO_LARGE' ? '解压后比记录的大小更大' : '无法解压');
+      }
+    }
+    // A damaged download often inflates without complaint; the checksum is what catches it.
+    if (data.length !== e.size) throw this.damaged(e, '解压后的大小与记录不符');
+    if (crc32(data) !== e.crc) throw this.damaged(e, '校验和不符');
+    return data;
+  }
+
+  private damaged(e: ZipEntry, why: string): ImportFileError {
+    return new ImportFileError(`${NOT_XLSX}：“${this.fileName}”已损坏（其中的“${e.name}”${why}），请重新导出或重新下载后再导入`, 'invalid_xlsx');
+  }
+}
+
+/** Before exceljs gets a file: every entry inflates within bounds to its declared size and checksum, all of them together small enough for exceljs. */
+function checkBeforeFallback(zip: ZipArchive, name: string): void {
+  let total = 0;
+  for (const e of zip.entries) {
+    total += e.size;
+    if (total > MAX_FALLBACK_INFLATED_BYTES) {
+      throw new ImportFileError(
+        `文件“${name}”的结构不常见，只能用兼容方式读取，而兼容方式一次最多读取解压后 ${mb(MAX_FALLBACK_INFLATED_BYTES)} MB；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入`,
+        'too_large',
+      );
+    }
+    zip.bytes(e);
   }
 }
 
@@ -288,14 +514,21 @@ function relsPathOf(part: string): string {
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
+const utf8Decoder = new TextDecoder('utf-8');
+
 const XML_ENTITY_RE = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
 const OOXML_ESCAPE_RE = /_x([0-9a-fA-F]{4})_/g;
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+function codePoint(n: number): string {
+  // A character reference past Unicode is a damaged file, not a reason to throw a RangeError at the user.
+  return Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '\uFFFD';
+}
+
 function decodeXmlText(s: string): string {
   if (s.indexOf('&') >= 0) {
     s = s.replace(XML_ENTITY_RE, (_, e: string) =>
-      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : NAMED_ENTITIES[e],
+      e[0] === '#' ? codePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : NAMED_ENTITIES[e],
     );
   }
   // Excel writes control characters (and a literal "_x" sequence) as _xHHHH_.
@@ -303,16 +536,36 @@ function decodeXmlText(s: string): string {
   return s;
 }
 
+/**
+ * Cell text as a value: a leading quote that this app's own writers put before a formula start is not part of it.
+ * The value is copied out of the window it was found in: V8 keeps a substring of 13 or more characters as a view of
+ * its parent, so every row kept would otherwise keep a whole decoded megabyte alive (the rows of a 100 MB worksheet
+ * held 220 MB of windows); a concatenation, once flattened by the slice, no longer refers to the window.
+ */
+function cellString(xml: string): string {
+  let s = decodeXmlText(xml);
+  if (s.startsWith(TEXT_MARK)) s = restoreNeutralized(s);
+  return s.length >= 13 ? (s + ' ').slice(0, -1) : s;
+}
+
 function attr(attrs: string, name: string): string | null {
   const m = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
   return m ? decodeXmlText(m[1] ?? m[2]) : null;
 }
 
-function elements(xml: string, tag: string): Array<{ attrs: string; body: string }> {
+/** The elements of one tag, one at a time; more than MAX_ELEMENTS is not a workbook any spreadsheet wrote. */
+function* elements(xml: string, tag: string): Generator<{ attrs: string; body: string }> {
   const re = new RegExp(`<(?:[\\w.-]+:)?${tag}(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</(?:[\\w.-]+:)?${tag}>)`, 'g');
-  const out: Array<{ attrs: string; body: string }> = [];
-  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push({ attrs: m[1], body: m[2] ?? '' });
-  return out;
+  let n = 0;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (++n > MAX_ELEMENTS) throw new ImportFileError(NOT_XLSX, 'invalid_xlsx');
+    yield { attrs: m[1], body: m[2] ?? '' };
+  }
+}
+
+function firstElement(xml: string, tag: string): { attrs: string; body: string } | null {
+  for (const e of elements(xml, tag)) return e;
+  return null;
 }
 
 const PHONETIC_RE = /<(?:[\w.-]+:)?rPh[\s>][\s\S]*?<\/(?:[\w.-]+:)?rPh>/g;
@@ -324,7 +577,86 @@ function stringItemText(body: string): string {
   let text = '';
   TEXT_RUN_RE.lastIndex = 0;
   for (let m = TEXT_RUN_RE.exec(body); m; m = TEXT_RUN_RE.exec(body)) text += m[1];
-  return decodeXmlText(text);
+  return cellString(text);
+}
+
+const SHARED_ITEM_RE = /<(?:[\w.-]+:)?si(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/y;
+const SHARED_START_RE = /<(?:[\w.-]+:)?si(?=[\s/>])/g;
+/** Bytes of the worksheet or shared strings decoded at a time. */
+const WINDOW_BYTES = 1 * MiB;
+
+/**
+ * The shared strings part kept as its bytes and the offset of each item (four bytes an item); an item is decoded when
+ * a cell first refers to it. A part of millions of tiny strings then costs no more than its own bytes.
+ */
+class SharedStrings {
+  private starts = new Uint32Array(1024);
+  private n = 0;
+  private decoded = new Map<number, string>();
+
+  constructor(private readonly xml: Buffer) {
+    // Item starts are ASCII markup, so a Latin-1 view finds them at their byte offsets; the windows overlap by a
+    // little more than the longest start tag, and a start is taken only in the window it begins in.
+    for (let pos = 0; pos < xml.length; pos += WINDOW_BYTES) {
+      const window = xml.toString('latin1', pos, Math.min(xml.length, pos + WINDOW_BYTES + 64));
+      SHARED_START_RE.lastIndex = 0;
+      for (let m = SHARED_START_RE.exec(window); m && m.index < WINDOW_BYTES; m = SHARED_START_RE.exec(window)) this.push(pos + m.index);
+    }
+  }
+
+  private push(offset: number): void {
+    if (this.n === this.starts.length) {
+      const grown = new Uint32Array(this.starts.length * 2);
+      grown.set(this.starts);
+      this.starts = grown;
+    }
+    this.starts[this.n++] = offset;
+  }
+
+  get(index: number): string | undefined {
+    if (!Number.isInteger(index) || index < 0 || index >= this.n) return undefined;
+    let s = this.decoded.get(index);
+    if (s === undefined) {
+      const start = this.starts[index];
+      const end = Math.min(index + 1 < this.n ? this.starts[index + 1] : this.xml.length, start + MAX_SHARED_ITEM_BYTES);
+      SHARED_ITEM_RE.lastIndex = 0;
+      const m = SHARED_ITEM_RE.exec(this.xml.toString('utf8', start, end));
+      if (!m) return undefined;
+      s = stringItemText(m[1] ?? '');
+      this.decoded.set(index, s);
+    }
+    return s;
+  }
+}
+
+const ROW_START_RE = /<(?:[\w.-]+:)?row(?=[\s/>])/;
+
+/**
+ * The row elements of a worksheet, decoded a window at a time (never cutting a UTF-8 character): each window's
+ * complete rows are taken out and what follows the last of them is carried into the next window. A row longer than
+ * MAX_ROW_CHARS is not a spreadsheet's.
+ */
+function* worksheetRows(xml: Buffer, fileName: string): Generator<{ attrs: string; body: string | undefined }> {
+  let pending = '';
+  for (let pos = 0; pos < xml.length; ) {
+    let end = Math.min(xml.length, pos + WINDOW_BYTES);
+    while (end < xml.length && end > pos && (xml[end] & 0xc0) === 0x80) end--;
+    if (end === pos) end = Math.min(xml.length, pos + WINDOW_BYTES);
+    pending += xml.toString('utf8', pos, end);
+    pos = end;
+    let consumed = 0;
+    ROW_RE.lastIndex = 0;
+    for (let m = ROW_RE.exec(pending); m; m = ROW_RE.exec(pending)) {
+      consumed = ROW_RE.lastIndex;
+      yield { attrs: m[1], body: m[2] };
+    }
+    const rest = pending.slice(consumed);
+    const open = rest.search(ROW_START_RE);
+    // An unfinished row waits for the next window; anything else before it is markup between rows. The last few
+    // characters stay in case a start tag was cut.
+    pending = open >= 0 ? rest.slice(open) : rest.slice(-32);
+    if (pending.length > MAX_ROW_CHARS) throw new ImportFileError(`${NOT_XLSX}：“${fileName}”的工作表中有一行过长`, 'invalid_xlsx');
+  }
 }
 
 /** Built-in number formats that show a date (ids 27–31, 36, 50–58 are the Chinese-locale ones). */
@@ -339,23 +671,27 @@ function isDateFormatCode(code: string): boolean {
   return /[yd年月日]/i.test(bare);
 }
 
-/** For each cell style index (the s attribute), whether it formats numbers as dates. */
-function dateStyles(stylesXml: string | null): boolean[] {
-  if (!stylesXml) return [];
+/** The cell style indexes (the s attribute) that format numbers as dates. */
+function dateStyles(stylesXml: string | null): Set<number> {
+  const dates = new Set<number>();
+  if (!stylesXml) return dates;
   const custom = new Map<number, string>();
   for (const f of elements(stylesXml, 'numFmt')) {
     custom.set(Number(attr(f.attrs, 'numFmtId')), attr(f.attrs, 'formatCode') ?? '');
   }
-  const cellXfs = elements(stylesXml, 'cellXfs')[0];
-  if (!cellXfs) return [];
-  return elements(cellXfs.body, 'xf').map((xf) => {
+  const cellXfs = firstElement(stylesXml, 'cellXfs');
+  if (!cellXfs) return dates;
+  let i = 0;
+  for (const xf of elements(cellXfs.body, 'xf')) {
     const id = Number(attr(xf.attrs, 'numFmtId') ?? '0');
     const code = custom.get(id);
-    return code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id);
-  });
+    if (code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id)) dates.add(i);
+    i++;
+  }
+  return dates;
 }
 
-/** Column index (0-based) from a reference such as "AB12". */
+/** Column index (0-based) from a reference such as "AB12"; past Excel's last column, MAX_COLUMNS. */
 function columnIndex(ref: string): number {
   let n = 0;
   for (let i = 0; i < ref.length; i++) {
@@ -363,6 +699,7 @@ function columnIndex(ref: string): number {
     if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
     else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
     else break;
+    if (n > MAX_COLUMNS) return MAX_COLUMNS;
   }
   return n - 1;
 }
@@ -379,15 +716,23 @@ const INLINE_RE = /<(?:[\w.-]+:)?is(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?is>/;
 const ROW_NUMBER_RE = /(?:^|\s)r\s*=\s*["'](\d+)["']/;
 const CELL_ATTR_RE = /\s(r|t|s)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
-export function readFirstSheetFast(buf: Buffer): XlsxRow[] | null {
-  const entries = readZipDirectory(buf);
-  const rootRels = zipPart(buf, entries, '_rels/.rels');
-  const officeRel = rootRels && elements(rootRels, 'Relationship').find((r) => /\/officeDocument$/.test(attr(r.attrs, 'Type') ?? ''));
-  const workbookPath = officeRel ? resolvePart('', attr(officeRel.attrs, 'Target') ?? '') : 'xl/workbook.xml';
-  const workbookXml = zipPart(buf, entries, workbookPath);
-  if (!workbookXml) throw new FastPathUnsupported('no workbook part');
-  const workbookRels = zipPart(buf, entries, relsPathOf(workbookPath));
-  if (!workbookRels) throw new FastPathUnsupported('no workbook relationships');
+/** The first worksheet's rows with a value, read within the bounds above; null when the workbook has no worksheet. */
+export function readFirstSheetFast(buf: Buffer, fileName = '文件'): XlsxRow[] | null {
+  const zip = new ZipArchive(buf, fileName);
+  const rootRels = zip.text('_rels/.rels');
+  let workbookPath = 'xl/workbook.xml';
+  if (rootRels) {
+    for (const r of elements(rootRels, 'Relationship')) {
+      if (/\/officeDocument$/.test(attr(r.attrs, 'Type') ?? '')) {
+        workbookPath = resolvePart('', attr(r.attrs, 'Target') ?? '');
+        break;
+      }
+    }
+  }
+  const workbookXml = zip.text(workbookPath);
+  if (!workbookXml) throw new FastPathUnsupported(zip, 'no workbook part');
+  const workbookRels = zip.text(relsPathOf(workbookPath));
+  if (!workbookRels) throw new FastPathUnsupported(zip, 'no workbook relationships');
   const rels = new Map<string, { type: string; target: string }>();
   for (const r of elements(workbookRels, 'Relationship')) {
     rels.set(attr(r.attrs, 'Id') ?? '', { type: attr(r.attrs, 'Type') ?? '', target: attr(r.attrs, 'Target') ?? '' });
@@ -406,26 +751,29 @@ export function readFirstSheetFast(buf: Buffer): XlsxRow[] | null {
     }
   }
   if (!sheetPath) return null;
-  const workbookPr = elements(workbookXml, 'workbookPr')[0];
+  const workbookPr = firstElement(workbookXml, 'workbookPr');
   const date1904Attr = workbookPr ? attr(workbookPr.attrs, 'date1904') : null;
   const date1904 = date1904Attr === '1' || date1904Attr === 'true';
+  // A worksheet over the caps is refused by its declared size, before the shared strings cost anything.
+  const sheetEntry = zip.entry(sheetPath);
+  if (sheetEntry) zip.checkDeclared(sheetEntry);
 
   const sharedPath = partOfType('/sharedStrings');
-  const sharedXml = sharedPath ? zipPart(buf, entries, sharedPath) : null;
-  const shared = sharedXml ? elements(sharedXml, 'si').map((si) => stringItemText(si.body)) : [];
+  const sharedXml = sharedPath ? zip.part(sharedPath) : null;
+  const shared = sharedXml ? new SharedStrings(sharedXml) : null;
   const stylesPath = partOfType('/styles');
-  const isDateStyle = dateStyles(stylesPath ? zipPart(buf, entries, stylesPath) : null);
-  const sheetXml = zipPart(buf, entries, sheetPath);
-  if (sheetXml === null) throw new FastPathUnsupported('worksheet part missing');
+  const isDateStyle = dateStyles(stylesPath ? zip.text(stylesPath) : null);
+  const sheetXml = zip.part(sheetPath);
+  if (sheetXml === null) throw new FastPathUnsupported(zip, 'worksheet part missing');
 
   const rows: XlsxRow[] = [];
   let lastRow = 0;
-  ROW_RE.lastIndex = 0;
-  for (let rm = ROW_RE.exec(sheetXml); rm; rm = ROW_RE.exec(sheetXml)) {
-    const rAttr = ROW_NUMBER_RE.exec(rm[1]);
+  for (const rm of worksheetRows(sheetXml, fileName)) {
+    const rAttr = ROW_NUMBER_RE.exec(rm.attrs);
     const rowNumber = rAttr ? Number(rAttr[1]) : lastRow + 1;
+    if (rowNumber > MAX_SHEET_ROW) throw new ImportFileError(NOT_XLSX, 'invalid_xlsx');
     lastRow = rowNumber;
-    const body = rm[2];
+    const body = rm.body;
     if (!body) continue;
     const cells: unknown[] = [];
     let lastCol = -1;
@@ -443,6 +791,7 @@ export function readFirstSheetFast(buf: Buffer): XlsxRow[] | null {
         else style = Number(v);
       }
       const col = ref ? columnIndex(ref) : lastCol + 1;
+      if (col >= MAX_COLUMNS || col < 0) throw new ImportFileError(NOT_XLSX, 'invalid_xlsx');
       lastCol = col;
       const inner = cm[2];
       if (!inner) continue;
@@ -456,28 +805,28 @@ export function readFirstSheetFast(buf: Buffer): XlsxRow[] | null {
           const v = vm[1];
           switch (type) {
             case 's': {
-              const s = shared[Number(v)];
+              const s = shared?.get(Number(v));
               if (s === undefined) throw new ImportFileError(NOT_XLSX, 'invalid_xlsx');
               value = s;
               break;
             }
             case 'str':
-              value = decodeXmlText(v);
+              value = cellString(v);
               break;
             case 'b':
               value = v.trim() === '1' || v.trim() === 'true';
               break;
             case 'e':
-              value = { cellError: decodeXmlText(v) };
+              value = { cellError: cellString(v) };
               break;
             case 'd': {
               const d = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
-              value = d ? new Date(`${d[1]}-${d[2]}-${d[3]}T00:00:00.000Z`) : decodeXmlText(v);
+              value = d ? new Date(`${d[1]}-${d[2]}-${d[3]}T00:00:00.000Z`) : cellString(v);
               break;
             }
             default: {
               const n = Number(v);
-              value = Number.isNaN(n) ? decodeXmlText(v) : isDateStyle[style] ? serialToDate(n, date1904) : n;
+              value = Number.isNaN(n) ? cellString(v) : isDateStyle.has(style) ? serialToDate(n, date1904) : n;
             }
           }
         }
@@ -487,7 +836,11 @@ export function readFirstSheetFast(buf: Buffer): XlsxRow[] | null {
         any = true;
       }
     }
-    if (any) rows.push({ rowNumber, cells });
+    if (any) {
+      // The header row and MAX_IMPORT_ROWS data rows.
+      if (rows.length > MAX_IMPORT_ROWS) throw rowLimitError(fileName);
+      rows.push({ rowNumber, cells });
+    }
   }
   return rows;
 }
@@ -495,14 +848,15 @@ export function readFirstSheetFast(buf: Buffer): XlsxRow[] | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Rejected rows
 
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+const NUMERIC_FIELDS: ReadonlySet<ImportField> = new Set(['claimAmount', 'deductedDays', 'extendedDays', 'enforcementClaim', 'enforcementRecovered']);
 
 /**
  * The rows that were refused, with the original headers plus 错误原因, so the user can fix them and import this
  * file again (the extra column is then reported as unknown and ignored). UTF-8 with BOM: Chinese Excel reads a CSV
- * without one as GB18030.
+ * without one as GB18030. Every cell goes through the shared spreadsheet rule (shared/spreadsheet/cells.ts): a party
+ * named "=cmd|…" is written with a leading quote and shows as text; the readers above take that quote off again on
+ * the way back in. A number stays a number in a numeric column. Written in pieces, so even the largest file of
+ * rejected rows never exists as one string.
  */
 export function writeRejectedRowsCsv(
   filePath: string,
@@ -517,14 +871,43 @@ export function writeRejectedRowsCsv(
     if (list) list.push(issue.message);
     else reasons.set(issue.row, [issue.message]);
   }
-  const width = headers.length;
-  const lines: string[] = [[...headers, '错误原因'].map((h) => csvField(h)).join(',')];
+  const headerTexts = Array.from(headers, (h) => cellText(h));
+  // The columns written: those that name an import column, and any other that holds something in a rejected row.
+  // A header row stretched to Excel's last column would otherwise pad every rejected row with 16,383 commas (a
+  // file of gigabytes from one of kilobytes); an empty column is ignored on import anyway.
+  const withData = new Set<number>();
   for (const row of rows) {
-    const fields: string[] = [];
-    for (let i = 0; i < width; i++) fields.push(csvField(cellText(row.cells[i])));
-    fields.push(csvField((reasons.get(row.rowNumber) ?? []).join('；')));
-    lines.push(fields.join(','));
+    // forEach skips the holes of a sparse .xlsx row: the work is the cells there are, not the width.
+    row.cells.forEach((c, i) => {
+      if (i < headerTexts.length && cellText(c) !== '') withData.add(i);
+    });
   }
-  // CRLF: what Excel writes, and what Notepad on older Windows needs.
-  writeFileSync(filePath, `\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  const columns = headerTexts.flatMap((h, i) => (columnForHeader(h) || withData.has(i) ? [i] : []));
+  const width = columns.length;
+  const kinds: CellKind[] = columns.map((i) => {
+    const field = columnForHeader(headerTexts[i])?.field;
+    return field && NUMERIC_FIELDS.has(field) ? 'number' : 'text';
+  });
+  const fd = openSync(filePath, 'w');
+  try {
+    let pending = BOM + csvLine([...columns.map((i) => headerTexts[i]), '错误原因']);
+    const fields: Array<string | number> = new Array(width + 1);
+    for (const row of rows) {
+      for (let k = 0; k < width; k++) {
+        const c = row.cells[columns[k]];
+        // A number read from .xlsx is written as the number it is; everything else as the text the user saw.
+        fields[k] = typeof c === 'number' && Number.isFinite(c) ? c : cellText(c);
+      }
+      fields[width] = (reasons.get(row.rowNumber) ?? []).join('；');
+      // CRLF: what Excel writes, and what Notepad on older Windows needs.
+      pending += `\r\n${csvLine(fields, kinds)}`;
+      if (pending.length > 1 << 20) {
+        writeSync(fd, pending);
+        pending = '';
+      }
+    }
+    writeSync(fd, `${pending}\r\n`);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -12,7 +12,6 @@ export interface ImportJobParams {
 }
 
 export const importJob = defineJob({
-  cancellable: true,
   run: (db, p: ImportJobParams, control) =>
     importCasesFile(db, new CaseStore(db), p.file, { goodRowsOnly: p.goodRowsOnly, rejectedFile: p.rejectedFile, actor: p.actor, today: p.today, control }),
 });

@@ -20,7 +20,10 @@ export type SearchPlan =
  * indexed trigram beginning with them (each document ends in a separator, so a two-character substring is always
  * the start of some trigram), OR-ed. One character: a plain scan, as there are too many trigrams to expand.
  */
-export function planSearch(db: Database, raw: string): SearchPlan {
+export function planSearch(db: Database, typed: string): SearchPlan {
+  // The schema refuses control characters, but this builder must never write a query SQLite refuses, whoever calls
+  // it: a NUL ends a string inside FTS5's query syntax ("unterminated string"), and no document holds any of them.
+  const raw = typed.replace(/\p{Cc}/gu, '');
   // A whole case number, however typed, is one lookup on its unique key.
   const whole = parseCaseNumber(raw);
   if (whole.ok) return { kind: 'exact', caseNumber: whole.value.canonical };

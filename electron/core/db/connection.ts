@@ -1,6 +1,6 @@
 // Opens a CourtDesk database: refuses newer or damaged files untouched, sets the pragmas, runs pending migrations.
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DbOpenError, classifySqliteError } from './errors';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -31,13 +31,56 @@ export interface OpenedDatabase {
   checkedAfterUncleanShutdown: boolean;
 }
 
-function readUserVersion(file: string): number {
-  // Read-only first: a newer file must be left byte-for-byte untouched, and switching to WAL would write to it.
+/** CourtDesk's SQLite application_id (0x4344736B, "CDsk"), which migration 5 writes into every database. */
+export const COURTDESK_APPLICATION_ID = 0x4344736b;
+
+/** Tables every CourtDesk database has had since migration 1: a file holding tables but not these is another program's. */
+const OWN_TABLES = ['row_clock', 'courts', 'cases', 'audit_log'];
+
+interface Probe {
+  userVersion: number;
+  applicationId: number;
+  tables: string[];
+}
+
+function probeFile(file: string): Probe {
+  // Read-only first: a newer or foreign file must be left byte-for-byte untouched, and switching to WAL would write.
   const probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   try {
-    return probe.pragma('user_version', { simple: true }) as number;
+    return {
+      userVersion: probe.pragma('user_version', { simple: true }) as number,
+      applicationId: probe.pragma('application_id', { simple: true }) as number,
+      tables: probe.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[],
+    };
   } finally {
     probe.close();
+  }
+}
+
+/**
+ * Whether a file is CourtDesk's, an empty database, or another program's. Only an empty one may be initialised:
+ * opening another program's SQLite file must never turn it into ours (tables added, WAL switched on).
+ */
+function judge(p: Probe, file: string): 'ours' | 'empty' {
+  if (p.applicationId !== 0 && p.applicationId !== COURTDESK_APPLICATION_ID) {
+    throw new DbOpenError('FOREIGN', `该文件属于其他程序（SQLite 应用标识 ${p.applicationId}），不是法院质效台的数据库；为保护它，未作任何修改：${file}`, file);
+  }
+  if (p.tables.length === 0 && p.userVersion === 0) return 'empty';
+  const missing = OWN_TABLES.filter((t) => !p.tables.includes(t));
+  if (missing.length > 0 || p.userVersion === 0) {
+    const shown = p.tables.slice(0, 5).join('、') + (p.tables.length > 5 ? ` 等 ${p.tables.length} 个` : '');
+    throw new DbOpenError('FOREIGN', `该文件是其他程序的 SQLite 数据库（含有表 ${shown}），不是法院质效台的数据库；为保护它，未作任何修改：${file}`, file);
+  }
+  return 'ours';
+}
+
+/** Court data and password hashes are for the account that runs the app: owner-only where the system has modes. */
+export function ownerOnly(file: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  } catch {
+    // A file on a stick without modes (FAT) or owned by someone else: the open goes on; nothing is lost but the mode.
   }
 }
 
@@ -51,11 +94,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
 
   let previousVersion = 0;
   if (exists) {
+    let probe: Probe;
     try {
-      previousVersion = readUserVersion(file);
+      probe = probeFile(file);
     } catch (err) {
       throw classifySqliteError(err, file);
     }
+    previousVersion = probe.userVersion;
     if (previousVersion > latest) {
       throw new DbOpenError(
         'NEWER_VERSION',
@@ -63,9 +108,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
         file,
       );
     }
+    if (judge(probe, file) === 'empty' && !options.create) {
+      throw new DbOpenError('NOT_FOUND', `数据库文件是空的，尚未建立本院数据库：${file}。请先用 courtdesk init 创建，或在程序中选择建立`, file);
+    }
   } else {
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    // Created owner-only before SQLite opens it: its -wal and -shm files take the same mode.
+    if (!options.readonly) closeSync(openSync(file, 'a', 0o600));
   }
+  if (!options.readonly) ownerOnly(file);
 
   let db: Database;
   try {
@@ -100,8 +151,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
       db.close();
       throw new DbOpenError(
         'CORRUPT',
-        `数据库文件已损坏（上次程序未正常退出，启动检查发现：${problems.slice(0, 3).join('；')}），为保护数据未作任何修改：${file}`,
+        `数据库文件已损坏（上次程序未正常退出，启动检查发现 ${problems.length} 处问题），为保护数据未作任何修改：${file}`,
         file,
+        { detail: problems.join('；') },
       );
     }
   }
@@ -123,9 +175,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     if (classified.code === 'CORRUPT' || classified.code === 'NOT_A_DATABASE') throw classified;
     throw new DbOpenError(
       'MIGRATION_FAILED',
-      `数据库升级失败，文件保持升级前的状态（结构版本 ${previousVersion}）：${err instanceof Error ? err.message : String(err)}`,
+      `数据库升级失败，文件保持升级前的状态（结构版本 ${previousVersion}）：${file}。原因已写入日志，请告知信息技术人员`,
       file,
-      { cause: err },
+      { cause: err, detail: err instanceof Error ? err.message : String(err) },
     );
   }
 
@@ -157,7 +209,7 @@ function writeOpenMarker(file: string, pids: number[]): void {
   const marker = openMarkerPath(file);
   try {
     if (pids.length === 0) rmSync(marker, { force: true });
-    else writeFileSync(marker, `${pids.join('\n')}\n`);
+    else writeFileSync(marker, `${pids.join('\n')}\n`, { mode: 0o600 });
   } catch {
     // Without a marker the only loss is the start-up check after a crash; the open itself is fine.
   }
@@ -178,12 +230,24 @@ function processAlive(pid: number): boolean {
 /** All pending migrations in one transaction: an upgrade that fails halfway leaves the file as it was. */
 function migrate(db: Database, migrations: readonly Migration[], from: number): void {
   const pending = migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
-  db.transaction(() => {
-    for (const m of pending) {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  }).immediate();
+  // PRAGMA foreign_keys takes effect only outside a transaction: off around it for a table rebuild, and every
+  // reference checked inside it, so a rebuild that broke one commits nothing.
+  const rebuilds = pending.some((m) => m.rebuildsTables);
+  if (rebuilds) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+      }
+      if (rebuilds) {
+        const broken = db.pragma('foreign_key_check') as Array<{ table: string }>;
+        if (broken.length) throw new Error(`migration leaves ${broken.length} broken references (first in ${broken[0].table})`);
+      }
+    }).immediate();
+  } finally {
+    if (rebuilds) db.pragma('foreign_keys = ON');
+  }
 }
 
 /** Closes and takes this process out of the open marker: a clean shutdown needs no start-up check next time. */

@@ -4,6 +4,5 @@ import { CaseStore } from '../cases/caseStore';
 import { switchHolidayRoll } from './switchHolidayRoll';
 
 export const holidayRollJob = defineJob({
-  cancellable: true,
   run: (db, p: { enabled: boolean; actor: string; today: string }, control) => switchHolidayRoll(db, new CaseStore(db), p.enabled, p.actor, p.today, control),
 });

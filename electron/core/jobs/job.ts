@@ -20,11 +20,11 @@ export class JobCancelled extends CoreError {
 }
 
 /**
- * A kind of job. `run` gets a connection of its own (on a worker thread, or the core's when no worker can be
- * started) and must do all its writing in one transaction, checking for cancellation between units of work.
+ * A kind of job (listed in kinds.ts, which also says whether it can be cancelled). `run` gets a connection of its own
+ * (on a worker thread, or the core's when no worker can be started) and must do all its writing in one transaction,
+ * checking for cancellation between units of work.
  */
 export interface JobKind<P, R> {
-  cancellable: boolean;
   run(db: Database, params: P, control: JobControl): R | Promise<R>;
 }
 

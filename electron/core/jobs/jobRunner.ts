@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
 import type { JobView } from '../../../shared/jobs/api';
 import { CoreError } from '../kernel/errors';
 import { sharedControl } from './job';
-import { JOB_KINDS, type JobKindName, type JobParams, type JobResult } from './kinds';
+import { JOB_KINDS, loadJob, type JobKindName, type JobParams, type JobResult } from './kinds';
 
 /** What the worker answers: the job's value, or the error as the contract says it. */
 export type WorkerAnswer = { ok: true; value: unknown } | { ok: false; code: CoreError['code']; message: string; detail?: string };
@@ -69,7 +69,7 @@ export class JobRunner {
     this.running.set(id, { view: { id, label: meta.label, actor: meta.actor, startedAt: new Date().toISOString() }, shared });
     try {
       const file = this.o.db.memory ? null : this.o.workerFile;
-      if (!file) return (await JOB_KINDS[kind].run(this.o.db, params as never, sharedControl(shared))) as JobResult<K>;
+      if (!file) return (await (await loadJob(kind)).run(this.o.db, params, sharedControl(shared))) as JobResult<K>;
       return (await this.onWorker(file, kind, params, shared)) as JobResult<K>;
     } finally {
       this.running.delete(id);

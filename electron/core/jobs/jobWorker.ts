@@ -2,11 +2,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { sharedControl } from './job';
-import { JOB_KINDS, type JobKindName } from './kinds';
+import { loadJob, type JobKindName } from './kinds';
 import { toApiError } from '../kernel/errors';
 import type { WorkerAnswer } from './jobRunner';
 
-const { dbPath, kind, params, shared } = workerData as { dbPath: string; kind: JobKindName; params: never; shared: Int32Array };
+const { dbPath, kind, params, shared } = workerData as { dbPath: string; kind: JobKindName; params: unknown; shared: Int32Array };
 
 async function main(): Promise<WorkerAnswer> {
   let db: BetterSqlite3.Database | null = null;
@@ -17,7 +17,7 @@ async function main(): Promise<WorkerAnswer> {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -65536');
-    const value = await JOB_KINDS[kind].run(db, params, sharedControl(shared));
+    const value = await (await loadJob(kind)).run(db, params, sharedControl(shared));
     return { ok: true, value };
   } catch (err) {
     let detail: string | undefined;

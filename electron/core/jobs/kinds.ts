@@ -1,10 +1,19 @@
 // The long jobs, one line each: the domains define them beside their code, the runner and the worker find them here.
-import { holidayRollJob } from '../deadlines/holidayRollJob';
-import { importJob } from '../cases/importJob';
-import { seedJob } from '../setup/seedJob';
+// Each is loaded when first run, so a host that starts pays nothing for an import's spreadsheet reader.
+import type { JobKind } from './job';
 
-export const JOB_KINDS = { holidayRoll: holidayRollJob, import: importJob, seed: seedJob };
+export const JOB_KINDS = {
+  holidayRoll: { cancellable: true, load: () => import('../deadlines/holidayRollJob').then((m) => m.holidayRollJob) },
+  import: { cancellable: true, load: () => import('../cases/importJob').then((m) => m.importJob) },
+  seed: { cancellable: true, load: () => import('../setup/seedJob').then((m) => m.seedJob) },
+};
 
 export type JobKindName = keyof typeof JOB_KINDS;
-export type JobParams<K extends JobKindName> = Parameters<(typeof JOB_KINDS)[K]['run']>[1];
-export type JobResult<K extends JobKindName> = Awaited<ReturnType<(typeof JOB_KINDS)[K]['run']>>;
+type Loaded<K extends JobKindName> = Awaited<ReturnType<(typeof JOB_KINDS)[K]['load']>>;
+export type JobParams<K extends JobKindName> = Parameters<Loaded<K>['run']>[1];
+export type JobResult<K extends JobKindName> = Awaited<ReturnType<Loaded<K>['run']>>;
+
+/** The job's code, typed loosely for the runner and the worker, which pass parameters through unchanged. */
+export function loadJob(kind: JobKindName): Promise<JobKind<unknown, unknown>> {
+  return JOB_KINDS[kind].load() as Promise<JobKind<unknown, unknown>>;
+}

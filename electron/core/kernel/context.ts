@@ -9,10 +9,13 @@ export interface CallerContext {
   /** The session token it carries (a cookie on the loopback host, the window's id in Electron, the command's own). */
   session?: string;
   /**
-   * Set only by in-process hosts (the command line): one sign-in per command, which is not recorded as a session
-   * start, so a command refused for its input leaves the file as it was. A transport never sets it from a request.
+   * Set only by the command line, which runs in-process: one sign-in per command, not recorded as a session start (so
+   * a command refused for its input leaves the file as it was), and the calls declared 'commandLine', open to whoever
+   * runs a command on this machine, since he holds the database file anyway. A transport never sets it from a request.
    */
-  oneShot?: boolean;
+  commandLine?: boolean;
+  /** The operating-system account running the command line, which audit entries name when nobody signed in. */
+  osUser?: string;
 }
 
 export interface CallContext {
@@ -24,7 +27,8 @@ export interface CallContext {
   readonly actor: string;
   /** Which cases the person sees and acts on (shared/accounts/roles.ts). */
   readonly scope: CaseScope;
-  readonly oneShot: boolean;
+  /** The call came from the command line on this machine (CallerContext.commandLine). */
+  readonly commandLine: boolean;
   startSession(person: Person): void;
   endSession(): void;
   /** Refuses the call as FORBIDDEN and writes the refusal to the audit log. */

@@ -49,9 +49,9 @@ export function createDispatcher(o: DispatcherOptions): Dispatch {
       method: route.method as ApiMethod,
       session,
       person,
-      actor: person?.name ?? NOBODY,
+      actor: person?.name ?? (caller.commandLine && caller.osUser ? `（本机命令行：${caller.osUser}）` : NOBODY),
       scope,
-      oneShot: !!caller.oneShot,
+      commandLine: !!caller.commandLine,
       startSession: (p) => {
         if (caller.session) o.sessions.end(caller.session);
         directive = { set: o.sessions.create(p.staffId).token };
@@ -68,10 +68,17 @@ export function createDispatcher(o: DispatcherOptions): Dispatch {
     const access = route.spec.access;
     const started = performance.now();
     try {
-      if (access !== 'public') {
+      if (access === 'commandLine') {
+        if (!caller.commandLine) ctx.deny('该操作只能在本机的命令行中进行');
+      } else if (access !== 'public') {
         if (!session || !person) return withSession(failure('SIGNED_OUT', '请先登录'), caller.session ? { clear: true } : undefined);
         if (session.locked && access !== 'locked') return failure('LOCKED', `已超过 ${o.idleLockMinutes()} 分钟未操作，请输入口令解锁`);
-        if (access !== 'locked' && access !== 'signedIn' && !can(person.roles, access)) {
+        // A temporary password (a new account, a reset) is known to the administrator too: nothing is done with it
+        // but replacing it, whichever host the call comes from.
+        if (person.mustChangePassword && access !== 'ownAccount' && access !== 'locked') {
+          return failure('PASSWORD_CHANGE_REQUIRED', '您的口令是管理员设置的临时口令，须先修改后才能继续（在程序窗口中修改，或运行 courtdesk password）');
+        }
+        if (access !== 'locked' && access !== 'ownAccount' && access !== 'signedIn' && !can(person.roles, access)) {
           ctx.deny(`您的角色（${person.roles.map((r) => ROLE_LABELS[r]).join('、') || '无'}）无权${ACTION_LABELS[access]}`);
         }
         o.sessions.touch(session);

@@ -47,10 +47,11 @@ export function toApiError(err: unknown, log?: (line: string) => void): ApiError
       return { code: 'DB_ERROR', message: '数据库文件已损坏，本次操作未完成。请联系信息技术人员从备份恢复' };
     }
     if (code === 'SQLITE_FULL') return { code: 'DB_ERROR', message: '磁盘空间已满，本次操作未完成，数据保持原样' };
+    // SQLite's code (SQLITE_IOERR_WRITE …) is in the log line above; the person reads what to do.
     if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) {
-      return { code: 'DB_ERROR', message: `无法写入数据库文件（${code}），本次操作未完成，数据保持原样。请检查磁盘与文件权限` };
+      return { code: 'DB_ERROR', message: '无法写入数据库文件，本次操作未完成，数据保持原样。请检查磁盘与文件权限' };
     }
-    return { code: 'DB_ERROR', message: `数据库错误（${code}），本次操作未完成，数据保持原样` };
+    return { code: 'DB_ERROR', message: '数据库出错，本次操作未完成，数据保持原样；详情已写入日志，请告知信息技术人员' };
   }
   log?.(`内部错误：${detail}${err instanceof Error && err.stack ? `\n${err.stack}` : ''}`);
   return { code: 'INTERNAL', message: '内部错误，本次操作未完成；详情已写入日志，请告知信息技术人员' };

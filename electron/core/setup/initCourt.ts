@@ -4,18 +4,21 @@ import { nextRowVersion, nowStamp } from '../db/clock';
 import { auditAppender } from '../audit/auditLog';
 import { getSelfCourt, insertSelfCourt, validateCourtCode, type SelfCourt } from '../court/courtStore';
 import { InputError } from '../kernel/errors';
+import { cleanName, NAME_MAX } from '../../../shared/text/names';
 
 export function initCourt(db: Database, code: string, name: string, actor: string, demo = false): SelfCourt {
   const codeError = validateCourtCode(code);
   if (codeError) throw new InputError(codeError, '法院代码');
-  if (!name.trim() || name.length > 50) throw new InputError('法院名称不能为空，且不超过50个字', '法院名称');
+  const cleaned = cleanName(name, '法院名称', NAME_MAX.court);
+  if (!cleaned.ok) throw new InputError(cleaned.error, '法院名称');
+  const courtName = cleaned.value;
   return db.transaction(() => {
     const existing = getSelfCourt(db);
     if (existing) throw new InputError(`数据库已初始化为 ${existing.name}（${existing.code}），不能重复初始化`, null);
     const version = nextRowVersion(db);
-    const court = insertSelfCourt(db, code, name.trim(), version);
+    const court = insertSelfCourt(db, code, courtName, version);
     db.prepare('INSERT INTO settings (key, value_json, row_version, updated_at) VALUES (?, ?, ?, ?)').run('demo', JSON.stringify(demo), version, nowStamp());
-    auditAppender(db)({ actor, action: 'court.init', entity: 'court', entityKey: code, after: { code, name: name.trim(), demo } });
+    auditAppender(db)({ actor, action: 'court.init', entity: 'court', entityKey: code, after: { code, name: courtName, demo } });
     return court;
   }).immediate();
 }

@@ -12,12 +12,15 @@ import type { GeneratedStaff } from '../generator/types';
 import type { DemoSeeded as SeedResult } from '../../../shared/app/api';
 import type { JobControl } from '../jobs/job';
 import { InputError } from '../kernel/errors';
+import { isDemo } from './initCourt';
 
 
 export function seedDatabase(db: Database, store: CaseStore, opts: { cases: number; seed: number; today: string; actor: string; threads?: 'auto' | 'thread' | 'worker'; control?: JobControl }): SeedResult {
   const self = getSelfCourt(db);
   if (!self) throw new InputError('数据库尚未初始化本院信息，请先运行 courtdesk init', null);
   const court = self;
+  // A real court's database is never turned into a demo (eight demo accounts with known passwords among them).
+  if (!isDemo(db)) throw new InputError('只能向演示数据库填充合成数据；演示数据库用 courtdesk init --demo 创建', null);
   const existing = db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
   if (existing > 0) throw new InputError(`数据库中已有 ${existing} 件案件；生成演示数据只能用于空数据库`, null);
 
@@ -54,8 +57,6 @@ export function seedDatabase(db: Database, store: CaseStore, opts: { cases: numb
         opts.control?.progress(n, opts.cases);
         opts.control?.checkCancelled();
       }
-      // Synthetic cases make the whole database a demonstration: every screen says so.
-      db.prepare("UPDATE settings SET value_json = 'true', row_version = ?, updated_at = ? WHERE key = 'demo'").run(version, now);
       createDemoAccounts(db, generated.staff, opts.actor);
       store.audit({
         actor: opts.actor, action: 'seed', entity: 'database', entityKey: court.code,

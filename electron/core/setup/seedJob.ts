@@ -4,6 +4,5 @@ import { CaseStore } from '../cases/caseStore';
 import { seedDatabase } from './seed';
 
 export const seedJob = defineJob({
-  cancellable: true,
   run: (db, p: { cases: number; seed: number; today: string; actor: string }, control) => seedDatabase(db, new CaseStore(db), { ...p, control }),
 });

@@ -11,6 +11,8 @@ const STARTUP_READERS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['auth.status
 export interface GuardHooks {
   /** A call other than the public ones was refused for want of a (unlocked) session. */
   onAuthLost(code: AuthLoss, message: string, method: ApiMethod): void;
+  /** The person still holds a temporary password (reset elsewhere meanwhile): show the new-password screen. */
+  onPasswordChangeRequired?(method: ApiMethod): void;
   /** The database stopped being usable (the start's integrity check found it damaged): show the start-up screen. */
   onStartupFailed?(message: string, method: ApiMethod): void;
   /** A call answered successfully, so the server saw activity then (for the keep-alive). */
@@ -35,6 +37,7 @@ export function guardApi(api: CourtDeskApi, hooks: GuardHooks): CourtDeskApi {
       // Calls answered without a session (so declared in the contract): their errors are the screen's own business.
       if (PUBLIC_METHODS.has(m)) return res;
       if (isAuthLoss(res)) hooks.onAuthLost(res.error.code, res.error.message, m);
+      else if (!res.ok && res.error.code === 'PASSWORD_CHANGE_REQUIRED') hooks.onPasswordChangeRequired?.(m);
       else if (res.ok) hooks.onAnswered?.(m, now());
       return res;
     };

@@ -1,21 +1,21 @@
-// CSV for spreadsheet programs: UTF-8 with a BOM (so Excel reads Chinese), CRLF line ends, RFC 4180 quoting.
-export const BOM = '\uFEFF';
+// CSV for spreadsheet programs: UTF-8 with a BOM (so Excel reads Chinese), CRLF line ends, RFC 4180 quoting; cells through the shared spreadsheet rule.
+import { BOM, csvCell, csvLine, type CellKind } from '../../../shared/spreadsheet/cells';
+
+export { BOM, csvCell };
 
 /** The most rows one export holds. */
 export const CSV_MAX_ROWS = 100_000;
 
 /**
- * One cell: quoted when it holds a comma, quote or line break (quotes doubled). A cell that a spreadsheet would take
- * for a formula (starting with = + - @ or a tab) gets a leading apostrophe, so opening the file runs nothing.
+ * The whole file. Every cell goes through csvCell (shared/spreadsheet/cells.ts), the one rule every writer of the app
+ * uses: text a spreadsheet would run as a formula (= + - @, a leading tab or carriage return) gets a leading quote;
+ * numbers stay numbers, and so does numeric text in a column `kinds` marks as 'number'.
  */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function buildCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
-  const lines = [header, ...rows].map((r) => r.map(csvCell).join(','));
+export function buildCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
+  kinds?: ReadonlyArray<CellKind>,
+): string {
+  const lines = [csvLine(header), ...rows.map((r) => csvLine(r, kinds))];
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

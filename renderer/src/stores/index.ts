@@ -28,6 +28,8 @@ export function startWindow(): void {
     onAuthLost: (code) => session.getState().authLost(code),
     // auth.status then answers STARTUP_FAILED too, and the window shows why, with the backup to restore.
     onStartupFailed: () => void session.getState().loadStatus(),
+    // auth.status says mustChangePassword, and the window shows the new-password screen.
+    onPasswordChangeRequired: () => void session.getState().loadStatus(),
     onAnswered: (_m, at) => {
       lastAnswered = at;
     },

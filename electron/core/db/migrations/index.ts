@@ -4,6 +4,8 @@ import { migration0001 } from './0001-core';
 import { migration0002 } from './0002-search';
 import { migration0003 } from './0003-accounts';
 import { migration0004 } from './0004-search-document';
+import { migration0005 } from './0005-application-id';
+import { migration0006 } from './0006-text-limits';
 
 export type { Migration } from './types';
 
@@ -12,6 +14,6 @@ export type { Migration } from './types';
  * doing what it did. A change of schema (or of data the schema implies, like the search document) is a new file and a
  * new entry here; test/db/schemaSnapshot.test.ts fails until the snapshot of a fresh schema is refreshed with it.
  */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

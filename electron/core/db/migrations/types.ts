@@ -6,4 +6,9 @@ export interface Migration {
   name: string;
   /** Runs inside the transaction of all pending migrations; it must not commit or open its own. */
   up(db: Database): void;
+  /**
+   * The migration rebuilds tables (SQLite's way to add a CHECK): foreign keys are switched off around the
+   * transaction, since dropping a referenced table would otherwise fail, and every reference is checked before commit.
+   */
+  rebuildsTables?: boolean;
 }

@@ -93,7 +93,7 @@ function Change({ label, text }: { label: string; text: string | null }) {
 }
 
 function Row({ r, open, onToggle }: { r: AuditRow; open: boolean; onToggle(): void }) {
-  const hasDetail = r.before !== null || r.after !== null;
+  const hasDetail = r.before !== null || r.after !== null || r.contentHidden;
   const tone = auditActionTone(r.action);
   const label = auditActionLabel(r.action);
   const entity = auditEntityLabel(r.entity);
@@ -131,10 +131,14 @@ function Row({ r, open, onToggle }: { r: AuditRow; open: boolean; onToggle(): vo
       {open ? (
         <tr className="audit-detail" data-testid="audit-detail">
           <td colSpan={5}>
-            <div className="audit-changes">
-              <Change label="修改前" text={r.before} />
-              <Change label="修改后" text={r.after} />
-            </div>
+            {r.contentHidden ? (
+              <p className="muted" data-testid="audit-hidden">该案件不在您的查看范围内，修改内容不显示。</p>
+            ) : (
+              <div className="audit-changes">
+                <Change label="修改前" text={r.before} />
+                <Change label="修改后" text={r.after} />
+              </div>
+            )}
           </td>
         </tr>
       ) : null}

@@ -2,6 +2,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiArgs, AuditRow, AuditVerifyResult, CourtDeskApi } from '../../../../shared/api/contract';
 import { CSV_MAX_ROWS } from '../../lib/csv';
+import { isIsoDate } from '../../../../shared/dates/calendar';
 
 export interface AuditFilters {
   actor: string;
@@ -20,8 +21,9 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What is wrong with the filters, in words, or null. */
 export function auditFilterProblem(f: AuditFilters): string | null {
-  if (f.from && !DATE_RE.test(f.from)) return '起始日期应如 2024-01-05';
-  if (f.to && !DATE_RE.test(f.to)) return '结束日期应如 2024-01-05';
+  // A real calendar day, not only its shape: 2024-02-30 is refused here as the core would refuse it.
+  if (f.from && !isIsoDate(f.from)) return DATE_RE.test(f.from) ? `起始日期 ${f.from} 不存在` : '起始日期应如 2024-01-05';
+  if (f.to && !isIsoDate(f.to)) return DATE_RE.test(f.to) ? `结束日期 ${f.to} 不存在` : '结束日期应如 2024-01-05';
   if (f.from && f.to && f.from > f.to) return '起始日期不能晚于结束日期';
   return null;
 }

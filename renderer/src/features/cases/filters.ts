@@ -80,7 +80,9 @@ export function parseRemaining(v: unknown): number | null {
 
 /** Cleans a search term the way the API will see it (trimmed, at most 60 characters). */
 export function cleanSearch(v: unknown): string {
-  return typeof v === 'string' ? v.trim().slice(0, SEARCH_MAX) : '';
+  // Control characters (a NUL pasted from another program, one in the address bar) are invisible and match nothing;
+  // the core refuses them, so the box drops them rather than show an error for what the person cannot see.
+  return typeof v === 'string' ? v.replace(/\p{Cc}/gu, ' ').trim().slice(0, SEARCH_MAX) : '';
 }
 
 /** Any partial, untrusted object (from the address bar, say) to a valid set of filters. */
