@@ -1,4 +1,4 @@
-// npm run bench: the budgets of performance.md for what exists now, each beside a baseline measured in the same run.
+// npm run bench: the budgets of docs/performance.md for what exists now, each beside a baseline measured in the same run.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync, readFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
@@ -177,7 +177,7 @@ async function benchImport() {
     for (let i = 0; i < 4; i++) {
       const db = freshCourt(dbFile);
       const ms = await timeAsync(async () => {
-        const s = await importCasesFile(db, new CaseStore(db), file, { goodRowsOnly: false, actor: 'bench', today: TODAY, backup: false });
+        const s = await importCasesFile(db, new CaseStore(db), file, { goodRowsOnly: false, actor: 'bench', createMissing: true, today: TODAY, backup: false });
         if (s.aborted || s.inserted !== n) throw new Error(`import failed: ${JSON.stringify(s.errors.slice(0, 3))}`);
       });
       closeDatabase(db);

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { launchPlan } from './launch.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,8 +31,8 @@ function electronBinary() {
   }
 }
 
-function run(command, args) {
-  const child = spawn(command, args, { cwd: root, stdio: 'inherit', windowsHide: false });
+function run({ command, args, env }) {
+  const child = spawn(command, args, { cwd: root, env, stdio: 'inherit', windowsHide: false });
   let closed = false;
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
@@ -50,11 +51,6 @@ function run(command, args) {
   });
 }
 
-const forwarded = process.argv.slice(2);
 const electron = electronBinary();
-if (electron) {
-  run(electron, [root, ...forwarded]);
-} else {
-  console.log('未安装 Electron 运行时，改用本机浏览器模式：');
-  run(process.execPath, [path.join(root, 'dist', 'host', 'host.cjs'), ...forwarded]);
-}
+if (!electron) console.log('未安装 Electron 运行时，改用本机浏览器模式：');
+run(launchPlan({ root, electron, args: process.argv.slice(2), env: process.env }));

@@ -33,14 +33,15 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   init --court-code 辽0421 --court-name 名称 --admin 姓名 [--demo]
                                                 创建数据库及首个管理员；--demo 创建演示数据库（标明“演示数据”）
   seed --cases N [--seed S]                     用合成数据填充空的演示数据库（只用于 init --demo 创建的数据库）
-  import 文件 [--good-rows-only] [--rejected-file 路径]
-                                                导入 CSV（UTF-8 或 GB18030）或 .xlsx 案件表
+  import 文件 [--good-rows-only] [--rejected-file 路径] [--create-missing]
+                                                导入 CSV（UTF-8 或 GB18030）或 .xlsx 案件表；文件中本院尚未有的部门、
+                                                人员只在加 --create-missing 时建立
   event 案号 --kind 类型 --from 日期 [--to 日期] [--note 说明]
                                                 登记不计入审限的期间（类型：公告 鉴定 审计 评估 和解 调解 管辖异议 中止 暂缓执行 拍卖）
   event 案号 --kind 中止 --resume 日期           登记中止后恢复
   deadline 案号                                 计算审限
   holiday-roll [on|off]                         查看或切换节假日顺延（默认不开启），切换时重新计算全部案件的届满日
-  cases [--status open|closed|overdue|suspended|due-within:N] [--division 部门] [--judge 法官] [--search 文字] [--limit N]
+  cases [--status open|closed|overdue|suspended|paused|stopped|due-within:N] [--division 部门] [--judge 法官] [--search 文字] [--limit N]
                                                 列出案件
   user add 姓名 --role 角色[,角色] [--division 部门]   新增账号（角色：clerk 书记员、assistant 法官助理、judge 员额法官、
                                                 division_head 庭长、vice_president 分管院领导、president 院长、

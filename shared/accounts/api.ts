@@ -48,6 +48,8 @@ export interface UserView {
 export type UserWithPassword = UserView & { temporaryPassword: string | null };
 
 const roleSchema = z.enum(ROLES);
+/** Hashing or checking a password with scrypt takes 100–250 ms by design (README: Accounts and roles). */
+const SCRYPT = 'scrypt';
 
 export const accountsApi = defineCalls({
   'auth.status': { args: empty, access: 'public', result: returns<AuthStatus>() },
@@ -61,22 +63,24 @@ export const accountsApi = defineCalls({
       demo: z.boolean().default(false),
     }).strict(),
     access: 'public',
+    slowByDesign: SCRYPT,
     result: returns<SignedInUser>(),
   },
-  'auth.signIn': { args: z.object({ name: personName, password }).strict(), access: 'public', result: returns<SignedInUser>() },
-  'auth.unlock': { args: z.object({ password }).strict(), access: 'locked', result: returns<SignedInUser>() },
+  'auth.signIn': { args: z.object({ name: personName, password }).strict(), access: 'public', slowByDesign: SCRYPT, result: returns<SignedInUser>() },
+  'auth.unlock': { args: z.object({ password }).strict(), access: 'locked', slowByDesign: SCRYPT, result: returns<SignedInUser>() },
   'auth.signOut': { args: empty, access: 'public', result: returns<{ signedOut: true }>() },
-  'auth.changePassword': { args: z.object({ oldPassword: password, newPassword: password }).strict(), access: 'ownAccount', result: returns<{ changed: true }>() },
+  'auth.changePassword': { args: z.object({ oldPassword: password, newPassword: password }).strict(), access: 'ownAccount', slowByDesign: SCRYPT, result: returns<{ changed: true }>() },
   'users.list': { args: empty, access: 'accounts.manage', result: returns<UserView[]>() },
   'users.add': {
     // Without a password the core makes a temporary one and answers it once (the command line's way).
     args: z.object({ name: personName, roles: z.array(roleSchema).min(1, '至少选择一个角色').max(ROLES.length), division: z.string().trim().max(50).optional(), password: password.optional() }).strict(),
     access: 'accounts.manage',
+    slowByDesign: SCRYPT,
     result: returns<UserWithPassword>(),
   },
   'users.setActive': { args: z.object({ name: personName, active: z.boolean() }).strict(), access: 'accounts.manage', result: returns<UserView>() },
   // Whoever holds the database file could rewrite it anyway: on this machine's command line he may lift a lockout,
   // so that five wrong guesses by anyone who reaches the sign-in never shut the court out.
   'users.unlock': { args: z.object({ name: personName }).strict(), access: 'commandLine', result: returns<UserView>() },
-  'users.resetPassword': { args: z.object({ name: personName, password: password.optional() }).strict(), access: 'accounts.manage', result: returns<UserWithPassword>() },
+  'users.resetPassword': { args: z.object({ name: personName, password: password.optional() }).strict(), access: 'accounts.manage', slowByDesign: SCRYPT, result: returns<UserWithPassword>() },
 });

@@ -14,6 +14,11 @@ export type Access = 'public' | 'locked' | 'ownAccount' | 'signedIn' | 'commandL
 export interface CallSpec<S extends z.ZodType = z.ZodType, R = unknown> {
   readonly args: S;
   readonly access: Access;
+  /**
+   * Slow on purpose, and why (e.g. a password hashed with scrypt): the dispatcher does not report it as a slow call,
+   * since a warning printed at every sign-in would teach people to ignore the ones that matter.
+   */
+  readonly slowByDesign?: string;
   /** Carries the result type only; it has no value at run time. */
   readonly result: R;
 }

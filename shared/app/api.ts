@@ -13,7 +13,7 @@ export interface AppInfo {
   dbPath: string;
   caseCount: number;
   host: 'electron' | 'loopback' | 'cli';
-  /** A due date on a weekend or holiday moves to the next working day (off by default, time-limits.md). */
+  /** A due date on a weekend or holiday moves to the next working day (off by default, docs/time-limits.md). */
   holidayRoll: boolean;
   /** The years the shipped holiday calendar covers; outside them only weekends are known. */
   holidayCalendar: { firstYear: number; lastYear: number; source: string };

@@ -7,7 +7,8 @@ import type { DeadlineStatus } from '../deadlines/engine';
 import type { DeadlineView } from '../deadlines/api';
 import type { ImportIssue } from './importColumns';
 
-export const CASE_STATUS_FILTERS = ['open', 'closed', 'overdue', 'suspended'] as const;
+/** suspended: 中止; paused: another open deducted period (鉴定, 审计 …) stops the clock; stopped: either. */
+export const CASE_STATUS_FILTERS = ['open', 'closed', 'overdue', 'suspended', 'paused', 'stopped'] as const;
 export const CASE_SORTS = ['filedOn_desc', 'filedOn_asc', 'dueOn_asc', 'caseNumber_asc'] as const;
 
 export const caseFilterSchema = z.object({
@@ -130,6 +131,9 @@ export interface ImportSummary {
   addedDivisions: string[];
   addedStaff: string[];
   rejectedFile: string | null;
+  /** Divisions and judges the file names that the court does not have: created only when the import is told to. */
+  newDivisions: string[];
+  newStaff: string[];
 }
 
 export interface EventRecorded {
@@ -151,6 +155,8 @@ export const casesApi = defineCalls({
       /** Import the good rows and write the rejected ones with their reasons; otherwise any bad row imports nothing. */
       goodRowsOnly: z.boolean().default(false),
       rejectedFile: filePath.optional(),
+      /** The person confirmed the new divisions and judges the file names (newDivisions, newStaff of a first try). */
+      createMissing: z.boolean().default(false),
     }).strict(),
     access: 'cases.register',
     result: returns<ImportSummary>(),

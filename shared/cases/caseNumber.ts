@@ -13,7 +13,7 @@ export interface ParsedCaseNumber {
 
 export type CaseNumberResult = { ok: true; value: ParsedCaseNumber } | { ok: false; error: string };
 
-/** Type codes of case-data.md, longest first so that 执保 wins over 执. */
+/** Type codes of docs/import-columns.md, longest first so that 执保 wins over 执. */
 export const KNOWN_TYPE_CODES = [
   '诉前调', '民初', '民终', '民申', '民再', '民特', '民催', '刑初', '刑终', '行初', '行终',
   '执保', '执异', '执恢', '财保', '执',

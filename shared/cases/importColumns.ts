@@ -1,4 +1,4 @@
-// The import columns of case-data.md, and the validation that turns a read table (CSV or .xlsx) into case records.
+// The import columns of docs/import-columns.md, and the validation that turns a read table (CSV or .xlsx) into case records.
 import { parseCaseNumber } from './caseNumber';
 import {
   APPEAL_OUTCOMES,
@@ -26,7 +26,7 @@ export interface ImportColumn {
   required: boolean;
 }
 
-/** In the order of case-data.md, which is also the export order. */
+/** In the order of docs/import-columns.md, which is also the export order. */
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   { header: '案号', aliases: [], field: 'caseNumber', required: true },
   { header: '案由', aliases: [], field: 'cause', required: true },
@@ -312,7 +312,7 @@ for (const col of IMPORT_COLUMNS) {
   for (const alias of col.aliases) COLUMN_BY_NAME.set(alias, col);
 }
 
-/** For suggestions only: matching itself is exact, as case-data.md says. */
+/** For suggestions only: matching itself is exact, as docs/import-columns.md says. */
 function looseKey(s: string): string {
   return foldDigits(s)
     .replace(/\s+/g, '')

@@ -44,7 +44,7 @@ export interface ExtensionSummary {
   decidedOn: string | null;
 }
 
-/** The fields of case-data.md's import columns, as stored. */
+/** The fields of the import columns (docs/import-columns.md), as stored. */
 export interface CaseRecord {
   caseNumber: string;
   cause: string;

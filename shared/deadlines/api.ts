@@ -20,7 +20,12 @@ export interface DeadlineSummary {
   today: string;
   open: number;
   overdue: number;
+  /** 中止 not yet resumed. */
   suspended: number;
+  /** Another open deducted period (鉴定, 审计, 评估, 拍卖 …) stops the clock. */
+  paused: number;
+  /** Every stopped clock: suspended and paused. */
+  stopped: number;
   dueWithin7: number;
   dueWithin15: number;
   dueWithin30: number;

@@ -4,12 +4,13 @@ import type { ExtensionStatus, LimitVariant, Procedure } from '../cases/types';
 import { isDeductibleKind, limitRule, spanLabel, type LimitRule, type Span } from './limits';
 import { coversYear, nextWorkingDay, type RestDays } from './restDays';
 
-export type DeadlineStatus = 'in_time' | 'overdue' | 'suspended' | 'closed_in_time' | 'closed_overdue' | 'no_limit';
+export type DeadlineStatus = 'in_time' | 'overdue' | 'suspended' | 'paused' | 'closed_in_time' | 'closed_overdue' | 'no_limit';
 
 export const STATUS_LABELS: Record<DeadlineStatus, string> = {
   in_time: '审限内',
   overdue: '已超审限',
   suspended: '中止',
+  paused: '暂停计算',
   closed_in_time: '审限内结案',
   closed_overdue: '超审限结案',
   no_limit: '无审限',
@@ -98,9 +99,8 @@ export function computeDeadline(input: DeadlineInput, today: IsoDate, explain = 
 
   // A period runs at most until the case closed, or until today while the case is open.
   const horizon = input.closedOn ?? today;
-  const periods: CountedPeriod[] = [];
+  const recorded: CountedPeriod[] = [];
   const ignoredPeriods: Deadline['ignoredPeriods'] = [];
-  let openSuspension = false;
   for (const e of input.events) {
     if (!isDeductibleKind(e.kind, input.typeCode)) {
       ignoredPeriods.push({ kind: e.kind, fromOn: e.fromOn, toOn: e.toOn, why: `${e.kind}期间在此类案件中计入审限` });
@@ -111,11 +111,8 @@ export function computeDeadline(input: DeadlineInput, today: IsoDate, explain = 
     // An open period runs to today (or the closing day); a recorded end counts in full, even a fixed notice period
     // that ends after today, but never past the closing day.
     const to = open ? horizon : input.closedOn ? minDate(e.toOn!, input.closedOn) : e.toOn!;
-    if (open && e.kind === '中止' && input.closedOn === null) openSuspension = true;
-    periods.push({ kind: e.kind, fromOn: from, toOn: to > from ? to : from, open, days: to > from ? daysBetween(from, to) : 0 });
+    recorded.push({ kind: e.kind, fromOn: from, toOn: to > from ? to : from, open, days: to > from ? daysBetween(from, to) : 0 });
   }
-  const periodDays = unionDays(periods);
-  const deductedDays = periodDays + input.importedDeductedDays;
 
   let extMonths = 0;
   let extDays = input.importedExtendedDays;
@@ -125,18 +122,45 @@ export function computeDeadline(input: DeadlineInput, today: IsoDate, explain = 
     extDays += x.days;
   }
   const extension: Span | null = extMonths || extDays ? { months: extMonths, days: extDays } : null;
-
   const statutoryDueOn = addDays(addMonths(input.filedOn, rule.limit.months), rule.limit.days);
+  // Extensions and the imported totals (which carry no dates) move the due date whenever they were granted.
+  const baseDueOn = addDays(addMonths(input.filedOn, rule.limit.months + extMonths), rule.limit.days + input.importedDeductedDays + extDays);
+
+  // Periods count in date order, each only if it began on or before the due date as the periods before it left it:
+  // a time limit that has run out is not revived by a suspension or deduction recorded afterwards (time-limits.md).
+  const periods: CountedPeriod[] = [];
+  const lateStarts: CountedPeriod[] = [];
+  let dueSoFar = baseDueOn;
+  let reach: IsoDate | null = null;
+  for (const p of [...recorded].sort((a, b) => (a.fromOn < b.fromOn ? -1 : a.fromOn > b.fromOn ? 1 : 0))) {
+    // A period inside one already counted (overlapping) is part of it; one that begins after the due date is not.
+    const continuing = reach !== null && p.fromOn <= reach;
+    if (!continuing && p.fromOn > dueSoFar) {
+      lateStarts.push(p);
+      continue;
+    }
+    const newDays = reach === null || !continuing ? p.days : p.toOn > reach ? daysBetween(reach, p.toOn) : 0;
+    if (reach === null || p.toOn > reach) reach = p.toOn;
+    dueSoFar = addDays(dueSoFar, newDays);
+    periods.push(p);
+  }
+  const periodDays = unionDays(periods);
+  const deductedDays = periodDays + input.importedDeductedDays;
   const countedDueOn = addDays(addMonths(input.filedOn, rule.limit.months + extMonths), rule.limit.days + deductedDays + extDays);
   const rolled = restDays ? nextWorkingDay(countedDueOn, restDays) : null;
   const dueOn = rolled ? rolled.date : countedDueOn;
   const rolledFrom = dueOn !== countedDueOn ? countedDueOn : null;
+  const openCounted = periods.find((p) => p.open && input.closedOn === null) ?? null;
+  const openSuspension = openCounted !== null && periods.some((p) => p.open && p.kind === '中止');
 
   say(() => `法定审限 ${spanLabel(rule.limit)}（${rule.label}，${rule.basis}），法定届满日 ${statutoryDueOn}`);
   for (const p of periods) {
     say(() => `扣除 ${p.kind} ${p.fromOn} 至 ${p.open ? `${p.toOn}（尚未结束，计至${input.closedOn ? '结案日' : '今日'}）` : p.toOn}，${p.days}天`);
   }
   for (const p of ignoredPeriods) say(() => `不扣除 ${p.kind} ${p.fromOn} 至 ${p.toOn ?? '今'}：${p.why}`);
+  for (const p of lateStarts) {
+    say(() => `不扣除 ${p.kind} ${p.fromOn} 起${p.open ? '（尚未结束）' : ` 至 ${p.toOn}`}：开始于审限届满之后，已届满的审限不因其后登记的中止或扣除期间而恢复`);
+  }
   if (explain && periods.length > 1 && periodDays !== periods.reduce((s, p) => s + p.days, 0)) {
     say(() => `扣除期间有重叠，重叠部分只计一次，合计${periodDays}天`);
   }
@@ -164,7 +188,10 @@ export function computeDeadline(input: DeadlineInput, today: IsoDate, explain = 
     daysRemaining = daysBetween(today, dueOn);
     if (openSuspension) {
       status = 'suspended';
-      say(() => `中止尚未恢复：届满日随中止期间逐日顺延，不计为超审限`);
+      say(() => `中止尚未恢复：届满日随中止期间逐日顺延，不计为超审限，剩余 ${daysRemaining}天不变`);
+    } else if (openCounted) {
+      status = 'paused';
+      say(() => `${openCounted.kind}期间尚未结束：审限暂停计算，届满日逐日顺延，剩余 ${daysRemaining}天不变`);
     } else {
       status = today > dueOn ? 'overdue' : 'in_time';
       say(() => status === 'overdue' ? `今日 ${today}，已超审限 ${-daysRemaining}天` : `今日 ${today}，剩余 ${daysRemaining}天`);

@@ -1,9 +1,27 @@
-// The settings domain's calls: the court's choices an administrator makes (idle lock, holiday roll).
+// The settings domain's calls: the court's choices an administrator makes (idle lock, holiday roll), and what
+// switching the holiday roll would change, asked before it is switched.
 import { z } from 'zod';
 import { defineCalls, returns } from '../api/define';
 
+/** What switching the holiday roll would do, counted by running the switch and rolling it back. */
+export interface HolidayRollPreview {
+  /** The setting the preview is for. */
+  enabled: boolean;
+  /** Cases whose stored due date (and with it days remaining, status) the switch would change. */
+  casesChanged: number;
+  /** Open cases whose running time limit ends after the calendar's last year: there only weekends roll. */
+  openDueAfterCalendar: number;
+  /** The years the shipped holiday calendar covers. */
+  calendar: { firstYear: number; lastYear: number };
+}
+
 export const settingsApi = defineCalls({
   'settings.setIdleLock': { args: z.object({ minutes: z.number().int().min(0).max(480) }).strict(), access: 'settings.manage', result: returns<{ idleLockMinutes: number }>() },
+  'settings.previewHolidayRoll': {
+    args: z.object({ enabled: z.boolean() }).strict(),
+    access: 'settings.manage',
+    result: returns<HolidayRollPreview>(),
+  },
   'settings.setHolidayRoll': {
     args: z.object({ enabled: z.boolean() }).strict(),
     access: 'settings.manage',

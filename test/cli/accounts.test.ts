@@ -27,7 +27,7 @@ beforeAll(() => {
     '（2024）辽0421民初2号,民间借贷纠纷,普通程序,2024-03-02,民一庭,李法官,王五,赵六',
     '（2024）辽0421民初3号,民间借贷纠纷,普通程序,2024-03-03,城关人民法庭,赵法官,孙七,周八',
   ].join('\n'));
-  expect(cli(['--db', db, '--today', TODAY, 'import', csv]).code).toBe(0);
+  expect(cli(['--db', db, '--today', TODAY, 'import', '--create-missing', csv]).code).toBe(0);
   for (const [name, roles, division] of [['王法官', 'judge', '民一庭'], ['庭长甲', '庭长', '民一庭'], ['书记员乙', 'clerk', '民一庭']] as const) {
     const r = cli(['--db', db, '--json', 'user', 'add', name, '--role', roles, '--division', division], asAdmin);
     expect(r.code, r.err).toBe(0);

@@ -39,7 +39,7 @@ beforeAll(() => {
   work = tempDir();
   db = path.join(work.dir, 'court.sqlite');
   initDb(db);
-  const r = cli(['--db', db, '--today', TODAY, 'import', csv('first.csv', ROWS)]);
+  const r = cli(['--db', db, '--today', TODAY, 'import', '--create-missing', csv('first.csv', ROWS)]);
   expect(r.code, r.err + r.out).toBe(0);
 }, 180_000);
 afterAll(() => work?.cleanup());
@@ -107,11 +107,11 @@ describe('courtdesk restore', () => {
     try {
       const file = path.join(t.dir, 'court.sqlite');
       initDb(file);
-      expect(cli(['--db', file, '--today', TODAY, 'import', path.join(work.dir, 'first.csv')]).code).toBe(0);
+      expect(cli(['--db', file, '--today', TODAY, 'import', '--create-missing', path.join(work.dir, 'first.csv')]).code).toBe(0);
       const backup = (cli(['--db', file, '--json', 'backup']).json() as { file: string }).file;
       const later = path.join(t.dir, 'later.csv');
       writeFileSync(later, `${HEADER}\n（2024）辽0421民初200号,民间借贷纠纷,普通程序,2024-03-01,民一庭,王法官,,,甲,乙\n`);
-      expect(cli(['--db', file, '--today', TODAY, 'import', later]).code).toBe(0);
+      expect(cli(['--db', file, '--today', TODAY, 'import', '--create-missing', later]).code).toBe(0);
       expect(caseNumbers(file)).toHaveLength(4);
 
       const r = cli(['--db', file, 'restore', backup]);

@@ -50,7 +50,7 @@ beforeAll(() => {
   work = tempDir();
   db = path.join(work.dir, 'court.sqlite');
   initDb(db);
-  const imp = cli(['--db', db, '--today', TODAY, 'import', csv('examples.csv', EXAMPLES)]);
+  const imp = cli(['--db', db, '--today', TODAY, 'import', '--create-missing', csv('examples.csv', EXAMPLES)]);
   expect(imp.code, imp.err + imp.out).toBe(0);
   expect(cli(['--db', db, '--today', TODAY, 'event', '（2024）辽0421民初104号', '--kind', '公告', '--from', '2024-04-01', '--to', '2024-05-01']).code).toBe(0);
   expect(cli(['event', '(2024)辽0421民初108号', '--kind', '中止', '--from', '2024-06-01', '--db', db, '--today', TODAY]).code).toBe(0);
@@ -92,7 +92,7 @@ describe('deadline --json: the worked examples of time-limits.md', () => {
     try {
       const file = path.join(t.dir, 'r.sqlite');
       initDb(file);
-      cli(['--db', file, '--today', TODAY, 'import', csv('one.csv', [EXAMPLES[8]])]);
+      cli(['--db', file, '--today', TODAY, 'import', '--create-missing', csv('one.csv', [EXAMPLES[8]])]);
       cli(['--db', file, '--today', TODAY, 'event', '（2024）辽0421民初108号', '--kind', '中止', '--from', '2024-06-01']);
       const r = cli(['--db', file, '--today', TODAY, 'event', '（2024）辽0421民初108号', '--kind', '中止', '--resume', '2024-07-01']);
       expect(r.code, r.err).toBe(0);
@@ -132,7 +132,7 @@ describe('import', () => {
   it('changes nothing when the same file is imported again', () => {
     const before = counts(db);
     const file = path.join(work.dir, 'examples.csv');
-    const r = cli(['--db', db, '--json', '--today', TODAY, 'import', file]);
+    const r = cli(['--db', db, '--json', '--today', TODAY, 'import', '--create-missing', file]);
     expect(r.code, r.err).toBe(0);
     expect(r.json()).toMatchObject({ inserted: 0, updated: 0, unchanged: EXAMPLES.length, rejected: 0 });
     expect(counts(db)).toEqual(before);
@@ -143,8 +143,8 @@ describe('import', () => {
     try {
       const file = path.join(t.dir, 'u.sqlite');
       initDb(file);
-      cli(['--db', file, '--today', TODAY, 'import', csv('u1.csv', [EXAMPLES[3]])]);
-      const r = cli(['--db', file, '--json', '--today', TODAY, 'import', csv('u2.csv', [EXAMPLES[3].replace(',,,孙八', ',2024-12-01,调解,孙八')])]);
+      cli(['--db', file, '--today', TODAY, 'import', '--create-missing', csv('u1.csv', [EXAMPLES[3]])]);
+      const r = cli(['--db', file, '--json', '--today', TODAY, 'import', '--create-missing', csv('u2.csv', [EXAMPLES[3].replace(',,,孙八', ',2024-12-01,调解,孙八')])]);
       expect(r.json()).toMatchObject({ inserted: 0, updated: 1 });
       expect(cli(['--db', file, '--json', '--today', TODAY, 'deadline', '（2024）辽0421民初103号']).json()).toMatchObject({ status: 'closed_in_time' });
     } finally {
@@ -159,7 +159,7 @@ describe('import', () => {
       initDb(file);
       const bad = csv('bad.csv', [EXAMPLES[0], '（2024）辽0421民初200号,民间借贷纠纷,普通程序,2024-13-01,民一庭,王法官,,,甲,乙', '（2024）辽0422民初201号,民间借贷纠纷,普通程序,2024-01-01,民一庭,王法官,,,甲,乙']);
       const before = counts(file);
-      const r = cli(['--db', file, '--today', TODAY, 'import', bad]);
+      const r = cli(['--db', file, '--today', TODAY, 'import', '--create-missing', bad]);
       expect(r.code).toBe(1);
       expect(r.out).toContain('第3行');
       expect(r.out).toContain('立案日期');
@@ -168,7 +168,7 @@ describe('import', () => {
       expect(r.err).toContain('未导入任何案件');
       expect(counts(file)).toEqual(before);
 
-      const good = cli(['--db', file, '--json', '--today', TODAY, 'import', bad, '--good-rows-only']);
+      const good = cli(['--db', file, '--json', '--today', TODAY, 'import', '--create-missing', bad, '--good-rows-only']);
       expect(good.code, good.err).toBe(0);
       const summary = good.json() as { inserted: number; rejected: number; rejectedFile: string };
       expect(summary).toMatchObject({ inserted: 1, rejected: 2 });
@@ -296,5 +296,42 @@ describe('holiday-roll', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('on 或 off');
     expect(bad.err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('import of names the court does not have', () => {
+  it('refuses rows naming a new division or judge, lists them, and creates them only with --create-missing, audited', () => {
+    const t = tempDir();
+    try {
+      const file = path.join(t.dir, 'court.sqlite');
+      initDb(file);
+      expect(cli(['--db', file, '--today', TODAY, 'import', '--create-missing', csv('known.csv', [EXAMPLES[0]])]).code).toBe(0);
+      // 民九庭 and 某某 are typos the tester made: nothing of them may appear in any dropdown unless confirmed.
+      const typo = csv('typo.csv', ['（2024）辽0421民初300号,民间借贷纠纷,普通程序,2024-03-01,民九庭,王法官,,,甲,乙', '（2024）辽0421民初301号,民间借贷纠纷,普通程序,2024-03-01,民一庭,某某,,,丙,丁']);
+      const before = sha(file);
+      const r = cli(['--db', file, '--today', TODAY, 'import', typo]);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain('文件中有本院尚未建立的部门 民九庭；人员 某某');
+      expect(r.out).toContain('第2行“承办部门”：“民九庭”不是本院已有的部门');
+      expect(r.out).toContain('第3行“承办法官”：“某某”不是本院已有的人员');
+      expect(sha(file)).toBe(before);
+      const json = cli(['--db', file, '--json', '--today', TODAY, 'import', typo]).json() as { newDivisions: string[]; newStaff: string[]; aborted: boolean };
+      expect(json).toMatchObject({ newDivisions: ['民九庭'], newStaff: ['某某'], aborted: true });
+
+      const ok = cli(['--db', file, '--json', '--today', TODAY, 'import', typo, '--create-missing']);
+      expect(ok.code, ok.err).toBe(0);
+      expect(ok.json()).toMatchObject({ inserted: 2, addedDivisions: ['民九庭'], addedStaff: ['某某'] });
+      const d = new BetterSqlite3(file, { readonly: true });
+      try {
+        expect(d.prepare("SELECT action, entity_key FROM audit_log WHERE action IN ('division.create', 'staff.create') ORDER BY id").all().slice(-2)).toEqual([
+          { action: 'division.create', entity_key: '民九庭' },
+          { action: 'staff.create', entity_key: '某某' },
+        ]);
+      } finally {
+        d.close();
+      }
+    } finally {
+      t.cleanup();
+    }
   });
 });

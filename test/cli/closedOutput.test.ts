@@ -20,7 +20,7 @@ beforeAll(() => {
   for (let i = 1; i <= 3000; i++) rows.push(`（2024）辽0421民初${i}号,民间借贷纠纷,普通程序,2024-03-01,民一庭,王法官,原告${i}号某某某某有限公司,被告${i}号某某某某有限公司`);
   const csv = path.join(work.dir, 'cases.csv');
   writeFileSync(csv, rows.join('\n'));
-  const r = cli(['--db', db, '--today', '2024-12-31', 'import', csv]);
+  const r = cli(['--db', db, '--today', '2024-12-31', 'import', '--create-missing', csv]);
   expect(r.code, r.err).toBe(0);
 }, 180_000);
 afterAll(() => work?.cleanup());

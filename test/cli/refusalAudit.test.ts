@@ -24,7 +24,7 @@ beforeAll(() => {
     '（2024）辽0421民初1号,民间借贷纠纷,普通程序,2024-03-01,民一庭,王法官,张三,李四',
     '（2024）辽0421民初2号,民间借贷纠纷,普通程序,2024-03-02,民一庭,李法官,王五,赵六',
   ].join('\n'));
-  expect(cli(['--db', db, '--today', TODAY, 'import', csv]).code).toBe(0);
+  expect(cli(['--db', db, '--today', TODAY, 'import', '--create-missing', csv]).code).toBe(0);
   const r = cli(['--db', db, '--json', 'user', 'add', '王法官', '--role', 'judge', '--division', '民一庭'], { COURTDESK_USER: ADMIN.name, COURTDESK_PASSWORD: ADMIN.password });
   expect(r.code, r.err).toBe(0);
   const temporary = (r.json() as { temporaryPassword: string }).temporaryPassword;

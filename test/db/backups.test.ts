@@ -232,7 +232,7 @@ describe('daily and before-import backups', () => {
     const bad = path.join(t.dir, 'bad.csv');
     writeFileSync(bad, `${header}\n（2024）辽0421民初2号,民间借贷纠纷,普通程序,2024-13-15,民一庭,王法官,,,张三,李四\n`);
     const imports = () => listBackups(t.file).filter((e) => e.reason === 'before-import');
-    const opts = { goodRowsOnly: false, actor: 'tester', today: '2024-12-31' };
+    const opts = { goodRowsOnly: false, actor: 'tester', createMissing: true, today: '2024-12-31' };
 
     const refused = await importCasesFile(t.db, t.store, bad, opts);
     expect(refused.aborted).toBe(true);

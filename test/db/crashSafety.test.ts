@@ -76,13 +76,13 @@ describe('a process killed in the middle of a large import', () => {
     initDb(db);
     const lines = csvLines(60_000, 11);
     writeFileSync(path.join(d, 'small.csv'), [HEADER, ...lines.slice(0, 200)].join('\n'));
-    const first = cli(['--db', db, '--today', TODAY, 'import', path.join(d, 'small.csv')]);
+    const first = cli(['--db', db, '--today', TODAY, 'import', '--create-missing', path.join(d, 'small.csv')]);
     expect(first.code, first.err).toBe(0);
     writeFileSync(path.join(d, 'big.csv'), [HEADER, ...lines].join('\n'));
     const before = state(db);
     expect(before.cases).toBe(200);
 
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/courtdesk.cjs'), '--db', db, '--today', TODAY, 'import', path.join(d, 'big.csv')], {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/courtdesk.cjs'), '--db', db, '--today', TODAY, 'import', '--create-missing', path.join(d, 'big.csv')], {
       cwd: ROOT, env: { ...process.env, COURTDESK_USER: TESTER.name, COURTDESK_PASSWORD: TESTER.password }, stdio: 'ignore',
     });
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -135,7 +135,7 @@ describe('damaged database files', () => {
     const db = path.join(d, 'court.sqlite');
     initDb(db);
     writeFileSync(path.join(d, 'cases.csv'), [HEADER, ...csvLines(3000, 5)].join('\n'));
-    expect(cli(['--db', db, '--today', TODAY, 'import', path.join(d, 'cases.csv')]).code).toBe(0);
+    expect(cli(['--db', db, '--today', TODAY, 'import', '--create-missing', path.join(d, 'cases.csv')]).code).toBe(0);
     const backup = cli(['--db', db, '--json', 'backup']);
     expect(backup.code, backup.err).toBe(0);
     const good = (backup.json() as { file: string }).file;

@@ -28,7 +28,7 @@ describe('before-import backups', () => {
     const t = court();
     const file = path.join(t.dir, 'cases.csv');
     writeFileSync(file, [HEADER, line(1), line(2), line(3)].join('\n'));
-    const opts = { goodRowsOnly: false, actor: 'tester', today: TODAY };
+    const opts = { goodRowsOnly: false, actor: 'tester', createMissing: true, today: TODAY };
     expect(await importCasesFile(t.db, t.store, file, opts)).toMatchObject({ inserted: 3 });
     expect(count(t.file, 'before-import')).toBe(1);
     const dailies: string[] = [];
@@ -43,7 +43,7 @@ describe('before-import backups', () => {
   it('backs up before an import that changes something, and not before one that an all-or-nothing refusal undoes', async () => {
     const t = court();
     const file = path.join(t.dir, 'cases.csv');
-    const opts = { goodRowsOnly: false, actor: 'tester', today: TODAY };
+    const opts = { goodRowsOnly: false, actor: 'tester', createMissing: true, today: TODAY };
     writeFileSync(file, [HEADER, line(1)].join('\n'));
     await importCasesFile(t.db, t.store, file, opts);
     expect(count(t.file, 'before-import')).toBe(1);
@@ -73,7 +73,7 @@ describe('before-import backups', () => {
     for (let i = 0; i < 11; i++) {
       dailies.push((await createBackup(t.db, t.file, { reason: 'daily', now: new Date(2026, 10, i + 1, 8, 0, 0) })).file);
       writeFileSync(file, [HEADER, line(i + 1)].join('\n'));
-      expect(await importCasesFile(t.db, t.store, file, { goodRowsOnly: false, actor: 'tester', today: TODAY })).toMatchObject({ inserted: 1 });
+      expect(await importCasesFile(t.db, t.store, file, { goodRowsOnly: false, actor: 'tester', createMissing: true, today: TODAY })).toMatchObject({ inserted: 1 });
     }
     expect(count(t.file, 'before-import')).toBe(10);
     const kept = listBackups(t.file).map((e) => e.file);

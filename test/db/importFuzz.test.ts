@@ -146,7 +146,7 @@ describe('import fuzzing', () => {
       const auditBefore = auditCount();
       let summary: Awaited<ReturnType<typeof importCasesFile>> | null = null;
       try {
-        summary = await importCasesFile(t.db, t.store, file, { goodRowsOnly: c.goodRowsOnly, actor: 'tester', today: TODAY, rejectedFile: path.join(t.dir, `fuzz-${n}.rejected.csv`) });
+        summary = await importCasesFile(t.db, t.store, file, { goodRowsOnly: c.goodRowsOnly, actor: 'tester', createMissing: true, today: TODAY, rejectedFile: path.join(t.dir, `fuzz-${n}.rejected.csv`) });
       } catch (err) {
         // A refusal of the whole file: a Chinese message for the person, and nothing written.
         expect(err, `${context}: ${String(err)}`).toBeInstanceOf(CoreError);
@@ -161,8 +161,8 @@ describe('import fuzzing', () => {
           expect(dbDigest(), context).toBe(before);
           outcomes[summary.aborted ? 'aborted' : 'nothingChanged']++;
         } else {
-          // One audit entry per case written and one for the file, on an unbroken chain.
-          expect(auditCount() - auditBefore, context).toBe(summary.inserted + summary.updated + 1);
+          // One audit entry per case written, per division or judge created, and one for the file, on an unbroken chain.
+          expect(auditCount() - auditBefore, context).toBe(summary.inserted + summary.updated + summary.addedDivisions.length + summary.addedStaff.length + 1);
           expect(verifyAuditChain(t.db).ok, context).toBe(true);
           expectValidCases(context);
           outcomes.imported++;

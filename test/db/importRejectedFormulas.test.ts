@@ -35,7 +35,7 @@ describe('rejected rows and formulas', () => {
     const source = path.join(t.dir, 'hostile.csv');
     writeFileSync(source, [HEADER, ...rows()].map((r) => r.map(csvQuote).join(',')).join('\r\n'));
     const rejectedFile = path.join(t.dir, 'hostile.rejected.csv');
-    const s = await importCasesFile(t.db, t.store, source, { goodRowsOnly: true, actor: 'tester', today: TODAY, rejectedFile });
+    const s = await importCasesFile(t.db, t.store, source, { goodRowsOnly: true, actor: 'tester', createMissing: true, today: TODAY, rejectedFile });
     expect(s).toMatchObject({ inserted: 1, rejected: HOSTILE.length, rejectedFile });
 
     const lines = rejectedLines(rejectedFile);
@@ -67,7 +67,7 @@ describe('rejected rows and formulas', () => {
     const source = path.join(t.dir, 'hostile.xlsx');
     writeFileSync(source, Buffer.from(await wb.xlsx.writeBuffer()));
     const rejectedFile = path.join(t.dir, 'hostile-xlsx.rejected.csv');
-    const s = await importCasesFile(t.db, t.store, source, { goodRowsOnly: true, actor: 'tester', today: TODAY, rejectedFile });
+    const s = await importCasesFile(t.db, t.store, source, { goodRowsOnly: true, actor: 'tester', createMissing: true, today: TODAY, rejectedFile });
     expect(s.rejected).toBe(1);
     const [, line] = rejectedLines(rejectedFile);
     // A number typed as a number is written as one even in a text column: -5 is not a formula.
@@ -85,7 +85,7 @@ describe('rejected rows and formulas', () => {
     const source = path.join(t.dir, 'wide.xlsx');
     writeFileSync(source, Buffer.from(await wb.xlsx.writeBuffer()));
     const rejectedFile = path.join(t.dir, 'wide.rejected.csv');
-    expect(await importCasesFile(t.db, t.store, source, { goodRowsOnly: true, actor: 'tester', today: TODAY, rejectedFile })).toMatchObject({ rejected: 3 });
+    expect(await importCasesFile(t.db, t.store, source, { goodRowsOnly: true, actor: 'tester', createMissing: true, today: TODAY, rejectedFile })).toMatchObject({ rejected: 3 });
     const lines = rejectedLines(rejectedFile);
     // The import columns and the note that one row carries; the empty far column is left out.
     expect(lines[0]).toBe(`${HEADER.join(',')},备注,错误原因`);

@@ -72,6 +72,7 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'audit.verify', args: {}, action: 'audit.view' },
   { method: 'settings.setIdleLock', args: { minutes: 15 }, action: 'settings.manage' },
   { method: 'settings.setHolidayRoll', args: { enabled: false }, action: 'settings.manage' },
+  { method: 'settings.previewHolidayRoll', args: { enabled: true }, action: 'settings.manage' },
   { method: 'backup.list', args: {}, action: 'backup.manage' },
   { method: 'backup.create', args: {}, action: 'backup.manage' },
   { method: 'backup.check', args: { file: 'DB' }, action: 'backup.manage' },
@@ -151,6 +152,24 @@ describe('which cases each role sees', () => {
     ['statistician', ['（2024）辽0421刑初1号', '（2024）辽0421民初1号', '（2024）辽0421民初2号', '（2024）辽0421民初3号']],
   ])('%s', async (role, expected) => {
     expect(await numbers(PEOPLE[role].name)).toEqual(expected);
+  });
+
+  it('offers in the filters only the divisions and judges the person can see', async () => {
+    const catalogs = async (name: string) => {
+      const session = await signIn(name);
+      const d = (await core.call('catalog.divisions', {}, { session })) as { value: Array<{ name: string }> };
+      const j = (await core.call('catalog.judges', {}, { session })) as { value: Array<{ name: string }> };
+      return { divisions: d.value.map((x) => x.name), judges: j.value.map((x) => x.name) };
+    };
+    expect(await catalogs('王法官')).toEqual({ divisions: ['民一庭'], judges: ['王法官'] });
+    expect(await catalogs('庭长丙')).toEqual({ divisions: ['民一庭'], judges: ['李法官', '王法官'] });
+    const all = await catalogs('院长戊');
+    expect(all.divisions).toEqual(expect.arrayContaining(['民一庭', '城关人民法庭', '刑事审判庭']));
+    expect(all.judges).toEqual(expect.arrayContaining(['王法官', '李法官', '赵法官', '陈法官']));
+    // The administrator sees no cases, and picks divisions only to place accounts.
+    const admin = await catalogs('管理庚');
+    expect(admin.judges).toEqual([]);
+    expect(admin.divisions).toEqual(all.divisions);
   });
 
   it("refuses a judge another judge's case as if it did not exist, and audits it", async () => {

@@ -49,8 +49,13 @@ describe('a long job in the window', () => {
     await admin.getByTestId('nav-settings').click();
     await expect.poll(async () => (await admin.getByTestId('holiday-roll-state').textContent()) ?? '', { timeout: 15_000 }).toContain('未开启');
 
+    // First the count of due dates that will change, itself a job with its progress (the switch, rolled back).
     await admin.getByTestId('holiday-roll-toggle').click();
     const progress = admin.getByTestId('job-progress');
+    await expect.poll(async () => (await progress.textContent().catch(() => '')) ?? '', { timeout: 15_000 }).toMatch(/统计开启节假日顺延影响的案件：[\d,]+ \/ 200,000（\d+%）/);
+    await admin.getByTestId('holiday-roll-confirm').waitFor({ timeout: 60_000 });
+    expect(await admin.getByTestId('holiday-roll-confirm-count').textContent()).toMatch(/^开启后，将重新计算并改变 [\d,]+ 件案件的审限届满日/);
+    await admin.getByTestId('holiday-roll-confirm-go').click();
     await progress.waitFor({ timeout: 15_000 });
     await expect.poll(async () => (await progress.textContent()) ?? '', { timeout: 15_000 }).toMatch(/开启节假日顺延：[\d,]+ \/ 200,000（\d+%）/);
     await admin.getByTestId('holiday-roll-panel').scrollIntoViewIfNeeded();
@@ -65,6 +70,7 @@ describe('a long job in the window', () => {
     expect(await progress.count()).toBe(0);
 
     await admin.getByTestId('holiday-roll-toggle').click();
+    await admin.getByTestId('holiday-roll-confirm-go').click({ timeout: 60_000 });
     await expect.poll(async () => (await admin.getByTestId('holiday-roll-message').textContent()) ?? '', { timeout: 60_000 }).toMatch(/^已开启节假日顺延，已重新计算 [\d,]+ 件案件的审限届满日。$/);
     expect(await admin.getByTestId('holiday-roll-state').textContent()).toContain('已开启');
     await admin.close();

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   for (const file of req.files) {
     try {
       if (handle) {
-        const s = await importCasesFile(handle.db, new CaseStore(handle.db), file, { goodRowsOnly: false, actor: 'tester', today: req.today ?? '2024-12-31' });
+        const s = await importCasesFile(handle.db, new CaseStore(handle.db), file, { goodRowsOnly: false, actor: 'tester', createMissing: true, today: req.today ?? '2024-12-31' });
         outcomes.push({ file, ok: !s.aborted, rows: s.rows, message: s.errors.map((e) => e.message).join('；') || undefined });
       } else {
         const t = await readImportTable(file);

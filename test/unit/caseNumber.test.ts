@@ -1,4 +1,4 @@
-// Case numbers as case-data.md describes them: every variant people type folds to one canonical form.
+// Case numbers as docs/import-columns.md describes them: every variant people type folds to one canonical form.
 import { describe, expect, it } from 'vitest';
 import { normalizeCaseNumber, parseCaseNumber } from '../../shared/cases/caseNumber';
 

@@ -42,6 +42,11 @@ const examples: Example[] = [
     caseNumber: '（2024）辽0421民初108号', procedure: '普通程序', filedOn: '2024-02-29',
     events: [{ kind: '中止', fromOn: '2024-06-01', toOn: null }], dueOn: '2025-03-30', daysRemaining: 89, status: 'suspended',
   },
+  // The suspension began after the time limit ran out: it does not revive it (the 隐性超审限 courts hunt for).
+  {
+    caseNumber: '（2024）辽0421民初109号', procedure: '普通程序', filedOn: '2024-01-10',
+    events: [{ kind: '中止', fromOn: '2024-08-01', toOn: null }], dueOn: '2024-07-10', daysRemaining: -174, status: 'overdue',
+  },
 ];
 
 function inputFor(e: Example): DeadlineInput {
@@ -159,5 +164,41 @@ describe('counting rules', () => {
       { fromOn: '2024-01-01', toOn: '2024-01-02' },
       { fromOn: '2024-05-05', toOn: '2024-05-06' },
     ])).toBe(10);
+  });
+});
+
+describe('periods count in date order, only from a start on or before the due date as it then stands', () => {
+  const base = { typeCode: '民初', procedure: '普通程序' as Procedure, limitVariant: null, closedOn: null, extensions: [], importedDeductedDays: 0, importedExtendedDays: 0 };
+  // Filed 2024-01-10, ordinary procedure: due 2024-07-10 before any period.
+  it.each<[string, DeadlineInput['events'], string, number, string]>([
+    ['a deduction that begins on the due date itself counts', [{ kind: '鉴定', fromOn: '2024-07-10', toOn: '2024-08-09' }], '2024-08-09', -144, 'overdue'],
+    ['one that begins the day after does not', [{ kind: '鉴定', fromOn: '2024-07-11', toOn: '2024-08-10' }], '2024-07-10', -174, 'overdue'],
+    ['an earlier period extends the due date, so a later one that begins within it counts',
+      [{ kind: '公告', fromOn: '2024-05-01', toOn: '2024-06-30' }, { kind: '鉴定', fromOn: '2024-08-15', toOn: '2024-09-14' }], '2024-10-08', -84, 'overdue'],
+    ['recorded out of order, counted in date order',
+      [{ kind: '鉴定', fromOn: '2024-08-15', toOn: '2024-09-14' }, { kind: '公告', fromOn: '2024-05-01', toOn: '2024-06-30' }], '2024-10-08', -84, 'overdue'],
+    ['a period that began in time and runs past the due date counts whole', [{ kind: '鉴定', fromOn: '2024-07-01', toOn: '2024-10-01' }], '2024-10-10', -82, 'overdue'],
+    ['a period overlapping a counted one counts once, though it starts after the original due date',
+      [{ kind: '鉴定', fromOn: '2024-07-01', toOn: '2024-10-01' }, { kind: '审计', fromOn: '2024-09-01', toOn: '2024-10-31' }], '2024-11-09', -52, 'overdue'],
+    ['a suspension begun in time and still open stops the clock: days remaining frozen', [{ kind: '中止', fromOn: '2024-07-01', toOn: null }], '2025-01-09', 9, 'suspended'],
+    ['another open period begun in time pauses it', [{ kind: '鉴定', fromOn: '2024-07-01', toOn: null }], '2025-01-09', 9, 'paused'],
+    ['an open appraisal begun after the due date leaves the case overdue', [{ kind: '鉴定', fromOn: '2024-09-01', toOn: null }], '2024-07-10', -174, 'overdue'],
+  ])('%s', (_what, events, dueOn, daysRemaining, status) => {
+    const d = computeDeadline({ ...base, filedOn: '2024-01-10', events }, TODAY);
+    expect({ dueOn: d.dueOn, daysRemaining: d.daysRemaining, status: d.status }).toEqual({ dueOn, daysRemaining, status });
+  });
+
+  it('says in words why a late period is not counted', () => {
+    const d = computeDeadline({ ...base, filedOn: '2024-01-10', events: [{ kind: '中止', fromOn: '2024-08-01', toOn: null }] }, TODAY);
+    expect(d.steps).toContain('不扣除 中止 2024-08-01 起（尚未结束）：开始于审限届满之后，已届满的审限不因其后登记的中止或扣除期间而恢复');
+    expect(d.steps.at(-1)).toBe('今日 2024-12-31，已超审限 174天');
+  });
+
+  it('keeps a paused clock\'s days remaining the same from day to day', () => {
+    const events = [{ kind: '鉴定', fromOn: '2024-07-01', toOn: null }];
+    const a = computeDeadline({ ...base, filedOn: '2024-01-10', events }, '2024-12-31');
+    const b = computeDeadline({ ...base, filedOn: '2024-01-10', events }, '2025-03-15');
+    expect([a.daysRemaining, b.daysRemaining]).toEqual([9, 9]);
+    expect(b.steps.at(-1)).toBe('鉴定期间尚未结束：审限暂停计算，届满日逐日顺延，剩余 9天不变');
   });
 });

@@ -1,4 +1,4 @@
-// The import column rules of case-data.md, table by table: headers, case numbers, dates, procedures, amounts, flags.
+// The import column rules of docs/import-columns.md, table by table: headers, case numbers, dates, procedures, amounts, flags.
 import { describe, expect, it } from 'vitest';
 import {
   IMPORT_COLUMNS,
@@ -47,7 +47,7 @@ function errorsOf(over: Record<string, unknown>): string[] {
 }
 
 describe('the column table', () => {
-  it('lists the 20 columns of case-data.md in order, with their aliases and required flags', () => {
+  it('lists the 20 import columns in order, with their aliases and required flags', () => {
     expect(IMPORT_COLUMNS.map((c) => c.header)).toEqual([
       '案号', '案由', '审判程序', '立案日期', '承办部门', '承办法官', '结案日期', '结案方式', '标的额（元）', '原告', '被告',
       '扣除审限天数', '延长审限天数', '是否上诉', '二审结果', '原审案号', '申请执行标的额（元）', '执行到位金额（元）',

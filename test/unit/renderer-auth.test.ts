@@ -83,6 +83,14 @@ describe('passwords and account status', () => {
     expect(newPasswordProblem('long-enough', 'long-enough')).toBeNull();
   });
 
+  it("refuses a password containing the person's name, as the core does", () => {
+    expect(newPasswordProblem('姜晶云姜晶云姜晶云', '姜晶云姜晶云姜晶云', '姜晶云')).toBe('口令不能包含本人姓名“姜晶云”');
+    expect(newPasswordProblem('x-LiLei-2024', 'x-LiLei-2024', 'li lei')).toBe('口令不能包含本人姓名“li lei”');
+    expect(newPasswordProblem('another-pass-1', 'another-pass-1', '姜晶云')).toBeNull();
+    // The length comes first; a mismatch is reported before the name (the person retypes both anyway).
+    expect(newPasswordProblem('姜晶云', '姜晶云', '姜晶云')).toBe('口令至少 8 个字符');
+  });
+
   it('says 启用, 停用 or 锁定至 (a lock that ran out is none)', () => {
     const now = Date.parse('2024-05-01T02:00:00Z');
     expect(userStatus({ active: true, lockedUntil: null }, now)).toEqual({ text: '启用', tone: 'ok' });

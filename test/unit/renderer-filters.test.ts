@@ -86,9 +86,9 @@ describe('normalizeFilters and parseRemaining', () => {
     expect(parseRemaining('')).toBeNull();
   });
 
-  it('swaps a range typed backwards and trims the search to 60 characters', () => {
+  it('keeps a range typed backwards as it is (the boxes say why it matches nothing) and trims the search to 60 characters', () => {
     const n = normalizeFilters({ remainingMin: '30', remainingMax: '0', search: '案'.repeat(80) });
-    expect([n.remainingMin, n.remainingMax]).toEqual([0, 30]);
+    expect([n.remainingMin, n.remainingMax]).toEqual([30, 0]);
     expect(n.search).toHaveLength(60);
   });
 });

@@ -65,8 +65,10 @@ describe('the 剩余天数 and 状态 columns', () => {
     expect(statusLabel({ status: 'overdue', daysRemaining: -91, closedOn: null })).toEqual({ text: '已超审限', tone: 'danger' });
   });
 
-  it('shows 中止, 无审限 and 已结 instead of a number', () => {
-    expect(remainingCell({ status: 'suspended', daysRemaining: 200, closedOn: null }).text).toBe('中止');
+  it('shows a stopped clock\'s frozen days marked as stopped, and 无审限 and 已结 instead of a number', () => {
+    // A stopped clock is never invisible: its days remaining stay, marked as not counting down.
+    expect(remainingCell({ status: 'suspended', daysRemaining: 200, closedOn: null })).toMatchObject({ text: '200·停', tone: 'info' });
+    expect(remainingCell({ status: 'suspended', daysRemaining: null, closedOn: null }).text).toBe('中止');
     expect(remainingCell({ status: 'no_limit', daysRemaining: null, closedOn: null }).text).toBe('无审限');
     expect(remainingCell({ status: 'closed_in_time', daysRemaining: 5, closedOn: '2024-07-10' }).text).toBe('已结');
     const late = remainingCell({ status: 'closed_overdue', daysRemaining: -1, closedOn: '2024-07-16' });
@@ -100,7 +102,15 @@ describe('the case page summary (time-limits.md worked examples)', () => {
 
   it('民初108号: suspended, not overdue', () => {
     const s = deadlineSummary(dl({ dueOn: '2025-03-30', daysRemaining: 89, status: 'suspended' }));
-    expect(s.remaining).toBe('中止（审限暂停计算）');
+    expect(s.remaining).toBe('中止（审限暂停计算，剩余 89 天不变）');
+    expect(s.tone).toBe('info');
+  });
+
+  it('paused by another open deducted period (鉴定 …): neither in time nor overdue, days remaining kept', () => {
+    expect(statusLabel({ status: 'paused', daysRemaining: 40, closedOn: null })).toEqual({ text: '暂停计算', tone: 'info' });
+    expect(remainingCell({ status: 'paused', daysRemaining: 40, closedOn: null })).toEqual({ text: '40·停', tone: 'info', title: '扣除审限的期间（如鉴定）尚未结束，审限暂停计算，剩余 40 天不变' });
+    const s = deadlineSummary(dl({ dueOn: '2025-03-30', daysRemaining: 40, status: 'paused' }));
+    expect(s.remaining).toBe('暂停计算（扣除审限的期间尚未结束，剩余 40 天不变）');
     expect(s.tone).toBe('info');
   });
 

@@ -70,6 +70,6 @@ describe('审限预警 lists', () => {
     expect(deadlineViewFilters('due7')).toMatchObject({ status: '', remainingMin: 0, remainingMax: 7 });
     expect(deadlineViewFilters('due15')).toMatchObject({ remainingMin: 0, remainingMax: 15 });
     expect(deadlineViewFilters('due30')).toMatchObject({ remainingMin: 0, remainingMax: 30 });
-    expect(deadlineViewFilters('suspended')).toMatchObject({ status: 'suspended' });
+    expect(deadlineViewFilters('suspended')).toMatchObject({ status: 'stopped', sort: 'dueOn_asc' });
   });
 });

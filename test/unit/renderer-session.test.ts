@@ -86,12 +86,14 @@ describe('session store', () => {
     await s.getState().loadStatus();
     expect(s.getState()).toMatchObject({ phase: 'signIn', idleLockMinutes: 15 });
     expect(await s.getState().signIn('王法官', 'demo-judge')).toBeNull();
-    expect(s.getState()).toMatchObject({ phase: 'ready', user: judge, lastName: '王法官' });
+    expect(s.getState()).toMatchObject({ phase: 'ready', user: judge });
     expect(userCan(s.getState().user, 'cases.view')).toBe(true);
     expect(userCan(s.getState().user, 'audit.view')).toBe(false);
     await s.getState().signOut();
     expect(api['auth.signOut']).toHaveBeenCalled();
     expect(s.getState()).toMatchObject({ phase: 'signIn', user: null, notice: null });
+    // Nothing of the last person is kept for the sign-in box: the next one at the workstation starts empty.
+    expect(JSON.stringify(s.getState())).not.toContain('王法官');
   });
 
   it('returns the server message of a refused sign-in', async () => {
@@ -133,13 +135,14 @@ describe('session store', () => {
     expect(s.getState().phase).toBe('ready');
   });
 
-  it('goes to the sign-in screen on SIGNED_OUT, saying why, and keeps the name', async () => {
+  it('goes to the sign-in screen on SIGNED_OUT, saying why, keeping no name for the sign-in box', async () => {
     let signedIn = true;
     const s = createSessionStore(sessionApi({ 'auth.status': vi.fn(async () => ok(status({ user: signedIn ? judge : null }))) }));
     await s.getState().loadStatus();
     signedIn = false;
     s.getState().authLost('SIGNED_OUT');
-    expect(s.getState()).toMatchObject({ phase: 'signIn', user: null, notice: SESSION_LOST_NOTICE, lastName: '王法官' });
+    expect(s.getState()).toMatchObject({ phase: 'signIn', user: null, notice: SESSION_LOST_NOTICE });
+    expect(s.getState()).not.toHaveProperty('lastName');
     await vi.waitFor(() => expect(s.getState().status?.user).toBeNull());
     expect(s.getState().phase).toBe('signIn');
   });

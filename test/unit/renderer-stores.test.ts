@@ -180,7 +180,7 @@ describe('applyRoute', () => {
       'cases.list': list,
       'cases.count': count,
       'deadlines.summary': vi.fn(async () =>
-        ok({ today: '2024-12-31', open: 10, overdue: 1, suspended: 1, dueWithin7: 2, dueWithin15: 3, dueWithin30: 4 }),
+        ok({ today: '2024-12-31', open: 10, overdue: 1, suspended: 1, paused: 0, stopped: 1, dueWithin7: 2, dueWithin15: 3, dueWithin30: 4 }),
       ),
       'cases.get': vi.fn(),
       'app.info': vi.fn(),

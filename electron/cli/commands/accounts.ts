@@ -17,7 +17,7 @@ export const init: CommandSpec = {
     const courtName = required(v, 'court-name', '法院名称');
     const adminName = required(v, 'admin', '首个管理员的姓名');
     if (g.password === null || g.password === undefined) throw new CliError('需要首个管理员的口令：请输入，或通过环境变量 COURTDESK_PASSWORD 提供', 2);
-    const problem = passwordProblem(g.password);
+    const problem = passwordProblem(g.password, adminName);
     if (problem) throw new CliError(`管理员口令不合要求：${problem}`, 2);
     const dbPath = dbPathOf(g);
     if (existsSync(dbPath) && statSync(dbPath).size > 0) throw new CliError(`数据库文件已存在：${dbPath}。init 不会覆盖已有数据库`, 1);
@@ -101,7 +101,7 @@ export const password: CommandSpec = {
     const who = credentials(g);
     const next = await readNewPassword();
     if (next === null) throw new CliError('需要新口令：请在提示时输入，或通过环境变量 COURTDESK_NEW_PASSWORD 提供', 2);
-    const problem = passwordProblem(next);
+    const problem = passwordProblem(next, who.name);
     if (problem) throw new CliError(`新口令不合要求：${problem}`, 2);
     await withSession(g, io, ({ call }) => call('auth.changePassword', { oldPassword: who.password, newPassword: next }));
     print(io, g, { name: who.name, changed: true }, () => `已修改 ${who.name} 的口令`);

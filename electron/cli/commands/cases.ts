@@ -1,7 +1,7 @@
 // Commands of the cases domain: list cases, import a file, record a deducted period or a resumption, show a time limit.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { CaseFilter, CaseListRow } from '../../../shared/api/contract';
+import { CASE_STATUS_FILTERS, type CaseFilter, type CaseListRow } from '../../../shared/api/contract';
 import { STATUS_LABELS } from '../../../shared/deadlines/engine';
 import { EVENT_KINDS } from '../../../shared/cases/types';
 import { CliError, dateOption, positiveInt, print, required, withSession, type CommandSpec } from '../cliHost';
@@ -19,8 +19,8 @@ export const cases: CommandSpec = {
       if (due) {
         filter.remainingMin = 0;
         filter.remainingMax = Number(due[1]);
-      } else if (status === 'open' || status === 'closed' || status === 'overdue' || status === 'suspended') filter.status = status;
-      else throw new CliError(`--status “${status}”不正确，应为 open、closed、overdue、suspended 或 due-within:N`, 2);
+      } else if ((CASE_STATUS_FILTERS as readonly string[]).includes(status)) filter.status = status as CaseFilter['status'];
+      else throw new CliError(`--status “${status}”不正确，应为 ${CASE_STATUS_FILTERS.join('、')} 或 due-within:N`, 2);
     }
     if (typeof v.search === 'string') filter.search = v.search;
     const rows = await withSession(g, io, async ({ call }) => {
@@ -54,14 +54,17 @@ export const cases: CommandSpec = {
 
 export const importCmd: CommandSpec = {
   positionals: ['文件'],
-  options: { 'good-rows-only': { type: 'boolean' }, 'rejected-file': { type: 'string' } },
+  options: { 'good-rows-only': { type: 'boolean' }, 'rejected-file': { type: 'string' }, 'create-missing': { type: 'boolean' } },
   signIn: 'required',
   async run(g, [file], v, io) {
     const source = path.resolve(file);
     if (!existsSync(source)) throw new CliError(`找不到文件：${file}`, 1);
     const rejected = v['rejected-file'];
     const summary = await withSession(g, io, ({ call }) =>
-      call('cases.import', { file: source, goodRowsOnly: !!v['good-rows-only'], rejectedFile: typeof rejected === 'string' ? path.resolve(rejected) : undefined }));
+      call('cases.import', {
+        file: source, goodRowsOnly: !!v['good-rows-only'], rejectedFile: typeof rejected === 'string' ? path.resolve(rejected) : undefined,
+        createMissing: !!v['create-missing'],
+      }));
     if (g.json) io.out(JSON.stringify(summary));
     else {
       for (const w of summary.warnings) io.out(`提示：${w.message}`);
@@ -72,6 +75,11 @@ export const importCmd: CommandSpec = {
         if (summary.addedStaff.length) io.out(`新增人员：${summary.addedStaff.slice(0, 20).join('、')}${summary.addedStaff.length > 20 ? ` 等 ${summary.addedStaff.length} 人` : ''}`);
         if (summary.rejectedFile) io.out(`被拒绝的行及原因已写入：${summary.rejectedFile}`);
       }
+    }
+    const unconfirmed = !v['create-missing'] && summary.newDivisions.length + summary.newStaff.length > 0;
+    if (unconfirmed && !g.json) {
+      const names = [summary.newDivisions.length ? `部门 ${summary.newDivisions.join('、')}` : '', summary.newStaff.length ? `人员 ${summary.newStaff.join('、')}` : ''].filter(Boolean).join('；');
+      io.out(`文件中有本院尚未建立的${names}。请核对是否为笔误：确为新部门、新人员的，加 --create-missing 重新导入即建立（记入审计日志）`);
     }
     if (summary.aborted) {
       const fileLevel = summary.errors.find((e) => e.row === null);

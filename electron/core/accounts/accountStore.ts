@@ -7,6 +7,7 @@ import { getSelfCourt } from '../court/courtStore';
 import { hashPassword, verifyPassword } from './passwords';
 import { InputError } from '../kernel/errors';
 import { cleanName, NAME_MAX } from '../../../shared/text/names';
+import { passwordNameProblem } from '../../../shared/accounts/passwordRules';
 
 export interface Person {
   staffId: number;
@@ -23,10 +24,11 @@ export interface Person {
 
 export type SignInResult = { ok: true; person: Person } | { ok: false; code: 'BAD_CREDENTIALS' | 'LOCKED' | 'DISABLED'; message: string };
 
-export function passwordProblem(password: string): string | null {
+/** Why a new password is refused, or null; `name` is its holder's, which the password may not contain. */
+export function passwordProblem(password: string, name?: string | null): string | null {
   if (typeof password !== 'string' || [...password].length < MIN_PASSWORD_LENGTH) return `口令至少需要 ${MIN_PASSWORD_LENGTH} 个字符`;
   if (password.length > 200) return '口令过长';
-  return null;
+  return passwordNameProblem(password, name);
 }
 
 /**
@@ -103,7 +105,7 @@ export class AccountStore {
     if (!cleaned.ok) throw new InputError(cleaned.error, '姓名');
     const name = cleaned.value;
     if (input.roles.length === 0) throw new InputError(`至少需要一个角色：${ROLES.map((r) => `${r}（${ROLE_LABELS[r]}）`).join('、')}`, '角色');
-    const problem = passwordProblem(input.password);
+    const problem = passwordProblem(input.password, name);
     if (problem) throw new InputError(problem, '口令');
     const hash = hashPassword(input.password);
     return this.db.transaction(() => {
@@ -212,7 +214,7 @@ export class AccountStore {
 
   /** An administrator sets a new password; the person must change it at the next sign-in. Unlocks the account. */
   resetPassword(name: string, password: string, actor: string): Person {
-    const problem = passwordProblem(password);
+    const problem = passwordProblem(password, name);
     if (problem) throw new InputError(problem, '口令');
     const hash = hashPassword(password);
     return this.db.transaction(() => {
@@ -233,7 +235,7 @@ export class AccountStore {
     if (!person) throw new InputError('找不到账号', null);
     const r = this.row(person.name)!;
     if (!verifyPassword(oldPassword, r.password_hash)) throw new InputError('原口令不正确', '原口令');
-    const problem = passwordProblem(newPassword);
+    const problem = passwordProblem(newPassword, person.name);
     if (problem) throw new InputError(problem, '新口令');
     if (oldPassword === newPassword) throw new InputError('新口令不能与原口令相同', '新口令');
     const hash = hashPassword(newPassword);

@@ -7,6 +7,7 @@ import { CoreError, InputError } from '../kernel/errors';
 import { getSelfCourt } from '../court/courtStore';
 import { initCourt, isDemo } from '../setup/initCourt';
 import type { Person } from './accountStore';
+import { passwordNameProblem } from '../../../shared/accounts/passwordRules';
 import type { CoreServices } from '../app/services';
 
 export function signedInUser(p: Person): SignedInUser {
@@ -24,10 +25,16 @@ export function userView(p: Person): UserView {
   return { name: p.name, roles: p.roles, division: p.division, active: p.active, lockedUntil: p.lockedUntil, mustChangePassword: p.mustChangePassword };
 }
 
-/** Unambiguous characters, read aloud or copied from the screen once, changed at the first sign-in. */
-export function temporaryPassword(): string {
+/**
+ * Unambiguous characters, read aloud or copied from the screen once, changed at the first sign-in. Drawn again in the
+ * rare case it spells the holder's (Latin) name, which the password rule refuses.
+ */
+export function temporaryPassword(name = ''): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
-  return [...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join('');
+  for (;;) {
+    const candidate = [...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join('');
+    if (passwordNameProblem(candidate, name) === null) return candidate;
+  }
 }
 
 export const accountsDomain = createDomain('accounts', accountsApi, (s: CoreServices) => ({
@@ -80,7 +87,7 @@ export const accountsDomain = createDomain('accounts', accountsApi, (s: CoreServ
   },
   'users.list': () => s.accounts.list().map(userView),
   'users.add': (a, ctx) => {
-    const chosen = a.password === undefined ? temporaryPassword() : null;
+    const chosen = a.password === undefined ? temporaryPassword(a.name) : null;
     const p = s.accounts.create({ name: a.name, roles: a.roles, division: a.division || null, password: a.password ?? chosen!, actor: ctx.actor, mustChange: true });
     return { ...userView(p), temporaryPassword: chosen };
   },
@@ -91,7 +98,7 @@ export const accountsDomain = createDomain('accounts', accountsApi, (s: CoreServ
   },
   'users.unlock': (a, ctx) => userView(s.accounts.unlock(a.name, ctx.actor)),
   'users.resetPassword': (a, ctx) => {
-    const chosen = a.password === undefined ? temporaryPassword() : null;
+    const chosen = a.password === undefined ? temporaryPassword(a.name) : null;
     const p = s.accounts.resetPassword(a.name, a.password ?? chosen!, ctx.actor);
     s.sessions.endAllOf(p.staffId);
     return { ...userView(p), temporaryPassword: chosen };

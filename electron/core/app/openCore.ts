@@ -17,6 +17,7 @@ import { CaseQueries } from '../cases/caseQueries';
 import { getSelfCourt } from '../court/courtStore';
 import { initCourt } from '../setup/initCourt';
 import { seedDatabase } from '../setup/seed';
+import { bringDeadlinesUpToDate, DEADLINE_RULES_VERSION } from '../deadlines/rulesVersion';
 import { JobRunner, defaultJobWorkerFile } from '../jobs/jobRunner';
 import { createDispatcher, type CoreResponse } from '../kernel/dispatcher';
 import type { CallerContext } from '../kernel/context';
@@ -103,6 +104,9 @@ export function openCore(options: CoreOptions): Core {
     initCourt(db, options.demo.courtCode, options.demo.courtName, 'system', true);
     seedDatabase(db, cases, { cases: options.demo.cases, seed: options.demo.seed, today: today(), actor: 'system' });
   }
+  // A program that counts differently from the one that stored the figures recomputes them before answering anyone.
+  const upgraded = getSelfCourt(db) ? bringDeadlinesUpToDate(db, cases, today()) : null;
+  if (upgraded) options.log?.(`审限计算规则已更新（版本 ${upgraded.from} → ${DEADLINE_RULES_VERSION}），重新计算了 ${upgraded.casesChanged} 件案件的审限`);
   if (!getSelfCourt(db) && !options.allowSetup && accounts.count() === 0 && !creatingDemo) {
     closeDatabase(db);
     throw new CoreStartError('OTHER', `数据库尚未初始化本院信息：${dbPath}。请先运行 courtdesk init`, dbPath);

@@ -6,7 +6,7 @@ import { computeDeadline } from '../../../shared/deadlines/engine';
 import { DeadlineRules } from '../deadlines/deadlineRules';
 import { isDeductibleKind } from '../../../shared/deadlines/limits';
 import { addDays } from '../../../shared/dates/calendar';
-import { deadlineInputOf, rowToRecord, splitParties, toYuan, type CaseRow, type EngineFacts } from './caseRow';
+import { deadlineInputOf, rowToRecord, splitParties, stoppedOrder, toYuan, type CaseRow, type EngineFacts } from './caseRow';
 import { planSearch } from './search';
 import type { CaseScope } from '../../../shared/accounts/roles';
 import type { EventKind, ExtensionStatus } from '../../../shared/cases/types';
@@ -63,17 +63,21 @@ export function buildWhere(db: Database, f: CaseFilter, today: string, scope: Ca
     case 'suspended':
       clauses.push("c.clock = 'suspended'");
       break;
+    case 'paused':
+      clauses.push("c.clock = 'paused'");
+      break;
+    case 'stopped':
+      clauses.push("(c.clock = 'suspended' OR c.clock = 'paused')");
+      break;
   }
   if (f.remainingMin !== undefined || f.remainingMax !== undefined) {
-    clauses.push("c.clock = 'running'");
-    if (f.remainingMin !== undefined) {
-      clauses.push('c.due_on >= @dueFrom');
-      params.dueFrom = addDays(today, f.remainingMin);
-    }
-    if (f.remainingMax !== undefined) {
-      clauses.push('c.due_on <= @dueTo');
-      params.dueTo = addDays(today, f.remainingMax);
-    }
+    // Days remaining of an open case: a running clock's come from its due date, a stopped clock's are frozen. Both
+    // are ranges of due_order (a date, or 'S' and the frozen days), so one index answers the filter and its order.
+    clauses.push('c.closed_on IS NULL AND (c.due_order BETWEEN @dueFrom AND @dueTo OR c.due_order BETWEEN @stopFrom AND @stopTo)');
+    params.dueFrom = f.remainingMin !== undefined ? addDays(today, f.remainingMin) : '0';
+    params.dueTo = f.remainingMax !== undefined ? addDays(today, f.remainingMax) : '9999-12-31';
+    params.stopFrom = stoppedOrder(f.remainingMin ?? -500_000);
+    params.stopTo = stoppedOrder(f.remainingMax ?? 499_999);
   }
   if (f.divisionId !== undefined) {
     clauses.push('c.division_id = @divisionId');
@@ -111,7 +115,8 @@ export function buildWhere(db: Database, f: CaseFilter, today: string, scope: Ca
 const ORDER_BY: Record<string, string> = {
   filedOn_desc: 'c.filed_on DESC, c.id DESC',
   filedOn_asc: 'c.filed_on ASC, c.id ASC',
-  dueOn_asc: 'c.due_on ASC, c.id ASC',
+  // Running and closed cases by due date, then stopped clocks by frozen days remaining, then those without a limit.
+  dueOn_asc: 'c.due_order ASC, c.id ASC',
   caseNumber_asc: 'c.case_number ASC',
 };
 
@@ -140,14 +145,15 @@ export class CaseQueries {
   listSql(args: CaseListArgs, today: string, scope: CaseScope = ALL_CASES): { sql: string; params: Record<string, unknown>; empty: boolean } {
     const a = caseListArgs.parse(args);
     const w = buildWhere(this.db, a, today, scope);
-    if (a.sort === 'dueOn_asc') w.clauses.push("c.clock = 'running'");
     const where = w.clauses.length ? `WHERE ${w.clauses.join(' AND ')}` : '';
     // CROSS JOIN pins cases as the outer loop: with statistics the planner may otherwise start from the small
     // divisions table and sort every matching case (1.6 s for a procedure filter at a million cases) instead of
     // walking the sort's index and stopping at one page.
+    // Only running clocks (overdue): their due_order is their due date, and the running cases' own index gives it.
+    const order = a.sort === 'dueOn_asc' && a.status === 'overdue' ? 'c.due_on ASC, c.id ASC' : ORDER_BY[a.sort];
     const sql = `SELECT c.*, d.name AS division_name, s.name AS judge_name
       FROM cases c CROSS JOIN divisions d ON d.id = c.division_id CROSS JOIN staff s ON s.id = c.judge_id
-      ${where} ORDER BY ${ORDER_BY[a.sort]} LIMIT @limit OFFSET @offset`;
+      ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
     return { sql, params: { ...w.params, limit: a.limit + 1, offset: a.offset }, empty: w.empty };
   }
 
@@ -236,15 +242,44 @@ export class CaseQueries {
     };
   }
 
-  divisions(): DivisionView[] {
-    return this.db.prepare('SELECT id, name, kind FROM divisions WHERE active = 1 ORDER BY name').all() as DivisionView[];
+  /**
+   * The divisions a person may pick in a case filter: his division, or those of his own cases for a judge; every
+   * division for court-wide staff, and for the administrator, who sees no cases but assigns accounts to divisions.
+   */
+  divisions(scope: CaseScope = ALL_CASES): DivisionView[] {
+    const all = 'SELECT id, name, kind FROM divisions WHERE active = 1';
+    switch (scope.kind) {
+      case 'division':
+        return this.db.prepare(`${all} AND id = ? ORDER BY name`).all(scope.divisionId) as DivisionView[];
+      case 'own':
+        return this.db.prepare(`${all} AND (id IN (SELECT DISTINCT division_id FROM cases WHERE judge_id = @me) OR id = (SELECT division_id FROM staff WHERE id = @me)) ORDER BY name`)
+          .all({ me: scope.staffId }) as DivisionView[];
+      default:
+        return this.db.prepare(`${all} ORDER BY name`).all() as DivisionView[];
+    }
   }
 
-  judges(divisionId?: number): JudgeView[] {
-    const base = `SELECT DISTINCT s.id, s.name, s.division_id AS divisionId FROM staff s JOIN staff_roles r ON r.staff_id = s.id AND r.role = 'judge' WHERE s.active = 1`;
-    return (divisionId === undefined
-      ? this.db.prepare(`${base} ORDER BY s.name`).all()
-      : this.db.prepare(`${base} AND s.division_id = ? ORDER BY s.name`).all(divisionId)) as JudgeView[];
+  /** The judges a person may pick in a case filter: within his scope only (a judge, himself); none without one. */
+  judges(divisionId?: number, scope: CaseScope = ALL_CASES): JudgeView[] {
+    const clauses = ['s.active = 1'];
+    const params: Record<string, unknown> = {};
+    if (divisionId !== undefined) {
+      clauses.push('s.division_id = @divisionId');
+      params.divisionId = divisionId;
+    }
+    if (scope.kind === 'none') return [];
+    if (scope.kind === 'division') {
+      clauses.push('s.division_id = @scopeDivision');
+      params.scopeDivision = scope.divisionId;
+    }
+    if (scope.kind === 'own') {
+      clauses.push('s.id = @me');
+      params.me = scope.staffId;
+    }
+    return this.db.prepare(
+      `SELECT DISTINCT s.id, s.name, s.division_id AS divisionId FROM staff s JOIN staff_roles r ON r.staff_id = s.id AND r.role = 'judge'
+       WHERE ${clauses.join(' AND ')} ORDER BY s.name`,
+    ).all(params) as JudgeView[];
   }
 
   summary(today: string, scope: CaseScope = ALL_CASES): DeadlineSummary {
@@ -254,6 +289,8 @@ export class CaseQueries {
       open: n({ status: 'open' }),
       overdue: n({ status: 'overdue' }),
       suspended: n({ status: 'suspended' }),
+      paused: n({ status: 'paused' }),
+      stopped: n({ status: 'stopped' }),
       dueWithin7: n({ remainingMin: 0, remainingMax: 7 }),
       dueWithin15: n({ remainingMin: 0, remainingMax: 15 }),
       dueWithin30: n({ remainingMin: 0, remainingMax: 30 }),

@@ -40,6 +40,8 @@ export interface CaseRow {
   ext_days: number;
   duration_days: number | null;
   closed_overdue: 0 | 1 | null;
+  frozen_remaining: number | null;
+  due_order: string | null;
   row_version: number;
   created_at: string;
   updated_at: string;
@@ -125,6 +127,10 @@ export interface DeadlineColumns {
   ext_days: number;
   duration_days: number | null;
   closed_overdue: 0 | 1 | null;
+  /** A stopped clock's days remaining, which stay as they were when it stopped; null otherwise. */
+  frozen_remaining: number | null;
+  /** The one sort key of "by due date" (see NO_DUE_DATE and stoppedOrder). */
+  due_order: string;
 }
 
 export type EngineFacts = Pick<DeadlineInput, 'events' | 'extensions'>;
@@ -152,7 +158,7 @@ export function deadlineInputOf(
  */
 export function deadlineColumns(d: Deadline, filedOn: string, closedOn: string | null): DeadlineColumns {
   const ext = d.extension ?? { months: 0, days: 0 };
-  const base = { deducted_days: d.deductedDays, ext_months: ext.months, ext_days: ext.days };
+  const base = { deducted_days: d.deductedDays, ext_months: ext.months, ext_days: ext.days, frozen_remaining: null };
   if (closedOn !== null) {
     return {
       ...base,
@@ -160,12 +166,24 @@ export function deadlineColumns(d: Deadline, filedOn: string, closedOn: string |
       due_on: d.dueOn,
       duration_days: daysBetween(filedOn, closedOn) - d.deductedDays,
       closed_overdue: d.rule ? (d.status === 'closed_overdue' ? 1 : 0) : null,
+      due_order: d.dueOn ?? NO_DUE_DATE,
     };
   }
-  if (!d.rule) return { ...base, clock: 'no_limit', due_on: null, duration_days: null, closed_overdue: null };
-  if (d.status === 'suspended') return { ...base, clock: 'suspended', due_on: null, duration_days: null, closed_overdue: null };
-  if (d.periods.some((p) => p.open)) return { ...base, clock: 'paused', due_on: null, duration_days: null, closed_overdue: null };
-  return { ...base, clock: 'running', due_on: d.dueOn, duration_days: null, closed_overdue: null };
+  if (!d.rule) return { ...base, clock: 'no_limit', due_on: null, duration_days: null, closed_overdue: null, due_order: NO_DUE_DATE };
+  if (d.status === 'suspended' || d.status === 'paused') {
+    // The days remaining stay what they were when the period began (the due date moves with it): stored as such.
+    const frozen = d.daysRemaining ?? 0;
+    return { ...base, clock: d.status, due_on: null, duration_days: null, closed_overdue: null, frozen_remaining: frozen, due_order: stoppedOrder(frozen) };
+  }
+  return { ...base, clock: 'running', due_on: d.dueOn, duration_days: null, closed_overdue: null, due_order: d.dueOn! };
+}
+
+/** due_order of a case without a time limit: after every date and every stopped clock. */
+export const NO_DUE_DATE = 'Z';
+
+/** due_order of a stopped clock: after every due date ('S' > any digit), by frozen days remaining, overdue first. */
+export function stoppedOrder(frozenRemaining: number): string {
+  return `S${String(Math.min(Math.max(frozenRemaining + 500_000, 0), 999_999)).padStart(6, '0')}`;
 }
 
 export function computeColumns(row: Parameters<typeof deadlineInputOf>[0], facts: EngineFacts, today: string, restDays: RestDays | null): DeadlineColumns {
@@ -179,7 +197,7 @@ export const RECORD_COLUMNS = [
   'defendants', 'imported_deducted_days', 'imported_extended_days', 'appealed', 'appeal_outcome', 'origin_case_number',
   'enforcement_claim_fen', 'enforcement_recovered_fen', 'reviewed', 'precedent_searched',
 ] as const;
-export const DERIVED_COLUMNS = ['clock', 'due_on', 'deducted_days', 'ext_months', 'ext_days', 'duration_days', 'closed_overdue'] as const;
+export const DERIVED_COLUMNS = ['clock', 'due_on', 'deducted_days', 'ext_months', 'ext_days', 'duration_days', 'closed_overdue', 'frozen_remaining', 'due_order'] as const;
 
 export function insertArgs(
   p: { canonical: string; courtCode: string; year: number; typeCode: string; seq: number },

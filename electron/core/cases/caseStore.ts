@@ -244,7 +244,8 @@ export class CaseStore {
         control.progress(seen, total);
         control.checkCancelled();
       }
-      if (!mayChange(r.due_on)) continue;
+      // A stopped clock's figures follow today and every rule (its due date is not stored): always recomputed.
+      if (r.clock !== 'suspended' && r.clock !== 'paused' && !mayChange(r.due_on)) continue;
       const cols = computeColumns(r, { events: events.get(r.id) ?? [], extensions: extensions.get(r.id) ?? [] }, today, restDays);
       if (DERIVED_COLUMNS.some((c) => cols[c] !== r[c])) updates.push({ id: r.id, ...cols, row_version: rowVersion, now });
     }

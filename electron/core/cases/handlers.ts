@@ -12,8 +12,8 @@ export const casesDomain = createDomain('cases', casesApi, (s: CoreServices) => 
   'cases.list': (a, ctx) => s.caseQueries.list(a, s.today(), ctx.scope),
   'cases.count': (a, ctx) => ({ count: s.caseQueries.count(a, s.today(), ctx.scope) }),
   'cases.get': (a, ctx) => s.caseQueries.get(caseInScope(s.cases, ctx, a.caseNumber).case_number, s.today())!,
-  'catalog.divisions': () => s.caseQueries.divisions(),
-  'catalog.judges': (a) => s.caseQueries.judges(a.divisionId),
+  'catalog.divisions': (_a, ctx) => s.caseQueries.divisions(ctx.scope),
+  'catalog.judges': (a, ctx) => s.caseQueries.judges(a.divisionId, ctx.scope),
   'cases.import': (a, ctx) => {
     // Registering cases for the whole court is for staff whose scope is the whole court.
     if (ctx.scope.kind !== 'all') ctx.deny(`${ctx.actor}只能处理${scopeLabel(ctx.scope)}，批量导入需要全院范围的账号（如立案庭书记员）`);
@@ -22,7 +22,7 @@ export const casesDomain = createDomain('cases', casesApi, (s: CoreServices) => 
     }
     return s.jobs.run(
       'import',
-      { file: a.file, goodRowsOnly: a.goodRowsOnly, rejectedFile: a.rejectedFile, actor: ctx.actor, today: s.today() },
+      { file: a.file, goodRowsOnly: a.goodRowsOnly, rejectedFile: a.rejectedFile, createMissing: a.createMissing, actor: ctx.actor, today: s.today() },
       { label: `导入案件：${path.basename(a.file)}`, actor: ctx.actor },
     );
   },

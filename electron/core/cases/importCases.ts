@@ -23,6 +23,11 @@ export interface ImportOptions extends WriteContext {
   backup?: boolean;
   /** Progress and cancellation when the import runs as a long job. */
   control?: JobControl;
+  /**
+   * Create the divisions and staff the file names that the court does not have yet. Without it such rows are refused
+   * and the names listed: a typo (民九庭, 某某) must not become a division or a judge in every dropdown.
+   */
+  createMissing?: boolean;
 }
 
 
@@ -35,11 +40,23 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
     file, format: table.format, encoding: table.encoding, rows: v.rows.length + countRowsWithErrors(v.errors),
     inserted: 0, updated: 0, unchanged: 0, rejected: 0, aborted: false, errors: [...v.errors], warnings: v.warnings,
     unknownColumns: v.unknownColumns, skippedEmpty: v.skippedEmpty, addedDivisions: [], addedStaff: [], rejectedFile: null,
+    newDivisions: [], newStaff: [],
   };
+  const missing = newNames(new CourtDirectory(db, court.id), v.rows);
+  summary.newDivisions = missing.divisions;
+  summary.newStaff = missing.staff;
+  if (!opts.createMissing && missing.rows.size > 0) {
+    for (const row of v.rows) {
+      const why = missing.rows.get(row.row);
+      if (why) summary.errors.push(why);
+    }
+    v.rows = v.rows.filter((r) => !missing.rows.has(r.row));
+    summary.errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  }
   const fileLevel = v.errors.some((e) => e.row === null);
-  if (fileLevel || (v.errors.length > 0 && !opts.goodRowsOnly)) {
+  if (fileLevel || (summary.errors.length > 0 && !opts.goodRowsOnly)) {
     summary.aborted = true;
-    summary.rejected = countRowsWithErrors(v.errors);
+    summary.rejected = countRowsWithErrors(summary.errors);
     return summary;
   }
 
@@ -57,7 +74,7 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
     }
   }
 
-  const rejectedRows = new Set(v.errors.map((e) => e.row as number));
+  const rejectedRows = new Set(summary.errors.map((e) => e.row as number));
   const bulk = worthBulkLoading(db, v.rows.length);
   const writeRows = () => {
     // One time stamp, one reading of the counting rules and one audit chain for the whole file: every audit entry of
@@ -85,6 +102,9 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
     }
     summary.addedDivisions = dir.addedDivisions;
     summary.addedStaff = dir.addedStaff;
+    // Each division and person the file brought in is a record of its own in the audit log, as if typed in.
+    for (const name of dir.addedDivisions) audit({ actor: opts.actor, action: 'division.create', entity: 'division', entityKey: name, after: { source: path.basename(file) } });
+    for (const name of dir.addedStaff) audit({ actor: opts.actor, action: 'staff.create', entity: 'staff', entityKey: name, after: { roles: ['judge'], source: path.basename(file) } });
     // Importing the same file again must change nothing at all: not even the row clock or the audit log.
     if (summary.inserted + summary.updated === 0 && dir.addedDivisions.length + dir.addedStaff.length === 0) throw new NothingChanged();
     audit({
@@ -135,6 +155,28 @@ function willChange(store: CaseStore, rows: ReadonlyArray<{ record: CaseRecord }
     }
   }
   return changes;
+}
+
+/**
+ * The divisions and judges the file names that the court does not have yet, in the order the file names them, and
+ * for each row that names one, why it would be refused without the person's confirmation.
+ */
+function newNames(dir: CourtDirectory, rows: ReadonlyArray<{ row: number; record: CaseRecord }>): { divisions: string[]; staff: string[]; rows: Map<number, ImportIssue> } {
+  const divisions = new Set<string>();
+  const staff = new Set<string>();
+  const refused = new Map<number, ImportIssue>();
+  for (const { row, record } of rows) {
+    const newDivision = !dir.hasDivision(record.division);
+    const newJudge = !dir.hasStaff(record.judge);
+    if (newDivision) divisions.add(record.division);
+    if (newJudge) staff.add(record.judge);
+    if (newDivision) {
+      refused.set(row, { row, column: '承办部门', message: `第${row}行“承办部门”：“${record.division}”不是本院已有的部门；确为新部门的，确认后建立（命令行加 --create-missing）` });
+    } else if (newJudge) {
+      refused.set(row, { row, column: '承办法官', message: `第${row}行“承办法官”：“${record.judge}”不是本院已有的人员；确为新人员的，确认后建立（命令行加 --create-missing）` });
+    }
+  }
+  return { divisions: [...divisions], staff: [...staff], rows: refused };
 }
 
 class AbortImport extends Error {}

@@ -7,11 +7,14 @@ export interface ImportJobParams {
   file: string;
   goodRowsOnly: boolean;
   rejectedFile?: string;
+  createMissing: boolean;
   actor: string;
   today: string;
 }
 
 export const importJob = defineJob({
   run: (db, p: ImportJobParams, control) =>
-    importCasesFile(db, new CaseStore(db), p.file, { goodRowsOnly: p.goodRowsOnly, rejectedFile: p.rejectedFile, actor: p.actor, today: p.today, control }),
+    importCasesFile(db, new CaseStore(db), p.file, {
+      goodRowsOnly: p.goodRowsOnly, rejectedFile: p.rejectedFile, createMissing: p.createMissing, actor: p.actor, today: p.today, control,
+    }),
 });

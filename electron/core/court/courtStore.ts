@@ -60,6 +60,14 @@ export class CourtDirectory {
     this.insertRole = db.prepare('INSERT OR IGNORE INTO staff_roles (staff_id, role) VALUES (?, ?)');
   }
 
+  hasDivision(name: string): boolean {
+    return this.divisions.has(name);
+  }
+
+  hasStaff(name: string): boolean {
+    return this.staff.has(name);
+  }
+
   divisionId(name: string, rowVersion: number, kind?: DivisionKind): number {
     let id = this.divisions.get(name);
     if (id === undefined) {

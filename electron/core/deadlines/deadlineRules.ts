@@ -9,7 +9,7 @@ export const HOLIDAY_CALENDAR_SOURCE: string = calendarFile.source;
 
 export const HOLIDAY_ROLL_KEY = 'deadlines.holidayRoll';
 
-/** The rest days the engine rolls due dates over when the setting is on, or null (the default, as time-limits.md says). */
+/** The rest days the engine rolls due dates over when the setting is on, or null (the default, as docs/time-limits.md says). */
 export function restDaysWhen(holidayRoll: boolean): RestDays | null {
   return holidayRoll ? CN_REST_DAYS : null;
 }

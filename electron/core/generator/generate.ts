@@ -257,6 +257,25 @@ const PROFILE_SPECS: ProfileSpec[] = [
     methods: [['调解', 45], ['撤诉', 15], ['其他', 40]], extLead: [1, 5], extReasons: CIVIL_EXT_REASONS, canHang: false },
 ];
 
+// ---------------------------------------------------------------------------------------------------------------
+// The demonstration judge's docket
+
+/** The trial division whose judge, head and assistant hold the demonstration accounts. */
+const SHOWCASE_DIVISION = '民一庭';
+
+/**
+ * Days remaining on "today" that the demonstration judge's open cases always cover, a case in each window: due
+ * within 7, 15 and 30 days, overdue by days and by months. Left to chance, a court of a few thousand cases over ten
+ * years leaves one judge's 审限预警 empty on most days, and the demonstration would have nothing to warn about. Each
+ * window takes the first case filed on the earliest day whose due date (by the month rule, nothing deducted) falls
+ * in it, as a 民初 case of the division's kinds, open, with no deducted period and no extension (planShowcase).
+ */
+const SHOWCASE_WINDOWS: ReadonlyArray<readonly [number, number]> = [[2, 7], [9, 15], [18, 30], [-12, -1], [-75, -40]];
+/** Tried in this order for each day: one of the three always lands in a window of six days or more. */
+const SHOWCASE_PROCEDURES: readonly Procedure[] = ['简易程序', '普通程序', '小额诉讼程序'];
+/** Far enough back for the oldest window under the longest limit (75 days overdue on six months). */
+const SHOWCASE_LOOKBACK_DAYS = 300;
+
 const APPEAL_OUTCOMES_W = Weighted.of<AppealOutcome>([['维持', 75], ['改判', 8], ['发回重审', 5], ['撤回上诉', 8], ['调解', 3], ['其他', 1]]);
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -283,6 +302,10 @@ interface CourtPlan {
   staff: GeneratedStaff[];
   judgesByDivision: Map<string, Weighted<string>>;
   tribunals: Weighted<string>;
+  /** Who holds the demonstration accounts of a trial division's roles (GeneratedCourt.demoAccounts). */
+  demoAccounts: Partial<Record<StaffRole, string>>;
+  /** The demonstration judge, whose docket the generator fills so that every warning of 审限预警 shows (SHOWCASE). */
+  showcaseJudge: string;
 }
 
 class NameMaker {
@@ -344,6 +367,9 @@ function planCourt(rng: Random, names: NameMaker): CourtPlan {
   staff.push({ name: vp1, division: null, roles: ['vice_president', 'judge'] });
   staff.push({ name: vp2, division: null, roles: ['vice_president', 'judge'] });
 
+  // The demonstration's judge, division head and assistant work in one trial division with time limits, so each
+  // account opens on that division's docket; its first judge heads it, the second is the judge.
+  const demoAccounts: Partial<Record<StaffRole, string>> = {};
   for (const p of plans) {
     const list: Array<[string, number]> = [];
     for (let i = 0; i < p.judges; i++) {
@@ -351,13 +377,18 @@ function planCourt(rng: Random, names: NameMaker): CourtPlan {
       const head = i === 0;
       const roles: StaffRole[] = head ? ['judge', 'division_head'] : ['judge'];
       staff.push({ name, division: p.name, roles });
+      if (p.name === SHOWCASE_DIVISION && i <= 1) demoAccounts[head ? 'division_head' : 'judge'] = name;
       // Uneven on purpose: a few judges carry several times the median, heads carry less while they manage.
       let w = rng.logNormal(0, 0.45);
       if (rng.chance(0.15)) w *= 2.6;
       if (head) w *= 0.6;
       list.push([name, w]);
     }
-    for (let i = 0; i < p.assistants; i++) staff.push({ name: uniqueName(), division: p.name, roles: ['assistant'] });
+    for (let i = 0; i < p.assistants; i++) {
+      const name = uniqueName();
+      staff.push({ name, division: p.name, roles: ['assistant'] });
+      if (p.name === SHOWCASE_DIVISION && i === 0) demoAccounts.assistant = name;
+    }
     for (let i = 0; i < p.clerks; i++) staff.push({ name: uniqueName(), division: p.name, roles: ['clerk'] });
     workloads.set(p.name, list);
   }
@@ -373,7 +404,7 @@ function planCourt(rng: Random, names: NameMaker): CourtPlan {
   const judgesByDivision = new Map<string, Weighted<string>>();
   for (const [division, list] of workloads) judgesByDivision.set(division, Weighted.of(list));
   const tribunals = Weighted.of(tribunalNames.map((n, i): [string, number] => [n, i === 0 ? 2 : n === LONG_TRIBUNAL ? 0.6 : rng.tent(0.7, 1.4)]));
-  return { place, divisions, staff, judgesByDivision, tribunals };
+  return { place, divisions, staff, judgesByDivision, tribunals, demoAccounts, showcaseJudge: demoAccounts.judge! };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -446,6 +477,31 @@ function spanDays(days: DayTable, idx: number, months: number): number {
     table[idx] = v;
   }
   return v;
+}
+
+/**
+ * The filing days whose first case joins the demonstration judge's docket, with the procedure that puts its due date
+ * in a window of SHOWCASE_WINDOWS. Depends only on the calendar and the filings per day, and draws no random number,
+ * so the cases filed before these days are exactly what they were without the showcase. With 5,000 cases or more
+ * every weekday of the last year has a filing, and each window is filled; a much smaller court may leave some empty.
+ */
+function planShowcase(days: DayTable): Map<number, Procedure> {
+  const claims = new Map<number, Procedure>();
+  const filled = SHOWCASE_WINDOWS.map(() => false);
+  const months = SHOWCASE_PROCEDURES.map((p) => limitRule('民初', p, null)!.limit.months);
+  for (let day = Math.max(0, days.todayIdx - SHOWCASE_LOOKBACK_DAYS); day <= days.todayIdx; day++) {
+    if (days.filings[day] === 0) continue;
+    claim: for (let p = 0; p < SHOWCASE_PROCEDURES.length; p++) {
+      const remaining = day + spanDays(days, day, months[p]) - days.todayIdx;
+      for (let w = 0; w < SHOWCASE_WINDOWS.length; w++) {
+        if (filled[w] || remaining < SHOWCASE_WINDOWS[w][0] || remaining > SHOWCASE_WINDOWS[w][1]) continue;
+        filled[w] = true;
+        claims.set(day, SHOWCASE_PROCEDURES[p]);
+        break claim;
+      }
+    }
+  }
+  return claims;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -696,6 +752,7 @@ export function generateCourt(options: GeneratorOptions): GeneratedCourt {
   return {
     divisions: plan.divisions,
     staff: plan.staff,
+    demoAccounts: plan.demoAccounts,
     // Each iteration restarts from the seed, so the iterable can be walked twice with identical results.
     cases: { [Symbol.iterator]: () => generateCases(courtCode, seed, today, cases, plan, names) },
   };
@@ -712,6 +769,8 @@ function* generateCases(courtCode: string, seed: number, today: string, total: n
     name, group, median: 50_000, sigma: 1.1, pNoAmount: 0.02, parties: GROUP_PARTIES[group], ...CAUSE_TRAITS[name],
   }));
   const civilPick = new Weighted(civilCauses, CIVIL_CAUSES.map((c) => c[1]));
+  // The showcase cases are disputes the showcase division hears (family, property, torts, labour).
+  const showcasePick = new Weighted(civilCauses, CIVIL_CAUSES.map((c) => (GROUP_DIVISION[c[2]] === SHOWCASE_DIVISION ? c[1] : 0)));
   // Disputes that reach pre-litigation mediation lean to small money claims, family and traffic cases.
   const mediationPick = new Weighted(civilCauses, CIVIL_CAUSES.map((c) => (c[2] === 'commercial' ? c[1] * 0.3 : c[2] === 'finance' ? c[1] * 0.6 : c[1])));
   const specialPick = Weighted.of(SPECIAL_PROCEDURE_CAUSES);
@@ -751,6 +810,7 @@ function* generateCases(courtCode: string, seed: number, today: string, total: n
 
   const seq = new Map<string, number>();
   let seqYear = -1;
+  const showcaseDays = planShowcase(days);
 
   for (let day = 0; day <= todayIdx; day++) {
     const filedToday = days.filings[day];
@@ -766,7 +826,9 @@ function* generateCases(courtCode: string, seed: number, today: string, total: n
     const filedOn = iso[day];
 
     for (let k = 0; k < filedToday; k++) {
-      const typeCode = typeMix.pick(rng);
+      // The procedure of a case that joins the demonstration judge's docket, or undefined.
+      const showcase = k === 0 ? showcaseDays.get(day) : undefined;
+      const typeCode = showcase ? '民初' : typeMix.pick(rng);
       const n = (seq.get(typeCode) ?? 0) + 1;
       seq.set(typeCode, n);
       const caseNumber = `（${y}）${courtCode}${typeCode}${n}号`;
@@ -788,9 +850,12 @@ function* generateCases(courtCode: string, seed: number, today: string, total: n
       switch (typeCode) {
         case '民初':
         case '诉前调': {
-          civil = (typeCode === '民初' ? civilPick : mediationPick).pick(rng);
+          civil = (typeCode === '民初' ? (showcase ? showcasePick : civilPick) : mediationPick).pick(rng);
           cause = civil.name;
-          if (typeCode === '民初') {
+          if (showcase) {
+            procedure = showcase;
+            division = SHOWCASE_DIVISION;
+          } else if (typeCode === '民初') {
             procedure = civilProcedure.pick(rng);
             division = rng.chance(TRIBUNAL_SHARE[civil.group]) ? plan.tribunals.pick(rng) : GROUP_DIVISION[civil.group];
           } else {
@@ -920,7 +985,7 @@ function* generateCases(courtCode: string, seed: number, today: string, total: n
         }
       }
 
-      const judge = judgeIn(division);
+      const judge = showcase ? plan.showcaseJudge : judgeIn(division);
       const profile = profileOf(typeCode, procedure, variant);
 
       // ---- how long it runs: counted days (A) against the limit (L), plus deducted periods on top
@@ -929,7 +994,8 @@ function* generateCases(courtCode: string, seed: number, today: string, total: n
       const Lx = hasLimit && profile.extMonths ? spanDays(days, day, profile.limitMonths + profile.extMonths) + profile.limitDays : L;
       const canExtend = Lx > L;
 
-      const track = rng.next();
+      // A showcase case is none of the tracks below: it is simply still open today.
+      const track = showcase ? 1 : rng.next();
       const stuck = track < profile.pStuck;
       const late = !stuck && track < profile.pStuck + profile.pLate;
       const method = (stuck || late ? profile.lateMethods : profile.methods).pick(rng);
@@ -937,7 +1003,9 @@ function* generateCases(courtCode: string, seed: number, today: string, total: n
       // null: no request; else how the (first) request was decided
       let extStatus: ExtensionStatus | null = null;
       let secondExt: ExtensionStatus | null = null;
-      if (stuck) {
+      if (showcase) {
+        A = todayIdx - day + 1 + rng.int(60);
+      } else if (stuck) {
         A = 240 + Math.min(3400, Math.floor(rng.exponential(550)));
         if (canExtend) {
           const r = rng.next();
@@ -968,7 +1036,7 @@ function* generateCases(courtCode: string, seed: number, today: string, total: n
         evPos[0] = rng.range(1, Math.min(A - 1, 5));
         evLen[0] = forcedLen;
         nEv = 1;
-      } else if (profile.events && A >= 3 && rng.chance(stuck ? Math.min(0.6, profile.pEvents * 2.5) : profile.pEvents)) {
+      } else if (!showcase && profile.events && A >= 3 && rng.chance(stuck ? Math.min(0.6, profile.pEvents * 2.5) : profile.pEvents)) {
         const r = rng.next();
         const want = r < 0.75 ? 1 : r < 0.95 ? 2 : 3;
         for (let i = 0; i < want; i++) {

@@ -50,6 +50,12 @@ export interface GeneratorOptions {
 export interface GeneratedCourt {
   divisions: GeneratedDivision[];
   staff: GeneratedStaff[];
+  /**
+   * Who holds the demonstration account of a role, where the court is arranged for it: the judge whose docket always
+   * shows due-soon and overdue cases, his division head and an assistant of the division. Other roles take the person
+   * whose roles come closest to just that one (setup/seed.ts).
+   */
+  demoAccounts: Partial<Record<StaffRole, string>>;
   /** Yields exactly options.cases cases, in filing order, lazily (a million must not sit in memory). */
   cases: Iterable<GeneratedCase>;
 }

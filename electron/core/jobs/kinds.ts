@@ -4,6 +4,7 @@ import type { JobKind } from './job';
 
 export const JOB_KINDS = {
   holidayRoll: { cancellable: true, load: () => import('../deadlines/holidayRollJob').then((m) => m.holidayRollJob) },
+  holidayRollPreview: { cancellable: true, load: () => import('../deadlines/holidayRollPreviewJob').then((m) => m.holidayRollPreviewJob) },
   import: { cancellable: true, load: () => import('../cases/importJob').then((m) => m.importJob) },
   seed: { cancellable: true, load: () => import('../setup/seedJob').then((m) => m.seedJob) },
 };

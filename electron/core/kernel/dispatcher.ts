@@ -16,7 +16,7 @@ export interface DispatcherOptions {
   accounts: AccountStore;
   guard: Guard;
   idleLockMinutes(): number;
-  /** Called with the method and milliseconds when a call takes longer than 40 ms. */
+  /** Called with the method and milliseconds when a call takes longer than 40 ms (not calls declared slowByDesign). */
   onSlowCall?: (method: string, ms: number) => void;
   /** Where untranslated error detail goes (stderr of the host, the app's log). */
   log?: (line: string) => void;
@@ -91,7 +91,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatch {
       return withSession({ ok: false, error: explained ?? toApiError(err, o.log) }, directive);
     } finally {
       const ms = performance.now() - started;
-      if (ms > 40) o.onSlowCall?.(route.method, ms);
+      if (ms > 40 && !route.spec.slowByDesign) o.onSlowCall?.(route.method, ms);
     }
   };
 }

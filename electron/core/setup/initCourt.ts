@@ -5,6 +5,7 @@ import { auditAppender } from '../audit/auditLog';
 import { getSelfCourt, insertSelfCourt, validateCourtCode, type SelfCourt } from '../court/courtStore';
 import { InputError } from '../kernel/errors';
 import { cleanName, NAME_MAX } from '../../../shared/text/names';
+import { DEADLINE_RULES_VERSION, RULES_VERSION_KEY } from '../deadlines/rulesVersion';
 
 export function initCourt(db: Database, code: string, name: string, actor: string, demo = false): SelfCourt {
   const codeError = validateCourtCode(code);
@@ -17,7 +18,10 @@ export function initCourt(db: Database, code: string, name: string, actor: strin
     if (existing) throw new InputError(`数据库已初始化为 ${existing.name}（${existing.code}），不能重复初始化`, null);
     const version = nextRowVersion(db);
     const court = insertSelfCourt(db, code, courtName, version);
-    db.prepare('INSERT INTO settings (key, value_json, row_version, updated_at) VALUES (?, ?, ?, ?)').run('demo', JSON.stringify(demo), version, nowStamp());
+    const setting = db.prepare('INSERT INTO settings (key, value_json, row_version, updated_at) VALUES (?, ?, ?, ?)');
+    setting.run('demo', JSON.stringify(demo), version, nowStamp());
+    // A new court's figures are computed by this program's rules from the first case on.
+    setting.run(RULES_VERSION_KEY, JSON.stringify(DEADLINE_RULES_VERSION), version, nowStamp());
     auditAppender(db)({ actor, action: 'court.init', entity: 'court', entityKey: code, after: { code, name: courtName, demo } });
     return court;
   }).immediate();

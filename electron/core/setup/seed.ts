@@ -8,7 +8,7 @@ import { nextRowVersion, nowStamp } from '../db/clock';
 import { withBulkLoad } from '../cases/bulkLoad';
 import { AccountStore } from '../accounts/accountStore';
 import { ROLES } from '../../../shared/accounts/roles';
-import type { GeneratedStaff } from '../generator/types';
+import type { GeneratedCourt } from '../generator/types';
 import type { DemoSeeded as SeedResult } from '../../../shared/app/api';
 import type { JobControl } from '../jobs/job';
 import { InputError } from '../kernel/errors';
@@ -57,7 +57,7 @@ export function seedDatabase(db: Database, store: CaseStore, opts: { cases: numb
         opts.control?.progress(n, opts.cases);
         opts.control?.checkCancelled();
       }
-      createDemoAccounts(db, generated.staff, opts.actor);
+      createDemoAccounts(db, generated, opts.actor);
       store.audit({
         actor: opts.actor, action: 'seed', entity: 'database', entityKey: court.code,
         after: { cases: n, seed: opts.seed, today: opts.today, divisions: generated.divisions.length, staff: generated.staff.length },
@@ -68,15 +68,19 @@ export function seedDatabase(db: Database, store: CaseStore, opts: { cases: numb
 }
 
 /**
- * One account per role on a demonstration database, each a person of the generated court (the judge has cases,
- * the division head a division), with the password shown on the sign-in screen. Only ever on synthetic data.
+ * One account per role on a demonstration database, each a person of the generated court, with the password shown
+ * on the sign-in screen. The judge, division head and assistant are the ones the generator arranged the docket for
+ * (GeneratedCourt.demoAccounts: one trial division, the judge with cases due soon and overdue), so each account
+ * opens on work to do. Only ever on synthetic data.
  */
-function createDemoAccounts(db: Database, staff: GeneratedStaff[], actor: string): void {
+function createDemoAccounts(db: Database, court: Pick<GeneratedCourt, 'staff' | 'demoAccounts'>, actor: string): void {
   const accounts = new AccountStore(db);
+  const chosen = new Set(Object.values(court.demoAccounts));
   for (const role of ROLES) {
-    // The person whose roles come closest to just this one, so each demo account shows that role's view.
-    const person = staff
-      .filter((s) => s.roles.includes(role) && !accounts.byName(s.name))
+    const named = court.demoAccounts[role];
+    // Otherwise the person whose roles come closest to just this one, so each demo account shows that role's view.
+    const person = (named !== undefined ? court.staff.find((s) => s.name === named) : undefined) ?? court.staff
+      .filter((s) => s.roles.includes(role) && !chosen.has(s.name) && !accounts.byName(s.name))
       .sort((a, b) => a.roles.length - b.roles.length)[0];
     if (!person) continue;
     const password = `demo-${role}`;

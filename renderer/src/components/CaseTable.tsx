@@ -1,12 +1,15 @@
-// The case table with its pager: one page of 100 rows from a case-list store, fixed row height, long names cut with a tooltip.
+// The case table with its pager: one page of 100 rows from a case-list store, long names cut with a tooltip; on a
+// narrow window two-line rows instead of columns hidden behind a horizontal scrollbar.
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { CaseListRow } from '../../../shared/api/contract';
 import { formatCount, formatDate, remainingCell, statusLabel } from '../lib/format';
-import { PAGE_SIZE, clampPage, pageCount, pageWindow } from '../lib/paging';
+import { MAX_PAGE, PAGE_SIZE, clampPage, pageCount, pageWindow } from '../lib/paging';
+import { readWholeNumber } from '../lib/numbers';
 import type { CaseListStore } from '../features/cases/caseList';
 import { router } from '../stores';
 import { Link, isPlainClick } from './Link';
+import { useWidth } from './useWidth';
 
 interface CaseTableProps {
   store: CaseListStore;
@@ -33,7 +36,13 @@ export function partiesText(row: Pick<CaseListRow, 'plaintiffs' | 'defendants'>)
   return p || d || '—';
 }
 
-function Row({ row }: { row: CaseListRow }) {
+/**
+ * Below this width (a 1024×768 workstation leaves about 820 px for the table) nine columns of one line cannot all
+ * be read: 案由 goes under 案号 and 承办法官 under 承办部门, on two-line rows, so 当事人, 剩余天数 and 状态 keep their room.
+ */
+export const COMPACT_BELOW_PX = 1100;
+
+function Row({ row, compact }: { row: CaseListRow; compact: boolean }) {
   const remaining = remainingCell(row);
   const status = statusLabel(row);
   const to = { name: 'case' as const, caseNumber: row.caseNumber };
@@ -49,13 +58,31 @@ function Row({ row }: { row: CaseListRow }) {
         if (isPlainClick(e)) router.getState().navigate(to);
       }}
     >
-      <td className="col-number" title={row.caseNumber}>
-        <Link to={to}>{row.caseNumber}</Link>
-      </td>
-      <Cell text={row.cause} />
-      <Cell text={parties} className="col-parties" />
-      <Cell text={row.division} />
-      <Cell text={row.judge} />
+      {compact ? (
+        <>
+          <td className="col-number stacked" title={`${row.caseNumber}\n${row.cause}`}>
+            <Link to={to}>{row.caseNumber}</Link>
+            <span className="sub">{row.cause}</span>
+          </td>
+          <td className="col-parties wrap2" title={parties}>
+            <span className="clamp2">{parties}</span>
+          </td>
+          <td className="stacked" title={`${row.division} · ${row.judge}`}>
+            <span>{row.division}</span>
+            <span className="sub">{row.judge}</span>
+          </td>
+        </>
+      ) : (
+        <>
+          <td className="col-number" title={row.caseNumber}>
+            <Link to={to}>{row.caseNumber}</Link>
+          </td>
+          <Cell text={row.cause} />
+          <Cell text={parties} className="col-parties" />
+          <Cell text={row.division} />
+          <Cell text={row.judge} />
+        </>
+      )}
       <Cell text={formatDate(row.filedOn)} className="num" />
       <Cell text={row.dueOn ? formatDate(row.dueOn) : '—'} className="num" />
       <td className={`num remaining tone-${remaining.tone}`} title={remaining.title}>
@@ -71,6 +98,9 @@ function Row({ row }: { row: CaseListRow }) {
 export function CaseTable({ store, onPage, onClearFilters, emptyText = '没有符合条件的案件' }: CaseTableProps) {
   const s = useStore(store);
   const scroller = useRef<HTMLDivElement>(null);
+  const wrap = useRef<HTMLDivElement>(null);
+  const width = useWidth(wrap);
+  const compact = width !== null && width < COMPACT_BELOW_PX;
 
   // A new page starts at its top.
   useEffect(() => {
@@ -112,34 +142,58 @@ export function CaseTable({ store, onPage, onClearFilters, emptyText = '没有�
   }
 
   return (
-    <div className="case-table-wrap">
+    <div className="case-table-wrap" ref={wrap}>
       <div className={`table-scroll${s.loading && s.loaded ? ' is-loading' : ''}`} ref={scroller}>
-        <table className="case-table" data-testid="case-table" aria-busy={s.loading}>
-          <colgroup>
-            <col className="w-number" />
-            <col className="w-cause" />
-            <col className="w-parties" />
-            <col className="w-division" />
-            <col className="w-judge" />
-            <col className="w-date" />
-            <col className="w-date" />
-            <col className="w-remaining" />
-            <col className="w-status" />
-          </colgroup>
+        <table className={`case-table${compact ? ' compact' : ''}`} data-testid="case-table" data-layout={compact ? 'compact' : 'wide'} aria-busy={s.loading}>
+          {compact ? (
+            <colgroup>
+              <col className="w-number" />
+              <col className="w-parties" />
+              <col className="w-handler" />
+              <col className="w-date" />
+              <col className="w-date" />
+              <col className="w-remaining" />
+              <col className="w-status" />
+            </colgroup>
+          ) : (
+            <colgroup>
+              <col className="w-number" />
+              <col className="w-cause" />
+              <col className="w-parties" />
+              <col className="w-division" />
+              <col className="w-judge" />
+              <col className="w-date" />
+              <col className="w-date" />
+              <col className="w-remaining" />
+              <col className="w-status" />
+            </colgroup>
+          )}
           <thead>
-            <tr>
-              <th>案号</th>
-              <th>案由</th>
-              <th>当事人</th>
-              <th>承办部门</th>
-              <th>承办法官</th>
-              <th className="num">立案日期</th>
-              <th className="num">审限届满日</th>
-              <th className="num">剩余天数</th>
-              <th>状态</th>
-            </tr>
+            {compact ? (
+              <tr>
+                <th>案号 / 案由</th>
+                <th>当事人</th>
+                <th title="承办部门 / 承办法官">承办</th>
+                <th className="num">立案日期</th>
+                <th className="num">审限届满日</th>
+                <th className="num">剩余天数</th>
+                <th>状态</th>
+              </tr>
+            ) : (
+              <tr>
+                <th>案号</th>
+                <th>案由</th>
+                <th>当事人</th>
+                <th>承办部门</th>
+                <th>承办法官</th>
+                <th className="num">立案日期</th>
+                <th className="num">审限届满日</th>
+                <th className="num">剩余天数</th>
+                <th>状态</th>
+              </tr>
+            )}
           </thead>
-          <tbody>{body ? null : s.rows.map((row) => <Row key={row.id} row={row} />)}</tbody>
+          <tbody>{body ? null : s.rows.map((row) => <Row key={row.id} row={row} compact={compact} />)}</tbody>
         </table>
         {body}
       </div>
@@ -166,6 +220,7 @@ interface PagerProps {
 
 function Pager({ page, total, hasMore, rowsOnPage, loading, onPage }: PagerProps) {
   const [jump, setJump] = useState('');
+  const [jumpError, setJumpError] = useState<string | null>(null);
   const last = total !== null ? pageCount(total) : null;
   const canNext = hasMore || (last !== null && page < last);
   const from = rowsOnPage ? (page - 1) * PAGE_SIZE + 1 : 0;
@@ -214,16 +269,37 @@ function Pager({ page, total, hasMore, rowsOnPage, loading, onPage }: PagerProps
         className="pager-jump"
         onSubmit={(e) => {
           e.preventDefault();
-          const n = Number(jump.trim());
-          if (Number.isSafeInteger(n) && n >= 1) go(n);
+          // A page past the last goes to the last; a box that holds no page number says so and keeps what was typed.
+          const n = readWholeNumber(jump, 1, MAX_PAGE, '页码');
+          if ('error' in n) return setJumpError(n.error);
+          setJumpError(null);
+          if ('value' in n) go(n.value);
           setJump('');
         }}
       >
         <label>
           跳至
-          <input value={jump} onChange={(e) => setJump(e.target.value)} inputMode="numeric" aria-label="页码" />页
+          <input
+            value={jump}
+            onChange={(e) => {
+              setJump(e.target.value);
+              setJumpError(null);
+            }}
+            inputMode="numeric"
+            aria-label="页码"
+            aria-invalid={jumpError ? true : undefined}
+            className={jumpError ? 'invalid' : undefined}
+            data-testid="page-jump"
+          />
+          页
         </label>
-        {last !== null ? <span className="pager-total">共 {formatCount(last)} 页</span> : null}
+        {jumpError ? (
+          <span className="field-error" role="alert" data-testid="page-jump-error">
+            {jumpError}
+          </span>
+        ) : last !== null ? (
+          <span className="pager-total">共 {formatCount(last)} 页</span>
+        ) : null}
       </form>
     </div>
   );

@@ -13,7 +13,7 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
             口令已修改。下次登录和解锁时请使用新口令。
           </p>
           <div className="form-actions">
-            <button type="button" className="primary" onClick={onClose}>
+            <button type="button" className="primary" onClick={onClose} autoFocus data-testid="password-changed-close">
               关闭
             </button>
           </div>

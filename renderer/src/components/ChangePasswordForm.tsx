@@ -15,7 +15,7 @@ export function ChangePasswordForm({ onDone, submitLabel = '修改口令' }: { o
     e.preventDefault();
     if (busy) return;
     if (!oldPassword) return setError('请输入原口令');
-    const problem = newPasswordProblem(password, confirm);
+    const problem = newPasswordProblem(password, confirm, session.getState().user?.name);
     if (problem) return setError(problem);
     setBusy(true);
     setError(null);
@@ -39,7 +39,7 @@ export function ChangePasswordForm({ onDone, submitLabel = '修改口令' }: { o
         <span>确认新口令</span>
         <input type="password" autoComplete="new-password" data-testid="password-new2" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
       </label>
-      <p className="form-hint">口令至少 {MIN_PASSWORD_LENGTH} 个字符，不能与原口令相同。请勿使用姓名、生日等容易猜到的内容。</p>
+      <p className="form-hint">口令至少 {MIN_PASSWORD_LENGTH} 个字符，不能与原口令相同，不能包含本人姓名。请勿使用生日等容易猜到的内容。</p>
       {error ? (
         <p className="form-error" role="alert" data-testid="password-error">
           {error}

@@ -1,6 +1,7 @@
 // Accounts in the window's words, for every screen: role names, permission hints, password checks, the viewing scope.
 import type { SignedInUser } from '../../../shared/api/contract';
 import { ACTION_LABELS, MIN_PASSWORD_LENGTH, ROLE_LABELS, ROLES, type Action, type Role } from '../../../shared/accounts/roles';
+import { passwordNameProblem } from '../../../shared/accounts/passwordRules';
 
 /** "员额法官、庭长"; unknown role ids are shown as they are. */
 export function rolesText(roles: readonly Role[]): string {
@@ -21,11 +22,14 @@ export function permissionHint(actions: readonly Action[]): string {
   return `需要${actions.map((a) => `“${ACTION_LABELS[a]}”`).join('或')}权限`;
 }
 
-/** The client-side check before a new password is sent (the server checks again and its message is shown). */
-export function newPasswordProblem(password: string, confirm: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `口令至少 ${MIN_PASSWORD_LENGTH} 个字符`;
+/**
+ * The client-side check before a new password is sent (the server checks again and its message is shown): length,
+ * the two entries alike, and not containing the name of the person it is for.
+ */
+export function newPasswordProblem(password: string, confirm: string, name?: string | null): string | null {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return `口令至少 ${MIN_PASSWORD_LENGTH} 个字符`;
   if (password !== confirm) return '两次输入的口令不一致';
-  return null;
+  return passwordNameProblem(password, name);
 }
 
 /** Above the case lists: which cases this person sees, e.g. "本部门案件（民一庭）". */

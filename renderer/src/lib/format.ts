@@ -70,6 +70,8 @@ export function statusLabel(row: Pick<CaseListRow, 'status' | 'closedOn' | 'days
       return { text: '已超审限', tone: 'danger' };
     case 'suspended':
       return { text: '中止', tone: 'info' };
+    case 'paused':
+      return { text: STATUS_LABELS.paused, tone: 'info' };
     case 'closed_in_time':
       return { text: '已结·审限内', tone: 'muted' };
     case 'closed_overdue':
@@ -96,8 +98,15 @@ export interface RemainingCell {
 export function remainingCell(row: Pick<CaseListRow, 'status' | 'daysRemaining' | 'closedOn'>): RemainingCell {
   const d = row.daysRemaining;
   switch (row.status) {
+    // A stopped clock keeps the days it had left: shown, so that it is sorted and seen beside the running ones.
     case 'suspended':
-      return { text: '中止', tone: 'info', title: '诉讼中止，审限暂停计算' };
+      return d === null
+        ? { text: '中止', tone: 'info', title: '诉讼中止，审限暂停计算' }
+        : { text: `${formatCount(d)}·停`, tone: 'info', title: `诉讼中止，审限暂停计算，剩余 ${formatCount(d)} 天不变` };
+    case 'paused':
+      return d === null
+        ? { text: '暂停', tone: 'info', title: '扣除审限的期间（如鉴定）尚未结束，审限暂停计算' }
+        : { text: `${formatCount(d)}·停`, tone: 'info', title: `扣除审限的期间（如鉴定）尚未结束，审限暂停计算，剩余 ${formatCount(d)} 天不变` };
     case 'no_limit':
       return { text: '无审限', tone: 'muted', title: '此类案件无法定审限' };
     case 'closed_in_time':
@@ -125,7 +134,9 @@ export function remainingPhrase(d: Pick<DeadlineView, 'status' | 'daysRemaining'
   const n = d.daysRemaining;
   switch (d.status) {
     case 'suspended':
-      return '中止（审限暂停计算）';
+      return n === null ? '中止（审限暂停计算）' : `中止（审限暂停计算，剩余 ${formatCount(n)} 天不变）`;
+    case 'paused':
+      return n === null ? '暂停计算（扣除审限的期间尚未结束）' : `暂停计算（扣除审限的期间尚未结束，剩余 ${formatCount(n)} 天不变）`;
     case 'no_limit':
       return '无审限';
     case 'overdue':
@@ -176,6 +187,7 @@ function remainingTone(d: Pick<DeadlineView, 'status' | 'daysRemaining'>): Tone 
     case 'closed_overdue':
       return 'danger';
     case 'suspended':
+    case 'paused':
       return 'info';
     case 'closed_in_time':
     case 'no_limit':

@@ -6,20 +6,40 @@ import type { UserView } from '../../../../shared/api/contract';
 import { MIN_PASSWORD_LENGTH, ROLES, ROLE_LABELS, type Role } from '../../../../shared/accounts/roles';
 import { Dialog } from '../../components/Dialog';
 import { newPasswordProblem, rolesText } from '../../lib/auth';
+import { passwordNameProblem } from '../../../../shared/accounts/passwordRules';
 import { userStatus } from './userStatus';
 import { session, stores } from '../../stores';
 
+/** Roles that wrap between one role and the next, never inside a role's name (审管 / 办). */
+function RolesText({ roles }: { roles: readonly Role[] }) {
+  const parts = rolesText(roles).split('、');
+  return (
+    <>
+      {parts.map((p, i) => (
+        <span key={p} className="nobr">
+          {p}
+          {i < parts.length - 1 ? '、' : ''}
+        </span>
+      ))}
+    </>
+  );
+}
+
 type Pending = { kind: 'toggle'; user: UserView } | { kind: 'reset'; user: UserView } | null;
 
-function AddAccountForm({ onAdded }: { onAdded(text: string): void }) {
+type Message = { ok: boolean; text: string } | null;
+
+/** One message at a time: a new attempt's error replaces the last success, and a success the last error. */
+function AddAccountForm() {
   const divisions = useStore(stores.app, (s) => s.divisions);
   const divisionsError = useStore(stores.app, (s) => s.divisionsError);
   const [name, setName] = useState('');
   const [roles, setRoles] = useState<Role[]>([]);
   const [division, setDivision] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
+  const setError = (text: string) => setMessage({ ok: false, text });
 
   const toggle = (r: Role) => setRoles((rs) => (rs.includes(r) ? rs.filter((x) => x !== r) : [...rs, r]));
 
@@ -28,19 +48,22 @@ function AddAccountForm({ onAdded }: { onAdded(text: string): void }) {
     if (busy) return;
     if (!name.trim()) return setError('请输入姓名');
     if (roles.length === 0) return setError('至少选择一个角色');
-    if (password.length < MIN_PASSWORD_LENGTH) return setError(`初始口令至少 ${MIN_PASSWORD_LENGTH} 个字符`);
+    if ([...password].length < MIN_PASSWORD_LENGTH) return setError(`初始口令至少 ${MIN_PASSWORD_LENGTH} 个字符`);
+    const named = passwordNameProblem(password, name.trim());
+    if (named) return setError(named);
     setBusy(true);
-    setError(null);
+    setMessage(null);
     const ordered = ROLES.filter((r) => roles.includes(r));
     const message = await stores.accounts.getState().add({ name: name.trim(), roles: ordered, password, ...(division ? { division } : {}) });
     setBusy(false);
     if (message) return setError(message);
     const added = stores.accounts.getState().users.find((u) => u.name === name.trim());
-    onAdded(
-      added?.mustChangePassword
+    setMessage({
+      ok: true,
+      text: added?.mustChangePassword
         ? `已新增账号“${name.trim()}”。请将初始口令当面告知本人；首次登录时须修改口令。`
         : `已新增账号“${name.trim()}”。请将初始口令当面告知本人，并提醒其登录后在“设置”中修改口令。`,
-    );
+    });
     setName('');
     setRoles([]);
     setDivision('');
@@ -86,9 +109,14 @@ function AddAccountForm({ onAdded }: { onAdded(text: string): void }) {
       <p className="form-hint">
         员额法官看本人承办的案件；庭长、法官助理、书记员看本部门的案件（不选部门则为全院）；院领导、审管办看全院案件。管理员只管理账号、备份、设置和审计日志，不查看案件。
       </p>
-      {error ? (
+      {message && !message.ok ? (
         <p className="form-error" role="alert" data-testid="user-add-error">
-          {error}
+          {message.text}
+        </p>
+      ) : null}
+      {message?.ok ? (
+        <p className="banner ok" role="status" data-testid="user-add-message">
+          {message.text}
         </p>
       ) : null}
       <div className="form-actions">
@@ -132,7 +160,8 @@ function ToggleDialog({ user, onClose, onDone }: { user: UserView; onClose(): vo
           <button type="button" className={disabling ? 'danger' : 'primary'} disabled={busy} onClick={() => void go()} data-testid="user-toggle-confirm">
             {disabling ? '停用' : '启用'}
           </button>
-          <button type="button" onClick={onClose}>
+          {/* Focus on 取消: Enter right after opening must not disable an account. */}
+          <button type="button" onClick={onClose} data-autofocus data-testid="user-toggle-cancel">
             取消
           </button>
         </div>
@@ -148,7 +177,7 @@ function ResetDialog({ user, onClose, onDone }: { user: UserView; onClose(): voi
   const [busy, setBusy] = useState(false);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const problem = newPasswordProblem(password, confirm);
+    const problem = newPasswordProblem(password, confirm, user.name);
     if (problem) return setError(problem);
     setBusy(true);
     const message = await stores.accounts.getState().resetPassword(user.name, password);
@@ -191,7 +220,6 @@ export function AccountsPanel() {
   const me = useStore(session, (x) => x.user?.name ?? null);
   const [pending, setPending] = useState<Pending>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [addMessage, setAddMessage] = useState<string | null>(null);
   const now = Date.now();
   const done = (text: string) => {
     setPending(null);
@@ -204,12 +232,19 @@ export function AccountsPanel() {
         <div className="panel-head">
           <h2>账号</h2>
           <span className="muted">共 {s.users.length} 个账号</span>
-          <button type="button" className="link-button push-right" onClick={() => void stores.accounts.getState().load({ force: true })}>
+          <button
+            type="button"
+            className="link-button push-right"
+            onClick={() => {
+              setMessage(null);
+              void stores.accounts.getState().load({ force: true });
+            }}
+          >
             刷新
           </button>
         </div>
         <p className="hint-line">账号不会被删除，停用后历史记录仍可查阅。</p>
-        {message ? (
+        {message && !s.error ? (
           <p className="banner ok" role="status" data-testid="accounts-message">
             {message}
           </p>
@@ -221,12 +256,12 @@ export function AccountsPanel() {
         ) : null}
         <table className="plain-table users-table" data-testid="users-table">
           <colgroup>
-            <col className="w-120" />
+            <col className="w-user-name" />
             <col />
-            <col className="w-150" />
-            <col className="w-200" />
-            <col className="w-90" />
-            <col className="w-150" />
+            <col className="w-user-division" />
+            <col className="w-user-status" />
+            <col className="w-user-change" />
+            <col className="w-user-actions" />
           </colgroup>
           <thead>
             <tr>
@@ -248,8 +283,12 @@ export function AccountsPanel() {
                     {u.name}
                     {self ? <span className="muted small">（本人）</span> : null}
                   </td>
-                  <td title={rolesText(u.roles)}>{rolesText(u.roles)}</td>
-                  <td title={u.division ?? ''}>{u.division ?? '—'}</td>
+                  <td className="wrap" title={rolesText(u.roles)} data-testid="user-roles">
+                    <RolesText roles={u.roles} />
+                  </td>
+                  <td className="wrap" title={u.division ?? ''}>
+                    {u.division ?? '—'}
+                  </td>
                   <td title={st.text}>
                     <span className={`chip tone-${st.tone}`} data-testid="user-status">
                       {st.text}
@@ -280,12 +319,7 @@ export function AccountsPanel() {
       </section>
       <section className="panel">
         <h2>新增账号</h2>
-        {addMessage ? (
-          <p className="banner ok" role="status" data-testid="user-add-message">
-            {addMessage}
-          </p>
-        ) : null}
-        <AddAccountForm onAdded={setAddMessage} />
+        <AddAccountForm />
       </section>
       {pending?.kind === 'toggle' ? <ToggleDialog user={pending.user} onClose={() => setPending(null)} onDone={done} /> : null}
       {pending?.kind === 'reset' ? <ResetDialog user={pending.user} onClose={() => setPending(null)} onDone={done} /> : null}

@@ -20,7 +20,7 @@ export function SetupPage() {
     if (!courtCode.trim()) return setError('请输入法院代码，例如 辽0421');
     if (!courtName.trim()) return setError('请输入法院名称');
     if (!adminName.trim()) return setError('请输入首个管理员的姓名');
-    const problem = newPasswordProblem(password, password2);
+    const problem = newPasswordProblem(password, password2, adminName.trim());
     if (problem) return setError(problem);
     setBusy(true);
     setError(null);
@@ -55,7 +55,7 @@ export function SetupPage() {
           <input type="password" data-testid="setup-password2" value={password2} onChange={(e) => setPassword2(e.target.value)} autoComplete="new-password" />
         </label>
         <p className="form-hint">
-          法院代码将用于案号，建立后不能更改。口令至少 {MIN_PASSWORD_LENGTH} 个字符，请妥善保管：管理员账号负责账号、备份和设置，不查看案件数据。
+          法院代码将用于案号，建立后不能更改。口令至少 {MIN_PASSWORD_LENGTH} 个字符，不能包含姓名，请妥善保管：管理员账号负责账号、备份和设置，不查看案件数据。
         </p>
         {error ? (
           <p className="form-error" role="alert" data-testid="setup-error">

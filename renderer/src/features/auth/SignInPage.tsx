@@ -57,8 +57,9 @@ function DemoAccounts({ accounts, onPick }: { accounts: DemoAccount[]; onPick(a:
 export function SignInPage() {
   const status = useStore(session, (s) => s.status);
   const notice = useStore(session, (s) => s.notice);
-  const lastName = useStore(session, (s) => s.lastName);
-  const [name, setName] = useState(lastName);
+  // Always empty, the cursor in 姓名: the next person at a shared workstation types his own name. A name kept from
+  // the last person, with the cursor in 口令, made a new name typed there a wrong password against that account.
+  const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -106,7 +107,7 @@ export function SignInPage() {
         ) : null}
         <label className="form-field">
           <span>姓名</span>
-          <input data-testid="signin-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="username" maxLength={20} autoFocus={!name} />
+          <input data-testid="signin-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="username" maxLength={20} autoFocus />
         </label>
         <label className="form-field">
           <span>口令</span>
@@ -116,7 +117,6 @@ export function SignInPage() {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             autoComplete="current-password"
-            autoFocus={!!name}
           />
         </label>
         {error ? (

@@ -29,8 +29,6 @@ export interface SessionState {
   failure: ApiError | null;
   /** Shown on the sign-in screen: why the person has to sign in again. */
   notice: string | null;
-  /** The name last signed in, offered again on the sign-in screen. */
-  lastName: string;
   /** The lock came from this window's idle timer, not from the server. */
   lockedLocally: boolean;
   /** What the lock covers: the app (kept mounted behind it), the new-password screen, or nothing yet. */
@@ -62,14 +60,13 @@ export function userCan(user: Pick<SignedInUser, 'permissions'> | null, action: 
 export function createSessionStore(api: SessionApi, busyRetryMs = 1000): SessionStore {
   let statusSeq = 0;
   return createStore<SessionState>()((set, get) => {
-    function signedIn(user: SignedInUser, name = user.name): void {
+    function signedIn(user: SignedInUser): void {
       const status = get().status;
       set({
         user,
         status: status ? { ...status, user, locked: false, setupNeeded: false } : status,
         phase: user.mustChangePassword ? 'mustChange' : 'ready',
         notice: null,
-        lastName: name,
         lockedLocally: false,
         failure: null,
       });
@@ -87,7 +84,6 @@ export function createSessionStore(api: SessionApi, busyRetryMs = 1000): Session
       idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
       failure: null,
       notice: null,
-      lastName: '',
       lockedLocally: false,
       underLock: null,
 
@@ -114,7 +110,6 @@ export function createSessionStore(api: SessionApi, busyRetryMs = 1000): Session
           failure: null,
           // A window that locked itself stays locked until the password is given, whatever the server thinks.
           phase: get().lockedLocally && phase === 'ready' ? 'locked' : phase,
-          lastName: s.user?.name ?? get().lastName,
           ...(phase === 'signIn' || phase === 'setup' ? { lockedLocally: false, underLock: null } : {}),
         });
       },
@@ -131,7 +126,7 @@ export function createSessionStore(api: SessionApi, busyRetryMs = 1000): Session
         const res = await api['auth.signIn']({ name, password });
         if (!res.ok) return res.error.message;
         statusSeq++;
-        signedIn(res.value, name);
+        signedIn(res.value);
         return null;
       },
 

@@ -1,6 +1,6 @@
-// 案件: the filtered, paged list of every case of this court.
+// 案件: the filtered, paged list of the cases this person may see, with filters that offer only what his scope shows.
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import type { JudgeView } from '../../../../shared/api/contract';
 import { CaseTable } from '../../components/CaseTable';
 import { TotalLine } from '../../components/TotalLine';
 import { ScopeLine } from '../../components/ScopeLine';
@@ -15,10 +15,12 @@ import {
   isCaseSort,
   isProcedure,
   isStatusFilter,
-  parseRemaining,
+  checkRemainingRange,
+  readRemaining,
   type CaseFilters,
 } from './filters';
-import { router, stores } from '../../stores';
+import { scopeChoices } from './scopeFilters';
+import { router, session, stores } from '../../stores';
 import { judgesKey } from '../../stores/app';
 
 function go(filters: CaseFilters, page = 1) {
@@ -33,33 +35,94 @@ function remainingText(n: number | null): string {
   return n === null ? '' : String(n);
 }
 
-function RemainingBox({ value, field, testId, label }: { value: number | null; field: 'remainingMin' | 'remainingMax'; testId: string; label: string }) {
-  const box = useDebouncedInput(
-    remainingText(value),
-    (text) => {
-      const n = parseRemaining(text);
-      if (text.trim() === '' || n !== null) update({ [field]: text.trim() === '' ? null : n });
+/** Whether a box's text means the value applied (so a change from elsewhere does not overwrite what is typed). */
+function means(text: string, value: number | null): boolean {
+  const r = readRemaining(text);
+  return 'empty' in r && r.empty ? value === null : 'value' in r && r.value === value;
+}
+
+/**
+ * 剩余天数 from–to: both boxes are checked together and applied after a pause in typing; while they hold something
+ * that is not a range (letters, a minimum above the maximum) the list stays as it was and the reason shows beside them.
+ */
+function RemainingRange({ min, max }: { min: number | null; max: number | null }) {
+  const [minText, setMinText] = useState(remainingText(min));
+  const [maxText, setMaxText] = useState(remainingText(max));
+  const composing = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const texts = useRef({ min: minText, max: maxText });
+  texts.current = { min: minText, max: maxText };
+
+  // Changed from elsewhere (back/forward, 清除筛选, a 审限预警 link): show it.
+  useEffect(() => setMinText((t) => (means(t, min) ? t : remainingText(min))), [min]);
+  useEffect(() => setMaxText((t) => (means(t, max) ? t : remainingText(max))), [max]);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
     },
-    400,
-    (a, b) => (a.trim() === '' ? null : parseRemaining(a)) === (b.trim() === '' ? null : parseRemaining(b)),
+    [],
   );
-  const invalid = box.value.trim() !== '' && parseRemaining(box.value) === null;
+
+  function apply() {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const c = checkRemainingRange(texts.current.min, texts.current.max);
+    const applied = stores.cases.getState().filters;
+    if (c.ok && (c.min !== applied.remainingMin || c.max !== applied.remainingMax)) update({ remainingMin: c.min, remainingMax: c.max });
+  }
+  function schedule() {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      if (!composing.current) apply();
+    }, 400);
+  }
+
+  const check = checkRemainingRange(minText, maxText);
+  const bad = (which: 'min' | 'max') => !check.ok && check.invalid.includes(which);
+  const box = (which: 'min' | 'max') => {
+    const value = which === 'min' ? minText : maxText;
+    return (
+      <input
+        className={`num-input${bad(which) ? ' invalid' : ''}`}
+        data-testid={which === 'min' ? 'filter-remaining-min' : 'filter-remaining-max'}
+        aria-label={which === 'min' ? '剩余天数下限（≥ N 天）' : '剩余天数上限（≤ N 天）'}
+        aria-invalid={bad(which) ? true : undefined}
+        aria-describedby={bad(which) ? 'remaining-error' : undefined}
+        inputMode="numeric"
+        placeholder={which === 'min' ? '最少' : '最多'}
+        value={value}
+        onChange={(e) => {
+          (which === 'min' ? setMinText : setMaxText)(e.target.value);
+          texts.current = { ...texts.current, [which]: e.target.value };
+          if (!composing.current) schedule();
+        }}
+        onCompositionStart={() => {
+          composing.current = true;
+        }}
+        onCompositionEnd={(e) => {
+          composing.current = false;
+          texts.current = { ...texts.current, [which]: e.currentTarget.value };
+          schedule();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') apply();
+        }}
+      />
+    );
+  };
   return (
-    <input
-      className={`num-input${invalid ? ' invalid' : ''}`}
-      data-testid={testId}
-      aria-label={label}
-      title={invalid ? '请输入整数天数，例如 7 或 -30' : label}
-      inputMode="numeric"
-      placeholder={field === 'remainingMin' ? '最少' : '最多'}
-      value={box.value}
-      onChange={box.onChange}
-      onCompositionStart={box.onCompositionStart}
-      onCompositionEnd={box.onCompositionEnd}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') box.flush();
-      }}
-    />
+    <div className="filter filter-remaining" title="只含审限正在计算的未结案件；负数表示已超审限的天数">
+      <span>剩余天数</span>
+      {box('min')}
+      <span className="range-sep">至</span>
+      {box('max')}
+      {!check.ok ? (
+        <span className="field-error" id="remaining-error" role="alert" data-testid="filter-remaining-error">
+          {check.message}
+        </span>
+      ) : null}
+    </div>
   );
 }
 
@@ -84,11 +147,30 @@ function SearchBox({ value }: { value: string }) {
   );
 }
 
+/** A filter with nothing to choose: the one value, and in a few words why (in full on hover). */
+function FixedChoice({ label, choice, testId }: { label: string; choice: { text: string; note: string; why: string }; testId: string }) {
+  return (
+    <div className="filter" data-testid={testId} title={choice.why}>
+      <span>{label}</span>
+      <span className="filter-fixed">{choice.text}</span>
+      <span className="filter-why">{choice.note}</span>
+    </div>
+  );
+}
+
 function FilterBar({ filters }: { filters: CaseFilters }) {
+  const user = useStore(session, (s) => s.user);
   const divisions = useStore(stores.app, (s) => s.divisions);
   const judgesByKey = useStore(stores.app, (s) => s.judges);
-  const judges: JudgeView[] | undefined = judgesByKey[judgesKey(filters.divisionId)];
-  const judgeKnown = filters.judgeId === null || (judges ?? []).some((j) => j.id === filters.judgeId);
+  const wantedJudges = scopeChoices(user, divisions, undefined, filters.divisionId).judgesOf;
+  const choices = scopeChoices(user, divisions, judgesByKey[judgesKey(wantedJudges)], filters.divisionId);
+  const judges = choices.judge.kind === 'select' ? choices.judge.options : [];
+  const judgeKnown = filters.judgeId === null || judges.some((j) => j.id === filters.judgeId);
+
+  // A division's staff see its judges, not the court's: fetched once the division's id is known.
+  useEffect(() => {
+    if (choices.judge.kind === 'select') void stores.app.getState().loadJudges(choices.judgesOf);
+  }, [choices.judgesOf, choices.judge.kind]);
 
   return (
     <div className="filter-bar" role="search">
@@ -109,42 +191,50 @@ function FilterBar({ filters }: { filters: CaseFilters }) {
           ))}
         </select>
       </label>
-      <label className="filter">
-        <span>部门</span>
-        <select
-          data-testid="filter-division"
-          className="w-division-select"
-          value={filters.divisionId === null ? '' : String(filters.divisionId)}
-          onChange={(e) => {
-            const id = e.target.value ? Number(e.target.value) : null;
-            update({ divisionId: id, judgeId: null });
-          }}
-        >
-          <option value="">全部部门</option>
-          {divisions.map((d) => (
-            <option key={d.id} value={String(d.id)}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span>法官</span>
-        <select
-          data-testid="filter-judge"
-          className="w-judge-select"
-          value={filters.judgeId === null ? '' : String(filters.judgeId)}
-          onChange={(e) => update({ judgeId: e.target.value ? Number(e.target.value) : null })}
-        >
-          <option value="">{filters.divisionId === null ? '全部法官' : '本部门全部法官'}</option>
-          {!judgeKnown && filters.judgeId !== null ? <option value={String(filters.judgeId)}>（所选法官）</option> : null}
-          {(judges ?? []).map((j) => (
-            <option key={j.id} value={String(j.id)}>
-              {j.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {choices.division.kind === 'select' ? (
+        <label className="filter">
+          <span>部门</span>
+          <select
+            data-testid="filter-division"
+            className="w-division-select"
+            value={filters.divisionId === null ? '' : String(filters.divisionId)}
+            onChange={(e) => {
+              const id = e.target.value ? Number(e.target.value) : null;
+              update({ divisionId: id, judgeId: null });
+            }}
+          >
+            <option value="">全部部门</option>
+            {choices.division.options.map((d) => (
+              <option key={d.id} value={String(d.id)}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : choices.division.kind === 'fixed' ? (
+        <FixedChoice label="部门" choice={choices.division} testId="filter-division-fixed" />
+      ) : null}
+      {choices.judge.kind === 'select' ? (
+        <label className="filter">
+          <span>法官</span>
+          <select
+            data-testid="filter-judge"
+            className="w-judge-select"
+            value={filters.judgeId === null ? '' : String(filters.judgeId)}
+            onChange={(e) => update({ judgeId: e.target.value ? Number(e.target.value) : null })}
+          >
+            <option value="">{choices.judgesOf === null ? '全部法官' : '本部门全部法官'}</option>
+            {!judgeKnown && filters.judgeId !== null ? <option value={String(filters.judgeId)}>（所选法官）</option> : null}
+            {judges.map((j) => (
+              <option key={j.id} value={String(j.id)}>
+                {j.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : choices.judge.kind === 'fixed' ? (
+        <FixedChoice label="法官" choice={choices.judge} testId="filter-judge-fixed" />
+      ) : null}
       <label className="filter">
         <span>程序</span>
         <select
@@ -160,12 +250,7 @@ function FilterBar({ filters }: { filters: CaseFilters }) {
           ))}
         </select>
       </label>
-      <div className="filter" title="只含审限正在计算的未结案件；负数表示已超审限的天数">
-        <span>剩余天数</span>
-        <RemainingBox value={filters.remainingMin} field="remainingMin" testId="filter-remaining-min" label="剩余天数下限" />
-        <span className="range-sep">至</span>
-        <RemainingBox value={filters.remainingMax} field="remainingMax" testId="filter-remaining-max" label="剩余天数上限（≤ N 天）" />
-      </div>
+      <RemainingRange min={filters.remainingMin} max={filters.remainingMax} />
       <label className="filter">
         <span>排序</span>
         <select data-testid="filter-sort" value={filters.sort} onChange={(e) => update({ sort: isCaseSort(e.target.value) ? e.target.value : DEFAULT_FILTERS.sort })}>

@@ -1,7 +1,8 @@
 // The case-list filters as the screen holds them, and their mapping to the API's cases.list / cases.count arguments.
-import type { CaseFilter, CaseListArgs } from '../../../../shared/api/contract';
+import { CASE_STATUS_FILTERS, type CaseFilter, type CaseListArgs } from '../../../../shared/api/contract';
 import { PROCEDURES, type Procedure } from '../../../../shared/cases/types';
 import { PAGE_SIZE, clampPage } from '../../lib/paging';
+import { readWholeNumber, type WholeNumber } from '../../lib/numbers';
 
 export type StatusFilter = NonNullable<CaseFilter['status']>;
 export type CaseSort = NonNullable<CaseListArgs['sort']>;
@@ -16,6 +17,8 @@ export const STATUS_OPTIONS: ReadonlyArray<{ value: StatusFilter | ''; label: st
   { value: 'closed', label: '已结' },
   { value: 'overdue', label: '超审限' },
   { value: 'suspended', label: '中止' },
+  { value: 'paused', label: '暂停计算' },
+  { value: 'stopped', label: '中止或暂停' },
 ];
 
 export const SORT_OPTIONS: ReadonlyArray<{ value: CaseSort; label: string }> = [
@@ -27,7 +30,7 @@ export const SORT_OPTIONS: ReadonlyArray<{ value: CaseSort; label: string }> = [
 
 export const PROCEDURE_OPTIONS: readonly Procedure[] = PROCEDURES;
 
-const STATUS_VALUES = new Set<string>(['open', 'closed', 'overdue', 'suspended']);
+const STATUS_VALUES = new Set<string>(CASE_STATUS_FILTERS);
 const SORT_VALUES = new Set<string>(SORT_OPTIONS.map((o) => o.value));
 const PROCEDURE_VALUES = new Set<string>(PROCEDURES);
 
@@ -69,13 +72,35 @@ function positiveId(v: unknown): number | null {
   return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : null;
 }
 
+/** Reads a remaining-days box: empty, a whole number within the API's bounds (full-width digits too), or why not. */
+export function readRemaining(v: unknown): WholeNumber {
+  if (v === null || v === undefined) return { empty: true };
+  return readWholeNumber(String(v), -REMAINING_LIMIT, REMAINING_LIMIT, '天数');
+}
+
 /** Parses what a user typed into a remaining-days box: a whole number within the API's bounds, else null. */
 export function parseRemaining(v: unknown): number | null {
-  if (v === null || v === undefined) return null;
-  const text = String(v).trim().replace(/[－—–]/g, '-').replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  if (!/^-?\d{1,5}$/.test(text)) return null;
-  const n = Number(text);
-  return n >= -REMAINING_LIMIT && n <= REMAINING_LIMIT ? n : null;
+  const r = readRemaining(v);
+  return 'value' in r ? r.value : null;
+}
+
+export type RemainingRangeCheck =
+  | { ok: true; min: number | null; max: number | null }
+  | { ok: false; invalid: ReadonlyArray<'min' | 'max'>; message: string };
+
+/**
+ * Both 剩余天数 boxes together: the range to apply, or which box is wrong and why. A range typed backwards is not
+ * turned around behind the person's back: it is refused with a reason, and the list stays as it was.
+ */
+export function checkRemainingRange(minText: string, maxText: string): RemainingRangeCheck {
+  const min = readRemaining(minText);
+  const max = readRemaining(maxText);
+  if ('error' in min) return { ok: false, invalid: ['min'], message: min.error };
+  if ('error' in max) return { ok: false, invalid: ['max'], message: max.error };
+  const lo = 'value' in min ? min.value : null;
+  const hi = 'value' in max ? max.value : null;
+  if (lo !== null && hi !== null && lo > hi) return { ok: false, invalid: ['min', 'max'], message: '最小值不能大于最大值' };
+  return { ok: true, min: lo, max: hi };
 }
 
 /** Cleans a search term the way the API will see it (trimmed, at most 60 characters). */
@@ -87,11 +112,10 @@ export function cleanSearch(v: unknown): string {
 
 /** Any partial, untrusted object (from the address bar, say) to a valid set of filters. */
 export function normalizeFilters(input: Partial<Record<keyof CaseFilters, unknown>>): CaseFilters {
-  let remainingMin = parseRemaining(input.remainingMin);
-  let remainingMax = parseRemaining(input.remainingMax);
-  if (remainingMin !== null && remainingMax !== null && remainingMin > remainingMax) {
-    [remainingMin, remainingMax] = [remainingMax, remainingMin];
-  }
+  // A backwards range (from an edited address) is kept as it is: the boxes show it with their reason, and it
+  // matches nothing, rather than quietly meaning something else.
+  const remainingMin = parseRemaining(input.remainingMin);
+  const remainingMax = parseRemaining(input.remainingMax);
   return {
     status: isStatusFilter(input.status) ? input.status : '',
     divisionId: positiveId(input.divisionId),

@@ -12,7 +12,7 @@ import type { DeadlineSummary } from '../../../../shared/api/contract';
 interface CardDef {
   view: DeadlineListView;
   label: string;
-  hint: string;
+  hint: string | ((s: DeadlineSummary) => string);
   tone: Tone;
   value(s: DeadlineSummary): number;
   listTitle: string;
@@ -23,7 +23,11 @@ const CARDS: CardDef[] = [
   { view: 'due7', label: '7日内到期', hint: '剩余 0–7 天', tone: 'warn', value: (s) => s.dueWithin7, listTitle: '7日内到期的案件（剩余 0–7 天）' },
   { view: 'due15', label: '15日内到期', hint: '剩余 0–15 天', tone: 'warn', value: (s) => s.dueWithin15, listTitle: '15日内到期的案件（剩余 0–15 天）' },
   { view: 'due30', label: '30日内到期', hint: '剩余 0–30 天', tone: 'normal', value: (s) => s.dueWithin30, listTitle: '30日内到期的案件（剩余 0–30 天）' },
-  { view: 'suspended', label: '中止', hint: '审限暂停计算', tone: 'info', value: (s) => s.suspended, listTitle: '中止审理的案件（按立案日期从早到晚）' },
+  // Every stopped clock, a 中止 and another open period (鉴定, 审计, 评估, 拍卖 …) alike: never out of sight.
+  {
+    view: 'suspended', label: '中止·暂停', hint: (s) => `中止 ${formatCount(s.suspended)} · 暂停计算 ${formatCount(s.paused)}`, tone: 'info',
+    value: (s) => s.stopped, listTitle: '审限停止计算的案件：中止与暂停计算（按冻结的剩余天数从少到多）',
+  },
 ];
 
 export function DeadlinesPage({ view }: { view: DeadlineListView }) {
@@ -68,7 +72,7 @@ export function DeadlinesPage({ view }: { view: DeadlineListView }) {
             <span className="card-value" data-testid={`deadline-count-${c.view}`}>
               {summary ? formatCount(c.value(summary)) : '—'}
             </span>
-            <span className="card-hint">{c.hint}</span>
+            <span className="card-hint" data-testid={`deadline-hint-${c.view}`}>{typeof c.hint === 'string' ? c.hint : summary ? c.hint(summary) : '审限暂停计算'}</span>
           </button>
         ))}
       </div>
@@ -82,7 +86,7 @@ export function DeadlinesPage({ view }: { view: DeadlineListView }) {
       <CaseTable
         store={stores.deadlineList}
         onPage={(p) => router.getState().navigate({ name: 'deadlines', view, page: p })}
-        emptyText={view === 'overdue' ? '目前没有超审限未结的案件' : view === 'suspended' ? '目前没有中止审理的案件' : '这一期间内没有到期的案件'}
+        emptyText={view === 'overdue' ? '目前没有超审限未结的案件' : view === 'suspended' ? '目前没有中止或暂停计算的案件' : '这一期间内没有到期的案件'}
       />
     </div>
   );

@@ -31,7 +31,8 @@ export function deadlineViewFilters(view: DeadlineListView): CaseFilters {
     case 'overdue':
       return { ...base, status: 'overdue' };
     case 'suspended':
-      return { ...base, status: 'suspended', sort: 'filedOn_asc' };
+      // The card counts every stopped clock; stopped clocks sort by their frozen days remaining.
+      return { ...base, status: 'stopped' };
     case 'due7':
       return { ...base, remainingMin: 0, remainingMax: 7 };
     case 'due15':

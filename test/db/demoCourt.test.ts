@@ -1,0 +1,115 @@
+// The demonstration court shows each role its work: signed in with the passwords its sign-in screen shows, the demo
+// judge has open cases with running clocks, due within 7, 15 and 30 days and overdue, and the division head's
+// 审限预警 board counts them, for any seed and any "today" (the day `npm start` creates the database, or --today).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { openCore, DEMO_DEFAULTS, type Core } from '../../electron/core/app/openCore';
+import { seedDatabase } from '../../electron/core/setup/seed';
+import { closeDatabase } from '../../electron/core/db/connection';
+import { freshCourtDb, tempDir } from '../helpers/tempDb';
+import type { AuthStatus } from '../../shared/accounts/api';
+import type { DeadlineSummary } from '../../shared/deadlines/api';
+import type { CaseListResult } from '../../shared/cases/api';
+
+const cleanups: Array<() => void> = [];
+afterAll(() => {
+  for (const c of cleanups) c();
+});
+
+/** A demo database as `courtdesk init --demo` + `seed` make it, opened by the core as the hosts open it. */
+function seededDemo(seed: number, today: string): Core {
+  const t = freshCourtDb('辽0421', { demo: true });
+  seedDatabase(t.db, t.store, { cases: DEMO_DEFAULTS.cases, seed, today, actor: 'system', threads: 'thread' });
+  closeDatabase(t.db);
+  const core = openCore({ dbPath: t.file, host: 'loopback', today, jobWorker: null });
+  cleanups.push(() => {
+    core.close();
+    t.cleanup();
+  });
+  return core;
+}
+
+/** The demo database `npm start -- --db NEWPATH --demo` creates: the core's own first-start path. */
+function startedDemo(today: string): Core {
+  const t = tempDir();
+  const core = openCore({ dbPath: path.join(t.dir, 'demo.sqlite'), host: 'loopback', today, demo: DEMO_DEFAULTS, jobWorker: null });
+  cleanups.push(() => {
+    core.close();
+    t.cleanup();
+  });
+  return core;
+}
+
+async function value<T>(core: Core, method: string, args: unknown, session?: string): Promise<T> {
+  const r = await core.call(method, args, session ? { session } : {});
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+/** Signs in as the sign-in screen offers it: the account listed with the password demo-ROLE. */
+async function signInAs(core: Core, role: string): Promise<{ name: string; session: string }> {
+  const status = await value<AuthStatus>(core, 'auth.status', {});
+  const account = status.demoAccounts.find((a) => a.password === `demo-${role}`);
+  expect(account, `no demo account for ${role}`).toBeDefined();
+  const r = await core.call('auth.signIn', { name: account!.name, password: account!.password });
+  expect(r.ok, JSON.stringify(r)).toBe(true);
+  return { name: account!.name, session: (r.session as { set: string }).set };
+}
+
+const CASES: Array<[string, () => Core, string]> = [
+  ['seed 1, a Tuesday in March', () => seededDemo(1, '2026-03-10'), '2026-03-10'],
+  ['seed 2, the second day of a year', () => seededDemo(2, '2025-01-02'), '2025-01-02'],
+  ['seed 7, a Sunday in August', () => seededDemo(7, '2027-08-15'), '2027-08-15'],
+  ['seed 4242, the day after the National Day holiday', () => seededDemo(4242, '2026-10-08'), '2026-10-08'],
+  ['the first start of npm start (--db NEWPATH --demo), on a leap day', () => startedDemo('2028-02-29'), '2028-02-29'],
+];
+
+describe.each(CASES)('the demo court, %s', (_name, open, today) => {
+  let core: Core;
+  beforeAll(() => {
+    core = open();
+  });
+
+  it('gives the demo judge open cases with running clocks: due within 7, 15 and 30 days, and overdue', async () => {
+    const judge = await signInAs(core, 'judge');
+    const summary = await value<DeadlineSummary>(core, 'deadlines.summary', {}, judge.session);
+    expect(summary.today).toBe(today);
+    expect(summary.overdue).toBeGreaterThanOrEqual(1);
+    expect(summary.dueWithin7).toBeGreaterThanOrEqual(1);
+    // Some due in 8-15 days and in 16-30 days, not only the same cases counted again.
+    expect(summary.dueWithin15).toBeGreaterThan(summary.dueWithin7);
+    expect(summary.dueWithin30).toBeGreaterThan(summary.dueWithin15);
+    expect(summary.open).toBeGreaterThan(summary.dueWithin30);
+
+    const list = await value<CaseListResult>(core, 'cases.list', { status: 'open', sort: 'dueOn_asc', limit: 500 }, judge.session);
+    expect(list.rows.length).toBe(summary.open);
+    // The judge's own docket: every case is his, and the warnings are cases whose clock runs today.
+    for (const row of list.rows) expect(row.judge).toBe(judge.name);
+    const running = list.rows.filter((r) => r.status === 'in_time' || r.status === 'overdue');
+    const remaining = running.map((r) => r.daysRemaining!);
+    expect(remaining.some((d) => d >= 0 && d <= 7)).toBe(true);
+    expect(remaining.some((d) => d > 7 && d <= 15)).toBe(true);
+    expect(remaining.some((d) => d > 15 && d <= 30)).toBe(true);
+    expect(running.some((r) => r.status === 'overdue' && r.daysRemaining! < 0)).toBe(true);
+  });
+
+  it("fills the demo division head's 审限预警 board: no count is zero", async () => {
+    const head = await signInAs(core, 'division_head');
+    const judge = await signInAs(core, 'judge');
+    const board = await value<DeadlineSummary>(core, 'deadlines.summary', {}, head.session);
+    const own = await value<DeadlineSummary>(core, 'deadlines.summary', {}, judge.session);
+    for (const key of ['open', 'overdue', 'dueWithin7', 'dueWithin15', 'dueWithin30'] as const) {
+      expect(board[key], key).toBeGreaterThan(0);
+      // The head's division holds the judge's cases, and more.
+      expect(board[key], key).toBeGreaterThanOrEqual(own[key]);
+    }
+    expect(board.open).toBeGreaterThan(own.open);
+  });
+
+  it("gives the demo assistant the same division's board", async () => {
+    const assistant = await signInAs(core, 'assistant');
+    const head = await signInAs(core, 'division_head');
+    const mine = await value<DeadlineSummary>(core, 'deadlines.summary', {}, assistant.session);
+    expect(mine).toEqual(await value<DeadlineSummary>(core, 'deadlines.summary', {}, head.session));
+  });
+});
