@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { openDatabase, closeDatabase } from '../electron/core/db/connection';
 import { LATEST_SCHEMA_VERSION } from '../electron/core/db/migrations';
 import { CaseStore } from '../electron/core/cases/caseStore';
+import type { CaseScope } from '../shared/accounts/roles';
 import { CaseQueries } from '../electron/core/cases/caseQueries';
 import { importCasesFile } from '../electron/core/cases/importCases';
 import { initCourt } from '../electron/core/setup/initCourt';
@@ -204,6 +205,19 @@ function benchQueries(n: number, file: string) {
     report({ op, size: n, unit: 'ms', samples: measure(() => q.list({ ...args, limit: 100 }, TODAY), 20), budget: '≤ 30 ms' });
   }
   report({ op: 'count: open cases', size: n, unit: 'ms', samples: measure(() => q.count({ status: 'open' }, TODAY), 10) });
+  // The presets and saved filters people keep ("本庭15日内到期", "我的超期案件"), in their own scope, with their counts.
+  const busiestDivision = db.prepare('SELECT division_id FROM cases GROUP BY division_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as number;
+  const saved: Array<[string, CaseListArgs, CaseScope]> = [
+    ['saved filter: 本庭15日内到期 (busiest division)', { remainingMin: 0, remainingMax: 15, sort: 'dueOn_asc' }, { kind: 'division', divisionId: busiestDivision }],
+    ['saved filter: 我的超期案件 (busiest judge)', { status: 'overdue', sort: 'dueOn_asc' }, { kind: 'own', staffId: judge }],
+    ['list: 先行调解中', { status: 'mediating' }, { kind: 'all' }],
+    ['list: 先行调解 due within 3 days', { status: 'mediation_due', sort: 'dueOn_asc' }, { kind: 'all' }],
+  ];
+  for (const [op, args, scope] of saved) {
+    report({ op, size: n, unit: 'ms', samples: measure(() => q.list({ ...args, limit: 100 }, TODAY, scope), 20), budget: '≤ 30 ms' });
+    report({ op: `${op}: count`, size: n, unit: 'ms', samples: measure(() => q.count(args, TODAY, scope), 10) });
+  }
+  report({ op: '审限预警 summary (court-wide)', size: n, unit: 'ms', samples: measure(() => q.summary(TODAY), 5) });
 
   const sample = db.prepare('SELECT case_number, plaintiffs, defendants FROM cases WHERE id = ?').get(Math.floor(n / 2)) as { case_number: string; plaintiffs: string; defendants: string };
   const person = [...sample.plaintiffs.split('、'), ...sample.defendants.split('、')].find((x) => x.length === 3) ?? '张伟';

@@ -41,8 +41,25 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   event 案号 --kind 中止 --resume 日期           登记中止后恢复
   deadline 案号                                 计算审限
   holiday-roll [on|off]                         查看或切换节假日顺延（默认不开启），切换时重新计算全部案件的届满日
-  cases [--status open|closed|overdue|suspended|paused|stopped|due-within:N] [--division 部门] [--judge 法官] [--search 文字] [--limit N]
+  cases [--status open|closed|overdue|suspended|paused|stopped|mediating|mediation_due|due-within:N] [--division 部门] [--judge 法官] [--search 文字] [--limit N]
                                                 列出案件
+  case add 案号 --cause 案由 --filed-on 日期 --division 部门 --judge 法官 [--procedure 程序] [--plaintiffs 甲、乙]
+      [--defendants 丙、丁] [--claim-amount 元] [--origin-case-number 案号] [--cause-catalog civil-2025|administrative-2020|criminal-2024]
+                                                登记案件（选项与导入列同名）
+  case edit 案号 [add 的任一选项]                  修改案件，只改给出的项；值为空（如 --procedure ""）即清空该项
+  case close 案号 --closed-on 日期 --closing-method 结案方式
+      [--reviewed-by 姓名 --reviewer-role 庭长|分管院领导|院长|… --reviewed-on 日期 --review-action 同意|建议复议|… [--four-categories]]
+      [--precedent 法答网,人民法院案例库 --precedent-query 检索内容 (--precedent-refs 案号;案号 | --no-precedent-found) --searched-on 日期]
+                                                结案，同时登记阅核、类案检索
+  case reopen 案号 --reason 理由                   重开误结的案件（庭长）
+  case appeal 案号 --appealed 是|否 [--appeal-outcome 维持|改判|发回重审|撤回上诉|调解|其他]
+                                                登记是否上诉及二审结果
+  case mediate 案号 start --destination 特邀调解员|律师调解|法官调解团队|外部调解中心 --mediator 调解员 --received-on 日期
+  case mediate 案号 extend --days N --consent-on 日期
+  case mediate 案号 end --ended-on 日期 --outcome 调解成功|撤诉|当场履行|调解不成转审理
+                                                先行调解：登记、经双方同意延长（延长的天数不计入审限）、结束
+  closing-rules [--review on|off] [--precedent on|off]
+                                                查看或设置判决结案前是否必须阅核、类案检索（管理员）
   user add 姓名 --role 角色[,角色] [--division 部门]   新增账号（角色：clerk 书记员、assistant 法官助理、judge 员额法官、
                                                 division_head 庭长、vice_president 分管院领导、president 院长、
                                                 statistician 审管办、admin 管理员）

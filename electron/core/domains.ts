@@ -5,6 +5,7 @@ import type { CoreServices } from './app/services';
 import { appDomain } from './app/handlers';
 import { accountsDomain } from './accounts/handlers';
 import { casesDomain } from './cases/handlers';
+import { caseWorkDomain } from './cases/workHandlers';
 import { deadlinesDomain } from './deadlines/handlers';
 import { auditDomain } from './audit/handlers';
 import { backupDomain } from './backup/handlers';
@@ -18,6 +19,7 @@ export const DOMAINS = [
   appDomain,
   accountsDomain,
   casesDomain,
+  caseWorkDomain,
   deadlinesDomain,
   auditDomain,
   backupDomain,

@@ -3,6 +3,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles.css';
+import './features/cases/caseWork.css';
 import { App } from './App';
 import { currentPermissions, router, session, startWindow, stores } from './stores';
 import { applyRoute, resetData, startData } from './stores/controller';

@@ -25,6 +25,7 @@ export function parseRole(text: string): Role | null {
 export const ACTIONS = [
   'cases.view',
   'cases.register',
+  'cases.reopen',
   'events.record',
   'extension.request',
   'extension.opinion',
@@ -42,6 +43,7 @@ export type Action = (typeof ACTIONS)[number];
 export const ACTION_LABELS: Record<Action, string> = {
   'cases.view': '查看案件',
   'cases.register': '登记、修改、导入案件',
+  'cases.reopen': '重开误结的案件',
   'events.record': '登记扣除审限期间、中止与恢复',
   'extension.request': '申请延长审限',
   'extension.opinion': '签署延审意见',
@@ -65,7 +67,7 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   clerk: new Set<Action>(['cases.view', 'cases.register', 'events.record']),
   assistant: new Set<Action>(['cases.view', 'cases.register', 'events.record']),
   judge: new Set<Action>(['cases.view', 'cases.register', 'events.record', 'extension.request', 'indicators.view']),
-  division_head: new Set<Action>(['cases.view', 'cases.register', 'events.record', 'extension.request', 'extension.opinion', 'indicators.view']),
+  division_head: new Set<Action>(['cases.view', 'cases.register', 'cases.reopen', 'events.record', 'extension.request', 'extension.opinion', 'indicators.view']),
   vice_president: new Set<Action>(['cases.view', 'extension.opinion', 'extension.approve', 'indicators.view']),
   president: new Set<Action>(['cases.view', 'extension.approve', 'indicators.view', 'exchange.export', 'audit.view']),
   statistician: new Set<Action>(['cases.view', 'indicators.view', 'exchange.export', 'audit.view']),

@@ -5,6 +5,7 @@ import { combineCalls } from './define';
 import { appApi } from '../app/api';
 import { accountsApi } from '../accounts/api';
 import { casesApi } from '../cases/api';
+import { caseWorkApi } from '../cases/workApi';
 import { deadlinesApi } from '../deadlines/api';
 import { auditApi } from '../audit/api';
 import { backupApi } from '../backup/api';
@@ -15,7 +16,7 @@ import { indicatorsApi } from '../indicators/api';
 import { exchangeApi } from '../exchange/api';
 
 /** Every call of every domain; a name declared twice throws here, when the program starts. */
-export const API = combineCalls(appApi, accountsApi, casesApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi);
+export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi);
 
 export type Api = typeof API;
 export type ApiMethod = Extract<keyof Api, string>;
@@ -41,6 +42,8 @@ export type ApiErrorCode =
 export interface ApiError {
   code: ApiErrorCode;
   message: string;
+  /** For BAD_ARGS: the argument at fault (its path, e.g. "filedOn" or "review.reviewedOn"), so a form marks that box. */
+  field?: string;
 }
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
@@ -53,6 +56,7 @@ export type CourtDeskApi = {
 export type * from '../app/api';
 export type * from '../accounts/api';
 export type * from '../cases/api';
+export type * from '../cases/caseWork';
 export type * from '../deadlines/api';
 export type * from '../audit/api';
 export type * from '../backup/api';

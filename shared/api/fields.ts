@@ -16,7 +16,7 @@ export const personName = z
     ctx.issues.push({ code: 'custom', message: raw.trim() === '' ? '请输入姓名' : c.error, input: raw });
     return z.NEVER;
   });
-export const caseNumber = z.string().min(1, '请输入案号').max(60);
+export const caseNumber = z.string().min(1, '请输入案号').max(60, '案号最多 60 个字');
 /** A file or folder on this machine, as a complete path (the core checks that it is one). */
 export const filePath = z.string().trim().min(1, '请选择文件').max(1000);
 export const empty = z.object({}).strict();

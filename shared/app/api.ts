@@ -17,6 +17,8 @@ export interface AppInfo {
   holidayRoll: boolean;
   /** The years the shipped holiday calendar covers; outside them only weekends are known. */
   holidayCalendar: { firstYear: number; lastYear: number; source: string };
+  /** Whether closing by judgment requires 阅核 and 类案检索 (设置 · 结案要求). */
+  closingRules: { reviewRequired: boolean; precedentRequired: boolean };
 }
 
 export interface DemoSeeded {

@@ -2,13 +2,15 @@
 import { z } from 'zod';
 import { defineCalls, returns } from '../api/define';
 import { caseNumber, empty, filePath, isoDate, searchText } from '../api/fields';
-import { EVENT_KINDS, PROCEDURES, type AppealOutcome, type ClosingMethod, type DivisionKind, type EventKind, type ExtensionStatus, type LimitVariant, type Procedure } from './types';
+import { RECORDABLE_EVENT_KINDS, PROCEDURES, type AppealOutcome, type ClosingMethod, type DivisionKind, type EventKind, type ExtensionStatus, type LimitVariant, type Procedure, type RecordableEventKind } from './types';
 import type { DeadlineStatus } from '../deadlines/engine';
 import type { DeadlineView } from '../deadlines/api';
 import type { ImportIssue } from './importColumns';
+import type { CauseCatalogId, MediationView, PrecedentSearchView, ReopeningView, ReviewView } from './caseWork';
 
 /** suspended: 中止; paused: another open deducted period (鉴定, 审计 …) stops the clock; stopped: either. */
-export const CASE_STATUS_FILTERS = ['open', 'closed', 'overdue', 'suspended', 'paused', 'stopped'] as const;
+/** mediating: an open case in 先行调解 not yet ended; mediation_due: of those, due within MEDIATION_WARN_DAYS or past. */
+export const CASE_STATUS_FILTERS = ['open', 'closed', 'overdue', 'suspended', 'paused', 'stopped', 'mediating', 'mediation_due'] as const;
 export const CASE_SORTS = ['filedOn_desc', 'filedOn_asc', 'dueOn_asc', 'caseNumber_asc'] as const;
 
 export const caseFilterSchema = z.object({
@@ -98,6 +100,16 @@ export interface CaseDetail extends CaseListRow {
   events: CaseEventView[];
   extensions: ExtensionView[];
   deadline: DeadlineView;
+  /** The catalogue the cause was picked from (null: typed or imported). */
+  causeCatalog: CauseCatalogId | null;
+  /** The day a simple or small-claims case was converted to ordinary procedure (its limit still counts from filing). */
+  convertedOn: string | null;
+  reviews: ReviewView[];
+  precedentSearches: PrecedentSearchView[];
+  reopenings: ReopeningView[];
+  mediation: MediationView | null;
+  /** Cases filed after this one whose 原审案号 is this one (a 民初 filed after a failed 诉前调, an appeal …). */
+  followUps: string[];
 }
 
 export interface DivisionView {
@@ -164,7 +176,7 @@ export const casesApi = defineCalls({
   'cases.addEvent': {
     args: z.object({
       caseNumber,
-      kind: z.enum(EVENT_KINDS),
+      kind: z.enum(RECORDABLE_EVENT_KINDS as [RecordableEventKind, ...RecordableEventKind[]]),
       fromOn: isoDate,
       /** Absent or null: a suspension not yet resumed. */
       toOn: isoDate.nullable().optional(),

@@ -17,8 +17,12 @@ export const LIMIT_VARIANTS = ['ruling_appeal', 'heavy_sentence'] as const;
 export type LimitVariant = (typeof LIMIT_VARIANTS)[number];
 
 /** Deducted periods (不计入审限) and suspension; the event kinds of the command line, in Chinese as staff say them. */
-export const EVENT_KINDS = ['公告', '鉴定', '审计', '评估', '和解', '调解', '管辖异议', '中止', '暂缓执行', '拍卖'] as const;
+export const EVENT_KINDS = ['公告', '鉴定', '审计', '评估', '和解', '调解', '管辖异议', '中止', '暂缓执行', '拍卖', '先行调解延长'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
+/** The kinds a person records directly; 先行调解延长 is written by the 先行调解 calls, which keep it in step. */
+/** Kinds a clerk records directly; 先行调解延长 is written only by the mediation calls. */
+export type RecordableEventKind = Exclude<EventKind, '先行调解延长'>;
+export const RECORDABLE_EVENT_KINDS = EVENT_KINDS.filter((k): k is RecordableEventKind => k !== '先行调解延长');
 
 export const DIVISION_KINDS = ['division', 'tribunal', 'enforcement', 'office'] as const;
 export type DivisionKind = (typeof DIVISION_KINDS)[number];

@@ -29,6 +29,9 @@ export interface DeadlineSummary {
   dueWithin7: number;
   dueWithin15: number;
   dueWithin30: number;
+  /** Open cases in 先行调解, and those whose mediation period ends within MEDIATION_WARN_DAYS or has ended. */
+  mediating: number;
+  mediationDue: number;
 }
 
 export const deadlinesApi = defineCalls({

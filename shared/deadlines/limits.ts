@@ -114,6 +114,8 @@ export function spanLabel(span: Span): string {
 export function isDeductibleKind(kind: string, typeCode: string): boolean {
   const stage = stageOf(typeCode);
   if (kind === '调解') return stage.startsWith('行');
+  // The days of 先行调解 both parties consented to beyond the first 15 (or 7): not counted, in civil cases.
+  if (kind === '先行调解延长') return stage.startsWith('民');
   if (kind === '暂缓执行' || kind === '拍卖') return stage === '执';
   return true;
 }

@@ -22,6 +22,13 @@ export const settingsApi = defineCalls({
     access: 'settings.manage',
     result: returns<HolidayRollPreview>(),
   },
+  'settings.setClosingRules': {
+    // Which checks a closing by judgment must carry: 阅核 and 类案检索, as the court decides.
+    // Either or both: the one not given stays as it is.
+    args: z.object({ reviewRequired: z.boolean().optional(), precedentRequired: z.boolean().optional() }).strict(),
+    access: 'settings.manage',
+    result: returns<{ reviewRequired: boolean; precedentRequired: boolean }>(),
+  },
   'settings.setHolidayRoll': {
     args: z.object({ enabled: z.boolean() }).strict(),
     access: 'settings.manage',

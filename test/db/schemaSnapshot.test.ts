@@ -65,6 +65,8 @@ describe('schema snapshot', () => {
     ['v2-12f8b11.sqlite', 2],
     ['v3-bc5f22e.sqlite', 3],
     ['v4-d733a91.sqlite', 4],
+    ['v6-4f805ad.sqlite', 6],
+    ['v7-b82a452.sqlite', 7],
   ])('%s, upgraded from version %i, ends with exactly the schema of a fresh database', (fixture, from) => {
     const db = upgraded(fixture);
     expect(from).toBeLessThan(LATEST_SCHEMA_VERSION);

@@ -42,7 +42,7 @@ describe('a control character in the search box', () => {
   ])('is refused in Chinese when it is %s (cases.list and cases.count)', async (_what, search) => {
     for (const method of ['cases.list', 'cases.count']) {
       const r = await core.call(method, { search }, { session });
-      expect(r, method).toEqual({ ok: false, error: { code: 'BAD_ARGS', message: '参数“search”：搜索内容不能包含控制字符' } });
+      expect(r, method).toEqual({ ok: false, error: { code: 'BAD_ARGS', message: '参数“search”：搜索内容不能包含控制字符', field: 'search' } });
     }
   });
 

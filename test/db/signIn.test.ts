@@ -116,7 +116,7 @@ describe('look-alike names', () => {
     const admin = await session('管理员', 'admin-pass-1');
     for (const [name, code] of [['院长\u202e', 'U+202E'], ['院\u200b长', 'U+200B'], ['院长\u0000', 'U+0000']]) {
       expect(await core.call('users.add', { name, roles: ['clerk'] }, { session: admin })).toEqual({
-        ok: false, error: { code: 'BAD_ARGS', message: `参数“name”：姓名含有不可见字符或控制字符（${code}），请删除后重新输入` },
+        ok: false, error: { code: 'BAD_ARGS', message: `参数“name”：姓名含有不可见字符或控制字符（${code}），请删除后重新输入`, field: 'name' },
       });
     }
     expect(await core.call('users.add', { name: 'Jose\u0301', roles: ['clerk'], password: 'jose-pass-1' }, { session: admin })).toMatchObject({ ok: true, value: { name: 'José' } });

@@ -73,7 +73,7 @@ describe('audit.list dates', () => {
     const t = court(1);
     const { core, session } = await signedIn(t.file, PRESIDENT);
     const r = await core.call('audit.list', { [key]: day }, { session });
-    expect(r).toEqual({ ok: false, error: { code: 'BAD_ARGS', message: `参数“${key}”：日期无效，应如 2024-01-05` } });
+    expect(r).toEqual({ ok: false, error: { code: 'BAD_ARGS', message: `参数“${key}”：日期无效，应如 2024-01-05`, field: key } });
   });
 
   it('reads the last and the first possible day as bounds that include everything', async () => {

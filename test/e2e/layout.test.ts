@@ -19,7 +19,7 @@ const VIEWPORTS = [
 ] as const;
 /** A long name of one person holding many roles, in a division with a long name. */
 const LONG = { name: '欧阳娜仁托娅·阿依古丽', password: 'long-name-pass-1', division: '新农村建设示范区巡回审判人民法庭' };
-const DEADLINE_VIEWS = ['overdue', 'due7', 'due15', 'due30', 'suspended'] as const;
+const DEADLINE_VIEWS = ['overdue', 'due7', 'due15', 'due30', 'suspended', 'mediation'] as const;
 
 let work: ReturnType<typeof tempDir>;
 let host: StartedHost;

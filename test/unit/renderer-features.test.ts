@@ -11,6 +11,8 @@ import { createStores } from '../../renderer/src/stores/controller';
 const ROUTE_NAMES: Record<RouteName, true> = {
   cases: true,
   case: true,
+  caseNew: true,
+  caseEdit: true,
   deadlines: true,
   extensions: true,
   indicators: true,
@@ -24,6 +26,8 @@ const ADDRESSES = [
   '#/cases',
   '#/cases?status=overdue&division=4&q=%E5%BC%A0&page=3',
   `#/case/${encodeURIComponent('（2024）辽0421民初1号')}`,
+  '#/cases/new',
+  `#/case/${encodeURIComponent('（2024）辽0421民初1号')}/edit`,
   '#/deadlines',
   '#/deadlines?view=due15&page=2',
   '#/extensions',
@@ -93,7 +97,7 @@ describe('features list', () => {
     const keys = ['app', ...FEATURES.flatMap((f) => ('createStores' in f && f.createStores ? Object.keys(f.createStores(api)) : []))];
     expect(dupes(keys)).toEqual([]);
     expect(Object.keys(createStores(api)).sort()).toEqual([...keys].sort());
-    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'cases', 'deadlineList', 'deadlineSummary']);
+    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseWork', 'cases', 'deadlineList', 'deadlineSummary', 'savedFilters']);
   });
 
   it('has unique settings tabs, 本机与安全 first', () => {

@@ -10,6 +10,9 @@ import { applyRoute, resetData, startData, type Stores } from '../../renderer/sr
 import { createAppStore } from '../../renderer/src/stores/app';
 import { createCaseListStore } from '../../renderer/src/features/cases/caseList';
 import { createCaseDetailStore } from '../../renderer/src/features/cases/caseDetail';
+import { createCaseWorkStore } from '../../renderer/src/features/cases/caseWork';
+import { createCaseFormStore } from '../../renderer/src/features/cases/caseForm';
+import { createSavedFiltersStore } from '../../renderer/src/features/cases/savedFilters';
 import { createDeadlineSummaryStore } from '../../renderer/src/features/deadlines/summary';
 import { parseHash } from '../../renderer/src/router/routes';
 
@@ -397,13 +400,19 @@ describe('applyRoute and the session', () => {
       'users.resetPassword': vi.fn(),
       'audit.list': answer('audit.list', { rows: [], offset: 0, hasMore: false }),
       'audit.verify': vi.fn(),
+      'cases.savedFilters': answer('cases.savedFilters', []),
+      'cases.history': answer('cases.history', []),
     }) as unknown as CourtDeskApi;
+    const caseDetail = createCaseDetailStore(api);
     const stores: Stores = {
       app: createAppStore(api),
       cases: createCaseListStore(api),
       deadlineList: createCaseListStore(api),
       deadlineSummary: createDeadlineSummaryStore(api),
-      caseDetail: createCaseDetailStore(api),
+      caseDetail,
+      caseWork: createCaseWorkStore(api, caseDetail),
+      caseForm: createCaseFormStore(api),
+      savedFilters: createSavedFiltersStore(api),
       accounts: createAccountsStore(api),
       audit: createAuditStore(api),
     };

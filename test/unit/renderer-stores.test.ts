@@ -1,10 +1,13 @@
 // Renderer: the zustand stores as plain functions, against a fake API.
 import { describe, expect, it, vi } from 'vitest';
-import type { ApiResponse, CaseListArgs, CaseListRow, CaseFilter } from '../../shared/api/contract';
+import type { ApiResponse, CaseListArgs, CaseListRow, CaseFilter, CourtDeskApi } from '../../shared/api/contract';
 import { DEFAULT_FILTERS, type CaseFilters } from '../../renderer/src/features/cases/filters';
 import { createCaseListStore } from '../../renderer/src/features/cases/caseList';
 import { createAppStore } from '../../renderer/src/stores/app';
 import { createCaseDetailStore } from '../../renderer/src/features/cases/caseDetail';
+import { createCaseWorkStore } from '../../renderer/src/features/cases/caseWork';
+import { createCaseFormStore } from '../../renderer/src/features/cases/caseForm';
+import { createSavedFiltersStore } from '../../renderer/src/features/cases/savedFilters';
 import { createRouterStore } from '../../renderer/src/router/store';
 import { applyRoute, type Stores } from '../../renderer/src/stores/controller';
 import { createDeadlineSummaryStore } from '../../renderer/src/features/deadlines/summary';
@@ -180,19 +183,24 @@ describe('applyRoute', () => {
       'cases.list': list,
       'cases.count': count,
       'deadlines.summary': vi.fn(async () =>
-        ok({ today: '2024-12-31', open: 10, overdue: 1, suspended: 1, paused: 0, stopped: 1, dueWithin7: 2, dueWithin15: 3, dueWithin30: 4 }),
+        ok({ today: '2024-12-31', open: 10, overdue: 1, suspended: 1, paused: 0, stopped: 1, dueWithin7: 2, dueWithin15: 3, dueWithin30: 4, mediating: 2, mediationDue: 1 }),
       ),
       'cases.get': vi.fn(),
       'app.info': vi.fn(),
       'catalog.divisions': vi.fn(),
       'catalog.judges': vi.fn(async () => ok([])),
     };
+    const caseDetail = createCaseDetailStore(api);
+    const none = {} as CourtDeskApi;
     const stores: Stores = {
       app: createAppStore(api),
       cases: createCaseListStore(api),
       deadlineList: createCaseListStore(api),
       deadlineSummary: createDeadlineSummaryStore(api),
-      caseDetail: createCaseDetailStore(api),
+      caseDetail,
+      caseWork: createCaseWorkStore(none, caseDetail),
+      caseForm: createCaseFormStore(none),
+      savedFilters: createSavedFiltersStore(none),
       accounts: createAccountsStore({ 'users.list': vi.fn(), 'users.add': vi.fn(), 'users.setActive': vi.fn(), 'users.resetPassword': vi.fn() }),
       audit: createAuditStore({ 'audit.list': vi.fn(), 'audit.verify': vi.fn() }),
     };

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CASE_STATUS_FILTERS, type CaseFilter, type CaseListRow } from '../../../shared/api/contract';
 import { STATUS_LABELS } from '../../../shared/deadlines/engine';
-import { EVENT_KINDS } from '../../../shared/cases/types';
+import { RECORDABLE_EVENT_KINDS, type RecordableEventKind } from '../../../shared/cases/types';
 import { CliError, dateOption, positiveInt, print, required, withSession, type CommandSpec } from '../cliHost';
 
 export const cases: CommandSpec = {
@@ -97,8 +97,8 @@ export const event: CommandSpec = {
   options: { kind: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, resume: { type: 'string' }, note: { type: 'string' } },
   signIn: 'required',
   async run(g, [caseNumber], v, io) {
-    const kind = required(v, 'kind', `类型：${EVENT_KINDS.join('、')}`);
-    if (!(EVENT_KINDS as readonly string[]).includes(kind)) throw new CliError(`--kind “${kind}”不正确，应为 ${EVENT_KINDS.join('、')} 之一`, 2);
+    const kind = required(v, 'kind', `类型：${RECORDABLE_EVENT_KINDS.join('、')}`);
+    if (!(RECORDABLE_EVENT_KINDS as readonly string[]).includes(kind)) throw new CliError(`--kind “${kind}”不正确，应为 ${RECORDABLE_EVENT_KINDS.join('、')} 之一`, 2);
     if (v.resume !== undefined) {
       if (kind !== '中止') throw new CliError('--resume 只用于 --kind 中止', 2);
       if (v.from !== undefined || v.to !== undefined) throw new CliError('--resume 不能与 --from、--to 同用', 2);
@@ -111,7 +111,7 @@ export const event: CommandSpec = {
     const toOn = v.to === undefined ? null : dateOption(String(v.to), 'to');
     if (toOn === null && kind !== '中止') throw new CliError(`${kind}期间需要 --to 结束日期；只有中止可以暂不填写`, 2);
     const note = typeof v.note === 'string' ? v.note : undefined;
-    const r = await withSession(g, io, ({ call }) => call('cases.addEvent', { caseNumber, kind: kind as (typeof EVENT_KINDS)[number], fromOn, toOn, note }));
+    const r = await withSession(g, io, ({ call }) => call('cases.addEvent', { caseNumber, kind: kind as RecordableEventKind, fromOn, toOn, note }));
     print(io, g, { id: r.id, caseNumber, kind, fromOn, toOn }, () => `已登记 ${caseNumber} ${kind} ${fromOn} 至 ${toOn ?? '（尚未结束）'}`);
     return 0;
   },

@@ -6,6 +6,7 @@ import { audit } from './audit';
 import { backup, restore } from './backup';
 import { holidayRoll } from './settings';
 import { seed } from './app';
+import { caseCmd, closingRules } from './caseWork';
 
 export const COMMANDS = {
   init,
@@ -14,6 +15,7 @@ export const COMMANDS = {
   event,
   deadline,
   cases,
+  case: caseCmd, 'closing-rules': closingRules,
   user,
   password,
   unlock,

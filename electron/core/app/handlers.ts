@@ -6,6 +6,7 @@ import { getSelfCourt } from '../court/courtStore';
 import { isDemo } from '../setup/initCourt';
 import { CN_REST_DAYS, HOLIDAY_CALENDAR_SOURCE } from '../deadlines/deadlineRules';
 import type { CoreServices } from './services';
+import { closingRules } from '../cases/caseWork';
 
 export const APP_VERSION = process.env.COURTDESK_VERSION ?? '0.1.0';
 
@@ -24,6 +25,7 @@ export const appDomain = createDomain('app', appApi, (s: CoreServices) => ({
       host: s.host,
       holidayRoll: s.cases.rules.holidayRoll(),
       holidayCalendar: { firstYear: CN_REST_DAYS.firstYear, lastYear: CN_REST_DAYS.lastYear, source: HOLIDAY_CALENDAR_SOURCE },
+      closingRules: closingRules(s.settings),
     };
   },
   'demo.seed': (a, ctx) => s.jobs.run('seed', { cases: a.cases, seed: a.seed, today: s.today(), actor: ctx.actor }, { label: `生成 ${a.cases} 件演示案件`, actor: ctx.actor }),

@@ -8,8 +8,10 @@ import { isDeductibleKind } from '../../../shared/deadlines/limits';
 import { addDays } from '../../../shared/dates/calendar';
 import { deadlineInputOf, rowToRecord, splitParties, stoppedOrder, toYuan, type CaseRow, type EngineFacts } from './caseRow';
 import { planSearch } from './search';
+import { caseExtras } from './caseExtras';
 import type { CaseScope } from '../../../shared/accounts/roles';
 import type { EventKind, ExtensionStatus } from '../../../shared/cases/types';
+import { MEDIATION_WARN_DAYS } from '../../../shared/cases/caseWork';
 
 interface EventRow {
   id: number;
@@ -41,14 +43,21 @@ function scopeClause(scope: CaseScope, clauses: string[], params: Record<string,
   }
 }
 
-export function inScope(scope: CaseScope, row: { division_id: number; judge_id: number }): boolean {
-  return scope.kind === 'all' || (scope.kind === 'division' && row.division_id === scope.divisionId) || (scope.kind === 'own' && row.judge_id === scope.staffId);
+export { inScope } from './caseScope';
+
+/** Whether the cases asked for are one division's or one judge's, whose open cases have indexes of their own. */
+export function isNarrowed(f: CaseFilter, scope: CaseScope): boolean {
+  return scope.kind !== 'all' || f.divisionId !== undefined || f.judgeId !== undefined;
 }
 
 export function buildWhere(db: Database, f: CaseFilter, today: string, scope: CaseScope = ALL_CASES): Where {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
   let empty = !scopeClause(scope, clauses, params);
+  // Terms implied by the status but spelled out, so that a division's or a judge's query can use the indexes of
+  // open cases (migration 8): a running or stopped clock is an open case, and a running clock's due_order is its
+  // due date. Court-wide, the running clocks' own index is better, so the overdue terms are left as they were.
+  const narrowed = isNarrowed(f, scope);
   switch (f.status) {
     case 'open':
       clauses.push('c.closed_on IS NULL');
@@ -58,16 +67,27 @@ export function buildWhere(db: Database, f: CaseFilter, today: string, scope: Ca
       break;
     case 'overdue':
       clauses.push("c.clock = 'running' AND c.due_on < @today");
+      if (narrowed) clauses.push('c.closed_on IS NULL AND c.due_order < @today');
       params.today = today;
       break;
     case 'suspended':
-      clauses.push("c.clock = 'suspended'");
+      clauses.push("c.clock = 'suspended' AND c.closed_on IS NULL");
       break;
     case 'paused':
-      clauses.push("c.clock = 'paused'");
+      clauses.push("c.clock = 'paused' AND c.closed_on IS NULL");
       break;
     case 'stopped':
-      clauses.push("(c.clock = 'suspended' OR c.clock = 'paused')");
+      clauses.push("(c.clock = 'suspended' OR c.clock = 'paused') AND c.closed_on IS NULL");
+      break;
+    case 'mediating':
+      clauses.push('c.closed_on IS NULL AND c.id IN (SELECT case_id FROM mediations WHERE ended_on IS NULL)');
+      break;
+    case 'mediation_due':
+      // The mediation's due date is its receipt plus its days, as mediationView shows it (calendar days).
+      clauses.push(
+        "c.closed_on IS NULL AND c.id IN (SELECT case_id FROM mediations WHERE ended_on IS NULL AND date(received_on, '+' || (base_days + extension_days) || ' days') <= @mediationDueBy)",
+      );
+      params.mediationDueBy = addDays(today, MEDIATION_WARN_DAYS);
       break;
   }
   if (f.remainingMin !== undefined || f.remainingMax !== undefined) {
@@ -150,7 +170,7 @@ export class CaseQueries {
     // divisions table and sort every matching case (1.6 s for a procedure filter at a million cases) instead of
     // walking the sort's index and stopping at one page.
     // Only running clocks (overdue): their due_order is their due date, and the running cases' own index gives it.
-    const order = a.sort === 'dueOn_asc' && a.status === 'overdue' ? 'c.due_on ASC, c.id ASC' : ORDER_BY[a.sort];
+    const order = a.sort === 'dueOn_asc' && a.status === 'overdue' && !isNarrowed(a, scope) ? 'c.due_on ASC, c.id ASC' : ORDER_BY[a.sort];
     const sql = `SELECT c.*, d.name AS division_name, s.name AS judge_name
       FROM cases c CROSS JOIN divisions d ON d.id = c.division_id CROSS JOIN staff s ON s.id = c.judge_id
       ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
@@ -210,7 +230,7 @@ export class CaseQueries {
     };
   }
 
-  get(caseNumber: string, today: string): CaseDetail | null {
+  get(caseNumber: string, today: string, scope: CaseScope = ALL_CASES): CaseDetail | null {
     const r = this.byNumberStmt.get(caseNumber) as CaseRow | undefined;
     if (!r) return null;
     const names = this.namesStmt.get(r.division_id, r.judge_id) as { division: string; judge: string };
@@ -239,6 +259,7 @@ export class CaseQueries {
         limit: d.limit, ruleLabel: d.rule?.label ?? null, basis: d.rule?.basis ?? null, statutoryDueOn: d.statutoryDueOn,
         deductedDays: d.deductedDays, extension: d.extensionLabel, dueOn: d.dueOn, daysRemaining: d.daysRemaining, status: d.status, steps: d.steps,
       },
+      ...caseExtras(this.db, r, today, scope),
     };
   }
 
@@ -291,6 +312,8 @@ export class CaseQueries {
       suspended: n({ status: 'suspended' }),
       paused: n({ status: 'paused' }),
       stopped: n({ status: 'stopped' }),
+      mediating: n({ status: 'mediating' }),
+      mediationDue: n({ status: 'mediation_due' }),
       dueWithin7: n({ remainingMin: 0, remainingMax: 7 }),
       dueWithin15: n({ remainingMin: 0, remainingMax: 15 }),
       dueWithin30: n({ remainingMin: 0, remainingMax: 30 }),

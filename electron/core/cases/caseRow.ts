@@ -42,6 +42,8 @@ export interface CaseRow {
   closed_overdue: 0 | 1 | null;
   frozen_remaining: number | null;
   due_order: string | null;
+  cause_catalog: string | null;
+  converted_on: string | null;
   row_version: number;
   created_at: string;
   updated_at: string;
@@ -225,10 +227,28 @@ export interface SeedRow {
   judge: string;
   events: Array<{ kind: string; fromOn: string; toOn: string | null }>;
   extensions: Array<{ months: number; days: number; reason: string; status: string; requestedOn: string; decidedOn: string | null }>;
+  /**
+   * The case's 先行调解, as the mediations table holds it; absent on most rows. A plain object, so the worker can post
+   * it; its consented extension is already among the events.
+   */
+  mediation?: SeedMediation;
+}
+
+export interface SeedMediation {
+  destination: string;
+  mediator: string;
+  receivedOn: string;
+  baseDays: number;
+  extensionDays: number;
+  consentOn: string | null;
+  endedOn: string | null;
+  outcome: string | null;
 }
 
 /** Everything about a generated case that needs no database: pure, so it can run on a worker thread. */
-export function prepareSeedRow(record: CaseRecord, events: SeedRow['events'], extensions: SeedRow['extensions'], today: string, restDays: RestDays | null): SeedRow {
+export function prepareSeedRow(
+  record: CaseRecord, events: SeedRow['events'], extensions: SeedRow['extensions'], today: string, restDays: RestDays | null, mediation?: SeedMediation,
+): SeedRow {
   const parsed = parseCaseNumber(record.caseNumber);
   if (!parsed.ok) throw new Error(parsed.error);
   const p = parsed.value;
@@ -240,5 +260,8 @@ export function prepareSeedRow(record: CaseRecord, events: SeedRow['events'], ex
     today,
     restDays,
   );
-  return { args: insertArgs(p, 0, 0, params, cols, 0, ''), doc: searchDocument(p.canonical, p.courtCode, params.plaintiffs, params.defendants), division: record.division, judge: record.judge, events, extensions };
+  const row: SeedRow = { args: insertArgs(p, 0, 0, params, cols, 0, ''), doc: searchDocument(p.canonical, p.courtCode, params.plaintiffs, params.defendants), division: record.division, judge: record.judge, events, extensions };
+  // Only where there is one: the other rows cross to the writer without an empty field to clone.
+  if (mediation) row.mediation = mediation;
+  return row;
 }

@@ -42,6 +42,10 @@ export interface WriteContext {
   deferSearchIndex?: boolean;
   /** Fixed for a whole import (one transaction): its time stamp, counting rules and audit chain, read once. */
   batch?: { now: string; restDays: RestDays | null; audit: AuditAppend };
+  /** What the person did, when it is more than an edit (case.close, case.reopen …): the audit entry's action. */
+  action?: string;
+  /** Facts of that action the record does not hold (a review at closing, a reason), added to the audit entry. */
+  details?: Record<string, unknown>;
 }
 
 export class CaseStore {
@@ -61,8 +65,10 @@ export class CaseStore {
            row_version, created_at, updated_at)
          VALUES (${Array.from({ length: 7 + allCols.length + 3 }, () => '?').join(', ')})`,
       ),
+      // A cause changed by an import or an edit is no longer the one picked from a catalogue: its catalogue is cleared.
       update: db.prepare(
-        `UPDATE cases SET division_id = @division_id, judge_id = @judge_id, ${allCols.map((c) => `${c} = @${c}`).join(', ')},
+        `UPDATE cases SET division_id = @division_id, judge_id = @judge_id,
+           cause_catalog = CASE WHEN cause = @cause THEN cause_catalog ELSE NULL END, ${allCols.map((c) => `${c} = @${c}`).join(', ')},
            row_version = @row_version, updated_at = @now
          WHERE id = @id`,
       ),
@@ -78,6 +84,11 @@ export class CaseStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       closeEvent: db.prepare('UPDATE case_events SET to_on = ?, row_version = ?, updated_at = ? WHERE id = ?'),
+      // The seed's 先行调解 records (insertSeedRow); the window's own go through cases/mediation.ts.
+      insertSeedMediation: db.prepare(
+        `INSERT INTO mediations (case_id, destination, mediator, received_on, base_days, extension_days, consent_on, ended_on, outcome, row_version, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
       insertExtension: db.prepare(
         `INSERT INTO extension_requests (case_id, months, days, reason, requested_on, status, decided_on, row_version, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -137,7 +148,7 @@ export class CaseStore {
       const info = this.s.insert.run(insertArgs(p, divisionId, judgeId, params, cols, rowVersion, now));
       const id = Number(info.lastInsertRowid);
       if (!ctx.deferSearchIndex) this.s.searchInsert.run(id, searchDocument(p.canonical, p.courtCode, params.plaintiffs, params.defendants));
-      audit({ actor: ctx.actor, action: 'case.create', entity: 'case', entityKey: p.canonical, after: record }, now);
+      audit({ actor: ctx.actor, action: ctx.action ?? 'case.create', entity: 'case', entityKey: p.canonical, after: ctx.details ? { ...record, ...ctx.details } : record }, now);
       return 'inserted';
     }
 
@@ -150,7 +161,7 @@ export class CaseStore {
       this.s.searchDelete.run(existing.id);
       this.s.searchInsert.run(existing.id, searchDocument(p.canonical, p.courtCode, params.plaintiffs, params.defendants));
     }
-    audit({ actor: ctx.actor, action: 'case.update', entity: 'case', entityKey: p.canonical, before, after: record }, now);
+    audit({ actor: ctx.actor, action: ctx.action ?? 'case.update', entity: 'case', entityKey: p.canonical, before, after: ctx.details ? { ...record, ...ctx.details } : record }, now);
     return 'updated';
   }
 
@@ -269,14 +280,18 @@ export class CaseStore {
       if (kind === '中止' && toOn !== null && toOn > ctx.today) {
         throw new InputError(`恢复日期 ${toOn} 晚于今天 ${ctx.today}：尚未恢复的中止请不填结束日期`, '结束日期');
       }
-      if (row.closed_on !== null) {
-        if (toOn === null) throw new InputError(`案件已于 ${row.closed_on} 结案，不能再登记未结束的期间`, '结束日期');
-        if (fromOn > row.closed_on || toOn > row.closed_on) {
-          throw new InputError(`期间 ${fromOn} 至 ${toOn} 超出结案日期 ${row.closed_on}`, '结束日期');
-        }
-      }
+      // A closed case's time limit is settled: a period forgotten before closing is added after its division head
+      // reopens it, which leaves a record of why.
+      if (row.closed_on !== null) throw new InputError(`案件已于 ${row.closed_on} 结案，不能再登记期间；确有遗漏的，请庭长重开案件后登记`, '开始日期');
       if (kind === '中止' && toOn === null && this.openSuspension(row.id)) {
         throw new InputError(`案件 ${row.case_number} 已处于中止状态，请先登记恢复日期`, '类型');
+      }
+      // A suspension stops everything: no other period (and no second suspension) runs inside it.
+      const end = toOn ?? '9999-12-31';
+      const clash = (this.s.events.all(row.id) as Array<{ kind: string; fromOn: string; toOn: string | null }>)
+        .find((e) => (e.kind === '中止' || kind === '中止') && e.fromOn < end && fromOn < (e.toOn ?? '9999-12-31'));
+      if (clash) {
+        throw new InputError(`${kind} ${fromOn} 至 ${toOn ?? '今'} 与已登记的${clash.kind}期间 ${clash.fromOn} 至 ${clash.toOn ?? '今'} 重叠`, '开始日期');
       }
       const version = nextRowVersion(this.db);
       const now = nowStamp();
@@ -315,7 +330,7 @@ export class CaseStore {
     }).immediate();
   }
 
-  /** Inserts a prepared row (prepareSeedRow) with its search entry, events and extensions: the generator's bulk path, inside the caller's transaction. */
+  /** Inserts a prepared row (prepareSeedRow) with its search entry, events, extensions and 先行调解: the generator's bulk path, inside the caller's transaction. */
   insertSeedRow(row: SeedRow, divisionId: number, judgeId: number, rowVersion: number, now: string): number {
     const args = row.args;
     args[5] = divisionId;
@@ -329,6 +344,8 @@ export class CaseStore {
     for (const x of row.extensions) {
       this.s.insertExtension.run(id, x.months, x.days, x.reason, x.requestedOn, x.status, x.decidedOn, rowVersion, now, now);
     }
+    const m = row.mediation;
+    if (m) this.s.insertSeedMediation.run(id, m.destination, m.mediator, m.receivedOn, m.baseDays, m.extensionDays, m.consentOn, m.endedOn, m.outcome, rowVersion, now, now);
     return id;
   }
 

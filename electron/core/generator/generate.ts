@@ -3,8 +3,12 @@ import { addDays, addMonths, daysBetween, isIsoDate } from '../../../shared/date
 import { parseCaseNumber } from '../../../shared/cases/caseNumber';
 import { limitRule } from '../../../shared/deadlines/limits';
 import type { AppealOutcome, CaseRecord, ClosingMethod, EventKind, ExtensionStatus, LimitVariant, Procedure } from '../../../shared/cases/types';
+import { ADVANCE_MEDIATION_FROM, MEDIATION_MAX_EXTENSION_DAYS, type MediationDestination, type MediationOutcome } from '../../../shared/cases/caseWork';
+// The app's own rules for 先行调解 (how an outcome closes a case, the kind of the deducted extension), so that seeded
+// mediations are what recording them in the window would have written.
+import { EXTENSION_KIND, OUTCOME_CLOSES } from '../cases/mediation';
 import type {
-  GeneratedCase, GeneratedCourt, GeneratedDivision, GeneratedEvent, GeneratedExtension, GeneratedStaff, GeneratorOptions, StaffRole,
+  GeneratedCase, GeneratedCourt, GeneratedDivision, GeneratedEvent, GeneratedExtension, GeneratedMediation, GeneratedStaff, GeneratorOptions, StaffRole,
 } from './types';
 import { Random, Weighted } from './random';
 import {
@@ -51,6 +55,28 @@ const TYPE_MIX: ReadonlyArray<readonly [string, number]> = [
   ['民初', 45], ['民特', 2], ['民催', 0.6], ['民申', 0.1], ['民再', 0.15], ['刑初', 7], ['行初', 2],
   ['执', 26], ['执保', 2], ['执异', 2], ['执恢', 2], ['诉前调', 8],
 ];
+/**
+ * Since 2025-01-01 the SPC issues no 诉前调 numbers: the disputes that went to pre-litigation mediation are filed as
+ * 民初, and a share of those go to 先行调解 inside the case. So from that day the 诉前调 weight moves to 民初.
+ */
+const TYPE_MIX_SINCE_2025: ReadonlyArray<readonly [string, number]> = TYPE_MIX
+  .filter(([t]) => t !== '诉前调')
+  .map(([t, w]) => [t, t === '民初' ? w + TYPE_MIX.find(([m]) => m === '诉前调')![1] : w] as const);
+
+/** Share of failed 诉前调 whose dispute comes back as a 民初 case naming it as 原审案号 (the others give up or settle). */
+const FAILED_MEDIATION_FILED = 0.7;
+
+// ---------------------------------------------------------------------------------------------------------------
+// 先行调解 (since 2025-01-01): which 民初 cases go to it, where, and how it ends
+
+/** Share of the 民初 cases filed since 2025 that both parties agree to send to 先行调解. */
+const ADVANCE_MEDIATION_SHARE = 0.25;
+/** Share of mediations whose parties consent to more days beyond the first 15 (or 7). */
+const MEDIATION_EXTENDED_SHARE = 0.3;
+const MEDIATION_DESTINATIONS_W = Weighted.of<MediationDestination>([['特邀调解员', 45], ['律师调解', 15], ['法官调解团队', 20], ['外部调解中心', 20]]);
+/** About half settle or are withdrawn, as courts report for 先行调解; the rest go on to trial. */
+const MEDIATION_OUTCOMES_W = Weighted.of<MediationOutcome>([['调解成功', 30], ['撤诉', 12], ['当场履行', 6], ['调解不成转审理', 52]]);
+const MEDIATION_TEAMS = ['第一', '第二', '第三'];
 
 type PartyPattern =
   | 'person' | 'business' | 'bank' | 'card' | 'microloan' | 'leasing' | 'property' | 'heat' | 'power' | 'assignee'
@@ -253,6 +279,7 @@ const PROFILE_SPECS: ProfileSpec[] = [
   { typeCode: '执异', procedure: null, variant: null, lo: 10, hi: 60, pLate: 0, pStuck: 0.01, pExt: 0, pEvents: 0,
     methods: [['裁定', 85], ['撤诉', 10], ['其他', 5]], extLead: [1, 5], extReasons: ENFORCEMENT_EXT_REASONS, canHang: false },
   // A mediation that fails ends as 其他 and the dispute is filed as 民初; no limit applies to the mediation itself.
+  // Only filed before 2025 (TYPE_MIX_SINCE_2025).
   { typeCode: '诉前调', procedure: null, variant: null, lo: 7, hi: 35, pLate: 0, pStuck: 0.005, pExt: 0, pEvents: 0,
     methods: [['调解', 45], ['撤诉', 15], ['其他', 40]], extLead: [1, 5], extReasons: CIVIL_EXT_REASONS, canHang: false },
 ];
@@ -507,6 +534,21 @@ function planShowcase(days: DayTable): Map<number, Procedure> {
 // ---------------------------------------------------------------------------------------------------------------
 // Pools of earlier cases that later filings grow out of (an enforcement of a judgment, a resumed enforcement)
 
+/** A case's 先行调解 as planMediation draws it: the record, and what it does to the case's course. */
+interface MediationPlan {
+  mediation: GeneratedMediation;
+  /** Days from filing to the mediator's receipt. */
+  receivedOff: number;
+  /** Calendar index of its end, or -1 while it still runs on "today". */
+  endIdx: number;
+  /** The consented days deducted: all of them while it runs, those up to its end once it ended. */
+  used: number;
+  /** The 先行调解延长 period, or null without a consented extension. */
+  event: GeneratedEvent | null;
+  /** How its outcome closed the case, or null (still running, or gone on to trial). */
+  closes: ClosingMethod | null;
+}
+
 interface Origin {
   caseNumber: string;
   cause: string;
@@ -545,28 +587,36 @@ class MaturingHeap {
 
   /** Moves every item ripe by `day` into the pool. */
   drainInto(day: number, pool: Pool, rng: Random): void {
+    while (this.days.length > 0 && this.days[0] <= day) pool.add(this.popTop(), rng);
+  }
+
+  /** The item ripe longest by `day`, taken out, or null: for a filing that follows one earlier case of its own. */
+  popRipe(day: number): Origin | null {
+    return this.days.length > 0 && this.days[0] <= day ? this.popTop() : null;
+  }
+
+  private popTop(): Origin {
     const days = this.days;
     const items = this.items;
-    while (days.length > 0 && days[0] <= day) {
-      pool.add(items[0], rng);
-      const lastDay = days.pop()!;
-      const lastItem = items.pop()!;
-      const n = days.length;
-      if (n === 0) break;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= n) break;
-        const r = l + 1;
-        const c = r < n && days[r] < days[l] ? r : l;
-        if (days[c] >= lastDay) break;
-        days[i] = days[c];
-        items[i] = items[c];
-        i = c;
-      }
-      days[i] = lastDay;
-      items[i] = lastItem;
+    const top = items[0];
+    const lastDay = days.pop()!;
+    const lastItem = items.pop()!;
+    const n = days.length;
+    if (n === 0) return top;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && days[r] < days[l] ? r : l;
+      if (days[c] >= lastDay) break;
+      days[i] = days[c];
+      items[i] = items[c];
+      i = c;
     }
+    days[i] = lastDay;
+    items[i] = lastItem;
+    return top;
   }
 }
 
@@ -655,6 +705,31 @@ class Parties {
     return list ? rng.pick(list) : `${this.place.county}人民政府`;
   }
 
+  /**
+   * Who mediates a 先行调解: an invited mediator or a lawyer by name, the court's own mediation team, or the mediation
+   * body of the dispute's trade (traffic, finance, labour, family) or of the county.
+   */
+  mediator(rng: Random, destination: MediationDestination, division: string, civil: CivilCause): string {
+    const c = this.place.county;
+    switch (destination) {
+      case '特邀调解员':
+        return this.person(rng);
+      case '律师调解':
+        return `${this.person(rng)}（${rng.pick(BRANDS)}律师事务所）`;
+      case '法官调解团队':
+        // A people's tribunal mediates its own cases; at the seat the litigation service centre's teams do.
+        return division.endsWith('人民法庭') ? `${division}调解团队` : `诉讼服务中心${rng.pick(MEDIATION_TEAMS)}调解团队`;
+      case '外部调解中心':
+      default:
+        if (civil.parties === 'traffic') return `${c}道路交通事故纠纷人民调解委员会`;
+        if (civil.group === 'finance') return `${this.place.city}金融纠纷调解中心`;
+        if (civil.group === 'labor') return `${c}劳动人事争议调解中心`;
+        if (civil.group === 'family') return `${c}婚姻家庭纠纷人民调解委员会`;
+        if (civil.parties === 'property' || civil.parties === 'heat') return `${c}物业纠纷人民调解委员会`;
+        return rng.chance(0.5) ? `${c}矛盾纠纷多元化解中心` : `${c}${rng.pick(this.place.towns)}人民调解委员会`;
+    }
+  }
+
   /** 1 mostly, sometimes 2 or 3. */
   count(rng: Random, p2: number, p3: number): number {
     const r = rng.next();
@@ -736,7 +811,8 @@ function money(rng: Random, median: number, sigma: number): number {
 // ---------------------------------------------------------------------------------------------------------------
 // The generator
 
-const MAX_EVENTS = 4;
+/** Up to three periods of the case's own, a long suspension, and a 先行调解 extension before them. */
+const MAX_EVENTS = 5;
 
 export function generateCourt(options: GeneratorOptions): GeneratedCourt {
   const { courtCode, seed, today } = options;
@@ -765,10 +841,14 @@ function* generateCases(courtCode: string, seed: number, today: string, total: n
   const parties = new Parties(names, plan.place);
 
   const typeMix = Weighted.of(TYPE_MIX);
+  const typeMixSince2025 = Weighted.of(TYPE_MIX_SINCE_2025);
+  // The first filing day of the 2025 rules (beyond todayIdx when today is earlier: no 先行调解 at all).
+  const advanceIdx = Math.max(0, daysBetween(iso[0], ADVANCE_MEDIATION_FROM));
   const civilCauses: CivilCause[] = CIVIL_CAUSES.map(([name, , group]) => ({
     name, group, median: 50_000, sigma: 1.1, pNoAmount: 0.02, parties: GROUP_PARTIES[group], ...CAUSE_TRAITS[name],
   }));
   const civilPick = new Weighted(civilCauses, CIVIL_CAUSES.map((c) => c[1]));
+  const civilByName = new Map(civilCauses.map((c) => [c.name, c]));
   // The showcase cases are disputes the showcase division hears (family, property, torts, labour).
   const showcasePick = new Weighted(civilCauses, CIVIL_CAUSES.map((c) => (GROUP_DIVISION[c[2]] === SHOWCASE_DIVISION ? c[1] : 0)));
   // Disputes that reach pre-litigation mediation lean to small money claims, family and traffic cases.
@@ -802,6 +882,8 @@ function* generateCases(courtCode: string, seed: number, today: string, total: n
   const suspendedHeap = new MaturingHeap(100_000);
   const suspendedPool = new Pool(1000);
   const recentEnforcement = new Pool(300);
+  // Failed 诉前调 whose dispute is filed again as 民初, by the day it is: the first 民初 filed on or after it takes it.
+  const failedMediations = new MaturingHeap(50_000);
 
   // Scratch space for one case's deducted periods, reused to keep the per-case garbage small.
   const evKind: EventKind[] = new Array(MAX_EVENTS);
@@ -811,6 +893,55 @@ function* generateCases(courtCode: string, seed: number, today: string, total: n
   const seq = new Map<string, number>();
   let seqYear = -1;
   const showcaseDays = planShowcase(days);
+
+  /** A date by index, also past today (a running mediation's consented end lies ahead). */
+  const dateAt = (idx: number): string => (idx <= todayIdx ? iso[idx] : addDays(iso[todayIdx], idx - todayIdx));
+
+  /**
+   * The 先行调解 of a 民初 case filed on `day`, as the app's Mediations class records it (start, extend, end), or null
+   * while the mediator has not yet received the file on "today". An extended mediation ends after its first days
+   * (the parties consent near their end because they need more), so the deducted period always lies inside the case.
+   */
+  const planMediation = (day: number, procedure: Procedure, division: string, civil: CivilCause): MediationPlan | null => {
+    const receivedIdx = day + rng.range(0, 3);
+    if (receivedIdx > todayIdx) return null;
+    const destination = MEDIATION_DESTINATIONS_W.pick(rng);
+    const mediator = parties.mediator(rng, destination, division, civil);
+    const baseDays = procedure === '普通程序' ? 15 : 7;
+    const baseEndIdx = receivedIdx + baseDays;
+    const outcome = MEDIATION_OUTCOMES_W.pick(rng);
+    let extensionDays = 0;
+    let consentIdx = -1;
+    if (rng.chance(MEDIATION_EXTENDED_SHARE)) {
+      // Within the first days, near their end; a consent still ahead of "today" is not on file.
+      consentIdx = receivedIdx + rng.range(Math.max(1, baseDays - 5), baseDays);
+      if (consentIdx <= todayIdx) extensionDays = rng.range(5, MEDIATION_MAX_EXTENSION_DAYS);
+      else consentIdx = -1;
+    }
+    let endIdx = extensionDays > 0
+      ? receivedIdx + rng.range(baseDays + 1, baseDays + extensionDays)
+      // A mediation that fails often runs its full days; a settlement comes whenever the parties agree.
+      : outcome === '调解不成转审理' && rng.chance(0.5) ? baseEndIdx : receivedIdx + rng.range(1, baseDays);
+    if (endIdx <= todayIdx) {
+      // Mediators report on working days: a weekend end moves back to Friday where that keeps the rule above.
+      const back = weekday[endIdx] === 6 ? 1 : weekday[endIdx] === 0 ? 2 : 0;
+      if (back && endIdx - back > (extensionDays > 0 ? baseEndIdx : receivedIdx)) endIdx -= back;
+    }
+    const ended = endIdx <= todayIdx;
+    // Mediations.end cuts the consented period at the end of the mediation: only the days used are deducted.
+    const used = extensionDays > 0 && ended ? Math.min(extensionDays, endIdx - baseEndIdx) : extensionDays;
+    return {
+      mediation: {
+        destination, mediator, receivedOn: iso[receivedIdx], baseDays, extensionDays, consentOn: extensionDays > 0 ? iso[consentIdx] : null,
+        endedOn: ended ? iso[endIdx] : null, outcome: ended ? outcome : null,
+      },
+      receivedOff: receivedIdx - day,
+      endIdx: ended ? endIdx : -1,
+      used,
+      event: extensionDays > 0 ? { kind: EXTENSION_KIND, fromOn: dateAt(baseEndIdx), toOn: dateAt(baseEndIdx + used) } : null,
+      closes: ended ? OUTCOME_CLOSES[outcome] : null,
+    };
+  };
 
   for (let day = 0; day <= todayIdx; day++) {
     const filedToday = days.filings[day];
@@ -828,7 +959,7 @@ function* generateCases(courtCode: string, seed: number, today: string, total: n
     for (let k = 0; k < filedToday; k++) {
       // The procedure of a case that joins the demonstration judge's docket, or undefined.
       const showcase = k === 0 ? showcaseDays.get(day) : undefined;
-      const typeCode = showcase ? '民初' : typeMix.pick(rng);
+      const typeCode = showcase ? '民初' : (day < advanceIdx ? typeMix : typeMixSince2025).pick(rng);
       const n = (seq.get(typeCode) ?? 0) + 1;
       seq.set(typeCode, n);
       const caseNumber = `（${y}）${courtCode}${typeCode}${n}号`;
@@ -850,7 +981,9 @@ function* generateCases(courtCode: string, seed: number, today: string, total: n
       switch (typeCode) {
         case '民初':
         case '诉前调': {
-          civil = (typeCode === '民初' ? (showcase ? showcasePick : civilPick) : mediationPick).pick(rng);
+          // A dispute whose 诉前调 failed comes back as 民初: the same parties and claim, the 诉前调 as 原审案号.
+          const followUp = typeCode === '民初' && !showcase ? failedMediations.popRipe(day) : null;
+          civil = followUp ? civilByName.get(followUp.cause)! : (typeCode === '民初' ? (showcase ? showcasePick : civilPick) : mediationPick).pick(rng);
           cause = civil.name;
           if (showcase) {
             procedure = showcase;
@@ -860,6 +993,13 @@ function* generateCases(courtCode: string, seed: number, today: string, total: n
             division = rng.chance(TRIBUNAL_SHARE[civil.group]) ? plan.tribunals.pick(rng) : GROUP_DIVISION[civil.group];
           } else {
             division = rng.chance(0.65) ? '立案庭' : plan.tribunals.pick(rng);
+          }
+          if (followUp) {
+            originCaseNumber = followUp.caseNumber;
+            plaintiffs = followUp.plaintiffs.slice();
+            defendants = followUp.defendants.slice();
+            claimAmount = followUp.amount;
+            break;
           }
           [plaintiffs, defendants] = parties.civil(rng, civil.parties);
           claimAmount = rng.chance(civil.pNoAmount) ? null : money(rng, civil.median, civil.sigma);
@@ -988,123 +1128,157 @@ function* generateCases(courtCode: string, seed: number, today: string, total: n
       const judge = showcase ? plan.showcaseJudge : judgeIn(division);
       const profile = profileOf(typeCode, procedure, variant);
 
-      // ---- how long it runs: counted days (A) against the limit (L), plus deducted periods on top
-      const hasLimit = profile.hasLimit;
-      const L = hasLimit ? (profile.limitMonths ? spanDays(days, day, profile.limitMonths) : 0) + profile.limitDays : 0;
-      const Lx = hasLimit && profile.extMonths ? spanDays(days, day, profile.limitMonths + profile.extMonths) + profile.limitDays : L;
-      const canExtend = Lx > L;
+      // ---- 先行调解 (since 2025): both parties agree to it in a share of 民初 cases, not where a 诉前调 already failed
+      const med = typeCode === '民初' && !showcase && originCaseNumber === null && day >= advanceIdx && rng.chance(ADVANCE_MEDIATION_SHARE)
+        ? planMediation(day, procedure!, division, civil!) : null;
 
-      // A showcase case is none of the tracks below: it is simply still open today.
-      const track = showcase ? 1 : rng.next();
-      const stuck = track < profile.pStuck;
-      const late = !stuck && track < profile.pStuck + profile.pLate;
-      const method = (stuck || late ? profile.lateMethods : profile.methods).pick(rng);
-      let A: number;
-      // null: no request; else how the (first) request was decided
-      let extStatus: ExtensionStatus | null = null;
-      let secondExt: ExtensionStatus | null = null;
-      if (showcase) {
-        A = todayIdx - day + 1 + rng.int(60);
-      } else if (stuck) {
-        A = 240 + Math.min(3400, Math.floor(rng.exponential(550)));
-        if (canExtend) {
-          const r = rng.next();
-          extStatus = r < 0.6 ? 'approved' : r < 0.75 ? 'rejected' : null;
-          if (extStatus === 'approved' && typeCode === '民初' && A > Lx + 30 && rng.chance(0.35)) secondExt = rng.chance(0.7) ? 'approved' : 'higher_court';
-        }
-      } else if (late) {
-        let base = L;
-        if (canExtend && rng.chance(0.45)) {
-          extStatus = rng.chance(0.55) ? 'approved' : 'rejected';
-          if (extStatus === 'approved') base = Lx;
-        }
-        A = base + 1 + Math.min(150, Math.floor(rng.exponential(25)));
-      } else if (canExtend && rng.chance(profile.pExt)) {
-        extStatus = 'approved';
-        A = L + rng.range(1, Math.max(1, Lx - L - 1));
+      let closed: boolean;
+      let closeIdx: number;
+      let closingMethod: ClosingMethod | null;
+      let events: GeneratedEvent[];
+      let extensions: GeneratedExtension[];
+      if (med && (med.endIdx < 0 || med.closes !== null)) {
+        // The mediation is the case's whole course so far: still running today, or it ended the case (settled,
+        // withdrawn, paid on the spot) on its last day, with the method the app's Mediations.end closes it by.
+        events = med.event ? [med.event] : [];
+        extensions = [];
+        closed = med.endIdx >= 0;
+        closeIdx = med.endIdx;
+        closingMethod = med.closes;
       } else {
-        A = Math.max(1, Math.round(rng.tent(profile.lo, profile.hi) * METHOD_PACE[method]));
-        // Judges watch the deadline: a share of cases closes in its last fortnight.
-        if (hasLimit && L > 20 && rng.chance(0.12)) A = rng.range(L - 15, L);
-        if (hasLimit && A > L) A = L;
-      }
+        // Counted days the mediation that failed took (its consented days used are deducted), and the first counted
+        // day after it and after its first days, from which the trial's own periods may begin.
+        const medSpan = med ? Math.max(med.endIdx - day - med.used, med.receivedOff + med.mediation.baseDays) : 0;
+        const firstFree = medSpan + 1;
 
-      // ---- deducted periods, placed at counted offsets so that "closed in time" holds exactly when A <= limit
-      let nEv = 0;
-      if (forcedKind && A >= 2) {
-        evKind[0] = forcedKind;
-        evPos[0] = rng.range(1, Math.min(A - 1, 5));
-        evLen[0] = forcedLen;
-        nEv = 1;
-      } else if (!showcase && profile.events && A >= 3 && rng.chance(stuck ? Math.min(0.6, profile.pEvents * 2.5) : profile.pEvents)) {
-        const r = rng.next();
-        const want = r < 0.75 ? 1 : r < 0.95 ? 2 : 3;
-        for (let i = 0; i < want; i++) {
-          const kind = profile.events.pick(rng);
-          evKind[nEv] = kind;
-          evPos[nEv] = rng.range(1, A - 1);
-          evLen[nEv] = eventLength(rng, kind, typeCode);
+        // ---- how long it runs: counted days (A) against the limit (L), plus deducted periods on top
+        const hasLimit = profile.hasLimit;
+        const L = hasLimit ? (profile.limitMonths ? spanDays(days, day, profile.limitMonths) : 0) + profile.limitDays : 0;
+        const Lx = hasLimit && profile.extMonths ? spanDays(days, day, profile.limitMonths + profile.extMonths) + profile.limitDays : L;
+        const canExtend = Lx > L;
+
+        // A showcase case is none of the tracks below: it is simply still open today.
+        const track = showcase ? 1 : rng.next();
+        const stuck = track < profile.pStuck;
+        const late = !stuck && track < profile.pStuck + profile.pLate;
+        const method = (stuck || late ? profile.lateMethods : profile.methods).pick(rng);
+        let A: number;
+        // null: no request; else how the (first) request was decided
+        let extStatus: ExtensionStatus | null = null;
+        let secondExt: ExtensionStatus | null = null;
+        if (showcase) {
+          A = todayIdx - day + 1 + rng.int(60);
+        } else if (stuck) {
+          A = 240 + Math.min(3400, Math.floor(rng.exponential(550)));
+          if (canExtend) {
+            const r = rng.next();
+            extStatus = r < 0.6 ? 'approved' : r < 0.75 ? 'rejected' : null;
+            if (extStatus === 'approved' && typeCode === '民初' && A > Lx + 30 && rng.chance(0.35)) secondExt = rng.chance(0.7) ? 'approved' : 'higher_court';
+          }
+        } else if (late) {
+          let base = L;
+          if (canExtend && rng.chance(0.45)) {
+            extStatus = rng.chance(0.55) ? 'approved' : 'rejected';
+            if (extStatus === 'approved') base = Lx;
+          }
+          A = base + 1 + Math.min(150, Math.floor(rng.exponential(25)));
+        } else if (canExtend && rng.chance(profile.pExt)) {
+          extStatus = 'approved';
+          A = L + rng.range(1, Math.max(1, Lx - L - 1));
+        } else {
+          A = Math.max(1, Math.round(rng.tent(profile.lo, profile.hi) * METHOD_PACE[method]));
+          // Judges watch the deadline: a share of cases closes in its last fortnight.
+          if (hasLimit && L > 20 && rng.chance(0.12)) A = rng.range(L - 15, L);
+          if (hasLimit && A > L) A = L;
+        }
+        // The trial follows a failed 先行调解: it lasts beyond the mediation's first days (at most 18, well inside any limit).
+        if (med && A < medSpan + 2) A = medSpan + rng.range(5, 30);
+
+        // ---- deducted periods, placed at counted offsets so that "closed in time" holds exactly when A <= limit
+        let nEv = 0;
+        if (med?.event) {
+          // The consented days of the failed mediation: a period at a counted offset like the others, before them all.
+          evKind[0] = EXTENSION_KIND;
+          evPos[0] = med.receivedOff + med.mediation.baseDays;
+          evLen[0] = med.used;
+          nEv = 1;
+        }
+        if (forcedKind && A >= 2) {
+          evKind[0] = forcedKind;
+          evPos[0] = rng.range(1, Math.min(A - 1, 5));
+          evLen[0] = forcedLen;
+          nEv = 1;
+        } else if (!showcase && profile.events && A >= firstFree + 2 && rng.chance(stuck ? Math.min(0.6, profile.pEvents * 2.5) : profile.pEvents)) {
+          const r = rng.next();
+          const want = r < 0.75 ? 1 : r < 0.95 ? 2 : 3;
+          for (let i = 0; i < want; i++) {
+            const kind = profile.events.pick(rng);
+            evKind[nEv] = kind;
+            evPos[nEv] = rng.range(firstFree, A - 1);
+            evLen[nEv] = eventLength(rng, kind, typeCode);
+            nEv++;
+          }
+          sortEvents(evKind, evPos, evLen, nEv);
+        }
+        if (stuck && profile.canHang && rng.chance(0.3)) {
+          // A long suspension (awaiting another case, a party missing): resumed after months or years, and while it
+          // lasts nothing else happens, so it replaces any later period.
+          const at = rng.range(Math.max(firstFree, Math.min(30, A - 1)), Math.min(A - 1, 400));
+          while (nEv > 0 && evPos[nEv - 1] >= at) nEv--;
+          evKind[nEv] = '中止';
+          evPos[nEv] = at;
+          evLen[nEv] = 120 + Math.min(2500, Math.floor(rng.exponential(500)));
           nEv++;
         }
-        sortEvents(evKind, evPos, evLen, nEv);
-      }
-      if (stuck && profile.canHang && rng.chance(0.3)) {
-        // A long suspension (awaiting another case, a party missing): resumed after months or years, and while it
-        // lasts nothing else happens, so it replaces any later period.
-        const at = rng.range(Math.min(30, A - 1), Math.min(A - 1, 400));
-        while (nEv > 0 && evPos[nEv - 1] >= at) nEv--;
-        evKind[nEv] = '中止';
-        evPos[nEv] = at;
-        evLen[nEv] = 120 + Math.min(2500, Math.floor(rng.exponential(500)));
-        nEv++;
-      }
-      let deducted = 0;
-      for (let i = 0; i < nEv; i++) deducted += evLen[i];
-      let closeIdx = day + A + deducted;
-      const closed = closeIdx <= todayIdx;
+        let deducted = 0;
+        for (let i = 0; i < nEv; i++) deducted += evLen[i];
+        closeIdx = day + A + deducted;
+        closed = closeIdx <= todayIdx;
 
-      // ---- extension requests, made shortly before the due date as it stood then
-      const extensions: GeneratedExtension[] = [];
-      let lastBusyIdx = day;
-      if (extStatus !== null) {
-        const endIdx = closed ? closeIdx : -1;
-        const x = makeExtension(rng, profile, profile.extMonths, extStatus, L, day, todayIdx, endIdx, iso, evPos, evLen, nEv);
-        if (x) {
-          extensions.push(x.ext);
-          lastBusyIdx = Math.max(lastBusyIdx, x.lastIdx);
-          if (secondExt !== null && x.ext.status === 'approved') {
-            const limitNow = spanDays(days, day, profile.limitMonths + profile.extMonths) + profile.limitDays;
-            // A second extension of ordinary civil limits needs the intermediate court; only an open case can still be waiting for it.
-            const status2: ExtensionStatus = secondExt === 'higher_court' && closed ? 'approved' : secondExt;
-            const y2 = makeExtension(rng, profile, 6, status2, limitNow, day, todayIdx, endIdx, iso, evPos, evLen, nEv);
-            if (y2 && y2.ext.requestedOn > x.ext.requestedOn) {
-              extensions.push(y2.ext);
-              lastBusyIdx = Math.max(lastBusyIdx, y2.lastIdx);
+        // ---- extension requests, made shortly before the due date as it stood then
+        extensions = [];
+        // Nothing closes a case on the day its failed mediation ended, or before.
+        let lastBusyIdx = med ? med.endIdx + 1 : day;
+        if (extStatus !== null) {
+          const endIdx = closed ? closeIdx : -1;
+          const x = makeExtension(rng, profile, profile.extMonths, extStatus, L, day, todayIdx, endIdx, iso, evPos, evLen, nEv);
+          if (x) {
+            extensions.push(x.ext);
+            lastBusyIdx = Math.max(lastBusyIdx, x.lastIdx);
+            if (secondExt !== null && x.ext.status === 'approved') {
+              const limitNow = spanDays(days, day, profile.limitMonths + profile.extMonths) + profile.limitDays;
+              // A second extension of ordinary civil limits needs the intermediate court; only an open case can still be waiting for it.
+              const status2: ExtensionStatus = secondExt === 'higher_court' && closed ? 'approved' : secondExt;
+              const y2 = makeExtension(rng, profile, 6, status2, limitNow, day, todayIdx, endIdx, iso, evPos, evLen, nEv);
+              if (y2 && y2.ext.requestedOn > x.ext.requestedOn) {
+                extensions.push(y2.ext);
+                lastBusyIdx = Math.max(lastBusyIdx, y2.lastIdx);
+              }
             }
           }
         }
-      }
 
-      const events: GeneratedEvent[] = [];
-      let cumulative = 0;
-      for (let i = 0; i < nEv; i++) {
-        const fromIdx = day + evPos[i] + cumulative;
-        cumulative += evLen[i];
-        if (fromIdx > todayIdx) break;
-        const toIdx = fromIdx + evLen[i];
-        // Still running today (an appraisal awaited, a suspension not lifted): the end is not known yet.
-        const open = toIdx > todayIdx;
-        events.push({ kind: evKind[i], fromOn: iso[fromIdx], toOn: open ? null : iso[toIdx] });
-        if (!open && toIdx > lastBusyIdx) lastBusyIdx = toIdx;
-      }
+        events = [];
+        let cumulative = 0;
+        for (let i = 0; i < nEv; i++) {
+          const fromIdx = day + evPos[i] + cumulative;
+          cumulative += evLen[i];
+          if (fromIdx > todayIdx) break;
+          const toIdx = fromIdx + evLen[i];
+          // Still running today (an appraisal awaited, a suspension not lifted): the end is not known yet.
+          const open = toIdx > todayIdx;
+          events.push({ kind: evKind[i], fromOn: iso[fromIdx], toOn: open ? null : iso[toIdx] });
+          if (!open && toIdx > lastBusyIdx) lastBusyIdx = toIdx;
+        }
 
-      // Courts close on working days: pull a weekend closing back to Friday when nothing forbids it.
-      if (closed) {
-        const wd = weekday[closeIdx];
-        const back = wd === 6 ? 1 : wd === 0 ? 2 : 0;
-        if (back && closeIdx - back >= lastBusyIdx && rng.chance(0.9)) closeIdx -= back;
+        // Courts close on working days: pull a weekend closing back to Friday when nothing forbids it.
+        if (closed) {
+          const wd = weekday[closeIdx];
+          const back = wd === 6 ? 1 : wd === 0 ? 2 : 0;
+          if (back && closeIdx - back >= lastBusyIdx && rng.chance(0.9)) closeIdx -= back;
+        }
+        closingMethod = closed ? method : null;
       }
-      const closingMethod: ClosingMethod | null = closed ? method : null;
       const closedOn = closed ? iso[closeIdx] : null;
 
       // ---- enforcement recovery
@@ -1152,11 +1326,14 @@ function* generateCases(courtCode: string, seed: number, today: string, total: n
           criminalHeap.push(closeIdx + rng.range(10, 60), { caseNumber, cause, plaintiffs: [], defendants, amount: null });
         } else if ((typeCode === '执' || typeCode === '执恢') && closingMethod === '终结本次执行') {
           suspendedHeap.push(closeIdx + rng.range(180, 900), { caseNumber, cause, plaintiffs, defendants, amount: enforcementClaim });
+        } else if (typeCode === '诉前调' && closingMethod === '其他' && rng.chance(FAILED_MEDIATION_FILED)) {
+          // The mediation failed: the plaintiff files within a few weeks.
+          failedMediations.push(closeIdx + rng.range(1, 20), { caseNumber, cause, plaintiffs, defendants, amount: claimAmount });
         }
       }
       if (typeCode === '执') recentEnforcement.add({ caseNumber, cause, plaintiffs, defendants, amount: enforcementClaim }, rng);
 
-      yield { record, events, extensions };
+      yield med ? { record, events, extensions, mediation: med.mediation } : { record, events, extensions };
     }
   }
 }

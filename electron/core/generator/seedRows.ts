@@ -36,7 +36,7 @@ export function* preparedBatches(options: SeedOptions, cases: GeneratedCourt['ca
   const restDays = restDaysWhen(options.holidayRoll);
   let batch: SeedRow[] = [];
   for (const c of cases) {
-    batch.push(prepareSeedRow(c.record, c.events, c.extensions, options.today, restDays));
+    batch.push(prepareSeedRow(c.record, c.events, c.extensions, options.today, restDays, c.mediation));
     if (batch.length === SEED_BATCH) {
       yield batch;
       batch = [];

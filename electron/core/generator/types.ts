@@ -1,6 +1,7 @@
 // What the synthetic data generator yields: a court's divisions and staff, then cases with their events and extensions.
 import type { Role } from '../../../shared/accounts/roles';
 import type { CaseRecord, DivisionKind, EventKind, ExtensionStatus } from '../../../shared/cases/types';
+import type { MediationDestination, MediationOutcome } from '../../../shared/cases/caseWork';
 
 export interface GeneratedDivision {
   name: string;
@@ -32,10 +33,30 @@ export interface GeneratedExtension {
   decidedOn: string | null;
 }
 
+/**
+ * 先行调解 of a 民初 case filed since 2025, as the mediations table holds it. Its consented extension is also among the
+ * case's events (先行调解延长), as the app's Mediations class records it.
+ */
+export interface GeneratedMediation {
+  destination: MediationDestination;
+  mediator: string;
+  receivedOn: string;
+  /** 15 in ordinary procedure, 7 in simple and small-claims procedure. */
+  baseDays: 7 | 15;
+  /** Days both parties consented to beyond baseDays (0 to 30); the ones used are deducted from the time limit. */
+  extensionDays: number;
+  consentOn: string | null;
+  /** Both null while the mediation still runs on the generator's "today". */
+  endedOn: string | null;
+  outcome: MediationOutcome | null;
+}
+
 export interface GeneratedCase {
   record: CaseRecord;
   events: GeneratedEvent[];
   extensions: GeneratedExtension[];
+  /** Present only on the 民初 cases sent to 先行调解. */
+  mediation?: GeneratedMediation;
 }
 
 export interface GeneratorOptions {

@@ -35,8 +35,9 @@ export function createDispatcher(o: DispatcherOptions): Dispatch {
     const parsed = route.spec.args.safeParse(args ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue.path.length ? `参数“${issue.path.join('.')}”：` : '';
-      return failure('BAD_ARGS', `${where}${issue.message}`);
+      const field = issue.path.length ? issue.path.join('.') : undefined;
+      const where = field ? `参数“${field}”：` : '';
+      return { ok: false, error: { code: 'BAD_ARGS', message: `${where}${issue.message}`, ...(field ? { field } : {}) } };
     }
     let directive: SessionDirective | undefined;
     const found = o.sessions.get(caller.session);

@@ -35,6 +35,9 @@ export function sqliteCode(err: unknown): string {
  * it was; the messages say so. `log` receives the untranslated detail for the IT staff.
  */
 export function toApiError(err: unknown, log?: (line: string) => void): ApiError {
+  // Only an argument's name travels as `field` (a form marks that box); stores that name the import's columns
+  // (开始日期) say so in the message, which is what a person reads.
+  if (err instanceof InputError && err.field && /^[A-Za-z][\w.]*$/.test(err.field)) return { code: err.code, message: err.message, field: err.field };
   if (err instanceof CoreError) return { code: err.code, message: err.message };
   const code = sqliteCode(err);
   const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);

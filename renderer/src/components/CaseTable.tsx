@@ -7,6 +7,7 @@ import { formatCount, formatDate, remainingCell, statusLabel } from '../lib/form
 import { MAX_PAGE, PAGE_SIZE, clampPage, pageCount, pageWindow } from '../lib/paging';
 import { readWholeNumber } from '../lib/numbers';
 import type { CaseListStore } from '../features/cases/caseList';
+import type { CaseSort } from '../features/cases/filters';
 import { router } from '../stores';
 import { Link, isPlainClick } from './Link';
 import { useWidth } from './useWidth';
@@ -18,6 +19,53 @@ interface CaseTableProps {
   /** Offered in the empty state when filters narrow the list. */
   onClearFilters?: () => void;
   emptyText?: string;
+  /** Column headers that sort the list (the sorts cases.list offers); without it the headers are plain. */
+  sorting?: { sort: CaseSort; onSort(sort: CaseSort): void };
+}
+
+/** The sorts a header switches between: the first on the first click, then back and forth. */
+const HEADER_SORTS = {
+  caseNumber: ['caseNumber_asc'],
+  filedOn: ['filedOn_desc', 'filedOn_asc'],
+  dueOn: ['dueOn_asc'],
+} as const satisfies Record<string, readonly CaseSort[]>;
+
+function SortHeader({ label, column, sorting, className, title }: { label: string; column: keyof typeof HEADER_SORTS; sorting?: CaseTableProps['sorting']; className?: string; title?: string }) {
+  if (!sorting) {
+    return (
+      <th className={className} title={title}>
+        {label}
+      </th>
+    );
+  }
+  const sorts: readonly CaseSort[] = HEADER_SORTS[column];
+  const i = sorts.indexOf(sorting.sort);
+  const active = i >= 0;
+  const next = active ? sorts[(i + 1) % sorts.length] : sorts[0];
+  const dir = active ? (sorting.sort.endsWith('_desc') ? 'descending' : 'ascending') : 'none';
+  const arrow = dir === 'descending' ? '↓' : dir === 'ascending' ? '↑' : '';
+  return (
+    <th className={className} aria-sort={dir} title={title}>
+      <button
+        type="button"
+        className={`sort-header${active ? ' active' : ''}`}
+        data-testid={`sort-${column}`}
+        data-sort={active ? sorting.sort : undefined}
+        title={active && next === sorting.sort ? `已按${label.split(' ')[0]}排序` : `按${label.split(' ')[0]}排序`}
+        onClick={() => {
+          if (next !== sorting.sort) sorting.onSort(next);
+        }}
+      >
+        {label}
+        {/* Only the column the list is sorted by carries an arrow: the headers keep their width at 1024 px. */}
+        {arrow ? (
+          <span className="sort-arrow" aria-hidden="true">
+            {arrow}
+          </span>
+        ) : null}
+      </button>
+    </th>
+  );
 }
 
 function Cell({ text, className }: { text: string; className?: string }) {
@@ -95,7 +143,7 @@ function Row({ row, compact }: { row: CaseListRow; compact: boolean }) {
   );
 }
 
-export function CaseTable({ store, onPage, onClearFilters, emptyText = '没有符合条件的案件' }: CaseTableProps) {
+export function CaseTable({ store, onPage, onClearFilters, emptyText = '没有符合条件的案件', sorting }: CaseTableProps) {
   const s = useStore(store);
   const scroller = useRef<HTMLDivElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
@@ -171,23 +219,23 @@ export function CaseTable({ store, onPage, onClearFilters, emptyText = '没有�
           <thead>
             {compact ? (
               <tr>
-                <th>案号 / 案由</th>
+                <SortHeader label="案号 / 案由" column="caseNumber" sorting={sorting} />
                 <th>当事人</th>
                 <th title="承办部门 / 承办法官">承办</th>
-                <th className="num">立案日期</th>
-                <th className="num">审限届满日</th>
+                <SortHeader label="立案日期" column="filedOn" sorting={sorting} className="num" />
+                <SortHeader label="审限届满日" column="dueOn" sorting={sorting} className="num" />
                 <th className="num">剩余天数</th>
                 <th>状态</th>
               </tr>
             ) : (
               <tr>
-                <th>案号</th>
+                <SortHeader label="案号" column="caseNumber" sorting={sorting} />
                 <th>案由</th>
                 <th>当事人</th>
                 <th>承办部门</th>
                 <th>承办法官</th>
-                <th className="num">立案日期</th>
-                <th className="num">审限届满日</th>
+                <SortHeader label="立案日期" column="filedOn" sorting={sorting} className="num" />
+                <SortHeader label="审限届满日" column="dueOn" sorting={sorting} className="num" />
                 <th className="num">剩余天数</th>
                 <th>状态</th>
               </tr>

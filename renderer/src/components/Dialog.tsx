@@ -51,7 +51,9 @@ export function Dialog({ title, onClose, children, testId, wide, returnFocusTo }
       // React has already taken the dialog out of the page when this runs, so the browser's own return of focus on
       // close() does not happen: without this, focus would fall to the page body and Tab start from the top.
       const back = returnRef.current?.current ?? opener;
-      if (back?.isConnected) back.focus();
+      // Without scrolling to it: what the dialog did may have changed the page above the button (the case page shows
+      // the new due date at its top), and that is where the person should be looking.
+      if (back?.isConnected) back.focus({ preventScroll: true });
     };
   }, []);
   return (

@@ -1,7 +1,17 @@
-// The case page: the record, its deducted periods and extension requests, and the time limit with its arithmetic.
+// The case page: the record, its deducted periods and extension requests, the time limit with its arithmetic, and the
+// work done on it: editing, periods, conversion, closing (阅核, 类案检索), appeals, reopening, 先行调解, its history.
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import type { CaseDetail } from '../../../../shared/api/contract';
+import type { CaseDetail, CaseEventView } from '../../../../shared/api/contract';
+import { CAUSE_CATALOGS } from '../../../../shared/cases/caseWork';
 import { Link } from '../../components/Link';
+import { userCan } from '../auth/session';
+import { ClosingDialog } from './ClosingDialog';
+import { AddEventDialog, ConvertDialog, EndPeriodDialog } from './EventDialogs';
+import { HistorySection } from './HistorySection';
+import { MediationPanel } from './MediationPanel';
+import { AppealDialog, ReopenDialog } from './RecordDialogs';
+import { canConvert, canRecordAppeal, mediationApplies } from './workForms';
 import {
   EXTENSION_STATUS_TEXT,
   LIMIT_VARIANT_TEXT,
@@ -17,7 +27,7 @@ import {
   statusLabel,
   yesNo,
 } from '../../lib/format';
-import { router, stores } from '../../stores';
+import { router, session, stores } from '../../stores';
 
 function BackLink() {
   const last = useStore(router, (s) => s.lastList);
@@ -39,11 +49,38 @@ function Field({ label, value, wide, mono }: { label: string; value: string; wid
   );
 }
 
+/** After a change on this page: what it did to the due date, in one line above the arithmetic that says why. */
+function LastChangeLine({ c }: { c: CaseDetail }) {
+  const last = useStore(stores.caseWork, (s) => s.lastChange);
+  const ref = useRef<HTMLParagraphElement>(null);
+  // Brought into view with the due date under it: the person made the change further down the page. After the dialog
+  // that made it has closed and given the focus back to its button (which scrolls to that button).
+  useEffect(() => {
+    if (!last) return;
+    const t = setTimeout(() => ref.current?.scrollIntoView({ block: 'start' }), 0);
+    return () => clearTimeout(t);
+  }, [last]);
+  if (!last || last.caseNumber !== c.caseNumber) return null;
+  const moved = last.dueBefore !== last.dueAfter;
+  return (
+    <p className="banner ok last-change" role="status" data-testid="last-change" ref={ref}>
+      {last.what ? `已${last.what}。` : '已保存。'}
+      {moved && last.dueBefore && last.dueAfter
+        ? `审限届满日由 ${formatDate(last.dueBefore)} 变为 ${formatDate(last.dueAfter)}（见下方计算过程）。`
+        : moved && last.dueAfter === null
+          ? '审限暂停计算（见下方计算过程）。'
+          : moved && last.dueBefore === null && last.dueAfter
+            ? `审限恢复计算，届满日 ${formatDate(last.dueAfter)}。`
+            : '审限届满日不变。'}
+    </p>
+  );
+}
+
 function DeadlineSection({ c, today }: { c: CaseDetail; today: string | null }) {
   const d = c.deadline;
   const sum = deadlineSummary(d);
   return (
-    <section className={`deadline-box tone-${sum.tone}`} aria-label="审限">
+    <section className={`deadline-box tone-${sum.tone}`} aria-label="审限" data-testid="deadline-box">
       <div className="deadline-summary">
         <span className="deadline-limit">{sum.limit}</span>
         {sum.extension ? (
@@ -91,14 +128,30 @@ function DeadlineSection({ c, today }: { c: CaseDetail; today: string | null }) 
   );
 }
 
-function EventsSection({ c, today }: { c: CaseDetail; today: string | null }) {
+function EventsSection({ c, today, may }: { c: CaseDetail; today: string | null; may: boolean }) {
+  const [adding, setAdding] = useState(false);
+  const [ending, setEnding] = useState<CaseEventView | null>(null);
+  const openSuspension = c.events.some((e) => e.kind === '中止' && e.toOn === null);
   return (
     <section className="panel" aria-label="扣除审限期间">
-      <h2>
-        扣除审限期间 <span className="muted small">{c.events.length ? `${c.events.length} 项` : ''}</span>
-      </h2>
+      <div className="panel-head">
+        <h2>
+          扣除审限期间 <span className="muted small">{c.events.length ? `${c.events.length} 项` : ''}</span>
+        </h2>
+        {may && c.closedOn ? (
+          <span className="muted small push-right" data-testid="event-closed-note">
+            已结案，不能再登记期间；确有遗漏的，请庭长重开案件后登记
+          </span>
+        ) : may ? (
+          <button type="button" className="push-right" data-testid="event-add" onClick={() => setAdding(true)}>
+            登记期间{openSuspension ? '' : '或中止'}
+          </button>
+        ) : null}
+      </div>
       {c.events.length === 0 ? (
-        <p className="muted">没有记录不计入审限的期间。</p>
+        <p className="muted" data-testid="case-events-empty">
+          没有记录不计入审限的期间。
+        </p>
       ) : (
         <table className="plain-table" data-testid="case-events">
           <colgroup>
@@ -106,8 +159,9 @@ function EventsSection({ c, today }: { c: CaseDetail; today: string | null }) {
             <col className="w-110" />
             <col className="w-110" />
             <col className="w-120" />
-            <col className="w-200" />
+            <col className={may ? 'w-150' : 'w-200'} />
             <col />
+            {may ? <col className="w-90" /> : null}
           </colgroup>
           <thead>
             <tr>
@@ -117,6 +171,7 @@ function EventsSection({ c, today }: { c: CaseDetail; today: string | null }) {
               <th className="num">天数</th>
               <th>是否扣除审限</th>
               <th>备注</th>
+              {may ? <th>操作</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -124,7 +179,7 @@ function EventsSection({ c, today }: { c: CaseDetail; today: string | null }) {
               const end = e.toOn ?? c.closedOn ?? today;
               const days = end ? daysBetween(e.fromOn, end) : null;
               return (
-                <tr key={e.id}>
+                <tr key={e.id} data-testid="case-event" data-kind={e.kind} data-open={e.toOn === null ? 'yes' : 'no'}>
                   <td>{e.kind}</td>
                   <td className="num">{formatDate(e.fromOn)}</td>
                   <td className="num">{e.toOn ? formatDate(e.toOn) : <span className="tone-info">尚未结束</span>}</td>
@@ -135,12 +190,23 @@ function EventsSection({ c, today }: { c: CaseDetail; today: string | null }) {
                   <td className="ellipsis" title={e.note ?? ''}>
                     {e.note ?? ''}
                   </td>
+                  {may ? (
+                    <td className="row-actions">
+                      {e.toOn === null && !c.closedOn ? (
+                        <button type="button" className="link-button" data-testid={e.kind === '中止' ? 'event-resume' : 'event-end'} onClick={() => setEnding(e)}>
+                          {e.kind === '中止' ? '恢复审理' : '结束'}
+                        </button>
+                      ) : null}
+                    </td>
+                  ) : null}
                 </tr>
               );
             })}
           </tbody>
         </table>
       )}
+      {adding ? <AddEventDialog c={c} onClose={() => setAdding(false)} /> : null}
+      {ending ? <EndPeriodDialog c={c} event={ending} onClose={() => setEnding(null)} /> : null}
     </section>
   );
 }
@@ -201,7 +267,7 @@ function CaseFields({ c }: { c: CaseDetail }) {
         <Field label="案号" value={c.caseNumber} />
         <Field label="案件类型" value={c.typeCode} />
         <Field label="案由" value={c.cause} />
-        <Field label="审判程序" value={c.procedure ?? '—'} />
+        <Field label="审判程序" value={c.procedure ? `${c.procedure}${c.convertedOn ? `（${formatDate(c.convertedOn)} 转为普通程序）` : ''}` : '—'} />
         {c.limitVariant ? <Field label="审限情形" value={LIMIT_VARIANT_TEXT[c.limitVariant]} /> : null}
         <Field label="立案日期" value={formatDate(c.filedOn)} mono />
         <Field label="结案日期" value={c.closedOn ? formatDate(c.closedOn) : '未结'} mono />
@@ -215,9 +281,27 @@ function CaseFields({ c }: { c: CaseDetail }) {
         <div className="field">
           <dt>原审案号</dt>
           <dd title={c.originCaseNumber ?? ''}>
-            {c.originCaseNumber ? <Link to={{ name: 'case', caseNumber: c.originCaseNumber }}>{c.originCaseNumber}</Link> : '—'}
+            {c.originCaseNumber ? (
+              <Link to={{ name: 'case', caseNumber: c.originCaseNumber }} testId="origin-link">
+                {c.originCaseNumber}
+              </Link>
+            ) : (
+              '—'
+            )}
           </dd>
         </div>
+        {c.followUps?.length ? (
+          <div className="field wide">
+            <dt>{c.typeCode === '诉前调' ? '调解不成后立案' : '后续案件'}</dt>
+            <dd className="follow-ups" data-testid="follow-ups">
+              {c.followUps.map((n) => (
+                <Link key={n} to={{ name: 'case', caseNumber: n }} testId="follow-up-link">
+                  {n}
+                </Link>
+              ))}
+            </dd>
+          </div>
+        ) : null}
         {enforcement ? (
           <>
             <Field label="申请执行标的额" value={formatYuan(c.enforcementClaim)} mono />
@@ -226,6 +310,7 @@ function CaseFields({ c }: { c: CaseDetail }) {
         ) : null}
         <Field label="阅核" value={yesNo(c.reviewed)} />
         <Field label="类案检索" value={yesNo(c.precedentSearched)} />
+        <Field label="案由目录" value={c.causeCatalog ? CAUSE_CATALOGS[c.causeCatalog] : '目录外（手工填写或导入）'} />
         <Field label="录入时间" value={formatDateTime(c.createdAt)} mono />
         <Field label="最后修改" value={formatDateTime(c.updatedAt)} mono />
       </dl>
@@ -233,10 +318,196 @@ function CaseFields({ c }: { c: CaseDetail }) {
   );
 }
 
+/** 阅核, 类案检索 and 重开 as recorded at and after closing. */
+function ClosingRecordSection({ c }: { c: CaseDetail }) {
+  const reviews = c.reviews ?? [];
+  const searches = c.precedentSearches ?? [];
+  const reopenings = c.reopenings ?? [];
+  if (!reviews.length && !searches.length && !reopenings.length) return null;
+  return (
+    <section className="panel" aria-label="结案记录" data-testid="closing-record">
+      <h2>阅核、类案检索与重开记录</h2>
+      {reviews.length ? (
+        <>
+          <h3>阅核</h3>
+          <table className="plain-table" data-testid="case-reviews">
+            <colgroup>
+              <col className="w-120" />
+              <col className="w-120" />
+              <col className="w-110" />
+              <col className="w-150" />
+              <col className="w-110" />
+              <col />
+            </colgroup>
+            <thead>
+              <tr>
+                <th>阅核人</th>
+                <th>身份</th>
+                <th className="num">阅核日期</th>
+                <th>意见</th>
+                <th>四类案件</th>
+                <th>登记人</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reviews.map((r, i) => (
+                <tr key={i} data-testid="case-review">
+                  <td className="ellipsis" title={r.reviewer}>
+                    {r.reviewer}
+                  </td>
+                  <td>{r.reviewerRole}</td>
+                  <td className="num">{formatDate(r.reviewedOn)}</td>
+                  <td>{r.action}</td>
+                  <td>{r.fourCategories ? '是' : '否'}</td>
+                  <td className="ellipsis" title={r.recordedBy}>
+                    {r.recordedBy}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {searches.length ? (
+        <>
+          <h3>类案检索</h3>
+          <table className="plain-table" data-testid="case-precedents">
+            <colgroup>
+              <col className="w-150" />
+              <col />
+              <col />
+              <col className="w-110" />
+              <col className="w-110" />
+            </colgroup>
+            <thead>
+              <tr>
+                <th>平台</th>
+                <th>检索内容</th>
+                <th>参考案例</th>
+                <th className="num">检索日期</th>
+                <th>登记人</th>
+              </tr>
+            </thead>
+            <tbody>
+              {searches.map((p, i) => (
+                <tr key={i} data-testid="case-precedent">
+                  <td>{p.platforms.join('、')}</td>
+                  <td className="ellipsis" title={p.query}>
+                    {p.query}
+                  </td>
+                  <td className="wrap" title={p.references.join('、')}>
+                    {p.noneFound ? <span className="muted">无类案</span> : p.references.join('、') || '—'}
+                  </td>
+                  <td className="num">{formatDate(p.searchedOn)}</td>
+                  <td className="ellipsis" title={p.recordedBy}>
+                    {p.recordedBy}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {reopenings.length ? (
+        <>
+          <h3>重开</h3>
+          <table className="plain-table" data-testid="case-reopenings">
+            <colgroup>
+              <col className="w-110" />
+              <col className="w-120" />
+              <col />
+              <col className="w-120" />
+              <col className="w-110" />
+            </colgroup>
+            <thead>
+              <tr>
+                <th className="num">原结案日期</th>
+                <th>原结案方式</th>
+                <th>重开理由</th>
+                <th>重开人</th>
+                <th className="num">重开日期</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reopenings.map((r, i) => (
+                <tr key={i} data-testid="case-reopening">
+                  <td className="num">{formatDate(r.closedOn)}</td>
+                  <td>{r.closingMethod}</td>
+                  <td className="wrap" title={r.reason}>
+                    {r.reason}
+                  </td>
+                  <td className="ellipsis" title={r.reopenedBy}>
+                    {r.reopenedBy}
+                  </td>
+                  <td className="num">{formatDate(r.reopenedOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+type CaseDialog = 'close' | 'reopen' | 'appeal' | 'convert' | null;
+
+/** The buttons of what this person may do with this case now; each opens its dialog. */
+function CaseActions({ c }: { c: CaseDetail }) {
+  const user = useStore(session, (s) => s.user);
+  const [dialog, setDialog] = useState<CaseDialog>(null);
+  const register = userCan(user, 'cases.register');
+  const record = userCan(user, 'events.record');
+  const reopen = userCan(user, 'cases.reopen');
+  const buttons = [
+    register ? (
+      <Link key="edit" to={{ name: 'caseEdit', caseNumber: c.caseNumber }} className="button-link" testId="case-edit">
+        编辑
+      </Link>
+    ) : null,
+    register && !c.closedOn ? (
+      <button key="close" type="button" className="primary" data-testid="case-close" onClick={() => setDialog('close')}>
+        结案
+      </button>
+    ) : null,
+    record && canConvert(c) ? (
+      <button key="convert" type="button" data-testid="case-convert" onClick={() => setDialog('convert')}>
+        转为普通程序
+      </button>
+    ) : null,
+    register && canRecordAppeal(c) ? (
+      <button key="appeal" type="button" data-testid="case-appeal" onClick={() => setDialog('appeal')}>
+        {c.appealed === null ? '登记上诉情况' : '修改上诉情况'}
+      </button>
+    ) : null,
+    reopen && c.closedOn ? (
+      <button key="reopen" type="button" className="danger-outline" data-testid="case-reopen" onClick={() => setDialog('reopen')}>
+        重开
+      </button>
+    ) : null,
+  ].filter(Boolean);
+  if (!buttons.length) return null;
+  return (
+    <div className="case-actions" data-testid="case-actions">
+      {buttons}
+      {dialog === 'close' ? <ClosingDialog c={c} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'reopen' ? <ReopenDialog c={c} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'appeal' ? <AppealDialog c={c} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'convert' ? <ConvertDialog c={c} onClose={() => setDialog(null)} /> : null}
+    </div>
+  );
+}
+
 export function CasePage({ caseNumber }: { caseNumber: string }) {
   const s = useStore(stores.caseDetail);
   const today = useStore(stores.app, (a) => a.info?.today ?? null);
   const c = s.caseNumber === caseNumber ? s.detail : null;
+  const mayRecord = useStore(session, (x) => userCan(x.user, 'events.record'));
+  // The line about the last change belongs to the case it was made on.
+  useEffect(() => {
+    const last = stores.caseWork.getState().lastChange;
+    if (last && last.caseNumber !== caseNumber) stores.caseWork.getState().clearLastChange();
+  }, [caseNumber]);
 
   let content;
   if (s.error && s.caseNumber === caseNumber) {
@@ -275,10 +546,15 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
             {c.cause} · {c.division} · {c.judge}
           </span>
         </div>
+        <CaseActions c={c} />
+        <LastChangeLine c={c} />
         <DeadlineSection c={c} today={c.closedOn ? null : today} />
+        {mediationApplies(c) ? <MediationPanel c={c} /> : null}
         <CaseFields c={c} />
-        <EventsSection c={c} today={today} />
+        <EventsSection c={c} today={today} may={mayRecord} />
+        <ClosingRecordSection c={c} />
         <ExtensionsSection c={c} />
+        <HistorySection caseNumber={c.caseNumber} />
       </>
     );
   }

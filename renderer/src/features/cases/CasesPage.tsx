@@ -1,7 +1,11 @@
-// 案件: the filtered, paged list of the cases this person may see, with filters that offer only what his scope shows.
+// 案件: the filtered, paged list of the cases this person may see, with filters that offer only what his scope shows,
+// his saved filters and presets (我的筛选), column headers that sort, and 新增案件 for those who register cases.
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { CaseTable } from '../../components/CaseTable';
+import { Link } from '../../components/Link';
+import { userCan } from '../auth/session';
+import { SavedFilterBar } from './SavedFilterBar';
 import { TotalLine } from '../../components/TotalLine';
 import { ScopeLine } from '../../components/ScopeLine';
 import { useDebouncedInput } from '../../components/useDebouncedInput';
@@ -279,18 +283,26 @@ export function CasesPage() {
   const total = useStore(stores.cases, (s) => s.total);
   const totalLoading = useStore(stores.cases, (s) => s.totalLoading);
   const totalError = useStore(stores.cases, (s) => s.totalError);
+  const mayRegister = useStore(session, (s) => userCan(s.user, 'cases.register'));
   return (
     <div className="page page-list" data-testid="cases-page">
       <div className="page-head">
         <h1>案件</h1>
         <TotalLine total={total} loading={totalLoading} error={totalError} />
         <ScopeLine />
+        {mayRegister ? (
+          <Link to={{ name: 'caseNew' }} className="button-link primary push-right" testId="case-new">
+            + 新增案件
+          </Link>
+        ) : null}
       </div>
+      <SavedFilterBar filters={filters} />
       <FilterBar filters={filters} />
       <CaseTable
         store={stores.cases}
         onPage={(page) => go(stores.cases.getState().filters, page)}
         onClearFilters={hasActiveFilters(filters) ? () => go({ ...DEFAULT_FILTERS, sort: filters.sort }) : undefined}
+        sorting={{ sort: filters.sort, onSort: (sort) => update({ sort }) }}
       />
     </div>
   );

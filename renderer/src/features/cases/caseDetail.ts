@@ -8,6 +8,8 @@ export interface CaseDetailState {
   loading: boolean;
   error: { code: ApiErrorCode; message: string } | null;
   load(caseNumber: string, opts?: { force?: boolean }): Promise<void>;
+  /** Shows the case as a call that changed it answered (cases.close, cases.update …): no second read needed. */
+  replace(detail: CaseDetail): void;
   reset(): void;
 }
 
@@ -28,6 +30,11 @@ export function createCaseDetailStore(api: Pick<CourtDeskApi, 'cases.get'>): Cas
       if (mine !== seq) return;
       if (res.ok) set({ detail: res.value, loading: false, error: null });
       else set({ detail: null, loading: false, error: res.error });
+    },
+    replace(detail) {
+      // An answer still on its way for the old state of this case would overwrite the newer one.
+      seq++;
+      set({ caseNumber: detail.caseNumber, detail, loading: false, error: null });
     },
     reset() {
       seq++;

@@ -1,24 +1,35 @@
-// 案件: the case list (#/cases?…) and the case page (#/case/<案号>), their stores, and what each address loads.
+// 案件: the case list (#/cases?…), the case page (#/case/<案号>), registration (#/cases/new) and editing
+// (#/case/<案号>/edit), their stores, and what each address loads.
 import { useStore } from 'zustand';
 import type { Feature } from '../types';
 import { stores } from '../../stores';
+import { CaseFormPage } from './CaseFormPage';
 import { CasePage } from './CasePage';
 import { CasesPage } from './CasesPage';
 import { createCaseDetailStore, type CaseDetailStore } from './caseDetail';
+import { createCaseFormStore, type CaseFormStore } from './caseForm';
 import { createCaseListStore, type CaseListStore } from './caseList';
+import { createCaseWorkStore, type CaseWorkStore } from './caseWork';
+import { createSavedFiltersStore, type SavedFiltersStore } from './savedFilters';
 import { formatCasesRoute, parseCasesRoute, type CasesFeatureRoute, type CasesRoute } from './routes';
 
 export interface CasesStores {
   /** The 案件 list. */
   cases: CaseListStore;
   caseDetail: CaseDetailStore;
+  /** The case page's changes and the case's history. */
+  caseWork: CaseWorkStore;
+  /** 新增案件 and 编辑. */
+  caseForm: CaseFormStore;
+  /** 我的筛选. */
+  savedFilters: SavedFiltersStore;
 }
 
 export const casesFeature: Feature<'cases', CasesFeatureRoute, CasesStores> = {
   id: 'cases',
-  routeNames: ['cases', 'case'],
+  routeNames: ['cases', 'case', 'caseNew', 'caseEdit'],
   listRoutes: ['cases'],
-  underListRoutes: ['case'],
+  underListRoutes: ['case', 'caseNew', 'caseEdit'],
   parse: parseCasesRoute,
   format: formatCasesRoute,
   nav: {
@@ -32,12 +43,60 @@ export const casesFeature: Feature<'cases', CasesFeatureRoute, CasesStores> = {
       return { name: 'cases', filters, page };
     },
   },
-  title: (route) => (route.name === 'case' ? route.caseNumber : '案件'),
-  page: (route) => (route.name === 'case' ? <CasePage caseNumber={route.caseNumber} /> : <CasesPage />),
-  load(route, s) {
-    if (route.name === 'case') return s.caseDetail.getState().load(route.caseNumber);
-    // The judges of the chosen division fill the 法官 choice.
-    return Promise.all([s.cases.getState().load(route.filters, route.page), s.app.getState().loadJudges(route.filters.divisionId)]);
+  title: (route) => {
+    switch (route.name) {
+      case 'case':
+        return route.caseNumber;
+      case 'caseNew':
+        return '新增案件';
+      case 'caseEdit':
+        return `编辑 ${route.caseNumber}`;
+      default:
+        return '案件';
+    }
   },
-  createStores: (api) => ({ cases: createCaseListStore(api), caseDetail: createCaseDetailStore(api) }),
+  page: (route) => {
+    switch (route.name) {
+      case 'case':
+        return <CasePage caseNumber={route.caseNumber} />;
+      case 'caseNew':
+        return <CaseFormPage />;
+      case 'caseEdit':
+        return <CaseFormPage key={route.caseNumber} caseNumber={route.caseNumber} />;
+      default:
+        return <CasesPage />;
+    }
+  },
+  load(route, s, permissions) {
+    switch (route.name) {
+      case 'case':
+        return Promise.all([s.caseDetail.getState().load(route.caseNumber), s.caseWork.getState().loadHistory(route.caseNumber)]);
+      case 'caseNew': {
+        // A refused call is written to the audit log as an attempt: nothing is asked without the permission.
+        if (!permissions.includes('cases.register')) return Promise.resolve();
+        const form = s.caseForm.getState();
+        if (form.mode !== 'new') form.startNew();
+        return Promise.resolve();
+      }
+      case 'caseEdit':
+        if (!permissions.includes('cases.register')) return Promise.resolve();
+        // Read afresh: the form starts from the case as it is now, not as the page last showed it, nor with what was
+        // typed and abandoned the last time.
+        s.caseForm.getState().reset();
+        return s.caseDetail.getState().load(route.caseNumber, { force: true });
+      default:
+        // The judges of the chosen division fill the 法官 choice.
+        return Promise.all([s.cases.getState().load(route.filters, route.page), s.app.getState().loadJudges(route.filters.divisionId), s.savedFilters.getState().load()]);
+    }
+  },
+  createStores: (api) => {
+    const caseDetail = createCaseDetailStore(api);
+    return {
+      cases: createCaseListStore(api),
+      caseDetail,
+      caseWork: createCaseWorkStore(api, caseDetail),
+      caseForm: createCaseFormStore(api),
+      savedFilters: createSavedFiltersStore(api),
+    };
+  },
 };

@@ -1,6 +1,7 @@
 // The case-list filters as the screen holds them, and their mapping to the API's cases.list / cases.count arguments.
 import { CASE_STATUS_FILTERS, type CaseFilter, type CaseListArgs } from '../../../../shared/api/contract';
 import { PROCEDURES, type Procedure } from '../../../../shared/cases/types';
+import { MEDIATION_WARN_DAYS } from '../../../../shared/cases/caseWork';
 import { PAGE_SIZE, clampPage } from '../../lib/paging';
 import { readWholeNumber, type WholeNumber } from '../../lib/numbers';
 
@@ -19,6 +20,8 @@ export const STATUS_OPTIONS: ReadonlyArray<{ value: StatusFilter | ''; label: st
   { value: 'suspended', label: '中止' },
   { value: 'paused', label: '暂停计算' },
   { value: 'stopped', label: '中止或暂停' },
+  { value: 'mediating', label: '先行调解中' },
+  { value: 'mediation_due', label: `先行调解${MEDIATION_WARN_DAYS}日内到期或已到期` },
 ];
 
 export const SORT_OPTIONS: ReadonlyArray<{ value: CaseSort; label: string }> = [

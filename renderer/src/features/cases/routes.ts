@@ -13,7 +13,16 @@ export interface CaseRoute {
   caseNumber: string;
 }
 
-export type CasesFeatureRoute = CasesRoute | CaseRoute;
+export interface CaseNewRoute {
+  name: 'caseNew';
+}
+
+export interface CaseEditRoute {
+  name: 'caseEdit';
+  caseNumber: string;
+}
+
+export type CasesFeatureRoute = CasesRoute | CaseRoute | CaseNewRoute | CaseEditRoute;
 
 /** The first screen after signing in, and where an unknown address sends the 返回 link. */
 export const DEFAULT_ROUTE: CasesRoute = { name: 'cases', filters: { ...DEFAULT_FILTERS }, page: 1 };
@@ -60,6 +69,12 @@ export function parseCasesRoute({ head, parts, query }: HashPath): CasesFeatureR
   if (head === 'cases' && parts.length === 1) {
     return { name: 'cases', filters: filtersFromQuery(query), page: parsePage(query.get('page')) };
   }
+  if (head === 'cases' && parts.length === 2 && parts[1] === 'new') return { name: 'caseNew' };
+  // A case number never holds a "/", so a last segment "edit" is the form, not part of the number.
+  if (head === 'case' && parts.length >= 3 && parts[parts.length - 1] === 'edit') {
+    const caseNumber = safeDecode(parts.slice(1, -1).join('/'));
+    if (caseNumber && caseNumber.trim()) return { name: 'caseEdit', caseNumber: caseNumber.trim() };
+  }
   if (head === 'case' && parts.length >= 2) {
     // A case number typed with a raw "/" arrives as several segments.
     const caseNumber = safeDecode(parts.slice(1).join('/'));
@@ -70,6 +85,8 @@ export function parseCasesRoute({ head, parts, query }: HashPath): CasesFeatureR
 
 export function formatCasesRoute(route: CasesFeatureRoute): string {
   if (route.name === 'case') return `#/case/${encodeURIComponent(route.caseNumber)}`;
+  if (route.name === 'caseEdit') return `#/case/${encodeURIComponent(route.caseNumber)}/edit`;
+  if (route.name === 'caseNew') return '#/cases/new';
   const q = filtersToQuery(route.filters);
   if (route.page > 1) q.set('page', String(route.page));
   const s = q.toString();

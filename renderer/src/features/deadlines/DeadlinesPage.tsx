@@ -8,6 +8,7 @@ import { deadlineViewFilters, type DeadlineListView } from './routes';
 import { router, stores } from '../../stores';
 import { TotalLine } from '../../components/TotalLine';
 import type { DeadlineSummary } from '../../../../shared/api/contract';
+import { MEDIATION_WARN_DAYS } from '../../../../shared/cases/caseWork';
 
 interface CardDef {
   view: DeadlineListView;
@@ -28,7 +29,21 @@ const CARDS: CardDef[] = [
     view: 'suspended', label: '中止·暂停', hint: (s) => `中止 ${formatCount(s.suspended)} · 暂停计算 ${formatCount(s.paused)}`, tone: 'info',
     value: (s) => s.stopped, listTitle: '审限停止计算的案件：中止与暂停计算（按冻结的剩余天数从少到多）',
   },
+  // 先行调解 has its own period (15 or 7 days from the mediator's receipt) to watch beside the time limit.
+  {
+    view: 'mediation', label: '先行调解到期', hint: (s) => `${MEDIATION_WARN_DAYS}日内届满或已满 · 调解中 ${formatCount(s.mediating)}`, tone: 'warn',
+    value: (s) => s.mediationDue, listTitle: `先行调解期限 ${MEDIATION_WARN_DAYS} 日内届满或已满、尚未登记结果的案件`,
+  },
 ];
+
+const EMPTY_TEXT: Record<DeadlineListView, string> = {
+  overdue: '目前没有超审限未结的案件',
+  due7: '这一期间内没有到期的案件',
+  due15: '这一期间内没有到期的案件',
+  due30: '这一期间内没有到期的案件',
+  suspended: '目前没有中止或暂停计算的案件',
+  mediation: '目前没有即将到期或已到期的先行调解',
+};
 
 export function DeadlinesPage({ view }: { view: DeadlineListView }) {
   const summary = useStore(stores.deadlineSummary, (s) => s.summary);
@@ -86,7 +101,7 @@ export function DeadlinesPage({ view }: { view: DeadlineListView }) {
       <CaseTable
         store={stores.deadlineList}
         onPage={(p) => router.getState().navigate({ name: 'deadlines', view, page: p })}
-        emptyText={view === 'overdue' ? '目前没有超审限未结的案件' : view === 'suspended' ? '目前没有中止或暂停计算的案件' : '这一期间内没有到期的案件'}
+        emptyText={EMPTY_TEXT[view]}
       />
     </div>
   );

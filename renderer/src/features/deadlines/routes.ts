@@ -2,7 +2,7 @@
 import { parsePage, type HashPath } from '../../router/hash';
 import { DEFAULT_FILTERS, type CaseFilters } from '../cases/filters';
 
-export const DEADLINE_VIEWS = ['overdue', 'due7', 'due15', 'due30', 'suspended'] as const;
+export const DEADLINE_VIEWS = ['overdue', 'due7', 'due15', 'due30', 'suspended', 'mediation'] as const;
 export type DeadlineListView = (typeof DEADLINE_VIEWS)[number];
 
 export interface DeadlinesRoute {
@@ -39,5 +39,7 @@ export function deadlineViewFilters(view: DeadlineListView): CaseFilters {
       return { ...base, remainingMin: 0, remainingMax: 15 };
     case 'due30':
       return { ...base, remainingMin: 0, remainingMax: 30 };
+    case 'mediation':
+      return { ...base, status: 'mediation_due' };
   }
 }

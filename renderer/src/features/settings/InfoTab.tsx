@@ -1,10 +1,11 @@
-// 设置 · 本机与安全: the person's own account, the idle lock, the holiday switch and this installation.
+// 设置 · 本机与安全: the person's own account, the idle lock, the holiday switch, the closing rules and this installation.
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { ChangePasswordDialog } from '../../components/ChangePasswordDialog';
 import { rolesText, scopeText } from '../../lib/auth';
 import { formatCount, formatDate } from '../../lib/format';
 import { session, stores } from '../../stores';
+import { ClosingRulesPanel } from './ClosingRulesPanel';
 import { HolidayRollPanel } from './HolidayRollPanel';
 import { IdleLockPanel } from './IdleLockPanel';
 import { idleLockText } from './idleLock';
@@ -89,6 +90,7 @@ export function InfoTab() {
       <MyAccountPanel />
       <IdleLockPanel />
       <HolidayRollPanel />
+      <ClosingRulesPanel />
       <InfoPanel />
       <section className="panel">
         <h2>更多设置</h2>
