@@ -12,6 +12,7 @@ import { CaseQueries } from '../electron/core/cases/caseQueries';
 import { importCasesFile } from '../electron/core/cases/importCases';
 import { initCourt } from '../electron/core/setup/initCourt';
 import { seedDatabase } from '../electron/core/setup/seed';
+import { writeCaseListXlsx } from '../electron/core/cases/caseListXlsx';
 import { generateCourt } from '../electron/core/generator/generate';
 import type { CaseListArgs } from '../shared/api/contract';
 import type { CaseRecord } from '../shared/cases/types';
@@ -243,6 +244,32 @@ function benchSize(n: number, file: string) {
   report({ op: 'database file per case', size: n, unit: 'B', samples: [bytes / n], budget: '≤ 1536 B', note: `${(bytes / 1048576).toFixed(1)} MiB in all` });
 }
 
+/** 导出 Excel of a whole court's list (the window's and `cases --out`'s writer), with the memory it grew by. */
+async function benchExport(n: number, file: string) {
+  const { db } = openDatabase(file, { readonly: true });
+  const out = path.join(CACHE, `export-${n}.xlsx`);
+  const samples: number[] = [];
+  let growth = 0;
+  try {
+    for (let run = 0; run < 3; run++) {
+      (globalThis as { gc?: () => void }).gc?.();
+      const used = () => process.memoryUsage().heapUsed + process.memoryUsage().external;
+      const before = used();
+      let peak = before;
+      const timer = setInterval(() => (peak = Math.max(peak, used())), 25);
+      samples.push(await timeAsync(async () => {
+        await writeCaseListXlsx(db, { filter: {}, sort: 'filedOn_desc', scope: { kind: 'all' }, today: TODAY, file: out, actor: 'bench', filterText: '全部' });
+      }));
+      clearInterval(timer);
+      growth = Math.max(growth, peak - before);
+    }
+  } finally {
+    closeDatabase(db);
+  }
+  report({ op: `export ${n.toLocaleString('en')} cases to .xlsx`, size: n, unit: 'ms', samples, note: `${(statSync(out).size / 1048576).toFixed(1)} MiB file; heap+external grew ≤ ${(growth / 1048576).toFixed(0)} MiB` });
+  rmSync(out, { force: true });
+}
+
 async function hostStart(file: string): Promise<{ ms: number; rssKb: number }> {
   const started = performance.now();
   const proc = spawn(process.execPath, [path.join(ROOT, 'dist/host/host.cjs'), '--db', file, '--today', TODAY], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -306,6 +333,7 @@ async function main() {
   for (const d of dbs) {
     benchSize(d.n, d.file);
     benchQueries(d.n, d.file);
+    if (d.n === 100_000 && !process.env.BENCH_SKIP_EXPORT) await benchExport(d.n, d.file);
     await benchHost(d.n, d.file);
   }
   if (!process.env.BENCH_SKIP_IMPORT) await benchImport();

@@ -34,15 +34,17 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
                                                 创建数据库及首个管理员；--demo 创建演示数据库（标明“演示数据”）
   seed --cases N [--seed S]                     用合成数据填充空的演示数据库（只用于 init --demo 创建的数据库）
   import 文件 [--good-rows-only] [--rejected-file 路径] [--create-missing]
-                                                导入 CSV（UTF-8 或 GB18030）或 .xlsx 案件表；文件中本院尚未有的部门、
-                                                人员只在加 --create-missing 时建立
+                                                导入 CSV（UTF-8 或 GB18030）或 .xlsx 案件表，或数据交换 XML（.xml 或其 .zip 压缩包）；
+                                                文件中本院尚未有的部门、人员只在加 --create-missing 时建立
   event 案号 --kind 类型 --from 日期 [--to 日期] [--note 说明]
                                                 登记不计入审限的期间（类型：公告 鉴定 审计 评估 和解 调解 管辖异议 中止 暂缓执行 拍卖）
   event 案号 --kind 中止 --resume 日期           登记中止后恢复
   deadline 案号                                 计算审限
+  reconcile                                     审限核对：数据交换 XML 所载审限与本程序计算不一致的案件
   holiday-roll [on|off]                         查看或切换节假日顺延（默认不开启），切换时重新计算全部案件的届满日
   cases [--status open|closed|overdue|suspended|paused|stopped|mediating|mediation_due|due-within:N] [--division 部门] [--judge 法官] [--search 文字] [--limit N]
                                                 列出案件
+  cases [同上筛选] --out 文件.xlsx              把全部符合条件的案件导出为 Excel（含当事人姓名，仅供本院内部使用），打印件数
   case add 案号 --cause 案由 --filed-on 日期 --division 部门 --judge 法官 [--procedure 程序] [--plaintiffs 甲、乙]
       [--defendants 丙、丁] [--claim-amount 元] [--origin-case-number 案号] [--cause-catalog civil-2025|administrative-2020|criminal-2024]
                                                 登记案件（选项与导入列同名）

@@ -6,6 +6,7 @@ import { appDomain } from './app/handlers';
 import { accountsDomain } from './accounts/handlers';
 import { casesDomain } from './cases/handlers';
 import { caseWorkDomain } from './cases/workHandlers';
+import { caseExportDomain } from './cases/exportHandlers';
 import { deadlinesDomain } from './deadlines/handlers';
 import { auditDomain } from './audit/handlers';
 import { backupDomain } from './backup/handlers';
@@ -20,6 +21,7 @@ export const DOMAINS = [
   accountsDomain,
   casesDomain,
   caseWorkDomain,
+  caseExportDomain,
   deadlinesDomain,
   auditDomain,
   backupDomain,

@@ -6,6 +6,7 @@ import { RECORDABLE_EVENT_KINDS, PROCEDURES, type AppealOutcome, type ClosingMet
 import type { DeadlineStatus } from '../deadlines/engine';
 import type { DeadlineView } from '../deadlines/api';
 import type { ImportIssue } from './importColumns';
+import type { ReconciliationRow } from './reconciliation';
 import type { CauseCatalogId, MediationView, PrecedentSearchView, ReopeningView, ReviewView } from './caseWork';
 
 /** suspended: 中止; paused: another open deducted period (鉴定, 审计 …) stops the clock; stopped: either. */
@@ -127,7 +128,7 @@ export interface JudgeView {
 /** What an import did, row by row where it refused: counts, the reasons, and where the rejected rows were written. */
 export interface ImportSummary {
   file: string;
-  format: 'csv' | 'xlsx';
+  format: 'csv' | 'xlsx' | 'xml' | 'zip';
   encoding?: string;
   rows: number;
   inserted: number;
@@ -146,6 +147,8 @@ export interface ImportSummary {
   /** Divisions and judges the file names that the court does not have: created only when the import is told to. */
   newDivisions: string[];
   newStaff: string[];
+  /** Exchange XML: the cases whose source figures disagree with CourtDesk's (the 审限核对 rows this import wrote). */
+  disagreements?: number;
 }
 
 export interface EventRecorded {
@@ -186,4 +189,6 @@ export const casesApi = defineCalls({
     result: returns<EventRecorded>(),
   },
   'cases.resume': { args: z.object({ caseNumber, resumedOn: isoDate }).strict(), access: 'events.record', result: returns<EventRecorded>() },
+  /** 审限核对: the cases whose exchange source figures disagree with CourtDesk's, within the reader's scope. */
+  'cases.reconciliation': { args: empty, access: 'reconciliation.view', result: returns<ReconciliationRow[]>() },
 });

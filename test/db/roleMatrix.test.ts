@@ -62,6 +62,7 @@ function deniedCount(): number {
 const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegExp }> = [
   { method: 'cases.list', args: {}, action: 'cases.view' },
   { method: 'cases.count', args: {}, action: 'cases.view' },
+  { method: 'cases.exportXlsx', args: { file: 'relative.xlsx' }, action: 'cases.view', input: /完整路径/ },
   { method: 'cases.get', args: { caseNumber: '（2024）辽0421民初1号' }, action: 'cases.view' },
   { method: 'deadlines.summary', args: {}, action: 'cases.view' },
   { method: 'users.list', args: {}, action: 'accounts.manage' },
@@ -95,6 +96,7 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'cases.saveFilter', args: { name: '我的未结案件', filters: { status: 'open' } }, action: 'cases.view' },
   { method: 'cases.deleteFilter', args: { name: '从未保存过' }, action: 'cases.view', input: /没有名为/ },
   { method: 'settings.setClosingRules', args: { reviewRequired: false, precedentRequired: false }, action: 'settings.manage' },
+  { method: 'cases.reconciliation', args: {}, action: 'reconciliation.view' },
 ];
 
 /** Calls open to anyone (sign-in, start-up) or to everyone signed in; restore is refused by a core without a runtime. */
@@ -104,6 +106,7 @@ const ELSEWHERE = {
   'cases.import': 'below: it needs a court-wide scope besides the role',
   'users.unlock': 'below: the command line on this machine only',
   'cases.register': 'test/db/caseWork.test.ts: the new case must be within the scope besides the role',
+  'cases.exportFetch': 'test/db/caseExport.test.ts: a file is handed only to the person who exported it',
 };
 
 it('covers every call of the contract: guarded here, open to all, or tested elsewhere', () => {

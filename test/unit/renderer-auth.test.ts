@@ -120,7 +120,7 @@ describe('audit log labels', () => {
     expect(auditActionLabel('restore')).toBe('从备份恢复');
     expect(auditActionLabel('backup.create')).toBe('backup.create');
     expect(auditActionLabel('toString')).toBe('toString');
-    expect(Object.keys(AUDIT_ACTION_LABELS)).toHaveLength(20);
+    expect(Object.keys(AUDIT_ACTION_LABELS)).toHaveLength(21);
   });
 
   it('names the objects', () => {

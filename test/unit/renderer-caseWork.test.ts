@@ -160,6 +160,10 @@ describe('registration form: each box\'s mistake', () => {
     expect(fieldProblem('filedOn', v({ filedOn: '2026-02-30' }), ctx)).toBe('日期无效，应如 2024-01-05');
     expect(fieldProblem('filedOn', v({ filedOn: '2026-12-01' }), ctx)).toBe('立案日期 2026-12-01 晚于今天 2026-11-23');
     expect(fieldProblem('filedOn', v({ filedOn: '2025-12-01', caseNumber: '（2026）辽0421民初1号' }), ctx)).toBe('立案日期 2025-12-01 与案号年份 2026 不一致');
+    // Editing a closed case: a filing date after its closing is refused at the box, as the core refuses it.
+    const closed = { ...ctx, mode: 'edit' as const, original: detail({ caseNumber: '（2026）辽0421民初1号', filedOn: '2026-03-01', closedOn: '2026-06-30' }) };
+    expect(fieldProblem('filedOn', v({ filedOn: '2026-07-01' }), closed)).toBe('立案日期 2026-07-01 晚于本案的结案日期 2026-06-30');
+    expect(fieldProblem('filedOn', v({ filedOn: '2026-06-30' }), closed)).toBeNull();
     expect(fieldProblem('division', v({}), ctx)).toBe('请选择承办部门');
     expect(fieldProblem('judge', v({}), ctx)).toBe('请选择承办法官');
     expect(fieldProblem('claimAmount', v({ claimAmount: 'abc' }), ctx)).toBe('请输入金额（元），如 12000 或 12000.50');

@@ -14,6 +14,7 @@ const ROUTE_NAMES: Record<RouteName, true> = {
   caseNew: true,
   caseEdit: true,
   deadlines: true,
+  reconciliation: true,
   extensions: true,
   indicators: true,
   exchange: true,
@@ -30,6 +31,7 @@ const ADDRESSES = [
   `#/case/${encodeURIComponent('（2024）辽0421民初1号')}/edit`,
   '#/deadlines',
   '#/deadlines?view=due15&page=2',
+  '#/reconciliation',
   '#/extensions',
   '#/indicators',
   '#/exchange',
@@ -57,6 +59,7 @@ describe('features list', () => {
     expect(nav).toEqual([
       ['cases', '案件', false],
       ['deadlines', '审限预警', false],
+      ['reconciliation', '审限核对', false],
       ['extensions', '延审审批', true],
       ['indicators', '质效指标', true],
       ['exchange', '报送中院', true],
@@ -97,7 +100,7 @@ describe('features list', () => {
     const keys = ['app', ...FEATURES.flatMap((f) => ('createStores' in f && f.createStores ? Object.keys(f.createStores(api)) : []))];
     expect(dupes(keys)).toEqual([]);
     expect(Object.keys(createStores(api)).sort()).toEqual([...keys].sort());
-    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseWork', 'cases', 'deadlineList', 'deadlineSummary', 'savedFilters']);
+    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseWork', 'cases', 'deadlineList', 'deadlineSummary', 'reconciliation', 'savedFilters']);
   });
 
   it('has unique settings tabs, 本机与安全 first', () => {

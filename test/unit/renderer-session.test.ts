@@ -14,6 +14,7 @@ import { createCaseWorkStore } from '../../renderer/src/features/cases/caseWork'
 import { createCaseFormStore } from '../../renderer/src/features/cases/caseForm';
 import { createSavedFiltersStore } from '../../renderer/src/features/cases/savedFilters';
 import { createDeadlineSummaryStore } from '../../renderer/src/features/deadlines/summary';
+import { createReconciliationStore } from '../../renderer/src/features/reconciliation/store';
 import { parseHash } from '../../renderer/src/router/routes';
 
 const ok = <T>(value: T): ApiResponse<T> => ({ ok: true, value });
@@ -415,6 +416,7 @@ describe('applyRoute and the session', () => {
       savedFilters: createSavedFiltersStore(api),
       accounts: createAccountsStore(api),
       audit: createAuditStore(api),
+      reconciliation: createReconciliationStore(api),
     };
     return { stores, calls };
   }

@@ -4,13 +4,18 @@ import path from 'node:path';
 import { CASE_STATUS_FILTERS, type CaseFilter, type CaseListRow } from '../../../shared/api/contract';
 import { STATUS_LABELS } from '../../../shared/deadlines/engine';
 import { RECORDABLE_EVENT_KINDS, type RecordableEventKind } from '../../../shared/cases/types';
+import { XLSX_EXTENSION_MESSAGE } from '../../../shared/cases/exportApi';
 import { CliError, dateOption, positiveInt, print, required, withSession, type CommandSpec } from '../cliHost';
 
 export const cases: CommandSpec = {
   positionals: [],
-  options: { status: { type: 'string' }, division: { type: 'string' }, judge: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' } },
+  options: { status: { type: 'string' }, division: { type: 'string' }, judge: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' }, out: { type: 'string' } },
   signIn: 'required',
   async run(g, _args, v, io) {
+    // --out FILE.xlsx: the whole list (no --limit) through the window's own export call.
+    const outFile = typeof v.out === 'string' ? v.out : undefined;
+    if (outFile !== undefined && !/\.xlsx$/i.test(outFile)) throw new CliError(XLSX_EXTENSION_MESSAGE, 2);
+    if (outFile !== undefined && v.limit !== undefined) throw new CliError('--out 导出全部符合条件的案件，不能与 --limit 同用', 2);
     const limit = v.limit === undefined ? 100 : positiveInt(String(v.limit), 'limit', 1_000_000);
     const filter: CaseFilter = {};
     const status = v.status as string | undefined;
@@ -23,7 +28,7 @@ export const cases: CommandSpec = {
       else throw new CliError(`--status “${status}”不正确，应为 ${CASE_STATUS_FILTERS.join('、')} 或 due-within:N`, 2);
     }
     if (typeof v.search === 'string') filter.search = v.search;
-    const rows = await withSession(g, io, async ({ call }) => {
+    const listed = await withSession(g, io, async ({ call }) => {
       if (typeof v.division === 'string') {
         const d = (await call('catalog.divisions', {})).find((x) => x.name === v.division);
         if (!d) throw new CliError(`找不到部门“${v.division}”`, 1);
@@ -35,6 +40,7 @@ export const cases: CommandSpec = {
         filter.judgeId = j.id;
       }
       const sort = filter.remainingMax !== undefined || filter.status === 'overdue' ? 'dueOn_asc' : 'filedOn_desc';
+      if (outFile !== undefined) return call('cases.exportXlsx', { ...filter, sort, file: path.resolve(outFile) });
       const out: CaseListRow[] = [];
       for (let offset = 0; out.length < limit; ) {
         const page = await call('cases.list', { ...filter, sort, offset, limit: Math.min(500, limit - out.length) });
@@ -44,6 +50,11 @@ export const cases: CommandSpec = {
       }
       return out;
     });
+    if (!Array.isArray(listed)) {
+      print(io, g, { count: listed.count, file: listed.file }, () => `已导出 ${listed.count} 件案件到 ${listed.file}`);
+      return 0;
+    }
+    const rows = listed;
     print(io, g, rows, () =>
       rows.length === 0
         ? '没有符合条件的案件'
@@ -74,6 +85,7 @@ export const importCmd: CommandSpec = {
         if (summary.addedDivisions.length) io.out(`新增部门：${summary.addedDivisions.join('、')}`);
         if (summary.addedStaff.length) io.out(`新增人员：${summary.addedStaff.slice(0, 20).join('、')}${summary.addedStaff.length > 20 ? ` 等 ${summary.addedStaff.length} 人` : ''}`);
         if (summary.rejectedFile) io.out(`被拒绝的行及原因已写入：${summary.rejectedFile}`);
+        if (summary.disagreements) io.out(`审限核对：${summary.disagreements} 件案件的来源审限与本程序计算不一致，用 courtdesk reconcile 查看`);
       }
     }
     const unconfirmed = !v['create-missing'] && summary.newDivisions.length + summary.newStaff.length > 0;

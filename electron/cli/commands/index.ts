@@ -7,6 +7,7 @@ import { backup, restore } from './backup';
 import { holidayRoll } from './settings';
 import { seed } from './app';
 import { caseCmd, closingRules } from './caseWork';
+import { reconcile } from './reconcile';
 
 export const COMMANDS = {
   init,
@@ -14,6 +15,7 @@ export const COMMANDS = {
   import: importCmd,
   event,
   deadline,
+  reconcile,
   cases,
   case: caseCmd, 'closing-rules': closingRules,
   user,

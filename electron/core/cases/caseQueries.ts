@@ -205,7 +205,8 @@ export class CaseQueries {
     };
   }
 
-  private toListRow(r: CaseRow, division: string, judge: string, today: string): CaseListRow {
+  /** One row as the list shows it (public for the .xlsx export, which reads the list's own query row by row). */
+  toListRow(r: CaseRow, division: string, judge: string, today: string): CaseListRow {
     // Stored columns answer running and closed cases; a stopped clock moves daily, so it is computed for today.
     let limit: string | null = null;
     let dueOn = r.due_on;

@@ -14,6 +14,8 @@ import { withBulkLoad, worthBulkLoading } from './bulkLoad';
 import { BackupError } from '../backup/backupError';
 import { createBackup } from '../backup/backupWrite';
 import { InputError } from '../kernel/errors';
+import { isExchangeFile, mergeExchangeIssues, readExchangeFile } from './exchangeFile';
+import { ExchangeWriter } from './exchangeWriter';
 
 export interface ImportOptions extends WriteContext {
   goodRowsOnly: boolean;
@@ -34,8 +36,11 @@ export interface ImportOptions extends WriteContext {
 export async function importCasesFile(db: Database, store: CaseStore, file: string, opts: ImportOptions): Promise<ImportSummary> {
   const court = getSelfCourt(db);
   if (!court) throw new InputError('数据库尚未初始化本院信息，请先运行 courtdesk init', null);
-  const table = await readImportTable(file);
+  // The courts' data-exchange XML (.xml, or a .zip of them) becomes the same table, plus each case's periods and figures.
+  const exchange = isExchangeFile(file) ? readExchangeFile(file, opts.today) : null;
+  const table = exchange ?? await readImportTable(file);
   const v = validateImportRows(table, { courtCode: court.code, today: opts.today });
+  if (exchange) mergeExchangeIssues(v, exchange);
   const summary: ImportSummary = {
     file, format: table.format, encoding: table.encoding, rows: v.rows.length + countRowsWithErrors(v.errors),
     inserted: 0, updated: 0, unchanged: 0, rejected: 0, aborted: false, errors: [...v.errors], warnings: v.warnings,
@@ -65,7 +70,7 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
   // something: ten re-imports of an unchanged file would otherwise leave ten identical copies and rotate out the
   // copies taken before real imports. (Another connection could write between this question and the import's
   // transaction; the copy and the write were never one step, and the copy is a safety net, not the record.)
-  if (opts.backup !== false && v.rows.length > 0 && !db.memory && db.name && willChange(store, v.rows, opts.goodRowsOnly)) {
+  if (opts.backup !== false && v.rows.length > 0 && !db.memory && db.name && (willChange(store, v.rows, opts.goodRowsOnly) || (exchange !== null && ExchangeWriter.wouldChange(db, exchange, v.rows)))) {
     try {
       await createBackup(db, db.name, { reason: 'before-import' });
     } catch (err) {
@@ -83,6 +88,7 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
     const ctx: WriteContext = { actor: opts.actor, today: opts.today, deferSearchIndex: bulk, batch: { now: nowStamp(), restDays: store.rules.restDays(), audit } };
     const version = nextRowVersion(db);
     const dir = new CourtDirectory(db, court.id);
+    const extras = exchange ? new ExchangeWriter(db, store, exchange, { file: path.basename(file), actor: opts.actor, today: opts.today, now: ctx.batch!.now, audit }) : null;
     let done = 0;
     for (const row of v.rows) {
       if (opts.control && ++done % 1000 === 0) {
@@ -90,7 +96,8 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
         opts.control.checkCancelled();
       }
       try {
-        const outcome = store.upsert(row.record, dir, version, ctx);
+        let outcome = store.upsert(row.record, dir, version, ctx);
+        if (extras) outcome = extras.apply(row.row, store.resolveOwnNumber(row.record.caseNumber), outcome, version);
         summary[outcome]++;
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
@@ -106,12 +113,14 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
     for (const name of dir.addedDivisions) audit({ actor: opts.actor, action: 'division.create', entity: 'division', entityKey: name, after: { source: path.basename(file) } });
     for (const name of dir.addedStaff) audit({ actor: opts.actor, action: 'staff.create', entity: 'staff', entityKey: name, after: { roles: ['judge'], source: path.basename(file) } });
     // Importing the same file again must change nothing at all: not even the row clock or the audit log.
-    if (summary.inserted + summary.updated === 0 && dir.addedDivisions.length + dir.addedStaff.length === 0) throw new NothingChanged();
+    if (extras) summary.disagreements = extras.disagreements;
+    if (summary.inserted + summary.updated === 0 && dir.addedDivisions.length + dir.addedStaff.length === 0 && !extras?.changed) throw new NothingChanged();
     audit({
       actor: opts.actor, action: 'import', entity: 'file', entityKey: path.basename(file),
       after: {
         sha256: table.sha256, format: table.format, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged,
         rejected: rejectedRows.size, goodRowsOnly: opts.goodRowsOnly, addedDivisions: dir.addedDivisions, addedStaff: dir.addedStaff,
+        ...(extras ? { disagreements: extras.disagreements } : {}),
       },
     });
   };

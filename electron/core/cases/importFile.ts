@@ -11,7 +11,7 @@ import { excelSerialToIso } from '../../../shared/dates/calendar';
 import { BOM, csvLine, restoreNeutralized, TEXT_MARK, type CellKind } from '../../../shared/spreadsheet/cells';
 import { InputError } from '../kernel/errors';
 
-export type ImportFileErrorCode = 'unsupported_type' | 'empty' | 'invalid_xlsx' | 'invalid_csv' | 'unreadable' | 'too_large';
+export type ImportFileErrorCode = 'unsupported_type' | 'empty' | 'invalid_xlsx' | 'invalid_csv' | 'invalid_xml' | 'unreadable' | 'too_large';
 
 /** A file the user picked that cannot be read as a table; the message is shown as is. */
 export class ImportFileError extends InputError {
@@ -85,7 +85,7 @@ export async function readImportTable(filePath: string): Promise<ReadTable> {
 }
 
 /** The whole file, refused before reading when it is larger than `max`: the size comes from the open file itself. */
-function readBounded(filePath: string, max: number): Buffer {
+export function readBounded(filePath: string, max: number): Buffer {
   const name = path.basename(filePath);
   let fd: number | null = null;
   try {
@@ -321,8 +321,8 @@ function readU64(buf: Buffer, at: number): number {
   return Number(v);
 }
 
-/** The archive's central directory (ZIP64 included), and its entries inflated within the bounds above. */
-class ZipArchive {
+/** The archive's central directory (ZIP64 included), and its entries inflated within the bounds above (also read by exchangeFile.ts for ZIPs of exchange XML). */
+export class ZipArchive {
   readonly entries: ZipEntry[] = [];
   private byName = new Map<string, ZipEntry>();
   /** Inflated bytes of the parts read so far, against MAX_INFLATED_BYTES. */

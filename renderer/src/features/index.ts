@@ -6,11 +6,13 @@ import { deadlinesFeature } from './deadlines/feature';
 import { exchangeFeature } from './exchange/feature';
 import { extensionsFeature } from './extensions/feature';
 import { indicatorsFeature } from './indicators/feature';
+import { reconciliationFeature } from './reconciliation/feature';
 import { settingsFeature } from './settings/feature';
 
 export const FEATURES = [
   casesFeature,
   deadlinesFeature,
+  reconciliationFeature,
   extensionsFeature,
   indicatorsFeature,
   exchangeFeature,

@@ -6,6 +6,7 @@ import { CaseTable } from '../../components/CaseTable';
 import { Link } from '../../components/Link';
 import { userCan } from '../auth/session';
 import { SavedFilterBar } from './SavedFilterBar';
+import { ExportButton } from './ExportButton';
 import { TotalLine } from '../../components/TotalLine';
 import { ScopeLine } from '../../components/ScopeLine';
 import { useDebouncedInput } from '../../components/useDebouncedInput';
@@ -290,8 +291,9 @@ export function CasesPage() {
         <h1>案件</h1>
         <TotalLine total={total} loading={totalLoading} error={totalError} />
         <ScopeLine />
+        <ExportButton className="push-right" filters={filters} total={total} title="案件列表" filePrefix="案件列表" />
         {mayRegister ? (
-          <Link to={{ name: 'caseNew' }} className="button-link primary push-right" testId="case-new">
+          <Link to={{ name: 'caseNew' }} className="button-link primary" testId="case-new">
             + 新增案件
           </Link>
         ) : null}

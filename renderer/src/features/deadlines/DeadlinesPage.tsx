@@ -3,9 +3,10 @@ import { useStore } from 'zustand';
 import { CaseTable } from '../../components/CaseTable';
 import { Link } from '../../components/Link';
 import { ScopeLine } from '../../components/ScopeLine';
+import { ExportButton } from '../cases/ExportButton';
 import { formatCount, formatDate, type Tone } from '../../lib/format';
 import { deadlineViewFilters, type DeadlineListView } from './routes';
-import { router, stores } from '../../stores';
+import { router, session, stores } from '../../stores';
 import { TotalLine } from '../../components/TotalLine';
 import type { DeadlineSummary } from '../../../../shared/api/contract';
 import { MEDIATION_WARN_DAYS } from '../../../../shared/cases/caseWork';
@@ -63,7 +64,10 @@ export function DeadlinesPage({ view }: { view: DeadlineListView }) {
           </span>
         ) : null}
         <ScopeLine />
-        <button type="button" className="link-button push-right" onClick={() => void refresh()}>
+        <span className="push-right">
+          <ReconciliationLink />
+        </span>
+        <button type="button" className="link-button" onClick={() => void refresh()}>
           刷新
         </button>
       </div>
@@ -97,6 +101,7 @@ export function DeadlinesPage({ view }: { view: DeadlineListView }) {
         <Link className="push-right" to={{ name: 'cases', filters: deadlineViewFilters(view), page: 1 }} testId="deadline-open-in-cases">
           在案件列表中继续筛选
         </Link>
+        <ExportButton filters={deadlineViewFilters(view)} total={total} title={`审限预警 · ${card.label}`} filePrefix={`审限预警-${card.label}`} />
       </div>
       <CaseTable
         store={stores.deadlineList}
@@ -104,6 +109,17 @@ export function DeadlinesPage({ view }: { view: DeadlineListView }) {
         emptyText={EMPTY_TEXT[view]}
       />
     </div>
+  );
+}
+
+/** 审限核对, for those who may see it: the cases whose exchange source states another due date than CourtDesk computes. */
+function ReconciliationLink() {
+  const allowed = useStore(session, (s) => s.user?.permissions.includes('reconciliation.view') ?? false);
+  if (!allowed) return null;
+  return (
+    <Link to={{ name: 'reconciliation' }} testId="deadlines-reconciliation-link" title="数据交换 XML 所载审限与本程序计算不一致的案件">
+      审限核对
+    </Link>
   );
 }
 

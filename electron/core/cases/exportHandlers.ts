@@ -1,0 +1,96 @@
+// Handlers of the case-list export (shared/cases/exportApi.ts). The file is written by a long job (cases/caseExportJob.ts)
+// either where the command line says, or into the exports folder beside the database, from where the window fetches
+// it once (its bytes over the API in pieces, made a blob: download by the page: no new address, no file served by path).
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, readdirSync, rmSync } from 'node:fs';
+import { caseExportApi, EXPORT_CHUNK_BYTES } from '../../../shared/cases/exportApi';
+import { createDomain } from '../kernel/domain';
+import { CoreError, InputError } from '../kernel/errors';
+import { auditAppender } from '../audit/auditLog';
+import type { CoreServices } from '../app/services';
+
+/** The folder of exports waiting to be fetched: beside the database, like backups/, owner-only. */
+export function exportsDir(dbPath: string): string {
+  return path.join(path.dirname(path.resolve(dbPath)), 'exports');
+}
+
+/** How long a written export waits for its download before it is deleted. */
+const FETCH_WITHIN_MS = 60 * 60 * 1000;
+
+export const caseExportDomain = createDomain('caseExport', caseExportApi, (s: CoreServices) => {
+  const waiting = new Map<string, { file: string; actor: string; at: number }>();
+
+  /** Removes exports nobody fetched: those of an earlier run (unknown here) and those older than an hour. */
+  function sweep(dir: string): void {
+    if (!existsSync(dir)) return;
+    const now = Date.now();
+    for (const [token, w] of waiting) {
+      if (now - w.at > FETCH_WITHIN_MS) {
+        rmSync(w.file, { force: true });
+        waiting.delete(token);
+      }
+    }
+    const known = new Set([...waiting.values()].map((w) => path.basename(w.file)));
+    for (const name of readdirSync(dir)) if (!known.has(name)) rmSync(path.join(dir, name), { force: true });
+  }
+
+  return {
+    'cases.exportXlsx': async (a, ctx) => {
+      const { sort, file: out, title, ...filter } = a;
+      let file: string;
+      let token: string | null = null;
+      if (out !== undefined) {
+        if (!path.isAbsolute(out)) throw new InputError(`请填写导出文件的完整路径（而不是“${out}”）`, 'file');
+        if (!existsSync(path.dirname(out))) throw new InputError(`文件夹“${path.dirname(out)}”不存在`, 'file');
+        file = out;
+      } else {
+        if (s.db.memory) throw new CoreError('CONFLICT', '内存数据库没有导出文件夹，请指定导出文件的完整路径');
+        const dir = exportsDir(s.dbPath);
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        try {
+          chmodSync(dir, 0o700);
+        } catch {
+          // A folder without modes (FAT) or owned by someone else: the export still works.
+        }
+        sweep(dir);
+        token = randomBytes(16).toString('hex');
+        file = path.join(dir, `${token}.xlsx`);
+      }
+      const today = s.today();
+      const { count } = await s.jobs.run(
+        'caseExport',
+        { filter, sort, scope: ctx.scope, today, file, actor: ctx.actor, title: title ?? null },
+        { label: `导出 Excel：${title ?? '案件列表'}`, actor: ctx.actor },
+      );
+      // Party names leave the database in this file: who exported which list is on the record.
+      const audit = auditAppender(s.db);
+      s.db.transaction(() => audit({ actor: ctx.actor, action: 'cases.export', entity: 'case', entityKey: null, after: { count, filter, sort, title: title ?? null, file: out ?? null } }))();
+      if (token) waiting.set(token, { file, actor: ctx.actor, at: Date.now() });
+      return { count, today, file: out ?? null, token };
+    },
+    'cases.exportFetch': (a, ctx) => {
+      const w = waiting.get(a.token);
+      // Another person's token is answered like an unknown one: it tells nothing.
+      if (!w || w.actor !== ctx.actor || !existsSync(w.file)) throw new CoreError('NOT_FOUND', '导出文件已经取走或已过期，请重新导出');
+      const fd = openSync(w.file, 'r');
+      let piece: Buffer;
+      let total: number;
+      try {
+        total = fstatSync(fd).size;
+        if (a.offset > total) throw new InputError('导出文件的读取位置超出了文件长度', 'offset');
+        piece = Buffer.alloc(Math.min(EXPORT_CHUNK_BYTES, total - a.offset));
+        readSync(fd, piece, 0, piece.length, a.offset);
+      } finally {
+        closeSync(fd);
+      }
+      const next = a.offset + piece.length;
+      if (next >= total) {
+        // The last piece: the file is handed over and leaves the exports folder.
+        waiting.delete(a.token);
+        rmSync(w.file, { force: true });
+      } else w.at = Date.now();
+      return { base64: piece.toString('base64'), next, total };
+    },
+  };
+});

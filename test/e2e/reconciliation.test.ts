@@ -1,0 +1,110 @@
+// End to end: 审限核对 opened from the 审限预警 page, empty before any exchange import, then listing the cases whose
+// source figures disagree (both due dates, the difference, the arithmetic), each case number opening the case;
+// photographed at 1024×768 and 1920×1080.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { cli, ensureBuilt, initDb, ROOT, TESTER } from '../helpers/cli';
+import { tempDir } from '../helpers/tempDb';
+import { entry, zipBuffer } from '../helpers/hostileXlsx';
+import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
+
+const TODAY = '2024-12-31';
+const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'exchange', 'batch');
+const VIEWPORTS = [
+  { width: 1024, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+let work: ReturnType<typeof tempDir>;
+let db: string;
+let host: StartedHost;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  ensureBuilt();
+  mkdirSync(SHOTS, { recursive: true });
+  work = tempDir();
+  db = path.join(work.dir, 'court.sqlite');
+  initDb(db);
+  host = await startHost(['--db', db, '--today', TODAY]);
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  work?.cleanup();
+});
+
+async function signedIn(viewport: (typeof VIEWPORTS)[number]): Promise<Page> {
+  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(host.url);
+  await page.getByTestId('signin-name').fill(TESTER.name);
+  await page.getByTestId('signin-password').fill(TESTER.password);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('user-badge').waitFor({ timeout: 15_000 });
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+
+async function fromDeadlines(page: Page, shotName?: string): Promise<void> {
+  await page.evaluate(() => {
+    window.location.hash = '#/deadlines';
+  });
+  await page.getByTestId('deadlines-page').waitFor({ timeout: 15_000 });
+  if (shotName) await shot(page, shotName);
+  await page.getByTestId('deadlines-reconciliation-link').click();
+  await page.getByTestId('reconciliation-page').waitFor({ timeout: 15_000 });
+  expect(new URL(page.url()).hash).toBe('#/reconciliation');
+}
+
+describe('审限核对', () => {
+  it.each(VIEWPORTS)('is empty before any exchange import, and says how it fills ($width)', async (viewport) => {
+    const page = await signedIn(viewport);
+    try {
+      await fromDeadlines(page, `79-deadlines-reconciliation-link-${viewport.width}`);
+      await page.getByTestId('reconciliation-empty').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('reconciliation-empty').textContent()).toContain('没有需要核对的案件');
+      await shot(page, `80-reconciliation-empty-${viewport.width}`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('lists the disagreements of an imported batch with both dates, the difference and the arithmetic; a case number opens the case', async () => {
+    const zip = path.join(work.dir, 'batch.zip');
+    writeFileSync(zip, zipBuffer(readdirSync(FIXTURES).sort().map((n) => entry(n, readFileSync(path.join(FIXTURES, n))))));
+    const imp = cli(['--db', db, '--today', TODAY, 'import', zip, '--create-missing']);
+    expect(imp.code, imp.err + imp.out).toBe(0);
+    for (const viewport of VIEWPORTS) {
+      const page = await signedIn(viewport);
+      try {
+        await fromDeadlines(page);
+        await page.getByTestId('reconciliation-row').first().waitFor({ timeout: 15_000 });
+        expect(await page.getByTestId('reconciliation-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-case-number')))).toEqual([
+          '（2024）辽0421民初203号', '（2024）辽0421民初201号', '（2024）辽0421民初202号',
+        ]);
+        expect(await page.getByTestId('reconciliation-difference').allTextContents()).toEqual(['早 1 天', '晚 30 天', '晚 31 天']);
+        const first = page.getByTestId('reconciliation-row').first();
+        const text = (await first.textContent()) ?? '';
+        for (const s of ['2025-03-01', '2025-02-28', '法定 180 天', '法定 6个月（181 天）', '审限届满日 2025-02-28']) expect(text).toContain(s);
+        // Nothing sticks out of the window sideways.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        await shot(page, `81-reconciliation-list-${viewport.width}`);
+        await page.getByTestId('reconciliation-case-link').nth(1).click();
+        await page.getByTestId('deadline-box').waitFor({ timeout: 15_000 });
+        await expect.poll(() => page.locator('.case-title h1').textContent()).toBe('（2024）辽0421民初201号');
+        expect(await page.getByTestId('deadline-due').textContent()).toContain('2025-04-10');
+      } finally {
+        await page.close();
+      }
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});
