@@ -10,6 +10,7 @@ import { importCasesFile } from '../../electron/core/cases/importCases';
 import { CaseQueries } from '../../electron/core/cases/caseQueries';
 import { listReconciliations } from '../../electron/core/cases/reconciliationQueries';
 import { parseLength, deductionKind } from '../../electron/core/cases/exchangeFile';
+import { fittedSteps } from '../../electron/core/cases/exchangeWriter';
 import type { ImportSummary } from '../../shared/cases/api';
 
 const TODAY = '2024-12-31';
@@ -167,6 +168,57 @@ describe('refused files', () => {
     writeFileSync(big, `<a>${'x'.repeat(2 * 1024 * 1024)}</a>`);
     await expect(importFile(big)).rejects.toThrow(/过大/);
     expect(t.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
+  });
+});
+
+describe('what would hide an overdue case', () => {
+  const xml = (n: number, body: string, basic = '') => `<?xml version="1.0" encoding="UTF-8"?>
+<dx:民事案件 xmlns:dx="http://dataexchange.court.gov.cn/2009/data">
+  <dx:民事案件基本信息>
+    <dx:案号>(2024)辽0421民初${n}号</dx:案号><dx:立案日期>2024-03-01</dx:立案日期><dx:立案案由名称>买卖合同纠纷</dx:立案案由名称>
+    <dx:承办审判庭>民一庭</dx:承办审判庭><dx:承办人>王法官</dx:承办人>${basic}
+  </dx:民事案件基本信息>${body}
+</dx:民事案件>`;
+
+  it('counts no undecided extension, takes no second suspension, tries a converted case as ordinary, and keeps a slip in the source figures out of the database', async () => {
+    t = freshCourtDb();
+    const s = await importFile(writeZip('edge.zip', [
+      // A request with no start date and no opinion is still pending at the source: the due date must not move.
+      { name: '待批.xml', content: xml(301, `<dx:延长审限><dx:R><dx:申请日期>2024-08-20</dx:申请日期><dx:延长期间名称>6个月</dx:延长期间名称><dx:审批意见></dx:审批意见></dx:R></dx:延长审限>`) },
+      { name: '未批准.xml', content: xml(302, `<dx:延长审限><dx:R><dx:申请日期>2024-08-20</dx:申请日期><dx:延长期间名称>6个月</dx:延长期间名称><dx:审批意见>未批准</dx:审批意见></dx:R></dx:延长审限>`) },
+      { name: '转普通.xml', content: xml(303, '', '<dx:适用程序名称>简易程序转普通程序</dx:适用程序名称><dx:法定审限天数>99999</dx:法定审限天数>') },
+    ]));
+    expect(s.aborted, JSON.stringify(s.errors)).toBe(false);
+    expect(s.inserted).toBe(3);
+    expect(s.warnings.map((w) => w.message)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/待批\.xml.*延长审限第1条.*未载明审批结果.*未计入审限/),
+      expect.stringMatching(/转普通\.xml.*法定审限天数.*99999/),
+    ]));
+    expect(detail('（2024）辽0421民初301号')).toMatchObject({ dueOn: '2024-09-01', extensions: [] });
+    expect(detail('（2024）辽0421民初302号').extensions.map((x) => x.status)).toEqual(['rejected']);
+    expect(detail('（2024）辽0421民初302号').dueOn).toBe('2024-09-01');
+    expect(detail('（2024）辽0421民初303号')).toMatchObject({ procedure: '普通程序', dueOn: '2024-09-01' });
+
+    // A file with two suspensions not yet resumed is refused; one that would open a second beside ours is left out.
+    const two = await importFile(writeZip('two.zip', [{ name: '两次中止.xml', content: xml(304, `<dx:中止恢复><dx:R><dx:中止日期>2024-04-01</dx:中止日期></dx:R><dx:R><dx:中止日期>2024-05-01</dx:中止日期></dx:R></dx:中止恢复>`) }]));
+    expect(two.errors.map((e) => e.message)).toEqual(expect.arrayContaining([expect.stringMatching(/两次中止\.xml.*两段以上尚未恢复的中止/)]));
+    t.db.prepare("INSERT INTO case_events (case_id, kind, from_on, to_on, note, row_version, created_at, updated_at) SELECT id, '中止', '2024-06-01', NULL, NULL, 1, 'x', 'x' FROM cases WHERE case_number = '（2024）辽0421民初301号'").run();
+    const again = await importFile(writeZip('again.zip', [{ name: '待批.xml', content: xml(301, `<dx:中止恢复><dx:R><dx:中止日期>2024-06-02</dx:中止日期></dx:R></dx:中止恢复>`) }]));
+    expect(again.warnings.map((w) => w.message)).toEqual(expect.arrayContaining([expect.stringMatching(/中止 2024-06-02 至 今 与本程序已登记的中止期间 2024-06-01 至 今 重叠，未导入/)]));
+    expect(detail('（2024）辽0421民初301号').events.filter((e) => e.kind === '中止' && e.toOn === null)).toHaveLength(1);
+  });
+});
+
+describe('the arithmetic kept for 审限核对', () => {
+  it('fits the column as whole steps, so a case with hundreds of periods never breaks the list', () => {
+    const steps = Array.from({ length: 400 }, (_, i) => `扣除 公告 2024-01-${String((i % 28) + 1).padStart(2, '0')} 至 2024-02-01，${i}天`);
+    const json = fittedSteps(steps);
+    expect(json.length).toBeLessThanOrEqual(8000);
+    const kept = JSON.parse(json) as string[];
+    expect(kept[0]).toBe(steps[0]);
+    expect(kept.at(-1)).toBe(steps.at(-1));
+    expect(kept).toContain('……（计算过程过长，中间从略）');
+    expect(fittedSteps(['a', 'b'])).toBe('["a","b"]');
   });
 });
 

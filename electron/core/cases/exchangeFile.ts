@@ -171,11 +171,13 @@ function addCase(read: ExchangeRead, row: number, entry: string, parsed: { root:
   const appealed = appeal !== null && (records(appeal).length > 0 || field(appeal, '上诉人') !== null);
   const origin = records(find(root, '原案情况'))[0] ?? null;
 
+  const converted = records(find(root, '程序变更')).some((r) => /转.*普通程序/.test(field(r, '变更类型名称') ?? ''));
   const cells: Record<string, string | null> = {
     案号: f('案号'),
     案由: f('立案案由名称') ?? f('案由名称') ?? f('案由'),
     // The procedure matters for first instance only; elsewhere the import would only warn that it is ignored.
-    审判程序: typeCode.endsWith('初') ? procedureOf(f('适用程序名称')) : null,
+    // A case converted to ordinary procedure is tried under it, whatever the procedure field says (简易程序转普通程序).
+    审判程序: !typeCode.endsWith('初') ? null : converted ? '普通程序' : procedureOf(f('适用程序名称')),
     立案日期: date(f('立案日期')),
     承办部门: f('承办审判庭'),
     承办法官: f('承办人'),
@@ -248,11 +250,21 @@ function addCase(read: ExchangeRead, row: number, entry: string, parsed: { root:
     if (requestedOn === undefined || startOn === undefined) return;
     if (!on) return void at(`${element}/申请日期`, '申请日期和开始日期都为空');
     const opinion = field(r, '审批意见') ?? '';
+    // Counted only when the source shows it decided: a start date, or an opinion that approves. A request still
+    // pending (no start date, no opinion) must not move the due date, or it would hide an overdue case.
+    const refused = /不同意|不准|不予|驳回|不批准|未同意|未批准|拒绝|^否$/.test(opinion.trim());
+    const approved = !refused && (startOn !== null || /同意|批准|准予/.test(opinion));
+    if (!refused && !approved) return void warn(element, `未载明审批结果（无开始日期，审批意见“${opinion || '（空）'}”），该延长未计入审限`);
     extensions.push({
       ...span, requestedOn: on, decidedOn: startOn ?? on, reason: (field(r, '申请事由或原因名称') ?? '数据交换导入').slice(0, 100),
-      status: /不同意|不准|不予|驳回|不批准/.test(opinion) ? 'rejected' : 'approved',
+      status: refused ? 'rejected' : 'approved',
     });
   });
+  // One suspension at a time, and nothing else inside one: what the case form refuses, a file may not bring either.
+  const suspensions = events.filter((e) => e.kind === '中止');
+  if (suspensions.filter((e) => e.toOn === null).length > 1) at('中止恢复', '有两段以上尚未恢复的中止');
+  const clash = events.find((e, i) => events.some((o, j) => j !== i && (o.kind === '中止' || e.kind === '中止') && o.fromOn < (e.toOn ?? '9999-12-31') && e.fromOn < (o.toOn ?? '9999-12-31')));
+  if (clash) at('中止恢复', `${clash.kind} ${clash.fromOn} 起的期间与中止期间重叠`);
   let convertedOn: string | null = null;
   for (const r of records(find(root, '程序变更'))) {
     const kind = field(r, '变更类型名称') ?? '';
@@ -263,7 +275,8 @@ function addCase(read: ExchangeRead, row: number, entry: string, parsed: { root:
   const limitText = f('法定审限天数');
   let limitDays: number | null = null;
   if (limitText !== null) {
-    if (/^\d{1,5}$/.test(limitText)) limitDays = Number(limitText);
+    // The stored figure is held to 0–36,500 days (migration 9): a larger one is a slip in the source.
+    if (/^\d{1,5}$/.test(limitText) && Number(limitText) <= 36_500) limitDays = Number(limitText);
     else warn('法定审限天数', `“${limitText}”不是整数天数，未用于审限核对`);
   }
   let dueOn: string | null = null;
@@ -298,6 +311,7 @@ export function deductionKind(name: string | null): EventKind | null {
 
 function procedureOf(name: string | null): string | null {
   if (!name) return null;
+  if (/转.*普通/.test(name)) return '普通程序';
   for (const p of ['小额诉讼程序', '速裁程序', '简易程序', '普通程序']) if (name.includes(p.slice(0, 2))) return p;
   return name;
 }

@@ -30,6 +30,8 @@ export class ExchangeWriter {
   changed = false;
   /** Disagreements found by this import (the 审限核对 rows it wrote). */
   disagreements = 0;
+  /** Periods of a file left out because they clash with the suspensions already recorded, as import warnings. */
+  readonly skipped: Array<{ row: number; column: string; message: string }> = [];
 
   constructor(
     private readonly db: Database,
@@ -99,6 +101,18 @@ export class ExchangeWriter {
     for (const e of x.events) {
       const same = events.find((s) => s.kind === e.kind && s.fromOn === e.fromOn);
       if (!same) {
+        // The rules of the case form hold here too: one suspension at a time, nothing else inside one. A second open
+        // 中止 would stop the clock for good and hide an overdue case; the file's period is left out and said so.
+        const end = e.toOn ?? '9999-12-31';
+        const clash = events.find((s) => (s.kind === '中止' || e.kind === '中止') && s.fromOn < end && e.fromOn < (s.toOn ?? '9999-12-31'));
+        if (clash) {
+          this.skipped.push({
+            row: x.row, column: '中止恢复',
+            message: `文件“${x.entry}”：${e.kind} ${e.fromOn} 至 ${e.toOn ?? '今'} 与本程序已登记的${clash.kind}期间 ${clash.fromOn} 至 ${clash.toOn ?? '今'} 重叠，未导入`,
+          });
+          continue;
+        }
+        events.push({ id: -1, kind: e.kind, fromOn: e.fromOn, toOn: e.toOn, note: e.note });
         this.s.insertEvent.run(c.id, e.kind, e.fromOn, e.toOn, e.note, version, now, now);
         changes.push(`登记${e.kind} ${e.fromOn} 至 ${e.toOn ?? '（尚未结束）'}`);
       } else if (same.toOn === null && e.toOn !== null) {
@@ -113,7 +127,8 @@ export class ExchangeWriter {
       if (!same) {
         this.s.insertExtension.run(c.id, ext.months, ext.days, ext.reason, ext.requestedOn, ext.status, ext.decidedOn, version, now, now);
         changes.push(`${ext.status === 'approved' ? '批准' : '未批准'}延长审限 ${label}（${ext.requestedOn} 申请）`);
-      } else if (same.status !== ext.status) {
+      } else if (same.status !== ext.status && (same.status === 'approved' || same.status === 'rejected')) {
+        // A request still in CourtDesk's own approval (pending, or sent to the higher court) is decided there, not by a file.
         this.s.setExtensionStatus.run(ext.status, ext.decidedOn, version, now, same.id);
         changes.push(`延长审限 ${label} 改为${ext.status === 'approved' ? '批准' : '未批准'}`);
       }
@@ -144,7 +159,7 @@ export class ExchangeWriter {
     }
     this.disagreements++;
     if (!stored || (Object.keys(figures.values) as Array<keyof Figures>).some((k) => stored[k] !== figures.values[k])) this.changed = true;
-    this.s.putReconciliation.run({ case_id: c.id, import_id: this.importRow(), ...figures.values, steps: JSON.stringify(figures.steps).slice(0, 8000), recorded_at: this.meta.now });
+    this.s.putReconciliation.run({ case_id: c.id, import_id: this.importRow(), ...figures.values, steps: fittedSteps(figures.steps), recorded_at: this.meta.now });
   }
 
   /** CourtDesk's figures against the source's, or null when they agree (or the source states neither). */
@@ -186,4 +201,15 @@ export class ExchangeWriter {
     }
     return false;
   }
+}
+
+/** The arithmetic as JSON within the column's 8,000 characters: whole steps dropped from the middle, never cut JSON. */
+export function fittedSteps(steps: string[]): string {
+  let kept = steps;
+  let json = JSON.stringify(kept);
+  while (json.length > 8000 && kept.length > 2) {
+    kept = [...kept.slice(0, Math.ceil(kept.length / 2) - 1), '……（计算过程过长，中间从略）', ...kept.slice(Math.ceil(kept.length / 2) + 1)].filter((x, i, a) => !(x.startsWith('……') && a[i - 1]?.startsWith('……')));
+    json = JSON.stringify(kept);
+  }
+  return json.length > 8000 ? JSON.stringify(['计算过程过长，从略']) : json;
 }

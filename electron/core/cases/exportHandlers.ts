@@ -22,6 +22,9 @@ export const caseExportDomain = createDomain('caseExport', caseExportApi, (s: Co
   const waiting = new Map<string, { file: string; actor: string; at: number }>();
 
   /** Removes exports nobody fetched: those of an earlier run (unknown here) and those older than an hour. */
+  /** The file names of exports still being written, which a sweep leaves alone. */
+  const running = new Set<string>();
+
   function sweep(dir: string): void {
     if (!existsSync(dir)) return;
     const now = Date.now();
@@ -32,7 +35,15 @@ export const caseExportDomain = createDomain('caseExport', caseExportApi, (s: Co
       }
     }
     const known = new Set([...waiting.values()].map((w) => path.basename(w.file)));
-    for (const name of readdirSync(dir)) if (!known.has(name)) rmSync(path.join(dir, name), { force: true });
+    for (const name of readdirSync(dir)) {
+      // A file being written by an export still running is not left over; a file another program holds is tried later.
+      if (known.has(name) || running.has(name.replace(/\.part$/, ''))) continue;
+      try {
+        rmSync(path.join(dir, name), { force: true });
+      } catch {
+        // Locked (Windows) or already gone: the next sweep takes it.
+      }
+    }
   }
 
   return {
@@ -58,11 +69,18 @@ export const caseExportDomain = createDomain('caseExport', caseExportApi, (s: Co
         file = path.join(dir, `${token}.xlsx`);
       }
       const today = s.today();
-      const { count } = await s.jobs.run(
-        'caseExport',
-        { filter, sort, scope: ctx.scope, today, file, actor: ctx.actor, title: title ?? null },
-        { label: `导出 Excel：${title ?? '案件列表'}`, actor: ctx.actor },
-      );
+      const name = path.basename(file);
+      running.add(name);
+      let count: number;
+      try {
+        ({ count } = await s.jobs.run(
+          'caseExport',
+          { filter, sort, scope: ctx.scope, today, file, actor: ctx.actor, title: title ?? null },
+          { label: `导出 Excel：${title ?? '案件列表'}`, actor: ctx.actor },
+        ));
+      } finally {
+        running.delete(name);
+      }
       // Party names leave the database in this file: who exported which list is on the record.
       const audit = auditAppender(s.db);
       s.db.transaction(() => audit({ actor: ctx.actor, action: 'cases.export', entity: 'case', entityKey: null, after: { count, filter, sort, title: title ?? null, file: out ?? null } }))();

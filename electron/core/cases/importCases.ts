@@ -113,7 +113,10 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
     for (const name of dir.addedDivisions) audit({ actor: opts.actor, action: 'division.create', entity: 'division', entityKey: name, after: { source: path.basename(file) } });
     for (const name of dir.addedStaff) audit({ actor: opts.actor, action: 'staff.create', entity: 'staff', entityKey: name, after: { roles: ['judge'], source: path.basename(file) } });
     // Importing the same file again must change nothing at all: not even the row clock or the audit log.
-    if (extras) summary.disagreements = extras.disagreements;
+    if (extras) {
+      summary.disagreements = extras.disagreements;
+      summary.warnings = [...summary.warnings, ...extras.skipped];
+    }
     if (summary.inserted + summary.updated === 0 && dir.addedDivisions.length + dir.addedStaff.length === 0 && !extras?.changed) throw new NothingChanged();
     audit({
       actor: opts.actor, action: 'import', entity: 'file', entityKey: path.basename(file),
