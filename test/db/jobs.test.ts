@@ -9,21 +9,26 @@ import { AccountStore } from '../../electron/core/accounts/accountStore';
 import { seedDatabase } from '../../electron/core/setup/seed';
 import { sharedControl, JobCancelled } from '../../electron/core/jobs/job';
 import type { JobView } from '../../shared/jobs/api';
+import { writeFileSync } from 'node:fs';
+import { generateCourt } from '../../electron/core/generator/generate';
 
 const TODAY = '2026-11-20';
 let fixture: ReturnType<typeof freshCourtDb>;
 let core: Core;
 let admin = '';
+let clerk = '';
 
 beforeAll(async () => {
   ensureBuilt();
   fixture = freshCourtDb(undefined, { demo: true });
   seedDatabase(fixture.db, fixture.store, { cases: 60_000, seed: 7, today: TODAY, actor: 'tester', threads: 'thread' });
   new AccountStore(fixture.db).create({ name: '信息科', roles: ['admin'], password: 'admin-pass-1', actor: 'tester' });
+  new AccountStore(fixture.db).create({ name: '立案庭书记员', roles: ['clerk'], password: 'clerk-pass-1', actor: 'tester' });
   fixture.db.close();
   core = openCore({ dbPath: fixture.file, host: 'loopback', today: TODAY, jobWorker: path.join(ROOT, 'dist/jobs/jobWorker.cjs') });
   const r = await core.call('auth.signIn', { name: '信息科', password: 'admin-pass-1' });
   admin = (r.session as { set: string }).set;
+  clerk = ((await core.call('auth.signIn', { name: '立案庭书记员', password: 'clerk-pass-1' })).session as { set: string }).set;
 }, 180_000);
 afterAll(() => {
   core?.close();
@@ -90,6 +95,41 @@ describe('a long job on its worker thread', () => {
     expect(state()).toEqual(before);
     expect(await call('jobs.cancel', { id: job.id }).catch((e: Error) => e.message)).toContain('NOT_FOUND');
   }, 60_000);
+});
+
+describe('a 100,000-row import cancelled in the middle', () => {
+  it('stops, leaves the database exactly as it was, and the window was answered meanwhile', async () => {
+    const court = core.db.prepare('SELECT code FROM courts WHERE is_self = 1').pluck().get() as string;
+    const records = [...generateCourt({ courtCode: court, cases: 100_000, seed: 99, today: TODAY }).cases].map((c) => c.record);
+    const cell = (v: unknown) => {
+      const t = v === null || v === undefined ? '' : String(v);
+      return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+    };
+    const header = ['案号', '案由', '审判程序', '立案日期', '承办部门', '承办法官', '结案日期', '结案方式', '标的额（元）', '原告', '被告'];
+    const lines = records.map((r) => [r.caseNumber, r.cause, r.procedure, r.filedOn, r.division, r.judge, r.closedOn, r.closingMethod, r.claimAmount, r.plaintiffs.join('、'), r.defendants.join('、')].map(cell).join(','));
+    const file = path.join(fixture.dir, 'month.csv');
+    writeFileSync(file, '\ufeff' + [header.join(','), ...lines].join('\n') + '\n');
+    const count = () => core.db.prepare('SELECT count(*) FROM cases').pluck().get();
+    const before = { ...state(), cases: count() };
+
+    const importing = core.call('cases.import', { file, createMissing: true }, { session: clerk });
+    // Wait until the rows are being written (progress past a tenth), answering other calls meanwhile, then cancel.
+    let job: JobView | undefined;
+    for (let i = 0; i < 3000; i++) {
+      job = (await call<JobView[]>('jobs.list', {}))[0];
+      if (!job || (job.total && job.done > job.total / 10)) break;
+      expect(await call('app.info', {})).toMatchObject({ holidayRoll: expect.any(Boolean) });
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(job, 'the import was still running').toBeDefined();
+    expect(job!.done).toBeLessThan(job!.total!);
+    // Only who started it may cancel it.
+    expect(await core.call('jobs.cancel', { id: job!.id }, { session: admin })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await core.call('jobs.cancel', { id: job!.id }, { session: clerk })).toEqual({ ok: true, value: { cancelRequested: true } });
+    expect(await importing).toEqual({ ok: false, error: { code: 'CANCELLED', message: '已取消，数据库保持原样' } });
+    expect({ ...state(), cases: count() }).toEqual(before);
+    expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  }, 120_000);
 });
 
 describe('the job control', () => {
