@@ -6,7 +6,9 @@ import path from 'node:path';
 import { parseImportDate, type ImportIssue, type ImportTable, type ImportValidation } from '../../../shared/cases/importColumns';
 import { parseCaseNumber } from '../../../shared/cases/caseNumber';
 import type { EventKind } from '../../../shared/cases/types';
-import { ImportFileError, readBounded, ZipArchive } from './importFile';
+import { readBounded } from './importFile';
+import { ImportFileError } from './importBounds';
+import { ZipArchive } from './zipArchive';
 import { EXCHANGE_NS, EXCHANGE_ROOTS, ExchangeFileError, field, find, HostileXmlError, MAX_XML_FILE_BYTES, parseExchangeXml, records, type XmlElement } from './exchangeXml';
 
 const MiB = 1024 * 1024;
