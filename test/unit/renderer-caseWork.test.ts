@@ -8,7 +8,8 @@ import { caseFilterSchema } from '../../shared/cases/api';
 import {
   addNames, bareMessage, errorBox, normalizeDateText, readDate, readReferences, readYuan, splitNames, tidyCaseNumber,
 } from '../../renderer/src/features/cases/formFields';
-import { EMPTY_VALUES, changedFields, createCaseFormStore, fieldProblem, formFields, type CaseFormApi, type CaseFormValues } from '../../renderer/src/features/cases/caseForm';
+import { EMPTY_VALUES, changedFields, fieldProblem, formFields, type CaseFormApi, type CaseFormValues } from '../../renderer/src/features/cases/caseForm';
+import { createCaseFormStore } from '../../renderer/src/features/cases/caseFormStore';
 import { createCaseDetailStore } from '../../renderer/src/features/cases/caseDetail';
 import { createCaseWorkStore } from '../../renderer/src/features/cases/caseWork';
 import { entryChanges, historyEntries } from '../../renderer/src/features/cases/history';

@@ -11,7 +11,7 @@ import { createAppStore } from '../../renderer/src/stores/app';
 import { createCaseListStore } from '../../renderer/src/features/cases/caseList';
 import { createCaseDetailStore } from '../../renderer/src/features/cases/caseDetail';
 import { createCaseWorkStore } from '../../renderer/src/features/cases/caseWork';
-import { createCaseFormStore } from '../../renderer/src/features/cases/caseForm';
+import { createCaseFormStore } from '../../renderer/src/features/cases/caseFormStore';
 import { createSavedFiltersStore } from '../../renderer/src/features/cases/savedFilters';
 import { createDeadlineSummaryStore } from '../../renderer/src/features/deadlines/summary';
 import { createReconciliationStore } from '../../renderer/src/features/reconciliation/store';

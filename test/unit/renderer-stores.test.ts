@@ -6,7 +6,7 @@ import { createCaseListStore } from '../../renderer/src/features/cases/caseList'
 import { createAppStore } from '../../renderer/src/stores/app';
 import { createCaseDetailStore } from '../../renderer/src/features/cases/caseDetail';
 import { createCaseWorkStore } from '../../renderer/src/features/cases/caseWork';
-import { createCaseFormStore } from '../../renderer/src/features/cases/caseForm';
+import { createCaseFormStore } from '../../renderer/src/features/cases/caseFormStore';
 import { createSavedFiltersStore } from '../../renderer/src/features/cases/savedFilters';
 import { createRouterStore } from '../../renderer/src/router/store';
 import { applyRoute, type Stores } from '../../renderer/src/stores/controller';

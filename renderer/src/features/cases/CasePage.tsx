@@ -10,10 +10,10 @@ import { ClosingDialog } from './ClosingDialog';
 import { AddEventDialog, ConvertDialog, EndPeriodDialog } from './EventDialogs';
 import { HistorySection } from './HistorySection';
 import { MediationPanel } from './MediationPanel';
+import { ClosingRecordSection, ExtensionsSection } from './CaseRecordSections';
 import { AppealDialog, ReopenDialog } from './RecordDialogs';
 import { canConvert, canRecordAppeal, mediationApplies } from './workForms';
 import {
-  EXTENSION_STATUS_TEXT,
   LIMIT_VARIANT_TEXT,
   appealText,
   daysBetween,
@@ -21,7 +21,6 @@ import {
   formatCount,
   formatDate,
   formatDateTime,
-  formatSpan,
   formatYuan,
   joinNames,
   statusLabel,
@@ -211,53 +210,6 @@ function EventsSection({ c, today, may }: { c: CaseDetail; today: string | null;
   );
 }
 
-function ExtensionsSection({ c }: { c: CaseDetail }) {
-  return (
-    <section className="panel" aria-label="延长审限申请">
-      <h2>延长审限申请</h2>
-      {c.extensions.length === 0 ? (
-        <p className="muted">没有延长审限的申请。</p>
-      ) : (
-        <table className="plain-table" data-testid="case-extensions">
-          <colgroup>
-            <col className="w-110" />
-            <col className="w-110" />
-            <col />
-            <col className="w-150" />
-            <col className="w-110" />
-          </colgroup>
-          <thead>
-            <tr>
-              <th className="num">申请日期</th>
-              <th>申请延长</th>
-              <th>理由</th>
-              <th>状态</th>
-              <th className="num">决定日期</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.extensions.map((x) => (
-              <tr key={x.id}>
-                <td className="num">{formatDate(x.requestedOn)}</td>
-                <td>{formatSpan(x.months, x.days)}</td>
-                <td className="ellipsis" title={x.reason}>
-                  {x.reason}
-                </td>
-                <td>
-                  <span className={`chip tone-${x.status === 'approved' ? 'ok' : x.status === 'rejected' ? 'danger' : 'info'}`}>
-                    {EXTENSION_STATUS_TEXT[x.status]}
-                  </span>
-                </td>
-                <td className="num">{formatDate(x.decidedOn)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  );
-}
-
 function CaseFields({ c }: { c: CaseDetail }) {
   const enforcement = c.typeCode.startsWith('执');
   return (
@@ -318,141 +270,9 @@ function CaseFields({ c }: { c: CaseDetail }) {
   );
 }
 
-/** 阅核, 类案检索 and 重开 as recorded at and after closing. */
-function ClosingRecordSection({ c }: { c: CaseDetail }) {
-  const reviews = c.reviews ?? [];
-  const searches = c.precedentSearches ?? [];
-  const reopenings = c.reopenings ?? [];
-  if (!reviews.length && !searches.length && !reopenings.length) return null;
-  return (
-    <section className="panel" aria-label="结案记录" data-testid="closing-record">
-      <h2>阅核、类案检索与重开记录</h2>
-      {reviews.length ? (
-        <>
-          <h3>阅核</h3>
-          <table className="plain-table" data-testid="case-reviews">
-            <colgroup>
-              <col className="w-120" />
-              <col className="w-120" />
-              <col className="w-110" />
-              <col className="w-150" />
-              <col className="w-110" />
-              <col />
-            </colgroup>
-            <thead>
-              <tr>
-                <th>阅核人</th>
-                <th>身份</th>
-                <th className="num">阅核日期</th>
-                <th>意见</th>
-                <th>四类案件</th>
-                <th>登记人</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reviews.map((r, i) => (
-                <tr key={i} data-testid="case-review">
-                  <td className="ellipsis" title={r.reviewer}>
-                    {r.reviewer}
-                  </td>
-                  <td>{r.reviewerRole}</td>
-                  <td className="num">{formatDate(r.reviewedOn)}</td>
-                  <td>{r.action}</td>
-                  <td>{r.fourCategories ? '是' : '否'}</td>
-                  <td className="ellipsis" title={r.recordedBy}>
-                    {r.recordedBy}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      ) : null}
-      {searches.length ? (
-        <>
-          <h3>类案检索</h3>
-          <table className="plain-table" data-testid="case-precedents">
-            <colgroup>
-              <col className="w-150" />
-              <col />
-              <col />
-              <col className="w-110" />
-              <col className="w-110" />
-            </colgroup>
-            <thead>
-              <tr>
-                <th>平台</th>
-                <th>检索内容</th>
-                <th>参考案例</th>
-                <th className="num">检索日期</th>
-                <th>登记人</th>
-              </tr>
-            </thead>
-            <tbody>
-              {searches.map((p, i) => (
-                <tr key={i} data-testid="case-precedent">
-                  <td>{p.platforms.join('、')}</td>
-                  <td className="ellipsis" title={p.query}>
-                    {p.query}
-                  </td>
-                  <td className="wrap" title={p.references.join('、')}>
-                    {p.noneFound ? <span className="muted">无类案</span> : p.references.join('、') || '—'}
-                  </td>
-                  <td className="num">{formatDate(p.searchedOn)}</td>
-                  <td className="ellipsis" title={p.recordedBy}>
-                    {p.recordedBy}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      ) : null}
-      {reopenings.length ? (
-        <>
-          <h3>重开</h3>
-          <table className="plain-table" data-testid="case-reopenings">
-            <colgroup>
-              <col className="w-110" />
-              <col className="w-120" />
-              <col />
-              <col className="w-120" />
-              <col className="w-110" />
-            </colgroup>
-            <thead>
-              <tr>
-                <th className="num">原结案日期</th>
-                <th>原结案方式</th>
-                <th>重开理由</th>
-                <th>重开人</th>
-                <th className="num">重开日期</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reopenings.map((r, i) => (
-                <tr key={i} data-testid="case-reopening">
-                  <td className="num">{formatDate(r.closedOn)}</td>
-                  <td>{r.closingMethod}</td>
-                  <td className="wrap" title={r.reason}>
-                    {r.reason}
-                  </td>
-                  <td className="ellipsis" title={r.reopenedBy}>
-                    {r.reopenedBy}
-                  </td>
-                  <td className="num">{formatDate(r.reopenedOn)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      ) : null}
-    </section>
-  );
-}
-
+/** The buttons of what this person may do with this case now; each opens its dialog. */
 type CaseDialog = 'close' | 'reopen' | 'appeal' | 'convert' | null;
 
-/** The buttons of what this person may do with this case now; each opens its dialog. */
 function CaseActions({ c }: { c: CaseDetail }) {
   const user = useStore(session, (s) => s.user);
   const [dialog, setDialog] = useState<CaseDialog>(null);
