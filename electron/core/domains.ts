@@ -7,6 +7,7 @@ import { accountsDomain } from './accounts/handlers';
 import { casesDomain } from './cases/handlers';
 import { caseWorkDomain } from './cases/workHandlers';
 import { caseExportDomain } from './cases/exportHandlers';
+import { caseImportDomain } from './cases/importHandlers';
 import { deadlinesDomain } from './deadlines/handlers';
 import { auditDomain } from './audit/handlers';
 import { backupDomain } from './backup/handlers';
@@ -22,6 +23,7 @@ export const DOMAINS = [
   casesDomain,
   caseWorkDomain,
   caseExportDomain,
+  caseImportDomain,
   deadlinesDomain,
   auditDomain,
   backupDomain,

@@ -7,6 +7,7 @@ import { accountsApi } from '../accounts/api';
 import { casesApi } from '../cases/api';
 import { caseWorkApi } from '../cases/workApi';
 import { caseExportApi } from '../cases/exportApi';
+import { caseImportApi } from '../cases/importApi';
 import { deadlinesApi } from '../deadlines/api';
 import { auditApi } from '../audit/api';
 import { backupApi } from '../backup/api';
@@ -17,7 +18,7 @@ import { indicatorsApi } from '../indicators/api';
 import { exchangeApi } from '../exchange/api';
 
 /** Every call of every domain; a name declared twice throws here, when the program starts. */
-export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi);
+export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi);
 
 export type Api = typeof API;
 export type ApiMethod = Extract<keyof Api, string>;
@@ -59,6 +60,9 @@ export type * from '../accounts/api';
 export type * from '../cases/api';
 export type * from '../cases/caseWork';
 export type * from '../cases/exportApi';
+export type * from '../cases/importApi';
+export type * from '../cases/importMapping';
+export type { ImportField, ImportIssue } from '../cases/importColumns';
 export type * from '../deadlines/api';
 export type * from '../audit/api';
 export type * from '../backup/api';

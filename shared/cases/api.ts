@@ -1,7 +1,7 @@
-// The cases domain's calls: lists, counts and one case in full; the filters' catalogues; import; deducted periods.
+// The cases domain's calls: lists, counts and one case in full; the filters' catalogues; deducted periods (import: importApi.ts).
 import { z } from 'zod';
 import { defineCalls, returns } from '../api/define';
-import { caseNumber, empty, filePath, isoDate, searchText } from '../api/fields';
+import { caseNumber, empty, isoDate, searchText } from '../api/fields';
 import { RECORDABLE_EVENT_KINDS, PROCEDURES, type AppealOutcome, type ClosingMethod, type DivisionKind, type EventKind, type ExtensionStatus, type LimitVariant, type Procedure, type RecordableEventKind } from './types';
 import type { DeadlineStatus } from '../deadlines/engine';
 import type { DeadlineView } from '../deadlines/api';
@@ -164,18 +164,6 @@ export const casesApi = defineCalls({
   'cases.get': { args: z.object({ caseNumber }).strict(), access: 'cases.view', result: returns<CaseDetail>() },
   'catalog.divisions': { args: empty, access: 'signedIn', result: returns<DivisionView[]>() },
   'catalog.judges': { args: z.object({ divisionId: z.number().int().positive().optional() }).strict(), access: 'signedIn', result: returns<JudgeView[]>() },
-  'cases.import': {
-    args: z.object({
-      file: filePath,
-      /** Import the good rows and write the rejected ones with their reasons; otherwise any bad row imports nothing. */
-      goodRowsOnly: z.boolean().default(false),
-      rejectedFile: filePath.optional(),
-      /** The person confirmed the new divisions and judges the file names (newDivisions, newStaff of a first try). */
-      createMissing: z.boolean().default(false),
-    }).strict(),
-    access: 'cases.register',
-    result: returns<ImportSummary>(),
-  },
   'cases.addEvent': {
     args: z.object({
       caseNumber,

@@ -93,19 +93,26 @@ export interface ImportContext {
   courtCode: string;
   /** ISO date; later dates are refused. */
   today: string;
+  /**
+   * The person's answer for headers the import does not know (shared/cases/importMapping.ts): the column each one
+   * fills, or null for "not imported" (then not warned about). Known headers are never remapped.
+   */
+  mapping?: Readonly<Record<string, ImportField | null>>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Headers
 
 const COLUMN_BY_NAME = new Map<string, ImportColumn>();
+const COLUMN_BY_FIELD = new Map<ImportField, ImportColumn>();
 for (const col of IMPORT_COLUMNS) {
+  COLUMN_BY_FIELD.set(col.field, col);
   COLUMN_BY_NAME.set(col.header, col);
   for (const alias of col.aliases) COLUMN_BY_NAME.set(alias, col);
 }
 
 /** For suggestions only: matching itself is exact, as docs/import-columns.md says. */
-function looseKey(s: string): string {
+export function looseKey(s: string): string {
   return foldDigits(s)
     .replace(/\s+/g, '')
     .replace(/[(（]/g, '（')
@@ -152,7 +159,9 @@ export function validateImportRows(table: ImportTable, ctx: ImportContext): Impo
       unheaded.add(i);
       return;
     }
-    const col = COLUMN_BY_NAME.get(header);
+    const mapped = ctx.mapping && Object.prototype.hasOwnProperty.call(ctx.mapping, header) && !COLUMN_BY_NAME.has(header) ? ctx.mapping[header] : undefined;
+    if (mapped === null) return;
+    const col = COLUMN_BY_NAME.get(header) ?? (mapped ? COLUMN_BY_FIELD.get(mapped) : undefined);
     if (!col) {
       if (!unknownColumns.includes(header)) {
         unknownColumns.push(header);

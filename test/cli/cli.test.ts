@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { cli, ensureBuilt, initDb } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
 
@@ -152,7 +153,7 @@ describe('import', () => {
     }
   });
 
-  it('imports nothing from a file with a bad row, naming row, column and reason, and exits 1', () => {
+  it('imports nothing from a file with a bad row, naming row, column and reason, and exits 1', async () => {
     const t = tempDir();
     try {
       const file = path.join(t.dir, 'b.sqlite');
@@ -172,7 +173,13 @@ describe('import', () => {
       expect(good.code, good.err).toBe(0);
       const summary = good.json() as { inserted: number; rejected: number; rejectedFile: string };
       expect(summary).toMatchObject({ inserted: 1, rejected: 2 });
-      expect(readFileSync(summary.rejectedFile, 'utf8')).toContain('错误原因');
+      // The rejected rows as an .xlsx beside the file, to fix in Excel and import again.
+      expect(summary.rejectedFile).toBe(path.join(path.dirname(bad), 'bad.rejected.xlsx'));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(summary.rejectedFile);
+      const ws = wb.worksheets[0];
+      expect(ws.getRow(1).getCell(ws.getRow(1).cellCount).text).toBe('错误原因');
+      expect([2, 3].map((n) => ws.getRow(n).getCell(1).text)).toEqual(['（2024）辽0421民初200号', '（2024）辽0422民初201号']);
     } finally {
       t.cleanup();
     }

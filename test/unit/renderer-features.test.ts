@@ -13,6 +13,7 @@ const ROUTE_NAMES: Record<RouteName, true> = {
   case: true,
   caseNew: true,
   caseEdit: true,
+  caseImport: true,
   deadlines: true,
   reconciliation: true,
   extensions: true,
@@ -28,6 +29,7 @@ const ADDRESSES = [
   '#/cases?status=overdue&division=4&q=%E5%BC%A0&page=3',
   `#/case/${encodeURIComponent('（2024）辽0421民初1号')}`,
   '#/cases/new',
+  '#/cases/import',
   `#/case/${encodeURIComponent('（2024）辽0421民初1号')}/edit`,
   '#/deadlines',
   '#/deadlines?view=due15&page=2',
@@ -100,7 +102,7 @@ describe('features list', () => {
     const keys = ['app', ...FEATURES.flatMap((f) => ('createStores' in f && f.createStores ? Object.keys(f.createStores(api)) : []))];
     expect(dupes(keys)).toEqual([]);
     expect(Object.keys(createStores(api)).sort()).toEqual([...keys].sort());
-    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseWork', 'cases', 'deadlineList', 'deadlineSummary', 'reconciliation', 'savedFilters']);
+    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineList', 'deadlineSummary', 'reconciliation', 'savedFilters']);
   });
 
   it('has unique settings tabs, 本机与安全 first', () => {

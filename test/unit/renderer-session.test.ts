@@ -13,6 +13,7 @@ import { createCaseDetailStore } from '../../renderer/src/features/cases/caseDet
 import { createCaseWorkStore } from '../../renderer/src/features/cases/caseWork';
 import { createCaseFormStore } from '../../renderer/src/features/cases/caseFormStore';
 import { createSavedFiltersStore } from '../../renderer/src/features/cases/savedFilters';
+import { createImportStore } from '../../renderer/src/features/cases/import/importStore';
 import { createDeadlineSummaryStore } from '../../renderer/src/features/deadlines/summary';
 import { createReconciliationStore } from '../../renderer/src/features/reconciliation/store';
 import { parseHash } from '../../renderer/src/router/routes';
@@ -414,6 +415,7 @@ describe('applyRoute and the session', () => {
       caseWork: createCaseWorkStore(api, caseDetail),
       caseForm: createCaseFormStore(api),
       savedFilters: createSavedFiltersStore(api),
+      caseImport: createImportStore(api),
       accounts: createAccountsStore(api),
       audit: createAuditStore(api),
       reconciliation: createReconciliationStore(api),

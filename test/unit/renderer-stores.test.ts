@@ -8,6 +8,7 @@ import { createCaseDetailStore } from '../../renderer/src/features/cases/caseDet
 import { createCaseWorkStore } from '../../renderer/src/features/cases/caseWork';
 import { createCaseFormStore } from '../../renderer/src/features/cases/caseFormStore';
 import { createSavedFiltersStore } from '../../renderer/src/features/cases/savedFilters';
+import { createImportStore } from '../../renderer/src/features/cases/import/importStore';
 import { createRouterStore } from '../../renderer/src/router/store';
 import { applyRoute, type Stores } from '../../renderer/src/stores/controller';
 import { createDeadlineSummaryStore } from '../../renderer/src/features/deadlines/summary';
@@ -202,6 +203,7 @@ describe('applyRoute', () => {
       caseWork: createCaseWorkStore(none, caseDetail),
       caseForm: createCaseFormStore(none),
       savedFilters: createSavedFiltersStore(none),
+      caseImport: createImportStore(none),
       accounts: createAccountsStore({ 'users.list': vi.fn(), 'users.add': vi.fn(), 'users.setActive': vi.fn(), 'users.resetPassword': vi.fn() }),
       audit: createAuditStore({ 'audit.list': vi.fn(), 'audit.verify': vi.fn() }),
       reconciliation: createReconciliationStore({ 'cases.reconciliation': vi.fn() }),

@@ -1,5 +1,5 @@
 // Handlers of the cases domain: lists and counts within the person's scope, one case in full, the filters'
-// catalogues, imports (a long job) and deducted periods.
+// catalogues, deducted periods and the 审限核对 list (imports: importHandlers.ts).
 import path from 'node:path';
 import { casesApi } from '../../../shared/cases/api';
 import { scopeLabel } from '../../../shared/accounts/roles';
@@ -15,18 +15,6 @@ export const casesDomain = createDomain('cases', casesApi, (s: CoreServices) => 
   'cases.get': (a, ctx) => s.caseQueries.get(caseInScope(s.cases, ctx, a.caseNumber).case_number, s.today(), ctx.scope)!,
   'catalog.divisions': (_a, ctx) => s.caseQueries.divisions(ctx.scope),
   'catalog.judges': (a, ctx) => s.caseQueries.judges(a.divisionId, ctx.scope),
-  'cases.import': (a, ctx) => {
-    // Registering cases for the whole court is for staff whose scope is the whole court.
-    if (ctx.scope.kind !== 'all') ctx.deny(`${ctx.actor}只能处理${scopeLabel(ctx.scope)}，批量导入需要全院范围的账号（如立案庭书记员）`);
-    for (const [p, what] of [[a.file, '导入文件'], [a.rejectedFile, '被拒绝行的保存位置']] as const) {
-      if (p !== undefined && !path.isAbsolute(p)) throw new InputError(`请填写${what}的完整路径（而不是“${p}”）`, what);
-    }
-    return s.jobs.run(
-      'import',
-      { file: a.file, goodRowsOnly: a.goodRowsOnly, rejectedFile: a.rejectedFile, createMissing: a.createMissing, actor: ctx.actor, today: s.today() },
-      { label: `导入案件：${path.basename(a.file)}`, actor: ctx.actor },
-    );
-  },
   'cases.addEvent': (a, ctx) => argumentNames(() => {
     const row = caseInScope(s.cases, ctx, a.caseNumber);
     const r = s.cases.addEvent(row.case_number, a.kind, a.fromOn, a.toOn ?? null, a.note ?? null, { actor: ctx.actor, today: s.today() });

@@ -1,25 +1,27 @@
 // Imports a CSV or .xlsx file of cases: validate every row, then write all of it, or only the good rows, in one transaction.
 import type { Database } from 'better-sqlite3';
 import path from 'node:path';
-import { validateImportRows, type ImportIssue } from '../../../shared/cases/importColumns';
+import type { ColumnMapping } from '../../../shared/cases/importMapping';
 import type { ImportSummary } from '../../../shared/cases/api';
 import type { CaseRecord } from '../../../shared/cases/types';
 import type { JobControl } from '../jobs/job';
-import { readImportTable, writeRejectedRowsCsv } from './importFile';
+import { writeRejectedRowsCsv } from './importFile';
+import { writeRejectedRowsXlsx } from './rejectedRows';
+import { countRowsWithErrors, planImport } from './importPlan';
+import { rememberMapping } from './importMappings';
 import { CaseStore, type WriteContext } from './caseStore';
-import { CourtDirectory, getSelfCourt } from '../court/courtStore';
+import { CourtDirectory } from '../court/courtStore';
 import { nextRowVersion, nowStamp } from '../db/clock';
 import { auditBatchAppender } from '../audit/auditLog';
 import { withBulkLoad, worthBulkLoading } from './bulkLoad';
 import { BackupError } from '../backup/backupError';
 import { createBackup } from '../backup/backupWrite';
 import { InputError } from '../kernel/errors';
-import { isExchangeFile, mergeExchangeIssues, readExchangeFile } from './exchangeFile';
 import { ExchangeWriter } from './exchangeWriter';
 
 export interface ImportOptions extends WriteContext {
   goodRowsOnly: boolean;
-  /** Where the rejected rows and their reasons go with goodRowsOnly; defaults to NAME.rejected.csv beside the file. */
+  /** Where the rejected rows and their reasons go with goodRowsOnly (.xlsx, or .csv by name); defaults to NAME.rejected.xlsx beside the file. */
   rejectedFile?: string;
   /** A 'before-import' backup right before writing (default true); false only for benchmarks and bulk-path tests. */
   backup?: boolean;
@@ -30,26 +32,19 @@ export interface ImportOptions extends WriteContext {
    * and the names listed: a typo (民九庭, 某某) must not become a division or a judge in every dropdown.
    */
   createMissing?: boolean;
+  /** The person's answer for headers the import does not know; absent, the one remembered for the file's headers. */
+  mapping?: ColumnMapping;
 }
 
 
 export async function importCasesFile(db: Database, store: CaseStore, file: string, opts: ImportOptions): Promise<ImportSummary> {
-  const court = getSelfCourt(db);
-  if (!court) throw new InputError('数据库尚未初始化本院信息，请先运行 courtdesk init', null);
-  // The courts' data-exchange XML (.xml, or a .zip of them) becomes the same table, plus each case's periods and figures.
-  const exchange = isExchangeFile(file) ? readExchangeFile(file, opts.today) : null;
-  const table = exchange ?? await readImportTable(file);
-  const v = validateImportRows(table, { courtCode: court.code, today: opts.today });
-  if (exchange) mergeExchangeIssues(v, exchange);
+  const { court, exchange, table, v, missing, mapping } = await planImport(db, file, { today: opts.today, mapping: opts.mapping });
   const summary: ImportSummary = {
     file, format: table.format, encoding: table.encoding, rows: v.rows.length + countRowsWithErrors(v.errors),
     inserted: 0, updated: 0, unchanged: 0, rejected: 0, aborted: false, errors: [...v.errors], warnings: v.warnings,
     unknownColumns: v.unknownColumns, skippedEmpty: v.skippedEmpty, addedDivisions: [], addedStaff: [], rejectedFile: null,
-    newDivisions: [], newStaff: [],
+    newDivisions: missing.divisions, newStaff: missing.staff,
   };
-  const missing = newNames(new CourtDirectory(db, court.id), v.rows);
-  summary.newDivisions = missing.divisions;
-  summary.newStaff = missing.staff;
   if (!opts.createMissing && missing.rows.size > 0) {
     for (const row of v.rows) {
       const why = missing.rows.get(row.row);
@@ -59,9 +54,16 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
     summary.errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   }
   const fileLevel = v.errors.some((e) => e.row === null);
+  // Importing with a mapping confirms it: the next file with the same headers is read the same way, without asking.
+  // Not one the file could not be read with (a column filled twice): the command line could never undo that. After
+  // the import, outside its transaction: a cancelled or failed import leaves the settings as they were too.
+  const remember = () => {
+    if (opts.mapping && !exchange && !fileLevel) rememberMapping(db, table.headers, opts.mapping, opts.actor);
+  };
   if (fileLevel || (summary.errors.length > 0 && !opts.goodRowsOnly)) {
     summary.aborted = true;
     summary.rejected = countRowsWithErrors(summary.errors);
+    remember();
     return summary;
   }
 
@@ -138,10 +140,14 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
   }
   summary.rejected = rejectedRows.size;
   if (opts.goodRowsOnly && rejectedRows.size > 0) {
-    const target = opts.rejectedFile ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.rejected.csv`);
-    writeRejectedRowsCsv(target, table.headers, table.rows.filter((r) => rejectedRows.has(r.rowNumber)), summary.errors);
+    const target = opts.rejectedFile ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.rejected.xlsx`);
+    const refused = table.rows.filter((r) => rejectedRows.has(r.rowNumber));
+    // .xlsx unless the person asked for a CSV by name: the form people fix rows in and import again.
+    if (/\.csv$/i.test(target)) writeRejectedRowsCsv(target, table.headers, refused, summary.errors, mapping);
+    else await writeRejectedRowsXlsx(target, table.headers, refused, summary.errors, mapping);
     summary.rejectedFile = target;
   }
+  remember();
   return summary;
 }
 
@@ -169,31 +175,5 @@ function willChange(store: CaseStore, rows: ReadonlyArray<{ record: CaseRecord }
   return changes;
 }
 
-/**
- * The divisions and judges the file names that the court does not have yet, in the order the file names them, and
- * for each row that names one, why it would be refused without the person's confirmation.
- */
-function newNames(dir: CourtDirectory, rows: ReadonlyArray<{ row: number; record: CaseRecord }>): { divisions: string[]; staff: string[]; rows: Map<number, ImportIssue> } {
-  const divisions = new Set<string>();
-  const staff = new Set<string>();
-  const refused = new Map<number, ImportIssue>();
-  for (const { row, record } of rows) {
-    const newDivision = !dir.hasDivision(record.division);
-    const newJudge = !dir.hasStaff(record.judge);
-    if (newDivision) divisions.add(record.division);
-    if (newJudge) staff.add(record.judge);
-    if (newDivision) {
-      refused.set(row, { row, column: '承办部门', message: `第${row}行“承办部门”：“${record.division}”不是本院已有的部门；确为新部门的，确认后建立（命令行加 --create-missing）` });
-    } else if (newJudge) {
-      refused.set(row, { row, column: '承办法官', message: `第${row}行“承办法官”：“${record.judge}”不是本院已有的人员；确为新人员的，确认后建立（命令行加 --create-missing）` });
-    }
-  }
-  return { divisions: [...divisions], staff: [...staff], rows: refused };
-}
-
 class AbortImport extends Error {}
 class NothingChanged extends Error {}
-
-function countRowsWithErrors(errors: ImportIssue[]): number {
-  return new Set(errors.filter((e) => e.row !== null).map((e) => e.row)).size;
-}

@@ -10,6 +10,8 @@ import { BOM, csvLine, restoreNeutralized, type CellKind } from '../../../shared
 import { ImportFileError, MAX_COLUMNS, MAX_IMPORT_ROWS, NOT_XLSX, mb, MiB, count, rowLimitError } from './importBounds';
 import { checkBeforeFallback, readFirstSheetFast, type XlsxRow } from './xlsxSheet';
 import { FastPathUnsupported, ZipArchive } from './zipArchive';
+import { REJECTED_REASON_HEADER, reasonsByRow, rejectedColumns } from './rejectedRows';
+import type { ColumnMapping } from '../../../shared/cases/importMapping';
 
 export { ImportFileError, MAX_IMPORT_ROWS, type ImportFileErrorCode } from './importBounds';
 export { readFirstSheetFast } from './xlsxSheet';
@@ -251,49 +253,28 @@ export async function readFirstSheetWithExceljs(bytes: Buffer): Promise<XlsxRow[
 // ---------------------------------------------------------------------------------------------------------------
 // Rejected rows
 
-const NUMERIC_FIELDS: ReadonlySet<ImportField> = new Set(['claimAmount', 'deductedDays', 'extendedDays', 'enforcementClaim', 'enforcementRecovered']);
-
 /**
  * The rows that were refused, with the original headers plus 错误原因, so the user can fix them and import this
  * file again (the extra column is then reported as unknown and ignored). UTF-8 with BOM: Chinese Excel reads a CSV
  * without one as GB18030. Every cell goes through the shared spreadsheet rule (shared/spreadsheet/cells.ts): a party
  * named "=cmd|…" is written with a leading quote and shows as text; the readers above take that quote off again on
  * the way back in. A number stays a number in a numeric column. Written in pieces, so even the largest file of
- * rejected rows never exists as one string.
+ * rejected rows never exists as one string. (The .xlsx form: rejectedRows.ts.)
  */
 export function writeRejectedRowsCsv(
   filePath: string,
   headers: string[],
   rows: Array<{ rowNumber: number; cells: unknown[] }>,
   issues: ImportIssue[],
+  mapping: ColumnMapping = {},
 ): void {
-  const reasons = new Map<number, string[]>();
-  for (const issue of issues) {
-    if (issue.row === null) continue;
-    const list = reasons.get(issue.row);
-    if (list) list.push(issue.message);
-    else reasons.set(issue.row, [issue.message]);
-  }
-  const headerTexts = Array.from(headers, (h) => cellText(h));
-  // The columns written: those that name an import column, and any other that holds something in a rejected row.
-  // A header row stretched to Excel's last column would otherwise pad every rejected row with 16,383 commas (a
-  // file of gigabytes from one of kilobytes); an empty column is ignored on import anyway.
-  const withData = new Set<number>();
-  for (const row of rows) {
-    // forEach skips the holes of a sparse .xlsx row: the work is the cells there are, not the width.
-    row.cells.forEach((c, i) => {
-      if (i < headerTexts.length && cellText(c) !== '') withData.add(i);
-    });
-  }
-  const columns = headerTexts.flatMap((h, i) => (columnForHeader(h) || withData.has(i) ? [i] : []));
+  const reasons = reasonsByRow(issues);
+  const { headers: headerTexts, columns, numeric } = rejectedColumns(headers, rows, mapping);
   const width = columns.length;
-  const kinds: CellKind[] = columns.map((i) => {
-    const field = columnForHeader(headerTexts[i])?.field;
-    return field && NUMERIC_FIELDS.has(field) ? 'number' : 'text';
-  });
+  const kinds: CellKind[] = numeric.map((n) => (n ? 'number' : 'text'));
   const fd = openSync(filePath, 'w');
   try {
-    let pending = BOM + csvLine([...columns.map((i) => headerTexts[i]), '错误原因']);
+    let pending = BOM + csvLine([...columns.map((i) => headerTexts[i]), REJECTED_REASON_HEADER]);
     const fields: Array<string | number> = new Array(width + 1);
     for (const row of rows) {
       for (let k = 0; k < width; k++) {
@@ -301,7 +282,7 @@ export function writeRejectedRowsCsv(
         // A number read from .xlsx is written as the number it is; everything else as the text the user saw.
         fields[k] = typeof c === 'number' && Number.isFinite(c) ? c : cellText(c);
       }
-      fields[width] = (reasons.get(row.rowNumber) ?? []).join('；');
+      fields[width] = reasons.get(row.rowNumber) ?? '';
       // CRLF: what Excel writes, and what Notepad on older Windows needs.
       pending += `\r\n${csvLine(fields, kinds)}`;
       if (pending.length > 1 << 20) {

@@ -2,12 +2,14 @@
 import { defineJob } from '../jobs/job';
 import { CaseStore } from './caseStore';
 import { importCasesFile } from './importCases';
+import type { ColumnMapping } from '../../../shared/cases/importMapping';
 
 export interface ImportJobParams {
   file: string;
   goodRowsOnly: boolean;
   rejectedFile?: string;
   createMissing: boolean;
+  mapping?: ColumnMapping;
   actor: string;
   today: string;
 }
@@ -15,6 +17,6 @@ export interface ImportJobParams {
 export const importJob = defineJob({
   run: (db, p: ImportJobParams, control) =>
     importCasesFile(db, new CaseStore(db), p.file, {
-      goodRowsOnly: p.goodRowsOnly, rejectedFile: p.rejectedFile, createMissing: p.createMissing, actor: p.actor, today: p.today, control,
+      goodRowsOnly: p.goodRowsOnly, rejectedFile: p.rejectedFile, createMissing: p.createMissing, mapping: p.mapping, actor: p.actor, today: p.today, control,
     }),
 });

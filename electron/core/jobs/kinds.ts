@@ -6,6 +6,7 @@ export const JOB_KINDS = {
   holidayRoll: { cancellable: true, load: () => import('../deadlines/holidayRollJob').then((m) => m.holidayRollJob) },
   holidayRollPreview: { cancellable: true, load: () => import('../deadlines/holidayRollPreviewJob').then((m) => m.holidayRollPreviewJob) },
   import: { cancellable: true, load: () => import('../cases/importJob').then((m) => m.importJob) },
+  importPreview: { cancellable: true, load: () => import('../cases/importPreviewJob').then((m) => m.importPreviewJob) },
   caseExport: { cancellable: true, load: () => import('../cases/caseExportJob').then((m) => m.caseExportJob) },
   seed: { cancellable: true, load: () => import('../setup/seedJob').then((m) => m.seedJob) },
 };

@@ -25,6 +25,7 @@ import {
   type CaseFilters,
 } from './filters';
 import { scopeChoices } from './scopeFilters';
+import { scopeLabel } from '../../../../shared/accounts/roles';
 import { router, session, stores } from '../../stores';
 import { judgesKey } from '../../stores/app';
 
@@ -285,6 +286,8 @@ export function CasesPage() {
   const totalLoading = useStore(stores.cases, (s) => s.totalLoading);
   const totalError = useStore(stores.cases, (s) => s.totalError);
   const mayRegister = useStore(session, (s) => userCan(s.user, 'cases.register'));
+  // Importing a file registers cases court-wide: only accounts whose scope is the whole court.
+  const mayImport = useStore(session, (s) => userCan(s.user, 'cases.register') && s.user?.scope === scopeLabel({ kind: 'all' }));
   return (
     <div className="page page-list" data-testid="cases-page">
       <div className="page-head">
@@ -292,6 +295,11 @@ export function CasesPage() {
         <TotalLine total={total} loading={totalLoading} error={totalError} />
         <ScopeLine />
         <ExportButton className="push-right" filters={filters} total={total} title="案件列表" filePrefix="案件列表" />
+        {mayImport ? (
+          <Link to={{ name: 'caseImport' }} className="button-link" testId="case-import">
+            导入
+          </Link>
+        ) : null}
         {mayRegister ? (
           <Link to={{ name: 'caseNew' }} className="button-link primary" testId="case-new">
             + 新增案件

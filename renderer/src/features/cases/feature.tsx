@@ -6,6 +6,8 @@ import { stores } from '../../stores';
 import { CaseFormPage } from './CaseFormPage';
 import { CasePage } from './CasePage';
 import { CasesPage } from './CasesPage';
+import { ImportPage } from './import/ImportPage';
+import { createImportStore, type ImportStore } from './import/importStore';
 import { createCaseDetailStore, type CaseDetailStore } from './caseDetail';
 import type { CaseFormStore } from './caseForm';
 import { createCaseFormStore } from './caseFormStore';
@@ -24,13 +26,15 @@ export interface CasesStores {
   caseForm: CaseFormStore;
   /** 我的筛选. */
   savedFilters: SavedFiltersStore;
+  /** 导入案件. */
+  caseImport: ImportStore;
 }
 
 export const casesFeature: Feature<'cases', CasesFeatureRoute, CasesStores> = {
   id: 'cases',
-  routeNames: ['cases', 'case', 'caseNew', 'caseEdit'],
+  routeNames: ['cases', 'case', 'caseNew', 'caseEdit', 'caseImport'],
   listRoutes: ['cases'],
-  underListRoutes: ['case', 'caseNew', 'caseEdit'],
+  underListRoutes: ['case', 'caseNew', 'caseEdit', 'caseImport'],
   parse: parseCasesRoute,
   format: formatCasesRoute,
   nav: {
@@ -50,6 +54,8 @@ export const casesFeature: Feature<'cases', CasesFeatureRoute, CasesStores> = {
         return route.caseNumber;
       case 'caseNew':
         return '新增案件';
+      case 'caseImport':
+        return '导入案件';
       case 'caseEdit':
         return `编辑 ${route.caseNumber}`;
       default:
@@ -62,6 +68,8 @@ export const casesFeature: Feature<'cases', CasesFeatureRoute, CasesStores> = {
         return <CasePage caseNumber={route.caseNumber} />;
       case 'caseNew':
         return <CaseFormPage />;
+      case 'caseImport':
+        return <ImportPage />;
       case 'caseEdit':
         return <CaseFormPage key={route.caseNumber} caseNumber={route.caseNumber} />;
       default:
@@ -85,6 +93,8 @@ export const casesFeature: Feature<'cases', CasesFeatureRoute, CasesStores> = {
         // typed and abandoned the last time.
         s.caseForm.getState().reset();
         return s.caseDetail.getState().load(route.caseNumber, { force: true });
+      case 'caseImport':
+        return Promise.resolve();
       default:
         // The judges of the chosen division fill the 法官 choice.
         return Promise.all([s.cases.getState().load(route.filters, route.page), s.app.getState().loadJudges(route.filters.divisionId), s.savedFilters.getState().load()]);
@@ -98,6 +108,7 @@ export const casesFeature: Feature<'cases', CasesFeatureRoute, CasesStores> = {
       caseWork: createCaseWorkStore(api, caseDetail),
       caseForm: createCaseFormStore(api),
       savedFilters: createSavedFiltersStore(api),
+      caseImport: createImportStore(api),
     };
   },
 };

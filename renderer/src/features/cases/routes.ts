@@ -1,4 +1,4 @@
-// The 案件 addresses: #/cases?… (the filtered list, its filters in short query keys) and #/case/<案号>.
+// The 案件 addresses: #/cases?… (the filtered list, its filters in short query keys), #/case/<案号>, #/cases/new and #/cases/import.
 import { parsePage, safeDecode, type HashPath } from '../../router/hash';
 import { DEFAULT_FILTERS, normalizeFilters, type CaseFilters } from './filters';
 
@@ -17,12 +17,17 @@ export interface CaseNewRoute {
   name: 'caseNew';
 }
 
+/** 导入案件. */
+export interface CaseImportRoute {
+  name: 'caseImport';
+}
+
 export interface CaseEditRoute {
   name: 'caseEdit';
   caseNumber: string;
 }
 
-export type CasesFeatureRoute = CasesRoute | CaseRoute | CaseNewRoute | CaseEditRoute;
+export type CasesFeatureRoute = CasesRoute | CaseRoute | CaseNewRoute | CaseEditRoute | CaseImportRoute;
 
 /** The first screen after signing in, and where an unknown address sends the 返回 link. */
 export const DEFAULT_ROUTE: CasesRoute = { name: 'cases', filters: { ...DEFAULT_FILTERS }, page: 1 };
@@ -70,6 +75,7 @@ export function parseCasesRoute({ head, parts, query }: HashPath): CasesFeatureR
     return { name: 'cases', filters: filtersFromQuery(query), page: parsePage(query.get('page')) };
   }
   if (head === 'cases' && parts.length === 2 && parts[1] === 'new') return { name: 'caseNew' };
+  if (head === 'cases' && parts.length === 2 && parts[1] === 'import') return { name: 'caseImport' };
   // A case number never holds a "/", so a last segment "edit" is the form, not part of the number.
   if (head === 'case' && parts.length >= 3 && parts[parts.length - 1] === 'edit') {
     const caseNumber = safeDecode(parts.slice(1, -1).join('/'));
@@ -87,6 +93,7 @@ export function formatCasesRoute(route: CasesFeatureRoute): string {
   if (route.name === 'case') return `#/case/${encodeURIComponent(route.caseNumber)}`;
   if (route.name === 'caseEdit') return `#/case/${encodeURIComponent(route.caseNumber)}/edit`;
   if (route.name === 'caseNew') return '#/cases/new';
+  if (route.name === 'caseImport') return '#/cases/import';
   const q = filtersToQuery(route.filters);
   if (route.page > 1) q.set('page', String(route.page));
   const s = q.toString();
