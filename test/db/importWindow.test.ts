@@ -4,7 +4,8 @@
 // kept to the person who made them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { entry, zipBuffer } from '../helpers/hostileXlsx';
 import ExcelJS from 'exceljs';
 import Database from 'better-sqlite3';
 import { freshCourtDb, record } from '../helpers/tempDb';
@@ -188,6 +189,22 @@ describe('the import screen, through the core', () => {
     writeFileSync(file, await workbook(HEADERS, [['（2025）辽0421民初201号', '借款合同纠纷', '2025-03-01', '民一庭', '王法官', '周七', '']]));
     const r = await as<ImportResult>('立案员', 'cases.import', { file });
     expect(r).toMatchObject({ inserted: 1, aborted: false, file });
+  });
+
+  it('a ZIP of exchange XML: no columns to map, each bad case file named, the good ones imported with their 审限核对', async () => {
+    const fixtures = path.resolve(__dirname, '..', 'fixtures', 'exchange');
+    const files = [...readdirSync(path.join(fixtures, 'batch')).map((n) => path.join(fixtures, 'batch', n)), path.join(fixtures, 'mistakes', '坏日期.xml')];
+    const zip = zipBuffer(files.map((f) => entry(path.basename(f), readFileSync(f))));
+    const u = await upload('立案员', zip, '十一月批次.zip', 64 * 1024);
+    const p = await as<ImportPreview>('立案员', 'cases.importPreview', { upload: u });
+    // The 国家赔偿 file is skipped with a warning (not a case kind CourtDesk keeps), the bad date refused by file name.
+    expect(p).toMatchObject({ format: 'zip', columns: [], fileLevel: false, good: files.length - 2, willInsert: files.length - 2, badRows: 1 });
+    expect(p.errors.map((e) => e.message)).toEqual([expect.stringContaining('文件“坏日期.xml”')]);
+    expect(p.warnings.map((e) => e.message).join()).toContain('国赔1.xml');
+    const r = await as<ImportResult>('立案员', 'cases.import', { upload: u, goodRowsOnly: true, createMissing: true });
+    expect(r).toMatchObject({ aborted: false, inserted: files.length - 2, rejected: 1, format: 'zip' });
+    expect(r.disagreements).toBeGreaterThan(0);
+    expect(r.rejectedToken).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('keeps each upload to the person who made it, and to court-wide accounts', async () => {
