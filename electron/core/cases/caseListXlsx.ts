@@ -68,15 +68,15 @@ export interface CaseListExportOptions {
   control?: JobControl;
 }
 
-type Cell = string | number | Date | null | { richText: Array<{ text: string }> };
+export type Cell = string | number | Date | null | { richText: Array<{ text: string }> };
 
 /** Text as an inline string (never a formula, whatever it starts with); empty text is an empty cell. */
-function text(v: string | null | undefined): Cell {
+export function text(v: string | null | undefined): Cell {
   return v === null || v === undefined || v === '' ? null : { richText: [{ text: v }] };
 }
 
 /** A calendar day as an Excel date: midnight UTC, which exceljs turns into the day's serial number. */
-function date(iso: string | null): Cell {
+export function date(iso: string | null): Cell {
   if (!iso) return null;
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d));
@@ -135,7 +135,7 @@ export function exportCells(r: CaseRow, list: CaseListRow, today: string): Cell[
  * Waits while the compressor is behind: exceljs pipes each sheet into the ZIP without back-pressure, so a writer
  * that never waits buffers the whole sheet (about 140 MB at 100,000 cases). The pipe is exceljs's own (4.x).
  */
-async function drained(ws: ExcelJS.Worksheet): Promise<void> {
+export async function drained(ws: ExcelJS.Worksheet): Promise<void> {
   const pipe = (ws as unknown as { stream?: { pipes?: Array<NodeJS.EventEmitter & { _writableState?: { needDrain?: boolean } }> } }).stream?.pipes?.[0];
   if (pipe?._writableState?.needDrain) await once(pipe, 'drain');
   else await new Promise((resolve) => setImmediate(resolve));

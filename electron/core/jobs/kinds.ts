@@ -7,6 +7,7 @@ export const JOB_KINDS = {
   holidayRollPreview: { cancellable: true, load: () => import('../deadlines/holidayRollPreviewJob').then((m) => m.holidayRollPreviewJob) },
   import: { cancellable: true, load: () => import('../cases/importJob').then((m) => m.importJob) },
   caseExport: { cancellable: true, load: () => import('../cases/caseExportJob').then((m) => m.caseExportJob) },
+  reconciliationExport: { cancellable: true, load: () => import('../cases/reconciliationXlsx').then((m) => m.reconciliationExportJob) },
   seed: { cancellable: true, load: () => import('../setup/seedJob').then((m) => m.seedJob) },
 };
 
