@@ -1,4 +1,4 @@
-// The cases domain's export of a list to .xlsx: the list as the screen filters and sorts it, within the reader's scope.
+// The cases domain's export of a list to .xlsx (a case list as the screen filters and sorts it, or the 审限核对 list), within the reader's scope.
 import { z } from 'zod';
 import { defineCalls, returns } from '../api/define';
 import { filePath } from '../api/fields';
@@ -17,6 +17,12 @@ export const caseExportArgs = caseFilterSchema.extend({
   title: z.string().trim().max(60).optional(),
 }).strict();
 export type CaseExportArgs = z.input<typeof caseExportArgs>;
+
+/** The 审限核对 list as .xlsx: the reader's whole list (it has no filters), to the same file or exports folder. */
+export const reconciliationExportArgs = z.object({
+  /** As cases.exportXlsx's file: the command line's --out; absent, fetched once with cases.exportFetch. */
+  file: caseExportArgs.shape.file,
+}).strict();
 
 export interface CaseExportResult {
   /** Cases written. */
@@ -42,6 +48,8 @@ export const EXPORT_CHUNK_BYTES = 4 * 1024 * 1024;
 
 export const caseExportApi = defineCalls({
   'cases.exportXlsx': { args: caseExportArgs, access: 'cases.view', result: returns<CaseExportResult>() },
+  // Fetched through cases.exportFetch like a case list: every role with reconciliation.view has cases.view (a test holds it).
+  'cases.reconciliationExport': { args: reconciliationExportArgs, access: 'reconciliation.view', result: returns<CaseExportResult>() },
   'cases.exportFetch': {
     args: z.object({
       token: z.string().regex(/^[0-9a-f]{32}$/, '导出文件的标识无效'),

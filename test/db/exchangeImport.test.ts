@@ -82,7 +82,7 @@ describe('exchange XML batch', () => {
   it('lists the cases whose source disagrees: a deduction, an extension and a month-end, with both dates and the arithmetic', async () => {
     t = freshCourtDb();
     await importFile(writeZip('batch.zip', filesOf('batch')));
-    const rows = listReconciliations(t.db, ALL);
+    const rows = listReconciliations(t.db, ALL, TODAY);
     expect(rows.map((r) => [r.caseNumber, r.sourceDueOn, r.sourceLimitDays, r.dueOn, r.limit, r.limitDays, r.differenceDays])).toEqual([
       ['（2024）辽0421民初203号', '2025-03-01', 180, '2025-02-28', '6个月', 181, -1],
       ['（2024）辽0421民初201号', '2025-03-11', 180, '2025-04-10', '6个月', 184, 30],
@@ -93,8 +93,8 @@ describe('exchange XML batch', () => {
     expect(deduction.importFile).toBe('batch.zip');
     // Within the reader's scope: 民初203号 is 李法官's, the others 王法官's.
     const li = t.db.prepare("SELECT id FROM staff WHERE name = '李法官'").pluck().get() as number;
-    expect(listReconciliations(t.db, { kind: 'own', staffId: li }).map((r) => r.caseNumber)).toEqual(['（2024）辽0421民初203号']);
-    expect(listReconciliations(t.db, { kind: 'none' })).toEqual([]);
+    expect(listReconciliations(t.db, { kind: 'own', staffId: li }, TODAY).map((r) => r.caseNumber)).toEqual(['（2024）辽0421民初203号']);
+    expect(listReconciliations(t.db, { kind: 'none' }, TODAY)).toEqual([]);
   });
 
   it('changes nothing when the same batch is imported again; a changed case updates, is audited, and the latest import wins', async () => {
@@ -114,7 +114,7 @@ describe('exchange XML batch', () => {
     const audit = t.db.prepare("SELECT before_json, after_json FROM audit_log WHERE action = 'case.update' AND entity_key = '（2024）辽0421民初203号'").all() as Array<{ before_json: string; after_json: string }>;
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].before_json).judge).toBe('李法官');
-    expect(listReconciliations(t.db, ALL).map((r) => r.caseNumber)).toEqual(['（2024）辽0421民初201号', '（2024）辽0421民初202号']);
+    expect(listReconciliations(t.db, ALL, TODAY).map((r) => r.caseNumber)).toEqual(['（2024）辽0421民初201号', '（2024）辽0421民初202号']);
   });
 
   it('refuses each kind of mistake by file and element, in Chinese; all or nothing, or the good files only', async () => {

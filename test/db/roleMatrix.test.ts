@@ -97,6 +97,7 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'cases.deleteFilter', args: { name: '从未保存过' }, action: 'cases.view', input: /没有名为/ },
   { method: 'settings.setClosingRules', args: { reviewRequired: false, precedentRequired: false }, action: 'settings.manage' },
   { method: 'cases.reconciliation', args: {}, action: 'reconciliation.view' },
+  { method: 'cases.reconciliationExport', args: { file: 'relative.xlsx' }, action: 'reconciliation.view', input: /完整路径/ },
 ];
 
 /** Calls open to anyone (sign-in, start-up) or to everyone signed in; restore is refused by a core without a runtime. */

@@ -1,14 +1,16 @@
 // End to end: 审限核对 opened from the 审限预警 page, empty before any exchange import, then listing the cases whose
-// source figures disagree (both due dates, the difference, the arithmetic), each case number opening the case;
-// photographed at 1024×768 and 1920×1080.
+// source figures disagree (both due dates, the difference, the arithmetic), each case number opening the case, and
+// 导出 Excel downloading the list as .xlsx; photographed at 1024×768 and 1920×1080.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { cli, ensureBuilt, initDb, ROOT, TESTER } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
 import { entry, zipBuffer } from '../helpers/hostileXlsx';
 import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
+import { RECONCILIATION_COLUMNS, RECONCILIATION_SHEET_NAME } from '../../electron/core/cases/reconciliationXlsx';
 
 const TODAY = '2024-12-31';
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -41,7 +43,7 @@ afterAll(async () => {
 });
 
 async function signedIn(viewport: (typeof VIEWPORTS)[number]): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  const page = await browser.newPage({ viewport, locale: 'zh-CN', acceptDownloads: true });
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(host.url);
   await page.getByTestId('signin-name').fill(TESTER.name);
@@ -71,6 +73,9 @@ describe('审限核对', () => {
       await fromDeadlines(page, `79-deadlines-reconciliation-link-${viewport.width}`);
       await page.getByTestId('reconciliation-empty').waitFor({ timeout: 15_000 });
       expect(await page.getByTestId('reconciliation-empty').textContent()).toContain('没有需要核对的案件');
+      // Nothing to export: the button says so and stays off.
+      await expect.poll(() => page.getByTestId('export-xlsx').getAttribute('data-count')).toBe('0');
+      expect(await page.getByTestId('export-xlsx').isDisabled()).toBe(true);
       await shot(page, `80-reconciliation-empty-${viewport.width}`);
     } finally {
       await page.close();
@@ -97,6 +102,26 @@ describe('审限核对', () => {
         // Nothing sticks out of the window sideways.
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
         await shot(page, `81-reconciliation-list-${viewport.width}`);
+
+        // 导出 Excel: a download of the list as the page shows it, the arithmetic one step a line.
+        const button = page.getByTestId('export-xlsx');
+        expect(await button.getAttribute('data-count')).toBe('3');
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()]);
+        expect(download.suggestedFilename()).toBe(`审限核对-${TODAY}.xlsx`);
+        const saved = path.join(work.dir, `reconciliation-${viewport.width}.xlsx`);
+        await download.saveAs(saved);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(saved);
+        const ws = wb.getWorksheet(RECONCILIATION_SHEET_NAME)!;
+        const header = RECONCILIATION_COLUMNS.map((c) => c.header);
+        const cells = (n: number) => Object.fromEntries(header.map((h, i) => [h, ws.getRow(n).getCell(i + 1)]));
+        expect([2, 3, 4].map((n) => cells(n)['案号'].text)).toEqual(['（2024）辽0421民初203号', '（2024）辽0421民初201号', '（2024）辽0421民初202号']);
+        expect([2, 3, 4].map((n) => cells(n)['相差天数'].value)).toEqual([-1, 30, 31]);
+        expect(cells(2)['本程序审限届满日期'].value).toEqual(new Date('2025-02-28T00:00:00.000Z'));
+        expect(cells(2)['本程序计算过程'].text.split('\n')).toContain('审限届满日 2025-02-28');
+        await expect.poll(() => page.getByTestId('export-message').textContent()).toContain('已导出 3 件案件到“审限核对-2024-12-31.xlsx”');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        await shot(page, `82-reconciliation-export-${viewport.width}`);
         await page.getByTestId('reconciliation-case-link').nth(1).click();
         await page.getByTestId('deadline-box').waitFor({ timeout: 15_000 });
         await expect.poll(() => page.locator('.case-title h1').textContent()).toBe('（2024）辽0421民初201号');
@@ -106,5 +131,5 @@ describe('审限核对', () => {
       }
     }
     expect(pageErrors).toEqual([]);
-  });
+  }, 180_000);
 });

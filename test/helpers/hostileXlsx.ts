@@ -9,6 +9,8 @@ export interface ZipEntrySpec {
   /** What the directory and local header claim; honest values by default. */
   size: number;
   crc: number;
+  /** The name's bytes as another encoding wrote them (GBK, say), with the UTF-8 flag (bit 11) left off. */
+  rawName?: Buffer;
 }
 
 /** An honest entry: deflated (method 8) unless told to store it. */
@@ -44,11 +46,12 @@ export function zipBuffer(entries: ZipEntrySpec[], opts: { zip64?: boolean } = {
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
+    const name = e.rawName ?? Buffer.from(e.name, 'utf8');
+    const flags = e.rawName ? 0 : 0x0800;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(opts.zip64 ? 45 : 20, 4);
-    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(e.method, 8);
     local.writeUInt32LE(e.crc >>> 0, 14);
     local.writeUInt32LE(Math.min(e.stored.length, 0xffffffff), 18);
@@ -58,7 +61,7 @@ export function zipBuffer(entries: ZipEntrySpec[], opts: { zip64?: boolean } = {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(opts.zip64 ? 45 : 20, 4);
     central.writeUInt16LE(opts.zip64 ? 45 : 20, 6);
-    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(e.method, 10);
     central.writeUInt32LE(e.crc >>> 0, 16);
     let extra = Buffer.alloc(0);

@@ -120,7 +120,8 @@ describe('audit log labels', () => {
     expect(auditActionLabel('restore')).toBe('从备份恢复');
     expect(auditActionLabel('backup.create')).toBe('backup.create');
     expect(auditActionLabel('toString')).toBe('toString');
-    expect(Object.keys(AUDIT_ACTION_LABELS)).toHaveLength(21);
+    expect(auditActionLabel('reconciliation.export')).toBe('导出审限核对（Excel）');
+    expect(Object.keys(AUDIT_ACTION_LABELS)).toHaveLength(22);
   });
 
   it('names the objects', () => {

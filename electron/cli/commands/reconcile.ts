@@ -1,11 +1,22 @@
-// courtdesk reconcile: the 审限核对 list, the cases whose exchange source figures disagree with CourtDesk's.
-import { print, withSession, type CommandSpec } from '../cliHost';
+// courtdesk reconcile: the 审限核对 list, the cases whose exchange source figures disagree with CourtDesk's; with
+// --out FILE.xlsx, the same list saved through the window's export call.
+import path from 'node:path';
+import { XLSX_EXTENSION_MESSAGE } from '../../../shared/cases/exportApi';
+import { CliError, print, withSession, type CommandSpec } from '../cliHost';
 
 export const reconcile: CommandSpec = {
   positionals: [],
-  options: {},
+  options: { out: { type: 'string' } },
   signIn: 'required',
-  async run(g, _args, _v, io) {
+  async run(g, _args, v, io) {
+    if (typeof v.out === 'string') {
+      const out = v.out;
+      // Refused before signing in, as cases --out does: nothing is read or written.
+      if (!/\.xlsx$/i.test(out)) throw new CliError(XLSX_EXTENSION_MESSAGE, 2);
+      const made = await withSession(g, io, ({ call }) => call('cases.reconciliationExport', { file: path.resolve(out) }));
+      print(io, g, { count: made.count, file: made.file }, () => `已导出审限核对 ${made.count} 件案件到 ${made.file}`);
+      return 0;
+    }
     const rows = await withSession(g, io, ({ call }) => call('cases.reconciliation', {}));
     print(io, g, rows, () => rows.length === 0
       ? '审限核对：没有与数据交换来源不一致的案件'

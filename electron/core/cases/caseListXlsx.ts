@@ -68,7 +68,7 @@ export interface CaseListExportOptions {
   control?: JobControl;
 }
 
-type Cell = string | number | Date | null | { richText: Array<{ text: string }> };
+export type Cell = string | number | Date | null | { richText: Array<{ text: string }> };
 
 /** Text as an inline string (never a formula, whatever it starts with); empty text is an empty cell. */
 export function text(v: string | null | undefined): Cell {
@@ -76,7 +76,7 @@ export function text(v: string | null | undefined): Cell {
 }
 
 /** A calendar day as an Excel date: midnight UTC, which exceljs turns into the day's serial number. */
-function date(iso: string | null): Cell {
+export function date(iso: string | null): Cell {
   if (!iso) return null;
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d));

@@ -3,25 +3,18 @@
 // ones), the day of a conversion to ordinary procedure, the source system's figures, and the 审限核对 disagreement.
 import type { Database, Statement } from 'better-sqlite3';
 import { computeDeadline } from '../../../shared/deadlines/engine';
-import { daysBetween } from '../../../shared/dates/calendar';
 import type { ExtensionStatus } from '../../../shared/cases/types';
 import type { AuditAppend } from '../audit/auditLog';
 import type { CaseStore, UpsertOutcome } from './caseStore';
 import { deadlineInputOf, type CaseRow } from './caseRow';
 import type { ExchangeCase, ExchangeRead } from './exchangeFile';
+import { compareWithSource, type Comparison } from './reconciliationQueries';
 
 interface StoredEvent { id: number; kind: string; fromOn: string; toOn: string | null; note: string | null }
 interface StoredExtension { id: number; months: number; days: number; requestedOn: string; status: ExtensionStatus }
 
 /** The figures of a 审限核对 row that decide whether it changed (the arithmetic's wording follows "today"). */
-interface Figures {
-  source_due_on: string | null;
-  source_limit_days: number | null;
-  courtdesk_due_on: string | null;
-  courtdesk_limit: string | null;
-  courtdesk_limit_days: number | null;
-  difference_days: number | null;
-}
+type Figures = Comparison;
 
 export class ExchangeWriter {
   private s: Record<string, Statement>;
@@ -120,9 +113,9 @@ export class ExchangeWriter {
         changes.push(`${e.kind} ${e.fromOn} 结束于 ${e.toOn}`);
       }
     }
-    const extensions = this.s.extensions.all(c.id) as StoredExtension[];
-    for (const ext of x.extensions) {
-      const same = extensions.find((s) => s.requestedOn === ext.requestedOn && s.months === ext.months && s.days === ext.days);
+    const pairs = pairExtensions(this.s.extensions.all(c.id) as StoredExtension[], x.extensions);
+    for (const [i, ext] of x.extensions.entries()) {
+      const same = pairs.get(i);
       const label = `${ext.months ? `${ext.months}个月` : ''}${ext.days ? `${ext.days}天` : ''}`;
       if (!same) {
         this.s.insertExtension.run(c.id, ext.months, ext.days, ext.reason, ext.requestedOn, ext.status, ext.decidedOn, version, now, now);
@@ -164,22 +157,9 @@ export class ExchangeWriter {
 
   /** CourtDesk's figures against the source's, or null when they agree (or the source states neither). */
   private figures(c: CaseRow, x: ExchangeCase): { values: Figures; steps: string[] } | null {
-    const src = x.source;
-    if (src.dueOn === null && src.limitDays === null) return null;
     const d = computeDeadline(deadlineInputOf(c, this.store.facts(c.id)), this.meta.today, true, this.store.rules.restDays());
-    const ours = d.rule && d.statutoryDueOn ? daysBetween(c.filed_on, d.statutoryDueOn) : null;
-    // A limit in months is also commonly stated as 30 days a month (6个月 → 180天): that is the same limit, not a disagreement.
-    const conventional = d.rule ? d.rule.limit.months * 30 + d.rule.limit.days : null;
-    const limitDiffers = src.limitDays !== null && src.limitDays !== ours && src.limitDays !== conventional;
-    const dueDiffers = src.dueOn !== null && src.dueOn !== d.dueOn;
-    if (!limitDiffers && !dueDiffers) return null;
-    return {
-      values: {
-        source_due_on: src.dueOn, source_limit_days: src.limitDays, courtdesk_due_on: d.dueOn, courtdesk_limit: d.limit, courtdesk_limit_days: ours,
-        difference_days: src.dueOn && d.dueOn ? daysBetween(src.dueOn, d.dueOn) : null,
-      },
-      steps: d.steps,
-    };
+    const values = compareWithSource(c.filed_on, d, x.source);
+    return values && { values, steps: d.steps };
   }
 
   /** Read-only: whether applying these rows would change anything beyond the cases' own columns (for the pre-import backup). */
@@ -195,12 +175,33 @@ export class ExchangeWriter {
       if (!c || !hasSource.get(c.id)) return true;
       const ev = events.all(c.id) as StoredEvent[];
       if (x.events.some((e) => !ev.some((s) => s.kind === e.kind && s.fromOn === e.fromOn && (s.toOn !== null || e.toOn === null)))) return true;
-      const xs = extensions.all(c.id) as StoredExtension[];
-      if (x.extensions.some((e) => !xs.some((s) => s.requestedOn === e.requestedOn && s.months === e.months && s.days === e.days && s.status === e.status))) return true;
+      const pairs = pairExtensions(extensions.all(c.id) as StoredExtension[], x.extensions);
+      if (x.extensions.some((e, i) => pairs.get(i)?.status !== e.status)) return true;
       if (x.convertedOn !== null && x.convertedOn !== c.converted_on) return true;
     }
     return false;
   }
+}
+
+/**
+ * Pairs each extension of a file with at most one stored request of the same day and length, each stored one used
+ * once: a court may grant the same month twice on one day, and two grants are two, not one seen twice. Requests of
+ * the same status pair first, so that a file listing one granted and one refused leaves both as they are.
+ */
+function pairExtensions(stored: readonly StoredExtension[], file: ReadonlyArray<ExchangeCase['extensions'][number]>): Map<number, StoredExtension> {
+  const pairs = new Map<number, StoredExtension>();
+  const used = new Set<number>();
+  const sameRequest = (s: StoredExtension, e: ExchangeCase['extensions'][number]) => s.requestedOn === e.requestedOn && s.months === e.months && s.days === e.days;
+  for (const sameStatus of [true, false]) {
+    file.forEach((e, i) => {
+      if (pairs.has(i)) return;
+      const s = stored.find((x) => !used.has(x.id) && sameRequest(x, e) && (!sameStatus || x.status === e.status));
+      if (!s) return;
+      pairs.set(i, s);
+      used.add(s.id);
+    });
+  }
+  return pairs;
 }
 
 /** The arithmetic as JSON within the column's 8,000 characters: whole steps dropped from the middle, never cut JSON. */

@@ -1,4 +1,5 @@
-// Handlers of the case-list export (shared/cases/exportApi.ts). The file is written by a long job (cases/caseExportJob.ts)
+// Handlers of the list exports (shared/cases/exportApi.ts): a case list or the 审限核对 list, each written by a long job
+// (cases/caseExportJob.ts, cases/reconciliationXlsx.ts)
 // either where the command line says, or into the exports folder beside the database, from where the window fetches
 // it once (its bytes over the API in pieces, made a blob: download by the page: no new address, no file served by path).
 import path from 'node:path';
@@ -46,47 +47,68 @@ export const caseExportDomain = createDomain('caseExport', caseExportApi, (s: Co
     }
   }
 
+  /** Where an export goes: the command line's file (checked), or a new file in the exports folder with its fetch token. */
+  function target(out: string | undefined): { file: string; token: string | null } {
+    if (out !== undefined) {
+      if (!path.isAbsolute(out)) throw new InputError(`请填写导出文件的完整路径（而不是“${out}”）`, 'file');
+      if (!existsSync(path.dirname(out))) throw new InputError(`文件夹“${path.dirname(out)}”不存在`, 'file');
+      return { file: out, token: null };
+    }
+    if (s.db.memory) throw new CoreError('CONFLICT', '内存数据库没有导出文件夹，请指定导出文件的完整路径');
+    const dir = exportsDir(s.dbPath);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    try {
+      chmodSync(dir, 0o700);
+    } catch {
+      // A folder without modes (FAT) or owned by someone else: the export still works.
+    }
+    sweep(dir);
+    const token = randomBytes(16).toString('hex');
+    return { file: path.join(dir, `${token}.xlsx`), token };
+  }
+
+  /**
+   * Writes an export by its job, puts it on the audit record (what leaves the database in a file, and who took it)
+   * and leaves a window's file waiting for its fetch. Either list goes through here, so both are fetched and swept alike.
+   */
+  async function exportTo(
+    out: string | undefined,
+    actor: string,
+    write: (file: string, today: string) => Promise<{ count: number }>,
+    audit: { action: string; after: Record<string, unknown> },
+  ) {
+    const { file, token } = target(out);
+    const today = s.today();
+    const name = path.basename(file);
+    running.add(name);
+    let count: number;
+    try {
+      ({ count } = await write(file, today));
+    } finally {
+      running.delete(name);
+    }
+    const append = auditAppender(s.db);
+    s.db.transaction(() => append({ actor, action: audit.action, entity: 'case', entityKey: null, after: { count, ...audit.after, file: out ?? null } }))();
+    if (token) waiting.set(token, { file, actor, at: Date.now() });
+    return { count, today, file: out ?? null, token };
+  }
+
   return {
-    'cases.exportXlsx': async (a, ctx) => {
+    'cases.exportXlsx': (a, ctx) => {
       const { sort, file: out, title, ...filter } = a;
-      let file: string;
-      let token: string | null = null;
-      if (out !== undefined) {
-        if (!path.isAbsolute(out)) throw new InputError(`请填写导出文件的完整路径（而不是“${out}”）`, 'file');
-        if (!existsSync(path.dirname(out))) throw new InputError(`文件夹“${path.dirname(out)}”不存在`, 'file');
-        file = out;
-      } else {
-        if (s.db.memory) throw new CoreError('CONFLICT', '内存数据库没有导出文件夹，请指定导出文件的完整路径');
-        const dir = exportsDir(s.dbPath);
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
-        try {
-          chmodSync(dir, 0o700);
-        } catch {
-          // A folder without modes (FAT) or owned by someone else: the export still works.
-        }
-        sweep(dir);
-        token = randomBytes(16).toString('hex');
-        file = path.join(dir, `${token}.xlsx`);
-      }
-      const today = s.today();
-      const name = path.basename(file);
-      running.add(name);
-      let count: number;
-      try {
-        ({ count } = await s.jobs.run(
-          'caseExport',
-          { filter, sort, scope: ctx.scope, today, file, actor: ctx.actor, title: title ?? null },
-          { label: `导出 Excel：${title ?? '案件列表'}`, actor: ctx.actor },
-        ));
-      } finally {
-        running.delete(name);
-      }
       // Party names leave the database in this file: who exported which list is on the record.
-      const audit = auditAppender(s.db);
-      s.db.transaction(() => audit({ actor: ctx.actor, action: 'cases.export', entity: 'case', entityKey: null, after: { count, filter, sort, title: title ?? null, file: out ?? null } }))();
-      if (token) waiting.set(token, { file, actor: ctx.actor, at: Date.now() });
-      return { count, today, file: out ?? null, token };
+      return exportTo(out, ctx.actor, (file, today) => s.jobs.run(
+        'caseExport',
+        { filter, sort, scope: ctx.scope, today, file, actor: ctx.actor, title: title ?? null },
+        { label: `导出 Excel：${title ?? '案件列表'}`, actor: ctx.actor },
+      ), { action: 'cases.export', after: { filter, sort, title: title ?? null } });
     },
+    'cases.reconciliationExport': (a, ctx) =>
+      exportTo(a.file, ctx.actor, (file, today) => s.jobs.run(
+        'reconciliationExport',
+        { scope: ctx.scope, today, file, actor: ctx.actor },
+        { label: '导出 Excel：审限核对', actor: ctx.actor },
+      ), { action: 'reconciliation.export', after: { scope: ctx.scope.kind } }),
     'cases.exportFetch': (a, ctx) => {
       const w = waiting.get(a.token);
       // Another person's token is answered like an unknown one: it tells nothing.

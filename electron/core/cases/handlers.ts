@@ -20,7 +20,7 @@ export const casesDomain = createDomain('cases', casesApi, (s: CoreServices) => 
     const r = s.cases.addEvent(row.case_number, a.kind, a.fromOn, a.toOn ?? null, a.note ?? null, { actor: ctx.actor, today: s.today() });
     return { id: r.id, caseNumber: row.case_number, dueOn: r.dueOn };
   }),
-  'cases.reconciliation': (_a, ctx) => listReconciliations(s.db, ctx.scope),
+  'cases.reconciliation': (_a, ctx) => listReconciliations(s.db, ctx.scope, s.today()),
   'cases.resume': (a, ctx) => argumentNames(() => {
     const row = caseInScope(s.cases, ctx, a.caseNumber);
     const r = s.cases.resume(row.case_number, a.resumedOn, { actor: ctx.actor, today: s.today() });

@@ -19,6 +19,17 @@ export class FastPathUnsupported extends Error {
 }
 
 const utf8Decoder = new TextDecoder('utf-8');
+/** Node's full ICU has GBK (gb18030 as the WHATWG encoding standard defines it, a superset). */
+const gbkDecoder = new TextDecoder('gbk');
+
+/**
+ * An entry's name: UTF-8 when the archive says so (flag bit 11), and when it does not but the bytes are UTF-8 all the
+ * same (as many tools write them). Otherwise it is the local code page of the Chinese Windows that zipped it, GBK,
+ * which read as UTF-8 would name the court's files in garbage in every message.
+ */
+function entryName(bytes: Buffer, flags: number): string {
+  return flags & 0x0800 || isUtf8(bytes) ? bytes.toString('utf8') : gbkDecoder.decode(bytes);
+}
 
 interface ZipEntry {
   name: string;
@@ -78,9 +89,10 @@ export class ZipArchive {
       const extraLength = buf.readUInt16LE(p + 30);
       const commentLength = buf.readUInt16LE(p + 32);
       if (p + 46 + nameLength + extraLength > buf.length) throw invalid();
+      const flags = buf.readUInt16LE(p + 8);
       const e: ZipEntry = {
-        name: buf.toString('utf8', p + 46, p + 46 + nameLength),
-        flags: buf.readUInt16LE(p + 8),
+        name: entryName(buf.subarray(p + 46, p + 46 + nameLength), flags),
+        flags,
         method: buf.readUInt16LE(p + 10),
         crc: buf.readUInt32LE(p + 16),
         compressedSize: buf.readUInt32LE(p + 20),

@@ -8,6 +8,7 @@ export const JOB_KINDS = {
   import: { cancellable: true, load: () => import('../cases/importJob').then((m) => m.importJob) },
   importPreview: { cancellable: true, load: () => import('../cases/importPreviewJob').then((m) => m.importPreviewJob) },
   caseExport: { cancellable: true, load: () => import('../cases/caseExportJob').then((m) => m.caseExportJob) },
+  reconciliationExport: { cancellable: true, load: () => import('../cases/reconciliationXlsx').then((m) => m.reconciliationExportJob) },
   seed: { cancellable: true, load: () => import('../setup/seedJob').then((m) => m.seedJob) },
 };
 

@@ -70,6 +70,6 @@ describe('migration 0009: reconciliation', () => {
     const s = await importCasesFile(db, new CaseStore(db), x, { actor: 'tester', today: '2024-12-31', goodRowsOnly: false, createMissing: true, backup: false });
     expect([s.aborted, s.inserted, s.disagreements]).toEqual([false, 1, 1]);
     expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(4);
-    expect(listReconciliations(db, { kind: 'all' }).map((r) => [r.caseNumber, r.dueOn, r.sourceDueOn])).toEqual([['（2024）辽0421民初203号', '2025-02-28', '2025-03-01']]);
+    expect(listReconciliations(db, { kind: 'all' }, '2024-12-31').map((r) => [r.caseNumber, r.dueOn, r.sourceDueOn])).toEqual([['（2024）辽0421民初203号', '2025-02-28', '2025-03-01']]);
   });
 });

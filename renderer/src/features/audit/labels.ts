@@ -3,6 +3,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'case.create': '新建案件',
   'case.update': '修改案件',
   'cases.export': '导出案件列表（Excel）',
+  'reconciliation.export': '导出审限核对（Excel）',
   'event.add': '登记期间',
   'event.resume': '恢复审理',
   import: '导入',

@@ -4,7 +4,8 @@ import { useStore } from 'zustand';
 import { Link } from '../../components/Link';
 import { ScopeLine } from '../../components/ScopeLine';
 import { formatCount, formatDate } from '../../lib/format';
-import { stores } from '../../stores';
+import { api, stores } from '../../stores';
+import { XlsxExportButton } from '../cases/ExportButton';
 import type { ReconciliationRow } from '../../../../shared/cases/reconciliation';
 import './reconciliation.css';
 
@@ -30,10 +31,18 @@ export function ReconciliationPage() {
         <button type="button" className="link-button push-right" onClick={() => void stores.reconciliation.getState().load()}>
           刷新
         </button>
+        <XlsxExportButton
+          start={() => api['cases.reconciliationExport']({})}
+          total={rows ? rows.length : null}
+          hint={`把审限核对的${rows ? ` ${formatCount(rows.length)} 件` : ''}案件导出为 Excel 文件，含两个届满日、相差天数和本程序的计算过程`}
+          filePrefix="审限核对"
+          notice="文件仅供本院内部核对审限使用。"
+          commandLine="courtdesk reconcile --out 文件.xlsx"
+        />
       </div>
       <p className="muted reconciliation-lead">
         每次导入审判管理系统的数据交换 XML 时，本程序把文件所载的“法定审限天数”“审限届满日期”与本程序按审限规则计算的结果逐案比对，
-        列出不一致的案件（以最近一次导入为准）。“本程序届满日”早于来源的，可能是来源系统未发现的超审限案件。
+        列出不一致的案件（以最近一次导入为准）。本程序一方按案件现在登记的情况计算，改正后已一致的案件不再列出。“本程序届满日”早于来源的，可能是来源系统未发现的超审限案件。
       </p>
       {error ? (
         <div className="banner error" role="alert">
