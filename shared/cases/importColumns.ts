@@ -12,7 +12,7 @@ import {
 import { PROCEDURES_BY_STAGE, isFirstInstance } from '../deadlines/limits';
 import { isIsoDate } from '../dates/calendar';
 import { cleanName, NAME_MAX } from '../text/names';
-import { type CellValue, MAX_AMOUNT, MAX_DAYS, MIN_DATE, type Parsed, cellText, foldDigits, isCellError, listText, normalizeCell, oneOf, parseAmount, parseDays, parseImportDate, parseProcedureName, parseYesNo, splitNames } from './importCells';
+import { type CellValue, type Parsed, cellText, foldDigits, isCellError, listText, normalizeCell, oneOf, parseAmount, parseDays, parseImportDate, parseProcedureName, parseYesNo, splitNames } from './importCells';
 
 export { type CellError, type CellValue, MAX_AMOUNT, MAX_DAYS, cellText, isCellError, normalizeCell, parseAmount, parseDays, parseImportDate, parseYesNo, splitNames } from './importCells';
 

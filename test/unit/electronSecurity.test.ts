@@ -4,7 +4,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import {
-  APP_ENTRY_URL,
   CONTENT_SECURITY_POLICY,
   isAllowedIpcSender,
   isAllowedNavigation,

@@ -1,6 +1,6 @@
 // Writes cases, their deducted periods and suspensions, keeping derived deadline columns, search index and audit in step.
 import type { Database, Statement } from 'better-sqlite3';
-import type { CaseRecord, EventKind, ExtensionStatus } from '../../../shared/cases/types';
+import type { CaseRecord, ExtensionStatus } from '../../../shared/cases/types';
 import { EVENT_KINDS } from '../../../shared/cases/types';
 import { parseCaseNumber } from '../../../shared/cases/caseNumber';
 import { isIsoDate } from '../../../shared/dates/calendar';

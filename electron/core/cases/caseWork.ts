@@ -45,7 +45,6 @@ export class CaseWork {
   constructor(
     private readonly db: Database,
     private readonly store: CaseStore,
-    private readonly settings: SettingsStore,
   ) {}
 
   /** What a case number typed so far says, for the form to show at once. */

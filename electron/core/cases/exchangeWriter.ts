@@ -27,7 +27,7 @@ export class ExchangeWriter {
   readonly skipped: Array<{ row: number; column: string; message: string }> = [];
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly store: CaseStore,
     private readonly read: ExchangeRead,
     private readonly meta: { file: string; actor: string; today: string; now: string; audit?: AuditAppend },

@@ -4,9 +4,10 @@
 // it once (its bytes over the API in pieces, made a blob: download by the page: no new address, no file served by path).
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { caseExportApi, EXPORT_CHUNK_BYTES } from '../../../shared/cases/exportApi';
 import { createDomain } from '../kernel/domain';
+import { readPiece } from '../kernel/filePieces';
 import { CoreError, InputError } from '../kernel/errors';
 import { auditAppender } from '../audit/auditLog';
 import type { CoreServices } from '../app/services';
@@ -113,24 +114,13 @@ export const caseExportDomain = createDomain('caseExport', caseExportApi, (s: Co
       const w = waiting.get(a.token);
       // Another person's token is answered like an unknown one: it tells nothing.
       if (!w || w.actor !== ctx.actor || !existsSync(w.file)) throw new CoreError('NOT_FOUND', '导出文件已经取走或已过期，请重新导出');
-      const fd = openSync(w.file, 'r');
-      let piece: Buffer;
-      let total: number;
-      try {
-        total = fstatSync(fd).size;
-        if (a.offset > total) throw new InputError('导出文件的读取位置超出了文件长度', 'offset');
-        piece = Buffer.alloc(Math.min(EXPORT_CHUNK_BYTES, total - a.offset));
-        readSync(fd, piece, 0, piece.length, a.offset);
-      } finally {
-        closeSync(fd);
-      }
-      const next = a.offset + piece.length;
-      if (next >= total) {
+      const piece = readPiece(w.file, a.offset, EXPORT_CHUNK_BYTES);
+      if (piece.next >= piece.total) {
         // The last piece: the file is handed over and leaves the exports folder.
         waiting.delete(a.token);
         rmSync(w.file, { force: true });
       } else w.at = Date.now();
-      return { base64: piece.toString('base64'), next, total };
+      return piece;
     },
   };
 });

@@ -1,8 +1,6 @@
 // Handlers of the cases domain: lists and counts within the person's scope, one case in full, the filters'
 // catalogues, deducted periods and the 审限核对 list (imports: importHandlers.ts).
-import path from 'node:path';
 import { casesApi } from '../../../shared/cases/api';
-import { scopeLabel } from '../../../shared/accounts/roles';
 import { createDomain } from '../kernel/domain';
 import { InputError } from '../kernel/errors';
 import { caseInScope } from './caseAccess';

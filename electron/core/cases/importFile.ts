@@ -5,11 +5,11 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { cellText, columnForHeader, type ImportField, type ImportIssue, type ImportTable } from '../../../shared/cases/importColumns';
+import { cellText, type ImportIssue, type ImportTable } from '../../../shared/cases/importColumns';
 import { BOM, csvLine, restoreNeutralized, type CellKind } from '../../../shared/spreadsheet/cells';
 import { ImportFileError, MAX_COLUMNS, MAX_IMPORT_ROWS, NOT_XLSX, mb, MiB, count, rowLimitError } from './importBounds';
 import { checkBeforeFallback, readFirstSheetFast, type XlsxRow } from './xlsxSheet';
-import { FastPathUnsupported, ZipArchive } from './zipArchive';
+import { FastPathUnsupported } from './zipArchive';
 import { REJECTED_REASON_HEADER, reasonsByRow, rejectedColumns } from './rejectedRows';
 import type { ColumnMapping } from '../../../shared/cases/importMapping';
 

@@ -13,7 +13,7 @@ import { deleteFilter, saveFilter, savedFilters } from './savedFilters';
 import type { CoreServices } from '../app/services';
 
 export const caseWorkDomain = createDomain('caseWork', caseWorkApi, (s: CoreServices) => {
-  const work = new CaseWork(s.db, s.cases, s.settings);
+  const work = new CaseWork(s.db, s.cases);
   const mediations = new Mediations(s.db, s.cases);
   const write = (ctx: CallContext) => ({ actor: ctx.actor, today: s.today(), inScope: (divisionId: number, judgeId: number) => inScope(ctx.scope, { division_id: divisionId, judge_id: judgeId }) });
   const detail = (caseNumber: string, ctx: CallContext) => s.caseQueries.get(caseNumber, s.today(), ctx.scope)!;

@@ -48,7 +48,7 @@ export class CourtDirectory {
   private insertRole;
 
   constructor(
-    private db: Database,
+    db: Database,
     private courtId: number,
   ) {
     for (const r of db.prepare('SELECT id, name FROM divisions WHERE court_id = ?').all(courtId) as Array<{ id: number; name: string }>)

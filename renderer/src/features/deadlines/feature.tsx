@@ -1,7 +1,7 @@
 // 审限预警: the counts of deadlines.summary and the cases behind each (#/deadlines?view=…), with their stores.
 import { useStore } from 'zustand';
 import type { Feature } from '../types';
-import { router, stores } from '../../stores';
+import { router } from '../../stores';
 import { createCaseListStore, type CaseListStore } from '../cases/caseList';
 import { DeadlinesPage } from './DeadlinesPage';
 import { createDeadlineSummaryStore, type DeadlineSummaryStore } from './summary';

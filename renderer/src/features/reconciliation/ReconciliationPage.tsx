@@ -52,7 +52,7 @@ export function ReconciliationPage() {
       {rows && rows.length === 0 ? (
         <div className="reconciliation-empty" data-testid="reconciliation-empty">
           <p>没有需要核对的案件。</p>
-          <p className="muted">导入数据交换 XML（命令行 courtdesk import 文件.zip）后，来源审限与本程序计算不一致的案件会列在这里。</p>
+          <p className="muted">在“案件 → 导入”中导入审判管理系统的数据交换 XML（或命令行 courtdesk import 文件.zip）后，来源审限与本程序计算不一致的案件会列在这里。</p>
         </div>
       ) : null}
       {rows && rows.length > 0 ? (

@@ -78,6 +78,7 @@ function Choices({ p }: { p: ImportPreview }) {
 }
 
 function Result({ r }: { r: ImportResult }) {
+  const mayReconcile = useStore(session, (s) => userCan(s.user, 'reconciliation.view'));
   async function download() {
     const pieces = await stores.caseImport.getState().fetchRejected();
     if (pieces && r.rejectedFile && !downloadBytes(pieces, r.rejectedFile)) {
@@ -95,7 +96,7 @@ function Result({ r }: { r: ImportResult }) {
           <strong className="tone-ok">导入完成：</strong>新增 {formatCount(r.inserted)} 件，更新 {formatCount(r.updated)} 件，未变 {formatCount(r.unchanged)} 件
           {r.rejected > 0 ? `，拒绝 ${formatCount(r.rejected)} 行` : ''}
           {r.addedDivisions.length + r.addedStaff.length > 0 ? `；新建部门 ${r.addedDivisions.length} 个、人员 ${r.addedStaff.length} 名` : ''}
-          {r.disagreements ? `；审限与本程序计算不一致 ${formatCount(r.disagreements)} 件` : ''}。
+          {r.disagreements ? `；审限与本程序计算不一致 ${formatCount(r.disagreements)} 件${mayReconcile ? '' : '（院长、审管办在“审限核对”中查看）'}` : ''}。
         </p>
       )}
       <div className="form-actions">
@@ -104,7 +105,7 @@ function Result({ r }: { r: ImportResult }) {
             下载被拒绝的行（Excel）
           </button>
         ) : null}
-        {r.disagreements ? <Link to={{ name: 'reconciliation' }}>查看审限核对</Link> : null}
+        {r.disagreements && mayReconcile ? <Link to={{ name: 'reconciliation' }}>查看审限核对</Link> : null}
         <Link to={{ name: 'cases', filters: { ...stores.cases.getState().filters }, page: 1 }}>查看案件列表</Link>
         <button type="button" className="link-button" onClick={() => stores.caseImport.getState().reset()} data-testid="import-again">
           导入另一个文件
