@@ -17,6 +17,7 @@ let fixture: ReturnType<typeof freshCourtDb>;
 let core: Core;
 let admin = '';
 let clerk = '';
+let clerk2 = '';
 
 beforeAll(async () => {
   ensureBuilt();
@@ -24,11 +25,13 @@ beforeAll(async () => {
   seedDatabase(fixture.db, fixture.store, { cases: 60_000, seed: 7, today: TODAY, actor: 'tester', threads: 'thread' });
   new AccountStore(fixture.db).create({ name: '信息科', roles: ['admin'], password: 'admin-pass-1', actor: 'tester' });
   new AccountStore(fixture.db).create({ name: '立案庭书记员', roles: ['clerk'], password: 'clerk-pass-1', actor: 'tester' });
+  new AccountStore(fixture.db).create({ name: '立案庭书记员乙', roles: ['clerk'], password: 'clerk-pass-1', actor: 'tester' });
   fixture.db.close();
   core = openCore({ dbPath: fixture.file, host: 'loopback', today: TODAY, jobWorker: path.join(ROOT, 'dist/jobs/jobWorker.cjs') });
   const r = await core.call('auth.signIn', { name: '信息科', password: 'admin-pass-1' });
   admin = (r.session as { set: string }).set;
   clerk = ((await core.call('auth.signIn', { name: '立案庭书记员', password: 'clerk-pass-1' })).session as { set: string }).set;
+  clerk2 = ((await core.call('auth.signIn', { name: '立案庭书记员乙', password: 'clerk-pass-1' })).session as { set: string }).set;
 }, 180_000);
 afterAll(() => {
   core?.close();
@@ -85,6 +88,24 @@ describe('a long job on its worker thread', () => {
     expect(second).toMatchObject({ ok: false, error: { code: 'BUSY', message: expect.stringContaining('关闭节假日顺延') } });
     expect((await first).ok).toBe(true);
   }, 60_000);
+
+  it("lets an export run beside a writing job, but not a second writer, nor a person's second job", async () => {
+    const switching = core.call('settings.setHolidayRoll', { enabled: true }, { session: admin });
+    expect((await call<JobView[]>('jobs.list', {})).map((j) => j.actor)).toEqual(['信息科']);
+    const exporting = core.call('cases.exportXlsx', { status: 'open', title: '未结' }, { session: clerk });
+    expect((await call<JobView[]>('jobs.list', {})).map((j) => j.actor).sort()).toEqual(['信息科', '立案庭书记员'].sort());
+    // Another writer waits for the first: said at once, naming it.
+    const file = path.join(fixture.dir, 'second-writer.csv');
+    writeFileSync(file, '案号,案由,立案日期,承办部门,承办法官\n');
+    expect(await core.call('cases.import', { file }, { session: clerk2 })).toMatchObject({ ok: false, error: { code: 'BUSY', message: expect.stringContaining('节假日顺延') } });
+    // One person, one job: the clerk's second export waits for her first.
+    expect(await core.call('cases.exportXlsx', { status: 'closed' }, { session: clerk })).toMatchObject({ ok: false, error: { code: 'BUSY', message: expect.stringContaining('您发起的“导出 Excel：未结”') } });
+    const [switched, exported] = await Promise.all([switching, exporting]);
+    expect(switched.ok, JSON.stringify(switched)).toBe(true);
+    expect(exported, JSON.stringify(exported)).toMatchObject({ ok: true, value: { count: expect.any(Number) } });
+    expect((exported as { value: { count: number } }).value.count).toBeGreaterThan(1000);
+    expect(await core.call('settings.setHolidayRoll', { enabled: false }, { session: admin })).toMatchObject({ ok: true });
+  }, 120_000);
 
   it('cancelled, leaves the database exactly as it was', async () => {
     const before = state();

@@ -88,6 +88,9 @@ export const caseExportDomain = createDomain('caseExport', caseExportApi, (s: Co
     } finally {
       running.delete(name);
     }
+    // An export runs beside a writing job (an import); its audit entry waits for that job's transaction, here rather
+    // than inside SQLite's busy wait, which would hold this thread (and every window) still.
+    await s.jobs.writersDone();
     const append = auditAppender(s.db);
     s.db.transaction(() => append({ actor, action: audit.action, entity: 'case', entityKey: null, after: { count, ...audit.after, file: out ?? null } }))();
     if (token) waiting.set(token, { file, actor, at: Date.now() });

@@ -1,5 +1,5 @@
 // Runs long jobs on a worker thread with a connection of its own, so the core keeps answering every other call;
-// tracks their progress for jobs.list, passes a cancel request on, and allows one writing job at a time.
+// tracks their progress for jobs.list, passes a cancel request on, and allows one writing job at a time (reading ones beside it).
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -16,6 +16,7 @@ export type WorkerAnswer = { ok: true; value: unknown } | { ok: false; code: Cor
 interface Running {
   view: Omit<JobView, 'done' | 'total' | 'cancellable' | 'cancelRequested'>;
   shared: Int32Array;
+  writes: boolean;
 }
 
 export interface JobRunnerOptions {
@@ -58,15 +59,25 @@ export class JobRunner {
     return true;
   }
 
+  /** Resolves once no writing job runs: for a reader's own small write after its job (an export's audit entry). */
+  async writersDone(): Promise<void> {
+    while ([...this.running.values()].some((r) => r.writes)) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
   async run<K extends JobKindName>(kind: K, params: JobParams<K>, meta: { label: string; actor: string }): Promise<JobResult<K>> {
-    // Two writing jobs would only queue on SQLite's write lock; saying so at once is kinder than a long wait.
-    const busy = [...this.running.values()][0];
+    // Two writing jobs would only queue on SQLite's write lock; saying so at once is kinder than a long wait. A job
+    // that only reads (an export while a clerk imports) goes ahead; one person runs one job at a time.
+    const writes = JOB_KINDS[kind].writes;
+    const running = [...this.running.values()];
+    const own = running.find((r) => r.view.actor === meta.actor);
+    if (own) throw new CoreError('BUSY', `您发起的“${own.view.label}”尚未完成，请等它完成后再试`);
+    const busy = writes ? running.find((r) => r.writes) : undefined;
     if (busy) throw new CoreError('BUSY', `正在进行“${busy.view.label}”（${busy.view.actor}发起），请等它完成后再试`);
     const id = randomBytes(8).toString('hex');
     const shared = new Int32Array(new SharedArrayBuffer(16));
     Atomics.store(shared, 2, -1);
     Atomics.store(shared, 3, JOB_KINDS[kind].cancellable ? 1 : 0);
-    this.running.set(id, { view: { id, label: meta.label, actor: meta.actor, startedAt: new Date().toISOString() }, shared });
+    this.running.set(id, { view: { id, label: meta.label, actor: meta.actor, startedAt: new Date().toISOString() }, shared, writes });
     try {
       const file = this.o.db.memory ? null : this.o.workerFile;
       if (!file) return (await (await loadJob(kind)).run(this.o.db, params, sharedControl(shared))) as JobResult<K>;

@@ -2,14 +2,19 @@
 // Each is loaded when first run, so a host that starts pays nothing for an import's spreadsheet reader.
 import type { JobKind } from './job';
 
+/**
+ * `writes`: the job takes SQLite's write lock (a preview that writes and rolls back does too). Writing jobs run one at a
+ * time, since a second would only queue on the lock; a reading job (an export, an import's preview) runs beside them
+ * on its own connection, which WAL lets read the last committed state.
+ */
 export const JOB_KINDS = {
-  holidayRoll: { cancellable: true, load: () => import('../deadlines/holidayRollJob').then((m) => m.holidayRollJob) },
-  holidayRollPreview: { cancellable: true, load: () => import('../deadlines/holidayRollPreviewJob').then((m) => m.holidayRollPreviewJob) },
-  import: { cancellable: true, load: () => import('../cases/importJob').then((m) => m.importJob) },
-  importPreview: { cancellable: true, load: () => import('../cases/importPreviewJob').then((m) => m.importPreviewJob) },
-  caseExport: { cancellable: true, load: () => import('../cases/caseExportJob').then((m) => m.caseExportJob) },
-  reconciliationExport: { cancellable: true, load: () => import('../cases/reconciliationXlsx').then((m) => m.reconciliationExportJob) },
-  seed: { cancellable: true, load: () => import('../setup/seedJob').then((m) => m.seedJob) },
+  holidayRoll: { cancellable: true, writes: true, load: () => import('../deadlines/holidayRollJob').then((m) => m.holidayRollJob) },
+  holidayRollPreview: { cancellable: true, writes: true, load: () => import('../deadlines/holidayRollPreviewJob').then((m) => m.holidayRollPreviewJob) },
+  import: { cancellable: true, writes: true, load: () => import('../cases/importJob').then((m) => m.importJob) },
+  importPreview: { cancellable: true, writes: false, load: () => import('../cases/importPreviewJob').then((m) => m.importPreviewJob) },
+  caseExport: { cancellable: true, writes: false, load: () => import('../cases/caseExportJob').then((m) => m.caseExportJob) },
+  reconciliationExport: { cancellable: true, writes: false, load: () => import('../cases/reconciliationXlsx').then((m) => m.reconciliationExportJob) },
+  seed: { cancellable: true, writes: true, load: () => import('../setup/seedJob').then((m) => m.seedJob) },
 };
 
 export type JobKindName = keyof typeof JOB_KINDS;

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { JobView } from '../../../shared/api/contract';
 import { describeJob } from '../lib/jobs';
-import { api } from '../stores';
+import { api, session } from '../stores';
 
 export function JobProgress({ active }: { active: boolean }) {
   const [job, setJob] = useState<JobView | null>(null);
@@ -17,7 +17,9 @@ export function JobProgress({ active }: { active: boolean }) {
     let stopped = false;
     const poll = async () => {
       const r = await api['jobs.list']({});
-      if (!stopped && r.ok) setJob(r.value[0] ?? null);
+      // Another person's job (a clerk's import while this judge exports) is not this window's to show or cancel.
+      const me = session.getState().user?.name;
+      if (!stopped && r.ok) setJob(r.value.find((j) => j.actor === me) ?? null);
     };
     void poll();
     const timer = setInterval(() => void poll(), 500);
