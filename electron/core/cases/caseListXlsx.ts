@@ -1,9 +1,6 @@
 // A case list as an .xlsx file: the rows the list shows (same filter, sort and the reader's case scope), the import
 // columns of docs/import-columns.md in their order and the computed ones, streamed row by row so that no export
 // holds the whole list in memory. Text is written as inline strings: a cell that starts like a formula stays text.
-import { once } from 'node:events';
-import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { Database } from 'better-sqlite3';
 import type { CaseFilter, CaseListRow } from '../../../shared/api/contract';
 import type { CaseScope } from '../../../shared/accounts/roles';
@@ -14,6 +11,8 @@ import { daysBetween } from '../../../shared/dates/calendar';
 import { CaseQueries } from './caseQueries';
 import { toYuan, type CaseRow } from './caseRow';
 import type { JobControl } from '../jobs/job';
+import { DATE_FORMAT, date, drained, text, writeXlsxFile, type Cell } from './xlsxFile';
+
 
 /** The computed columns after the import columns (docs/import-columns.md, 导出). */
 export const EXPORT_COMPUTED_HEADERS = ['审限届满日', '剩余审限天数', '审理天数', '是否超审限', '审限状态'] as const;
@@ -52,7 +51,6 @@ const COLUMN_FORMAT: ReadonlyArray<{ kind: Kind; width: number }> = [
   { kind: 'text', width: 12 }, // 审限状态
 ];
 
-export const DATE_FORMAT = 'yyyy-mm-dd';
 export const MONEY_FORMAT = '#,##0.00';
 
 export interface CaseListExportOptions {
@@ -68,19 +66,8 @@ export interface CaseListExportOptions {
   control?: JobControl;
 }
 
-export type Cell = string | number | Date | null | { richText: Array<{ text: string }> };
 
-/** Text as an inline string (never a formula, whatever it starts with); empty text is an empty cell. */
-export function text(v: string | null | undefined): Cell {
-  return v === null || v === undefined || v === '' ? null : { richText: [{ text: v }] };
-}
 
-/** A calendar day as an Excel date: midnight UTC, which exceljs turns into the day's serial number. */
-export function date(iso: string | null): Cell {
-  if (!iso) return null;
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
-}
 
 function yesNo(v: 0 | 1 | boolean | null): Cell {
   return v === null ? null : text(v ? '是' : '否');
@@ -131,15 +118,6 @@ export function exportCells(r: CaseRow, list: CaseListRow, today: string): Cell[
   ];
 }
 
-/**
- * Waits while the compressor is behind: exceljs pipes each sheet into the ZIP without back-pressure, so a writer
- * that never waits buffers the whole sheet (about 140 MB at 100,000 cases). The pipe is exceljs's own (4.x).
- */
-export async function drained(ws: ExcelJS.Worksheet): Promise<void> {
-  const pipe = (ws as unknown as { stream?: { pipes?: Array<NodeJS.EventEmitter & { _writableState?: { needDrain?: boolean } }> } }).stream?.pipes?.[0];
-  if (pipe?._writableState?.needDrain) await once(pipe, 'drain');
-  else await new Promise((resolve) => setImmediate(resolve));
-}
 
 const YIELD_EVERY = 200;
 
@@ -149,16 +127,8 @@ export async function writeCaseListXlsx(db: Database, o: CaseListExportOptions):
   const q = queries.listSql({ ...o.filter, sort: o.sort }, o.today, o.scope);
   const total = q.empty ? 0 : queries.count(o.filter, o.today, o.scope);
   o.control?.progress(0, total);
-  const part = `${o.file}.part`;
-  // Owner-only from the start: the file holds personal data (party names).
-  closeSync(openSync(part, 'w', 0o600));
   let count = 0;
-  let wb: ExcelJS.stream.xlsx.WorkbookWriter | null = null;
-  let finished = false;
-  try {
-    wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: part, useStyles: true, useSharedStrings: false });
-    wb.creator = 'CourtDesk 法院质效台';
-    wb.created = new Date();
+  await writeXlsxFile(o.file, async (wb) => {
     const ws = wb.addWorksheet(EXPORT_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
     ws.columns = COLUMN_FORMAT.map((c) => ({ width: c.width }));
     const header = ws.addRow(EXPORT_HEADERS.map((h) => text(h)));
@@ -200,14 +170,6 @@ export async function writeCaseListXlsx(db: Database, o: CaseListExportOptions):
       note.addRow([text(k), text(v)]).commit();
     }
     note.commit();
-    await wb.commit();
-    finished = true;
-    renameSync(part, o.file);
-  } catch (err) {
-    // Close the writer's file first (Windows refuses to delete an open file), then remove the part.
-    if (wb && !finished) await wb.commit().catch(() => undefined);
-    rmSync(part, { force: true });
-    throw err;
-  }
+  });
   return { count };
 }

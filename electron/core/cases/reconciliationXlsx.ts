@@ -1,13 +1,12 @@
 // The 审限核对 list as an .xlsx file, the rows cases.reconciliation answers for the same reader and day, written like
 // the case-list export (caseListXlsx.ts): inline text that never runs as a formula, dates as dates, a 说明 sheet.
-import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { Database } from 'better-sqlite3';
 import type { CaseScope } from '../../../shared/accounts/roles';
 import { scopeLabel } from '../../../shared/accounts/roles';
 import type { ReconciliationRow } from '../../../shared/cases/reconciliation';
 import { defineJob, type JobControl } from '../jobs/job';
-import { DATE_FORMAT, EXPORT_NOTE_SHEET_NAME, date, drained, text, type Cell } from './caseListXlsx';
+import { EXPORT_NOTE_SHEET_NAME } from './caseListXlsx';
+import { DATE_FORMAT, date, drained, text, writeXlsxFile, type Cell } from './xlsxFile';
 import { listReconciliations } from './reconciliationQueries';
 
 export const RECONCILIATION_SHEET_NAME = '审限核对';
@@ -60,15 +59,7 @@ const YIELD_EVERY = 200;
 export async function writeReconciliationXlsx(db: Database, o: ReconciliationExportOptions): Promise<{ count: number }> {
   const rows = listReconciliations(db, o.scope, o.today);
   o.control?.progress(0, rows.length);
-  const part = `${o.file}.part`;
-  // Owner-only from the start, like the case list: it is the court's internal working data.
-  closeSync(openSync(part, 'w', 0o600));
-  let wb: ExcelJS.stream.xlsx.WorkbookWriter | null = null;
-  let finished = false;
-  try {
-    wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: part, useStyles: true, useSharedStrings: false });
-    wb.creator = 'CourtDesk 法院质效台';
-    wb.created = new Date();
+  return writeXlsxFile(o.file, async (wb) => {
     const ws = wb.addWorksheet(RECONCILIATION_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
     ws.columns = RECONCILIATION_COLUMNS.map((c) => ({ width: c.width }));
     const header = ws.addRow(RECONCILIATION_COLUMNS.map((c) => text(c.header)));
@@ -115,16 +106,8 @@ export async function writeReconciliationXlsx(db: Database, o: ReconciliationExp
       row.commit();
     }
     note.commit();
-    await wb.commit();
-    finished = true;
-    renameSync(part, o.file);
     return { count };
-  } catch (err) {
-    // Close the writer's file first (Windows refuses to delete an open file), then remove the part.
-    if (wb && !finished) await wb.commit().catch(() => undefined);
-    rmSync(part, { force: true });
-    throw err;
-  }
+  });
 }
 
 export const reconciliationExportJob = defineJob({

@@ -1,9 +1,7 @@
 // The rows an import refused, written back out with their reasons so they can be fixed and imported again: which columns to keep, and the .xlsx form (the CSV form is in importFile.ts).
-import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { cellText, columnForHeader, type ImportField, type ImportIssue } from '../../../shared/cases/importColumns';
 import type { ColumnMapping } from '../../../shared/cases/importMapping';
-import { drained, text } from './caseListXlsx';
+import { drained, text, writeXlsxFile } from './xlsxFile';
 
 export const REJECTED_REASON_HEADER = '错误原因';
 export const REJECTED_SHEET_NAME = '被拒绝的行';
@@ -55,14 +53,7 @@ export function rejectedColumns(headers: readonly unknown[], rows: readonly Row[
 export async function writeRejectedRowsXlsx(filePath: string, headers: readonly unknown[], rows: readonly Row[], issues: ImportIssue[], mapping: ColumnMapping = {}): Promise<void> {
   const reasons = reasonsByRow(issues);
   const { headers: names, columns, numeric } = rejectedColumns(headers, rows, mapping);
-  const part = `${filePath}.part`;
-  // Owner-only from the start: the rows hold party names.
-  closeSync(openSync(part, 'w', 0o600));
-  let wb: ExcelJS.stream.xlsx.WorkbookWriter | null = null;
-  let finished = false;
-  try {
-    wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: part, useStyles: true, useSharedStrings: false });
-    wb.creator = 'CourtDesk 法院质效台';
+  return writeXlsxFile(filePath, async (wb) => {
     const ws = wb.addWorksheet(REJECTED_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = [...columns.map((i) => ({ width: Math.min(40, Math.max(10, names[i].length * 2 + 4)) })), { width: 60 }];
     const header = ws.addRow([...columns.map((i) => text(names[i])), text(REJECTED_REASON_HEADER)]);
@@ -81,12 +72,5 @@ export async function writeRejectedRowsXlsx(filePath: string, headers: readonly 
       if (++n % 200 === 0) await drained(ws);
     }
     ws.commit();
-    await wb.commit();
-    finished = true;
-    renameSync(part, filePath);
-  } catch (err) {
-    if (wb && !finished) await wb.commit().catch(() => undefined);
-    rmSync(part, { force: true });
-    throw err;
-  }
+  });
 }
