@@ -1,14 +1,14 @@
 // End to end: the loopback host on a seeded database, driven in Debian's Chromium as a clerk would use it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { cli, ensureBuilt, initDb, ROOT, TESTER, ADMIN } from '../helpers/cli';
+import { cli, TESTER, ADMIN } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
 import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
+import { demoPeople, fillSignIn, prepareWork, seededCourt, tearDown, SHOTS } from '../helpers/e2e';
 
 const TODAY = '2026-11-23';
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 let work: ReturnType<typeof tempDir>;
 let host: StartedHost;
 let browser: Browser;
@@ -20,12 +20,8 @@ async function shot(name: string) {
 }
 
 beforeAll(async () => {
-  ensureBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  work = tempDir();
-  const db = path.join(work.dir, 'court.sqlite');
-  initDb(db, undefined, { demo: true });
-  expect(cli(['--db', db, '--today', TODAY, 'seed', '--cases', '5000', '--seed', '11']).code).toBe(0);
+  work = prepareWork();
+  const db = seededCourt(path.join(work.dir, 'court.sqlite'), { today: TODAY, cases: 5000, seed: 11 });
   host = await startHost(['--db', db, '--today', TODAY]);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
@@ -36,31 +32,21 @@ beforeAll(async () => {
   await page.goto(host.url);
 }, 240_000);
 
-async function signIn(p: Page, name: string, password: string) {
-  await p.getByTestId('signin-name').fill(name);
-  await p.getByTestId('signin-password').fill(password);
-  await p.getByTestId('signin-submit').click();
-}
-
 describe('sign-in', () => {
   it('shows the demo accounts, refuses a wrong password in Chinese, and signs in', async () => {
     await page.getByTestId('signin-name').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('demo-accounts').textContent()).toContain('demo-judge');
     await shot('00-signin');
-    await signIn(page, TESTER.name, 'wrong-password');
+    await fillSignIn(page, { name: TESTER.name, password: 'wrong-password' });
     await expect.poll(async () => (await page.getByTestId('signin-error').textContent()) ?? '', { timeout: 15_000 }).toContain('姓名或口令不正确');
     await shot('00-signin-error');
-    await signIn(page, TESTER.name, TESTER.password);
+    await fillSignIn(page, TESTER);
     await page.getByTestId('user-badge').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('user-badge').textContent()).toContain(TESTER.name);
   });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  work?.cleanup();
-});
+afterAll(() => tearDown({ browser, host, work }));
 
 const rows = () => page.getByTestId('case-row');
 
@@ -152,13 +138,12 @@ describe('case list', () => {
 
 describe('roles in the window', () => {
   it("shows a judge only his own cases, with his scope", async () => {
-    const users = cli(['--db', path.join(work.dir, 'court.sqlite'), '--json', 'user', 'list']).json() as Array<{ name: string; roles: string[] }>;
-    const judge = users.find((u) => u.roles.length === 1 && u.roles[0] === 'judge')!;
+    const judge = demoPeople(path.join(work.dir, 'court.sqlite')).only('judge');
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const p = await context.newPage();
     try {
       await p.goto(host.url);
-      await signIn(p, judge.name, 'demo-judge');
+      await fillSignIn(p, judge);
       await p.getByTestId('case-row').first().waitFor({ timeout: 15_000 });
       expect(await p.textContent('body')).toContain('本人承办的案件');
       const judges = await p.getByTestId('case-row').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
@@ -174,7 +159,7 @@ describe('roles in the window', () => {
     const p = await context.newPage();
     try {
       await p.goto(host.url);
-      await signIn(p, ADMIN.name, ADMIN.password);
+      await fillSignIn(p, ADMIN);
       await p.getByTestId('user-badge').waitFor({ timeout: 15_000 });
       await p.getByTestId('nav-settings').click();
       await p.evaluate(() => { location.hash = '#/settings/accounts'; });

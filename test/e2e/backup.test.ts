@@ -2,42 +2,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, truncateSync, statSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { cli, ensureBuilt, initDb, ROOT, ADMIN, TESTER } from '../helpers/cli';
+import type { Browser } from 'playwright-core';
+import { cli, ADMIN, TESTER } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
 import { launchBrowser, startHost } from '../helpers/host';
+import { fillSignIn, prepareWork, seededCourt, tearDown, SHOTS } from '../helpers/e2e';
 import { breakIndexPage } from '../helpers/damage';
 
 const TODAY = '2026-11-23';
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 let work: ReturnType<typeof tempDir>;
 let browser: Browser;
 
 beforeAll(async () => {
-  ensureBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  work = tempDir();
+  work = prepareWork();
   browser = await launchBrowser();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  work?.cleanup();
-});
+afterAll(() => tearDown({ browser, work }));
 
-async function signIn(p: Page, name: string, password: string) {
-  await p.getByTestId('signin-name').fill(name);
-  await p.getByTestId('signin-password').fill(password);
-  await p.getByTestId('signin-submit').click();
-}
-
-function seededDb(name: string, cases: number): string {
-  const db = path.join(work.dir, name);
-  initDb(db, undefined, { demo: true });
-  const s = cli(['--db', db, '--today', TODAY, 'seed', '--cases', String(cases), '--seed', '5']);
-  expect(s.code, s.err).toBe(0);
-  return db;
-}
+const seededDb = (name: string, cases: number) => seededCourt(path.join(work.dir, name), { today: TODAY, cases, seed: 5 });
 
 describe('备份与恢复 in the window', () => {
   it('backs up on demand, to a chosen folder too, lists the copies, and restores one after checking it', async () => {
@@ -46,7 +29,7 @@ describe('备份与恢复 in the window', () => {
     const p = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     try {
       await p.goto(host.url);
-      await signIn(p, ADMIN.name, ADMIN.password);
+      await fillSignIn(p, ADMIN);
       await p.getByTestId('user-badge').waitFor({ timeout: 15_000 });
       await p.evaluate(() => { location.hash = '#/settings/backup'; });
       await p.getByTestId('backup-panel').waitFor({ timeout: 15_000 });
@@ -89,7 +72,7 @@ describe('备份与恢复 in the window', () => {
       expect(users.code, users.err).toBe(0);
       expect(users.out).not.toContain('新来的书记员');
 
-      await signIn(p, ADMIN.name, ADMIN.password);
+      await fillSignIn(p, ADMIN);
       await p.getByTestId('user-badge').waitFor({ timeout: 15_000 });
       await p.evaluate(() => { location.hash = '#/settings/audit'; });
       await expect.poll(async () => (await p.getByTestId('audit-table').textContent()) ?? '', { timeout: 15_000 }).toContain('从备份恢复');
@@ -126,7 +109,7 @@ describe('a damaged database at start', () => {
       await p.getByTestId('signin-name').waitFor({ timeout: 30_000 });
       expect(await p.textContent('body')).toContain('已改名保留为');
       await p.screenshot({ path: path.join(SHOTS, '27-startup-restored.png') });
-      await signIn(p, TESTER.name, TESTER.password);
+      await fillSignIn(p, TESTER);
       await p.getByTestId('user-badge').waitFor({ timeout: 15_000 });
       await expect.poll(async () => (await p.textContent('body')) ?? '', { timeout: 15_000 }).toContain('300');
       expect(readdirSync(path.dirname(db)).some((f) => f.startsWith('damaged.sqlite.damaged-'))).toBe(true);
@@ -148,7 +131,7 @@ describe('a damaged database at start', () => {
       await p.locator('[data-testid="signin-name"], [data-testid="startup-error"]').first().waitFor({ timeout: 15_000 });
       await expect.poll(() => host.output(), { timeout: 30_000 }).toContain('启动检查');
       // Whoever had the sign-in screen open meets the damage at the next call.
-      if (await p.getByTestId('signin-name').isVisible()) await signIn(p, TESTER.name, TESTER.password);
+      if (await p.getByTestId('signin-name').isVisible()) await fillSignIn(p, TESTER);
       await p.getByTestId('startup-error').waitFor({ timeout: 15_000 });
       expect(await p.getByTestId('startup-error-message').textContent()).toContain('启动检查发现');
       await p.getByTestId('startup-backup').waitFor({ timeout: 15_000 });

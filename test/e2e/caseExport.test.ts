@@ -2,26 +2,15 @@
 // downloaded file read back with exceljs holds what the list holds, within the person's scope; screens photographed
 // at 1024×768 and 1920×1080.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { cli, ensureBuilt, initDb, ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
 import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
+import { demoPeople, prepareWork, seededCourt, signIn, tearDown, VIEWPORTS, SHOTS, type Person } from '../helpers/e2e';
 import { EXPORT_HEADERS, EXPORT_SHEET_NAME } from '../../electron/core/cases/caseListXlsx';
 
 const TODAY = '2026-11-23';
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const VIEWPORTS = [
-  { width: 1024, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
-
-interface Person {
-  name: string;
-  password: string;
-}
 
 let work: ReturnType<typeof tempDir>;
 let db: string;
@@ -32,37 +21,18 @@ let judge: Person;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  ensureBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  work = tempDir();
-  db = path.join(work.dir, 'court.sqlite');
-  initDb(db, undefined, { demo: true });
-  const seeded = cli(['--db', db, '--today', TODAY, 'seed', '--cases', '3000', '--seed', '5']);
-  expect(seeded.code, seeded.err).toBe(0);
-  const users = cli(['--db', db, '--json', 'user', 'list']).json() as Array<{ name: string; roles: string[] }>;
-  const one = (role: string): Person => ({ name: users.find((u) => u.roles.length === 1 && u.roles[0] === role)!.name, password: `demo-${role}` });
-  clerk = one('clerk');
-  judge = one('judge');
+  work = prepareWork();
+  db = seededCourt(path.join(work.dir, 'court.sqlite'), { today: TODAY, cases: 3000, seed: 5 });
+  const demo = demoPeople(db);
+  clerk = demo.only('clerk');
+  judge = demo.only('judge');
   host = await startHost(['--db', db, '--today', TODAY]);
   browser = await launchBrowser();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  work?.cleanup();
-});
+afterAll(() => tearDown({ browser, host, work }));
 
-async function signedIn(p: Person, viewport: (typeof VIEWPORTS)[number]): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: 'zh-CN', acceptDownloads: true });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(host.url);
-  await page.getByTestId('signin-name').fill(p.name);
-  await page.getByTestId('signin-password').fill(p.password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('user-badge').waitFor({ timeout: 15_000 });
-  return page;
-}
+const signedIn = (p: Person, viewport: (typeof VIEWPORTS)[number]) => signIn(browser, host, p, { viewport, acceptDownloads: true, pageErrors });
 
 /** Clicks 导出 Excel, waits for the download, and reads the file's case rows. */
 async function exportFromPage(page: Page, saveAs: string): Promise<{ fileName: string; rows: Array<Record<string, unknown>> }> {

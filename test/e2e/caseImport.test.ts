@@ -5,27 +5,17 @@
 // to nothing changed while another window keeps answering. A judge is told the import is not his. Screens
 // photographed at 1024×768 and 1920×1080.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { cli, ensureBuilt, initDb, ROOT } from '../helpers/cli';
+import type { Browser } from 'playwright-core';
 import { tempDir } from '../helpers/tempDb';
 import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
+import { demoPeople, prepareWork, seededCourt, signIn, tearDown, textOf, VIEWPORTS, SHOTS, type Person } from '../helpers/e2e';
 
 const TODAY = '2026-11-23';
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const VIEWPORTS = [
-  { width: 1024, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 const LONG_NAME = '辽宁省某某市某某区某某街道某某社区居民委员会下属某某物业管理服务有限责任公司第一分公司';
-
-interface Person {
-  name: string;
-  password: string;
-}
 
 let work: ReturnType<typeof tempDir>;
 let db: string;
@@ -49,17 +39,11 @@ function read<T>(sql: string): T[] {
 const caseCount = () => read<{ n: number }>('SELECT count(*) AS n FROM cases')[0].n;
 
 beforeAll(async () => {
-  ensureBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  work = tempDir();
-  db = path.join(work.dir, 'court.sqlite');
-  initDb(db, undefined, { demo: true });
-  const seeded = cli(['--db', db, '--today', TODAY, 'seed', '--cases', '2000', '--seed', '3']);
-  expect(seeded.code, seeded.err).toBe(0);
-  const users = cli(['--db', db, '--json', 'user', 'list']).json() as Array<{ name: string; roles: string[] }>;
-  const one = (role: string): Person => ({ name: users.find((u) => u.roles.length === 1 && u.roles[0] === role)!.name, password: `demo-${role}` });
-  clerk = one('clerk');
-  judge = one('judge');
+  work = prepareWork();
+  db = seededCourt(path.join(work.dir, 'court.sqlite'), { today: TODAY, cases: 2000, seed: 3 });
+  const demo = demoPeople(db);
+  clerk = demo.only('clerk');
+  judge = demo.only('judge');
   ({ division, judge: judgeName } = read<{ division: string; judge: string }>(
     "SELECT d.name AS division, s.name AS judge FROM cases c JOIN divisions d ON d.id = c.division_id JOIN staff s ON s.id = c.judge_id WHERE c.case_number LIKE '%民初%' LIMIT 1",
   )[0]);
@@ -81,24 +65,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  work?.cleanup();
-});
+afterAll(() => tearDown({ browser, host, work }));
 
-async function signedIn(p: Person, viewport: (typeof VIEWPORTS)[number]): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: 'zh-CN', acceptDownloads: true });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(host.url);
-  await page.getByTestId('signin-name').fill(p.name);
-  await page.getByTestId('signin-password').fill(p.password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('user-badge').waitFor({ timeout: 15_000 });
-  return page;
-}
-
-const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent()) ?? '';
+const signedIn = (p: Person, viewport: (typeof VIEWPORTS)[number]) => signIn(browser, host, p, { viewport, acceptDownloads: true, pageErrors });
 
 describe('导入案件', () => {
   it('a clerk maps an unknown column, sees every bad row, imports the good ones and downloads the rejected ones', async () => {
@@ -112,19 +81,19 @@ describe('导入案件', () => {
 
       // Without the mapping the file cannot be read: 立案日期 is missing, and the columns say which ones are unknown.
       await page.getByTestId('import-columns').waitFor({ timeout: 30_000 });
-      expect(await text(page, 'import-error-table')).toContain('缺少必填列“立案日期”');
-      expect(await text(page, 'import-column-收案时间')).toContain('未识别');
+      expect(await textOf(page, 'import-error-table')).toContain('缺少必填列“立案日期”');
+      expect(await textOf(page, 'import-column-收案时间')).toContain('未识别');
       expect(await page.getByTestId('import-run').count()).toBe(0);
       await page.screenshot({ path: path.join(SHOTS, '91-import-unmapped-1024.png'), fullPage: true });
 
       await page.getByLabel('“收案时间”对应的列').selectOption('filedOn');
-      await expect.poll(() => text(page, 'import-summary'), { timeout: 30_000 }).toContain('可导入 9 行');
-      expect(await text(page, 'import-summary')).toMatch(/共 11 行：可导入 9 行（新增 9 件，更新 0 件，与已有记录相同 0 件），有错误 2 行/);
-      expect(await text(page, 'import-column-收案时间')).toContain('手动对应');
+      await expect.poll(() => textOf(page, 'import-summary'), { timeout: 30_000 }).toContain('可导入 9 行');
+      expect(await textOf(page, 'import-summary')).toMatch(/共 11 行：可导入 9 行（新增 9 件，更新 0 件，与已有记录相同 0 件），有错误 2 行/);
+      expect(await textOf(page, 'import-column-收案时间')).toContain('手动对应');
       const errors = await page.getByTestId('import-error-table').locator('tbody tr').allTextContents();
       expect(errors).toEqual([expect.stringMatching(/^10收案时间第10行“收案时间”/), expect.stringMatching(/^11案由第11行“案由”/)]);
-      expect(await text(page, 'import-sample')).toContain(LONG_NAME);
-      expect(await text(page, 'import-choices')).toContain('部门“新设人民法庭”');
+      expect(await textOf(page, 'import-sample')).toContain(LONG_NAME);
+      expect(await textOf(page, 'import-choices')).toContain('部门“新设人民法庭”');
       await page.screenshot({ path: path.join(SHOTS, '92-import-preview-1024.png'), fullPage: true });
       await page.setViewportSize(VIEWPORTS[1]);
       await page.screenshot({ path: path.join(SHOTS, '92-import-preview-1920.png'), fullPage: true });
@@ -132,11 +101,11 @@ describe('导入案件', () => {
 
       // The 内部备注 column is left out on purpose.
       await page.getByLabel('“内部备注”对应的列').selectOption('');
-      await expect.poll(() => text(page, 'import-column-内部备注'), { timeout: 30_000 }).toContain('不导入');
+      await expect.poll(() => textOf(page, 'import-column-内部备注'), { timeout: 30_000 }).toContain('不导入');
       // The new tribunal is not confirmed: its row is refused with the two bad ones.
       await page.getByTestId('import-good-rows-only').check();
       await page.getByTestId('import-run').click();
-      await expect.poll(() => text(page, 'import-result'), { timeout: 60_000 }).toContain('导入完成：新增 8 件，更新 0 件，未变 0 件，拒绝 3 行');
+      await expect.poll(() => textOf(page, 'import-result'), { timeout: 60_000 }).toContain('导入完成：新增 8 件，更新 0 件，未变 0 件，拒绝 3 行');
       expect(caseCount()).toBe(before + 8);
       await page.screenshot({ path: path.join(SHOTS, '93-import-done-1024.png'), fullPage: true });
 
@@ -159,14 +128,14 @@ describe('导入案件', () => {
       // The same file again: the mapping is remembered, and nothing changes.
       await page.getByTestId('import-again').click();
       await page.getByTestId('import-file').setInputFiles(xlsxFile);
-      await expect.poll(() => text(page, 'import-summary'), { timeout: 30_000 }).toContain('与已有记录相同 8 件');
-      expect(await text(page, 'import-columns')).toContain('已套用上次对相同表头的选择');
+      await expect.poll(() => textOf(page, 'import-summary'), { timeout: 30_000 }).toContain('与已有记录相同 8 件');
+      expect(await textOf(page, 'import-columns')).toContain('已套用上次对相同表头的选择');
       await page.getByTestId('import-create-missing').check();
       // Each file starts from all or nothing: the safer choice is never carried over unseen.
       expect(await page.getByTestId('import-all-or-nothing').isChecked()).toBe(true);
       await page.getByTestId('import-good-rows-only').check();
       await page.getByTestId('import-run').click();
-      await expect.poll(() => text(page, 'import-result'), { timeout: 60_000 }).toContain('导入完成：新增 1 件，更新 0 件，未变 8 件，拒绝 2 行');
+      await expect.poll(() => textOf(page, 'import-result'), { timeout: 60_000 }).toContain('导入完成：新增 1 件，更新 0 件，未变 8 件，拒绝 2 行');
       expect(caseCount()).toBe(before + 9);
     } finally {
       await page.close();
@@ -186,7 +155,7 @@ describe('导入案件', () => {
         window.location.hash = '#/cases/import';
       });
       await page.getByTestId('import-file').setInputFiles(csv);
-      await expect.poll(() => text(page, 'import-summary'), { timeout: 120_000 }).toContain('可导入 60,000 行');
+      await expect.poll(() => textOf(page, 'import-summary'), { timeout: 120_000 }).toContain('可导入 60,000 行');
       await page.getByTestId('import-run').click();
       const progress = page.getByTestId('job-progress');
       await expect.poll(async () => (await progress.textContent().catch(() => '')) ?? '', { timeout: 30_000 }).toMatch(/导入案件：大批量\.csv：[\d,]+ \/ 60,000（\d+%）/);
@@ -194,7 +163,7 @@ describe('导入案件', () => {
       await other.getByTestId('nav-deadlines').click();
       await expect.poll(async () => (await other.locator('main').textContent()) ?? '', { timeout: 5_000 }).toMatch(/\d/);
       await page.getByTestId('job-cancel').click();
-      await expect.poll(() => text(page, 'import-error'), { timeout: 60_000 }).toBe('已取消，数据库保持原样');
+      await expect.poll(() => textOf(page, 'import-error'), { timeout: 60_000 }).toBe('已取消，数据库保持原样');
       expect(caseCount()).toBe(before);
       // The preview stands: the person can import after all.
       expect(await page.getByTestId('import-run').isEnabled()).toBe(true);
@@ -212,7 +181,7 @@ describe('导入案件', () => {
       await page.evaluate(() => {
         window.location.hash = '#/cases/import';
       });
-      await expect.poll(() => text(page, 'import-not-allowed'), { timeout: 15_000 }).toContain('批量导入案件需要全院范围');
+      await expect.poll(() => textOf(page, 'import-not-allowed'), { timeout: 15_000 }).toContain('批量导入案件需要全院范围');
       await page.screenshot({ path: path.join(SHOTS, `95-import-judge-${viewport.width}.png`) });
     } finally {
       await page.close();

@@ -4,27 +4,16 @@
 // its history, linked 诉前调 cases, saved filters per person, sorting headers; every new screen and dialog
 // photographed at 1024×768 and 1920×1080.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ADMIN, cli, ensureBuilt, initDb, ROOT } from '../helpers/cli';
+import { ADMIN, cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
 import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
+import { demoPeople, prepareWork, seededCourt, signIn, tearDown, textOf, VIEWPORTS, SHOTS, type DemoPerson as Person } from '../helpers/e2e';
 
 const TODAY = '2026-11-23';
 const YEAR = 2026;
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const VIEWPORTS = [
-  { width: 1024, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 type Viewport = (typeof VIEWPORTS)[number];
-
-interface Person {
-  name: string;
-  password: string;
-  division: string | null;
-}
 
 let work: ReturnType<typeof tempDir>;
 let db: string;
@@ -77,41 +66,19 @@ function addDays(iso: string, days: number): string {
 }
 
 beforeAll(async () => {
-  ensureBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  work = tempDir();
-  db = path.join(work.dir, 'court.sqlite');
-  initDb(db, undefined, { demo: true });
-  const seeded = cli(['--db', db, '--today', TODAY, 'seed', '--cases', '5000', '--seed', '11']);
-  expect(seeded.code, seeded.err).toBe(0);
-  const users = cli(['--db', db, '--json', 'user', 'list']).json() as Array<{ name: string; roles: string[]; division: string | null }>;
-  const one = (pick: (u: { roles: string[] }) => boolean, role: string): Person => {
-    const u = users.find(pick)!;
-    return { name: u.name, password: `demo-${role}`, division: u.division };
-  };
-  clerk = one((u) => u.roles.length === 1 && u.roles[0] === 'clerk', 'clerk');
-  judge = one((u) => u.roles.length === 1 && u.roles[0] === 'judge', 'judge');
-  head = one((u) => u.roles.includes('division_head'), 'division_head');
+  work = prepareWork();
+  db = seededCourt(path.join(work.dir, 'court.sqlite'), { today: TODAY, cases: 5000, seed: 11 });
+  const demo = demoPeople(db);
+  clerk = demo.only('clerk');
+  judge = demo.only('judge');
+  head = demo.holding('division_head');
   host = await startHost(['--db', db, '--today', TODAY]);
   browser = await launchBrowser();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  work?.cleanup();
-});
+afterAll(() => tearDown({ browser, host, work }));
 
-async function signedIn(p: Person | typeof ADMIN, viewport: Viewport = VIEWPORTS[0]): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(host.url);
-  await page.getByTestId('signin-name').fill(p.name);
-  await page.getByTestId('signin-password').fill(p.password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('user-badge').waitFor({ timeout: 15_000 });
-  return page;
-}
+const signedIn = (p: Person | typeof ADMIN, viewport: Viewport = VIEWPORTS[0]) => signIn(browser, host, p, { viewport, pageErrors });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 
@@ -128,7 +95,7 @@ const box = (page: Page, f: string) => page.getByTestId(`case-form-${f}`);
 const fieldError = (page: Page, testId: string): Locator => page.locator(`[data-field="${testId}"]`).getByTestId(`${testId}-error`);
 const errorText = async (page: Page, testId: string) => ((await fieldError(page, testId).count()) ? ((await fieldError(page, testId).textContent()) ?? '') : '');
 
-const due = async (page: Page) => (await page.getByTestId('deadline-due').textContent()) ?? '';
+const due = (page: Page) => textOf(page, 'deadline-due');
 
 describe('registration (新增案件)', () => {
   it.each(VIEWPORTS)('a clerk is told each mistake beside its box, then registers the case and is offered the next number ($width)', async (viewport) => {
@@ -640,9 +607,7 @@ describe('lists people use', () => {
   });
 
   it('someone who may only view cases is not offered registration, and its address says why', async () => {
-    const users = cli(['--db', db, '--json', 'user', 'list']).json() as Array<{ name: string; roles: string[] }>;
-    const viewer = users.find((u) => u.roles.length === 1 && u.roles[0] === 'statistician')!;
-    const page = await signedIn({ name: viewer.name, password: 'demo-statistician', division: null });
+    const page = await signedIn(demoPeople(db).only('statistician'));
     try {
       await page.getByTestId('case-row').first().waitFor({ timeout: 15_000 });
       expect(await page.getByTestId('case-new').count()).toBe(0);

@@ -1,24 +1,23 @@
 // End to end: an administrator turns the holiday roll on, after a confirmation saying how many due dates change and
 // which years the calendar covers, and the case page shows the moved due date with its reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { cli, ensureBuilt, initDb, ROOT, ADMIN, TESTER } from '../helpers/cli';
+import { cli, initDb, ADMIN, TESTER } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
+import { prepareWork, signIn, tearDown, SHOTS } from '../helpers/e2e';
 import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
 
 const TODAY = '2024-12-31';
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+const WIDE = { width: 1366, height: 768 };
 let work: ReturnType<typeof tempDir>;
 let browser: Browser;
 let host: StartedHost;
 let dbFile: string;
 
 beforeAll(async () => {
-  ensureBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  work = tempDir();
+  work = prepareWork();
   const db = path.join(work.dir, 'court.sqlite');
   dbFile = db;
   initDb(db);
@@ -32,20 +31,11 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  work?.cleanup();
-});
+afterAll(() => tearDown({ browser, host, work }));
 
 describe('节假日顺延', () => {
   it('is off by default; an administrator turns it on and the case page explains the moved due date', async () => {
-    const admin = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await admin.goto(host.url);
-    await admin.getByTestId('signin-name').fill(ADMIN.name);
-    await admin.getByTestId('signin-password').fill(ADMIN.password);
-    await admin.getByTestId('signin-submit').click();
-    await admin.getByTestId('user-badge').waitFor({ timeout: 15_000 });
+    const admin = await signIn(browser, host, ADMIN, { viewport: WIDE, locale: null });
     await admin.getByTestId('nav-settings').click();
     await expect.poll(async () => (await admin.getByTestId('holiday-roll-state').textContent()) ?? '', { timeout: 15_000 }).toContain('未开启');
     // The calendar's years, and what happens after them, are said before anything is switched.
@@ -70,12 +60,7 @@ describe('节假日顺延', () => {
     await admin.screenshot({ path: path.join(SHOTS, '30-holiday-roll-on.png') });
     await admin.close();
 
-    const clerk = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await clerk.goto(host.url);
-    await clerk.getByTestId('signin-name').fill(TESTER.name);
-    await clerk.getByTestId('signin-password').fill(TESTER.password);
-    await clerk.getByTestId('signin-submit').click();
-    await clerk.getByTestId('user-badge').waitFor({ timeout: 15_000 });
+    const clerk = await signIn(browser, host, TESTER, { viewport: WIDE, locale: null });
     await clerk.evaluate(() => { location.hash = `#/case/${encodeURIComponent('（2024）辽0421民初1号')}`; });
     await expect.poll(async () => (await clerk.textContent('body')) ?? '', { timeout: 15_000 }).toContain('计算届满日 2024-10-01 为国庆节，顺延至其后第一个工作日');
     expect(await clerk.textContent('body')).toContain('2024-10-08');

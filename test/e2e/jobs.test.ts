@@ -1,51 +1,31 @@
 // End to end: a long job in the window. The holiday-roll switch on 200,000 cases shows its progress, can be
 // cancelled leaving everything as it was, and while it runs another person's window keeps answering.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { cli, ensureBuilt, initDb, ROOT, ADMIN, TESTER } from '../helpers/cli';
+import type { Browser } from 'playwright-core';
+import { ADMIN, TESTER } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
+import { prepareWork, seededCourt, signIn, tearDown, SHOTS } from '../helpers/e2e';
 import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
 
 const TODAY = '2026-11-20';
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 let work: ReturnType<typeof tempDir>;
 let browser: Browser;
 let host: StartedHost;
 
 beforeAll(async () => {
-  ensureBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  work = tempDir();
-  const db = path.join(work.dir, 'court.sqlite');
-  initDb(db, undefined, { demo: true });
-  const seeded = cli(['--db', db, '--today', TODAY, 'seed', '--cases', '200000']);
-  expect(seeded.code, seeded.err).toBe(0);
+  work = prepareWork();
+  const db = seededCourt(path.join(work.dir, 'court.sqlite'), { today: TODAY, cases: 200_000 });
   host = await startHost(['--db', db, '--today', TODAY]);
   browser = await launchBrowser();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  work?.cleanup();
-});
-
-async function signIn(name: string, password: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-  await page.goto(host.url);
-  await page.getByTestId('signin-name').fill(name);
-  await page.getByTestId('signin-password').fill(password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('user-badge').waitFor({ timeout: 15_000 });
-  return page;
-}
+afterAll(() => tearDown({ browser, host, work }));
 
 describe('a long job in the window', () => {
   it('shows its progress, cancels to nothing changed, and finishes when let run', async () => {
-    const admin = await signIn(ADMIN.name, ADMIN.password);
-    const other = await signIn(TESTER.name, TESTER.password);
+    const admin = await signIn(browser, host, ADMIN, { locale: null });
+    const other = await signIn(browser, host, TESTER, { locale: null });
     await admin.getByTestId('nav-settings').click();
     await expect.poll(async () => (await admin.getByTestId('holiday-roll-state').textContent()) ?? '', { timeout: 15_000 }).toContain('未开启');
 

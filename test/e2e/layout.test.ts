@@ -2,21 +2,16 @@
 // rendered page: no header cell narrower than its text, no horizontal scrollbar anywhere, 当事人 / 剩余天数 / 状态 in
 // view, and every cut-off cell carrying its full value as a tooltip; for every role that sees the screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { cli, ensureBuilt, initDb, ROOT, ADMIN, TESTER } from '../helpers/cli';
+import { ADMIN, TESTER } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
 import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
+import { demoPeople, prepareWork, seededCourt, signIn, tearDown, VIEWPORTS, SHOTS, type Viewport } from '../helpers/e2e';
 import { openDatabase, closeDatabase } from '../../electron/core/db/connection';
 import { AccountStore } from '../../electron/core/accounts/accountStore';
 
 const TODAY = '2026-11-23';
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const VIEWPORTS = [
-  { width: 1024, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 /** A long name of one person holding many roles, in a division with a long name. */
 const LONG = { name: '欧阳娜仁托娅·阿依古丽', password: 'long-name-pass-1', division: '新农村建设示范区巡回审判人民法庭' };
 const DEADLINE_VIEWS = ['overdue', 'due7', 'due15', 'due30', 'suspended', 'mediation'] as const;
@@ -27,43 +22,23 @@ let browser: Browser;
 let people: { judge: string; divisionHead: string };
 
 beforeAll(async () => {
-  ensureBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  work = tempDir();
-  const db = path.join(work.dir, 'court.sqlite');
-  initDb(db, undefined, { demo: true });
-  const seeded = cli(['--db', db, '--today', TODAY, 'seed', '--cases', '5000', '--seed', '11']);
-  expect(seeded.code, seeded.err).toBe(0);
+  work = prepareWork();
+  const db = seededCourt(path.join(work.dir, 'court.sqlite'), { today: TODAY, cases: 5000, seed: 11 });
   const opened = openDatabase(db);
   try {
     new AccountStore(opened.db).create({ name: LONG.name, roles: ['judge', 'division_head', 'vice_president', 'statistician'], division: LONG.division, password: LONG.password, actor: ADMIN.name });
   } finally {
     closeDatabase(opened.db);
   }
-  const users = cli(['--db', db, '--json', 'user', 'list']).json() as Array<{ name: string; roles: string[] }>;
-  people = {
-    judge: users.find((u) => u.roles.length === 1 && u.roles[0] === 'judge')!.name,
-    divisionHead: users.find((u) => u.roles.includes('division_head') && u.name !== LONG.name)!.name,
-  };
+  const demo = demoPeople(db);
+  people = { judge: demo.only('judge').name, divisionHead: demo.holding('division_head', LONG.name).name };
   host = await startHost(['--db', db, '--today', TODAY]);
   browser = await launchBrowser();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  work?.cleanup();
-});
+afterAll(() => tearDown({ browser, host, work }));
 
-async function signedIn(name: string, password: string, viewport: { width: number; height: number }): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
-  await page.goto(host.url);
-  await page.getByTestId('signin-name').fill(name);
-  await page.getByTestId('signin-password').fill(password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('user-badge').waitFor({ timeout: 15_000 });
-  return page;
-}
+const signedIn = (name: string, password: string, viewport: Viewport) => signIn(browser, host, { name, password }, { viewport });
 
 interface Measured {
   headers: string[];

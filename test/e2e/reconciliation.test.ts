@@ -2,23 +2,19 @@
 // source figures disagree (both due dates, the difference, the arithmetic), each case number opening the case, and
 // 导出 Excel downloading the list as .xlsx; photographed at 1024×768 and 1920×1080.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { cli, ensureBuilt, initDb, ROOT, TESTER } from '../helpers/cli';
+import { cli, initDb, TESTER } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
+import { prepareWork, signIn, tearDown, VIEWPORTS, SHOTS } from '../helpers/e2e';
 import { entry, zipBuffer } from '../helpers/hostileXlsx';
 import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
 import { RECONCILIATION_COLUMNS, RECONCILIATION_SHEET_NAME } from '../../electron/core/cases/reconciliationXlsx';
 
 const TODAY = '2024-12-31';
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'exchange', 'batch');
-const VIEWPORTS = [
-  { width: 1024, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 
 let work: ReturnType<typeof tempDir>;
 let db: string;
@@ -27,31 +23,16 @@ let browser: Browser;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  ensureBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  work = tempDir();
+  work = prepareWork();
   db = path.join(work.dir, 'court.sqlite');
   initDb(db);
   host = await startHost(['--db', db, '--today', TODAY]);
   browser = await launchBrowser();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  work?.cleanup();
-});
+afterAll(() => tearDown({ browser, host, work }));
 
-async function signedIn(viewport: (typeof VIEWPORTS)[number]): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: 'zh-CN', acceptDownloads: true });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(host.url);
-  await page.getByTestId('signin-name').fill(TESTER.name);
-  await page.getByTestId('signin-password').fill(TESTER.password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('user-badge').waitFor({ timeout: 15_000 });
-  return page;
-}
+const signedIn = (viewport: (typeof VIEWPORTS)[number]) => signIn(browser, host, TESTER, { viewport, acceptDownloads: true, pageErrors });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 

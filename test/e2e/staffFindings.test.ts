@@ -2,20 +2,16 @@
 // person's scope can show; number boxes say why they refuse and take full-width digits; dialogs start on their first
 // field and give focus back; the sign-in box starts empty; one message at a time; disabled looks disabled.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { cli, ensureBuilt, initDb, ROOT, ADMIN, TESTER } from '../helpers/cli';
+import { cli, ADMIN, TESTER } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
 import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
+import { demoPeople, prepareWork, seededCourt, signIn, tearDown, VIEWPORTS, SHOTS, type Viewport } from '../helpers/e2e';
 import { openDatabase, closeDatabase } from '../../electron/core/db/connection';
 
 const TODAY = '2026-11-23';
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const VIEWPORTS = [
-  { width: 1024, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 let work: ReturnType<typeof tempDir>;
 let db: string;
 let host: StartedHost;
@@ -24,37 +20,20 @@ let judge: { name: string; division: string };
 let head: { name: string; division: string };
 
 beforeAll(async () => {
-  ensureBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  work = tempDir();
-  db = path.join(work.dir, 'court.sqlite');
-  initDb(db, undefined, { demo: true });
-  const seeded = cli(['--db', db, '--today', TODAY, 'seed', '--cases', '5000', '--seed', '11']);
-  expect(seeded.code, seeded.err).toBe(0);
-  const users = cli(['--db', db, '--json', 'user', 'list']).json() as Array<{ name: string; roles: string[]; division: string | null }>;
-  const j = users.find((u) => u.roles.length === 1 && u.roles[0] === 'judge')!;
-  const h = users.find((u) => u.roles.includes('division_head'))!;
+  work = prepareWork();
+  db = seededCourt(path.join(work.dir, 'court.sqlite'), { today: TODAY, cases: 5000, seed: 11 });
+  const demo = demoPeople(db);
+  const j = demo.only('judge');
+  const h = demo.holding('division_head');
   judge = { name: j.name, division: j.division! };
   head = { name: h.name, division: h.division! };
   host = await startHost(['--db', db, '--today', TODAY]);
   browser = await launchBrowser();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  work?.cleanup();
-});
+afterAll(() => tearDown({ browser, host, work }));
 
-async function signedIn(name: string, password: string, viewport = { width: 1024, height: 768 }): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
-  await page.goto(host.url);
-  await page.getByTestId('signin-name').fill(name);
-  await page.getByTestId('signin-password').fill(password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('user-badge').waitFor({ timeout: 15_000 });
-  return page;
-}
+const signedIn = (name: string, password: string, viewport: Viewport = VIEWPORTS[0]) => signIn(browser, host, { name, password }, { viewport });
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
 

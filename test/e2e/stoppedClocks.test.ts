@@ -2,26 +2,24 @@
 // frozen days remaining and in the 中止·暂停 card, which says how many of each; a suspension that began after the due
 // date leaves its case among the overdue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { cli, ensureBuilt, initDb, ROOT, TESTER } from '../helpers/cli';
+import { cli, initDb, TESTER } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
+import { prepareWork, signIn, tearDown, SHOTS } from '../helpers/e2e';
 import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
 import { openCourtDatabase } from '../../electron/core/backup/openCourtDatabase';
 import { closeDatabase } from '../../electron/core/db/connection';
 import { CaseStore } from '../../electron/core/cases/caseStore';
 
 const TODAY = '2025-06-01';
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 let work: ReturnType<typeof tempDir>;
 let browser: Browser;
 let host: StartedHost;
 
 beforeAll(async () => {
-  ensureBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  work = tempDir();
+  work = prepareWork();
   const db = path.join(work.dir, 'court.sqlite');
   initDb(db);
   const csv = path.join(work.dir, 'cases.csv');
@@ -50,20 +48,11 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  work?.cleanup();
-});
+afterAll(() => tearDown({ browser, host, work }));
 
 describe('审限预警 with stopped clocks', () => {
   it('shows the late-suspended case overdue, and counts every stopped clock, saying which', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-    await page.goto(host.url);
-    await page.getByTestId('signin-name').fill(TESTER.name);
-    await page.getByTestId('signin-password').fill(TESTER.password);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('user-badge').waitFor({ timeout: 15_000 });
+    const page = await signIn(browser, host, TESTER, { locale: null });
     await page.getByTestId('nav-deadlines').click();
     await expect.poll(async () => (await page.getByTestId('deadline-count-overdue').textContent()) ?? '', { timeout: 15_000 }).toBe('1');
     await expect.poll(async () => (await page.locator('main').textContent()) ?? '').toContain('（2024）辽0421执54号');
