@@ -127,7 +127,9 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
       },
     });
   };
-  const write = db.transaction(() => (bulk ? withBulkLoad(db, writeRows) : writeRows()));
+  // Only the cases' own indexes go: a row that updates a stored case reads its periods and extensions by case, and an
+  // exchange file's periods are read back right after they are written; without their indexes each read scans them all.
+  const write = db.transaction(() => (bulk ? withBulkLoad(db, writeRows, { tables: ['cases'] }) : writeRows()));
   try {
     write.immediate();
   } catch (err) {
