@@ -127,9 +127,11 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
       },
     });
   };
-  // Only the cases' own indexes go: a row that updates a stored case reads its periods and extensions by case, and an
-  // exchange file's periods are read back right after they are written; without their indexes each read scans them all.
-  const write = db.transaction(() => (bulk ? withBulkLoad(db, writeRows, { tables: ['cases'] }) : writeRows()));
+  // The cases' own indexes go, and the audit log's while the file brings more entries than it holds: each case's entry
+  // would otherwise land at a random place in its index of case numbers. Those of periods and extensions stay: a row
+  // that updates a stored case reads them by case, as an exchange file's periods are read back right after they are
+  // written, and without their indexes each read scans them all.
+  const write = db.transaction(() => (bulk ? withBulkLoad(db, writeRows, { tables: bulkTables(db, v.rows.length) }) : writeRows()));
   try {
     write.immediate();
   } catch (err) {
@@ -191,6 +193,11 @@ function newNames(dir: CourtDirectory, rows: ReadonlyArray<{ row: number; record
     }
   }
   return { divisions: [...divisions], staff: [...staff], rows: refused };
+}
+
+function bulkTables(db: Database, rows: number): string[] {
+  const entries = db.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number;
+  return entries <= rows ? ['cases', 'audit_log'] : ['cases'];
 }
 
 class AbortImport extends Error {}
