@@ -14,7 +14,8 @@ const csvParse = (text: string) => parse(Buffer.from(text, 'utf8'), { relax_colu
 
 describe('the quote-free CSV split', () => {
   it('answers what csv-parse answers: blank lines, a missing or doubled last line break, ragged rows, spaces, tabs, #', () => {
-    const texts = ['', '\n', 'a,b\n\nc\n', 'a,b\n\n', 'a,b', 'a\n\n\n', ',\n,,', ' a , b \n', 'a\tb\n#c\n', '案号,案由\n（2024）辽0421民初1号,买卖合同纠纷\n', '\u00a0,x\n\n\ny'];
+    const texts = ['', '\n', 'a,b\n\nc\n', 'a,b\n\n', 'a,b', 'a\n\n\n', ',\n,,', ' a , b \n', 'a\tb\n#c\n', '案号,案由\n（2024）辽0421民初1号,买卖合同纠纷\n', '\u00a0,x\n\n\ny',
+      'a,b\r\nc\r\n', 'a\r\n\r\nb', '\r\n', 'a,b\r\n\r\n', ',\r\n,,', '案号,案由\r\n（2024）辽0421民初1号,买卖合同纠纷\r\n'];
     for (const text of texts) expect(splitPlainCsv(Buffer.from(text, 'utf8')), JSON.stringify(text)).toEqual(csvParse(text));
   });
 
@@ -25,13 +26,18 @@ describe('the quote-free CSV split', () => {
     for (let i = 0; i < 300; i++) {
       const text = Array.from({ length: Math.floor(next() * 60) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
       expect(splitPlainCsv(Buffer.from(text, 'utf8')), JSON.stringify(text)).toEqual(csvParse(text));
+      // The same file as Excel saves it, with CRLF line endings.
+      const crlf = text.replace(/\n/g, '\r\n');
+      expect(splitPlainCsv(Buffer.from(crlf, 'utf8')), JSON.stringify(crlf)).toEqual(csvParse(crlf));
     }
   });
 
-  it('leaves to csv-parse every file with a quote or a carriage return, and one with a very long line', () => {
+  it('leaves to csv-parse every file with a quote or mixed line endings, and one with a very long line', () => {
     expect(splitPlainCsv(Buffer.from('a,"b"\n'))).toBeNull();
-    expect(splitPlainCsv(Buffer.from('a,b\r\nc\r\n'))).toBeNull();
+    expect(splitPlainCsv(Buffer.from('a,b\r\nc\nd\r\n'))).toBeNull();
+    expect(splitPlainCsv(Buffer.from('a,b\nc\r\n'))).toBeNull();
     expect(splitPlainCsv(Buffer.from('a\rb'))).toBeNull();
+    expect(splitPlainCsv(Buffer.from('a\r\nb\r'))).toBeNull();
     expect(splitPlainCsv(Buffer.from(`a,${'x'.repeat(100_000)}\n`))).toBeNull();
   });
 });

@@ -143,13 +143,20 @@ function countCsv(b: Buffer): { lines: number; cells: number } {
 }
 
 /**
- * What csv-parse answers (with the options below) for a file that has no quote and no carriage return, where a record
- * is a line and a field what lies between commas, at a fifth of its time; null for any other file, and for one with
- * a line long enough or lines many enough that csv-parse's own limits must speak.
+ * What csv-parse answers (with the options below) for a file that has no quote and ends its lines one way throughout,
+ * LF or CRLF (what Excel writes), where a record is a line and a field what lies between commas, at a fifth of its
+ * time; null for any other file, and for one with a line long enough or lines many enough that csv-parse's own limits
+ * must speak.
  */
 export function splitPlainCsv(utf8: Buffer): string[][] | null {
-  if (utf8.includes(0x22) || utf8.includes(0x0d)) return null;
-  const lines = utf8.toString('utf8').split('\n');
+  if (utf8.includes(0x22)) return null;
+  const crlf = utf8.includes(0x0d);
+  // csv-parse takes the first line ending it meets for the whole file: a file that mixes them is left to it.
+  if (crlf) {
+    for (let i = utf8.indexOf(0x0a); i !== -1; i = utf8.indexOf(0x0a, i + 1)) if (utf8[i - 1] !== 0x0d) return null;
+    for (let i = utf8.indexOf(0x0d); i !== -1; i = utf8.indexOf(0x0d, i + 1)) if (utf8[i + 1] !== 0x0a) return null;
+  }
+  const lines = utf8.toString('utf8').split(crlf ? '\r\n' : '\n');
   // A last line break ends the last record; it does not begin an empty one.
   if (lines[lines.length - 1] === '') lines.pop();
   if (lines.length > MAX_IMPORT_ROWS + 2) return null;
@@ -162,7 +169,7 @@ export function splitPlainCsv(utf8: Buffer): string[][] | null {
   return records;
 }
 
-/** csv-parse, for every file splitPlainCsv declines: quotes, carriage returns, very long lines. */
+/** csv-parse, for every file splitPlainCsv declines: quotes, mixed line endings, very long lines. */
 function parseCsv(utf8: Buffer, name: string): string[][] {
   try {
     // Blank lines are kept as records so that row numbers stay those Excel shows when it opens the file.
