@@ -1,6 +1,6 @@
 // Appends to the audit log; every entry carries the hash of the one before, so a removed or edited entry shows.
 import type { Database } from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { nowStamp } from '../db/clock';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -21,12 +21,11 @@ type HashedFields = [string, string, string, string | null, string | null, strin
  * (a null field is marked apart from an empty one). The JSON columns are hashed as stored, not encoded again.
  */
 export function entryHash(prevHash: string, fields: HashedFields): string {
-  const h = createHash('sha256').update(prevHash);
-  for (const f of fields) {
-    if (f === null) h.update('\n-');
-    else h.update(`\n${Buffer.byteLength(f)}:`).update(f);
-  }
-  return h.digest('hex');
+  // One string hashed in one call: the same bytes as feeding each piece in turn, at a fraction of the calls (an
+  // import of 100,000 cases hashes 100,000 entries inside its transaction).
+  let text = prevHash;
+  for (const f of fields) text += f === null ? '\n-' : `\n${Buffer.byteLength(f)}:${f}`;
+  return hash('sha256', text, 'hex');
 }
 
 /** Appends one entry; `at` defaults to now. */
@@ -48,9 +47,9 @@ export function auditBatchAppender(db: Database): AuditAppend {
     const before = entry.before === undefined ? null : JSON.stringify(entry.before);
     const after = entry.after === undefined ? null : JSON.stringify(entry.after);
     const fields: HashedFields = [at, entry.actor, entry.action, entry.entity ?? null, entry.entityKey ?? null, before, after];
-    const hash = entryHash(prev, fields);
-    insert.run(...fields, prev, hash);
-    prev = hash;
+    const next = entryHash(prev, fields);
+    insert.run(...fields, prev, next);
+    prev = next;
   };
 }
 

@@ -9,12 +9,14 @@ const BULK_TABLES = ['cases', 'case_events', 'extension_requests'];
  * them from their own stored SQL and indexes the new cases for search in one pass: one sort per index beats a
  * b-tree insert per row once a load at least doubles the table. New cases must not be put in case_search by fn,
  * unless opts.searchIndexed says fn did it for every one (the seed does, overlapping it with the generator's thread).
+ * opts.tables narrows the tables whose indexes are dropped, for a writer that reads some of them row by row.
  */
-export function withBulkLoad<T>(db: Database, fn: () => T, opts: { searchIndexed?: boolean } = {}): T {
+export function withBulkLoad<T>(db: Database, fn: () => T, opts: { searchIndexed?: boolean; tables?: readonly string[] } = {}): T {
   const maxIdBefore = (db.prepare('SELECT coalesce(max(id), 0) FROM cases').pluck().get() as number);
+  const tables = opts.tables ?? BULK_TABLES;
   const indexes = db
-    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')})`)
-    .all(...BULK_TABLES) as Array<{ name: string; sql: string }>;
+    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`)
+    .all(...tables) as Array<{ name: string; sql: string }>;
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
   // The rebuilds sort whole tables: 256 MB of page cache for the duration, then back to normal.
   db.pragma('cache_size = -262144');

@@ -11,7 +11,7 @@ import { auditAppender, type AuditAppend } from '../audit/auditLog';
 import { CourtDirectory, getSelfCourt } from '../court/courtStore';
 import { DeadlineRules } from '../deadlines/deadlineRules';
 import type { RestDays } from '../../../shared/deadlines/restDays';
-import { computeColumns, recordParams, rowToRecord, insertArgs, RECORD_COLUMNS, DERIVED_COLUMNS, type CaseRow, type EngineFacts, type DeadlineColumns, type SeedRow } from './caseRow';
+import { computeColumns, engineRow, recordParams, rowToRecord, insertArgs, RECORD_COLUMNS, DERIVED_COLUMNS, type CaseRow, type EngineFacts, type DeadlineColumns, type SeedRow } from './caseRow';
 import { InputError } from '../kernel/errors';
 import type { JobControl } from '../jobs/job';
 
@@ -53,6 +53,7 @@ export class CaseStore {
   readonly audit: ReturnType<typeof auditAppender>;
 
   readonly rules: DeadlineRules;
+  private selfCourt: { code: string } | undefined;
 
   constructor(readonly db: Database) {
     this.rules = new DeadlineRules(db);
@@ -114,7 +115,8 @@ export class CaseStore {
   resolveOwnNumber(input: string): string {
     const parsed = parseCaseNumber(input);
     if (!parsed.ok) throw new InputError(parsed.error, '案号');
-    const court = getSelfCourt(this.db);
+    // The court's code never changes once set (an exchange import asks this for each of 100,000 cases).
+    const court = (this.selfCourt ??= getSelfCourt(this.db) ?? undefined);
     if (court && parsed.value.courtCode !== court.code) {
       throw new InputError(`案号“${parsed.value.canonical}”属于法院代码${parsed.value.courtCode}，本院代码为${court.code}`, '案号');
     }
@@ -144,7 +146,7 @@ export class CaseStore {
     const now = ctx.batch?.now ?? nowStamp();
 
     if (!existing) {
-      const cols = computeColumns({ ...params, type_code: p.typeCode }, { events: [], extensions: [] }, ctx.today, restDays);
+      const cols = computeColumns(engineRow(p.typeCode, params), { events: [], extensions: [] }, ctx.today, restDays);
       const info = this.s.insert.run(insertArgs(p, divisionId, judgeId, params, cols, rowVersion, now));
       const id = Number(info.lastInsertRowid);
       if (!ctx.deferSearchIndex) this.s.searchInsert.run(id, searchDocument(p.canonical, p.courtCode, params.plaintiffs, params.defendants));
@@ -155,7 +157,7 @@ export class CaseStore {
     if (!recordDiffers(existing, params, divisionId, judgeId)) return 'unchanged';
 
     const before = rowToRecord(existing, this.s.divisionName.get(existing.division_id) as string, this.s.staffName.get(existing.judge_id) as string);
-    const cols = computeColumns({ ...params, type_code: p.typeCode }, facts, ctx.today, restDays);
+    const cols = computeColumns(engineRow(p.typeCode, params), facts, ctx.today, restDays);
     this.s.update.run({ id: existing.id, division_id: divisionId, judge_id: judgeId, ...params, ...cols, row_version: rowVersion, now });
     if (existing.plaintiffs !== params.plaintiffs || existing.defendants !== params.defendants) {
       this.s.searchDelete.run(existing.id);

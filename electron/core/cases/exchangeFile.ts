@@ -7,15 +7,27 @@ import { parseImportDate, type ImportIssue, type ImportTable, type ImportValidat
 import { parseCaseNumber } from '../../../shared/cases/caseNumber';
 import type { EventKind } from '../../../shared/cases/types';
 import { readBounded } from './importFile';
-import { ImportFileError } from './importBounds';
+import { count, ImportFileError, MAX_IMPORT_ROWS } from './importBounds';
 import { ZipArchive } from './zipArchive';
 import { EXCHANGE_NS, EXCHANGE_ROOTS, ExchangeFileError, field, find, HostileXmlError, MAX_XML_FILE_BYTES, parseExchangeXml, records, type XmlElement } from './exchangeXml';
 
 const MiB = 1024 * 1024;
-const MAX_ZIP_BYTES = 32 * MiB;
-/** All the XML of one ZIP together, inflated. */
-const MAX_ZIP_INFLATED_BYTES = 64 * MiB;
-const MAX_ZIP_ENTRIES = 20_000;
+/** A batch of 100,000 case files is about 80 MB zipped (a case file is one to two kilobytes, deflated to half or less). */
+export const MAX_ZIP_BYTES = 256 * MiB;
+/**
+ * All the XML of one ZIP together, inflated: five kilobytes a case for the most cases one import takes. Entries are
+ * inflated one at a time and let go once parsed, so this bounds the work a ZIP can ask for, not the memory it takes.
+ */
+export const MAX_ZIP_INFLATED_BYTES = 1024 * MiB;
+/** Entries of any kind (folders, stray files included): room for the most cases one import takes, and their folders. */
+export const MAX_ZIP_ENTRIES = MAX_IMPORT_ROWS + 50_000;
+/**
+ * An entry that inflates to more than this many times its stored size is not a case file but a zip bomb: XML deflates
+ * to a fifth or a tenth, and even a file of one repeated character stays under 1,030 to 1 (deflate's own limit). Asked
+ * only of entries past BOMB_CHECK_BYTES, where the ratio says something.
+ */
+export const MAX_COMPRESSION_RATIO = 100;
+const BOMB_CHECK_BYTES = 256 * 1024;
 
 /** The import columns the exchange fields fill, and the element each comes from (named in messages). */
 const COLUMNS: ReadonlyArray<[header: string, element: string]> = [
@@ -92,8 +104,13 @@ export function readExchangeFile(file: string, today: string): ExchangeRead {
   return read;
 }
 
-/** The .xml entries of a ZIP, inflated within the import's bounds (importFile.ts's reader) and this reader's caps. */
-function zipEntries(bytes: Buffer, name: string): Array<{ entry: string; data: Buffer }> {
+/**
+ * The .xml entries of a ZIP, each inflated only when the loop reaches it (within the import's bounds, zipArchive.ts,
+ * and this reader's caps), so one entry's XML is in memory at a time. Every declared size is checked against the caps
+ * before the first entry is inflated: a bomb is refused before it costs anything, and inflating never exceeds what an
+ * entry declared.
+ */
+function* zipEntries(bytes: Buffer, name: string): Generator<{ entry: string; data: Buffer }> {
   const notZip = (err: unknown) => {
     if (err instanceof ImportFileError && err.reason === 'invalid_xlsx') {
       return new ExchangeFileError(err.message.replace('文件不是有效的 .xlsx 文件', `文件“${name}”不是有效的 ZIP 压缩包`), 'invalid_xml');
@@ -106,22 +123,29 @@ function zipEntries(bytes: Buffer, name: string): Array<{ entry: string; data: B
   } catch (err) {
     throw notZip(err);
   }
-  if (zip.entries.length > MAX_ZIP_ENTRIES) throw new ExchangeFileError(`压缩包“${name}”中的文件超过 ${MAX_ZIP_ENTRIES} 个，请分成几个压缩包导入`, 'too_large');
-  const out: Array<{ entry: string; data: Buffer }> = [];
+  if (zip.entries.length > MAX_ZIP_ENTRIES) throw new ExchangeFileError(`压缩包“${name}”中的文件超过 ${count(MAX_ZIP_ENTRIES)} 个，请分成几个压缩包导入`, 'too_large');
+  const xml = zip.entries.filter((e) => !(e.name.endsWith('/') || e.name.startsWith('__MACOSX/') || path.posix.basename(e.name).startsWith('.')) && e.name.toLowerCase().endsWith('.xml'));
+  if (xml.length > MAX_IMPORT_ROWS) {
+    throw new ExchangeFileError(`压缩包“${name}”中有 ${count(xml.length)} 个案件 XML，一次最多导入 ${count(MAX_IMPORT_ROWS)} 件，请分成几个压缩包导入`, 'too_large');
+  }
   let total = 0;
-  for (const e of zip.entries) {
-    if (e.name.endsWith('/') || e.name.startsWith('__MACOSX/') || path.posix.basename(e.name).startsWith('.')) continue;
-    if (!e.name.toLowerCase().endsWith('.xml')) continue;
+  for (const e of xml) {
     if (e.size > MAX_XML_FILE_BYTES) throw new ExchangeFileError(`压缩包“${name}”中的“${e.name}”解压后超过 ${MAX_XML_FILE_BYTES / MiB} MB，不是一件案件的数据交换 XML`, 'too_large');
+    if (e.size > BOMB_CHECK_BYTES && e.size > MAX_COMPRESSION_RATIO * e.compressedSize) {
+      throw new ExchangeFileError(`压缩包“${name}”中的“${e.name}”压缩比异常（${count(e.compressedSize)} 字节解压为 ${count(e.size)} 字节），疑似压缩炸弹，整个压缩包未导入`, 'too_large');
+    }
     total += e.size;
     if (total > MAX_ZIP_INFLATED_BYTES) throw new ExchangeFileError(`压缩包“${name}”解压后超过 ${MAX_ZIP_INFLATED_BYTES / MiB} MB，请分成几个压缩包导入`, 'too_large');
+  }
+  for (const e of xml) {
+    let data: Buffer;
     try {
-      out.push({ entry: e.name, data: zip.bytes(e) });
+      data = zip.bytes(e);
     } catch (err) {
       throw notZip(err);
     }
+    yield { entry: e.name, data };
   }
-  return out;
 }
 
 /** Maps one parsed file into a table row and its extras; problems of the file become issues naming it. */
