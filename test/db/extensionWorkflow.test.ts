@@ -191,6 +191,24 @@ describe('the rules of the time-limit table', () => {
   });
 });
 
+describe('requests written before the workflow', () => {
+  it('lets the president finish one the demo generator left pending, and counts an imported approval as earlier', async () => {
+    const caseId = core.db.prepare('SELECT id FROM cases WHERE case_number = ?').pluck().get(n('民初', 8));
+    const insert = core.db.prepare(
+      `INSERT INTO extension_requests (case_id, months, days, reason, requested_on, status, decided_on, row_version, created_at, updated_at)
+       VALUES (?, ?, 0, ?, ?, ?, ?, 1, 'x', 'x')`,
+    );
+    insert.run(caseId, 1, '等待鉴定结论', '2025-05-01', 'approved', '2025-05-03');
+    const pending = Number(insert.run(caseId, 1, '公告送达', '2025-06-20', 'pending', null).lastInsertRowid);
+    const waiting = await as<ExtensionRow[]>('院长', 'extensions.list', { caseNumber: n('民初', 8) });
+    expect(waiting.map((r) => [r.id, r.stage, r.stageLabel, r.earlierExtensions])).toEqual([[pending, 'decision', '待院领导审批', 1]]);
+    // The case has a request in progress: a new one waits for it.
+    expect(await refusal('王法官', 'extensions.request', ask(n('民初', 8), { explanation: '鉴定机构于六月二十八日才通知需补充检材' }))).toMatchObject({ message: expect.stringContaining('尚未审批完毕') });
+    expect(await as('院长', 'extensions.decide', { id: pending, approve: true, comment: '同意' })).toMatchObject({ status: 'approved', stage: 'decided', stageLabel: '已批准', dueOn: '2025-09-10' });
+    expect(await refusal('院长', 'extensions.decide', { id: pending, approve: true, comment: '同意' })).toMatchObject({ message: expect.stringContaining('不能更改') });
+  });
+});
+
 describe('attachments', () => {
   it.each([
     ['text named .pdf', 'notes.pdf', Buffer.from('just some text'), '“notes.pdf”不是 PDF 或图片文件'],

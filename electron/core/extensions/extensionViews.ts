@@ -32,7 +32,8 @@ export interface RequestRow {
 }
 
 const STATUS_TEXT: Record<ExtensionStatus, string> = { pending: '审批中', approved: '已批准', rejected: '未批准', higher_court: '已报上级法院' };
-const OPEN_STAGES = "('opinion', 'decision', 'forwarding', 'higher_court')";
+/** The stage of a row as requestRow reads it, in SQL. */
+export const STAGE_SQL = "coalesce(r.stage, CASE r.status WHEN 'pending' THEN 'decision' WHEN 'higher_court' THEN 'higher_court' ELSE 'decided' END)";
 
 /** The SQL terms of a scope over the cases table aliased c (the same reach as caseScope.inScope). */
 function scopeTerms(scope: CaseScope): { sql: string; params: unknown[] } {
@@ -66,8 +67,14 @@ export class ExtensionViews {
     };
   }
 
+  /**
+   * A request by id. Rows written before the workflow or by the demo generator have no stage: one still pending waits
+   * for the decision, one sent up for the higher court's answer, the rest are decided; so they can be finished here.
+   */
   requestRow(id: number): RequestRow | null {
-    return (this.s.request.get(id) as RequestRow | undefined) ?? null;
+    const r = this.s.request.get(id) as RequestRow | undefined;
+    if (!r) return null;
+    return r.stage !== null ? r : { ...r, stage: r.status === 'pending' ? 'decision' : r.status === 'higher_court' ? 'higher_court' : 'decided' };
   }
 
   caseOf(r: RequestRow): CaseRow {
@@ -83,8 +90,8 @@ export class ExtensionViews {
   ids(scope: CaseScope, status: 'waiting' | 'decided' | 'all', caseId: number | null): number[] {
     const where = scopeTerms(scope);
     const terms = [where.sql];
-    if (status === 'waiting') terms.push(`r.stage IN ${OPEN_STAGES}`);
-    if (status === 'decided') terms.push(`(r.stage IS NULL OR r.stage = 'decided')`);
+    if (status === 'waiting') terms.push(`${STAGE_SQL} <> 'decided'`);
+    if (status === 'decided') terms.push(`${STAGE_SQL} = 'decided'`);
     if (caseId !== null) terms.push('r.case_id = ?');
     const order = status === 'waiting' ? 'r.requested_on, r.id' : 'r.requested_on DESC, r.id DESC';
     // A court's decided requests grow with the years; the desk pages through the most recent thousand.
@@ -106,7 +113,7 @@ export class ExtensionViews {
       requestedBy: r.requested_by === null ? null : (this.s.staffName.get(r.requested_by) as string), requestedOn: r.requested_on,
       reason: r.reason, reasonCode: r.reason_code, explanation: r.explanation, asked,
       approved: r.status === 'approved' ? { months: r.months, days: r.days } : null,
-      status: r.status, stage: r.stage, stageLabel: r.stage ? STAGE_LABELS[r.stage] : STATUS_TEXT[r.status],
+      status: r.status, stage: r.stage, stageLabel: r.stage && r.stage !== 'decided' ? STAGE_LABELS[r.stage] : STATUS_TEXT[r.status],
       route: r.route, routeLabel: r.route ? ROUTE_LABELS[r.route] : null, late: r.late === 1,
       waitingFor: r.stage && r.stage !== 'decided' ? waitingFor(r, c) : null,
       earlierExtensions: this.s.earlier.get(c.id, r.id) as number,

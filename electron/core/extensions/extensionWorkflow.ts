@@ -11,7 +11,7 @@ import { nextRowVersion, nowStamp } from '../db/clock';
 import { auditAppender } from '../audit/auditLog';
 import { InputError } from '../kernel/errors';
 import type { CheckedAttachment } from './attachments';
-import type { ExtensionViews, RequestRow } from './extensionViews';
+import { STAGE_SQL, type ExtensionViews, type RequestRow } from './extensionViews';
 
 export interface Actor {
   staffId: number;
@@ -37,7 +37,7 @@ export class ExtensionWorkflow {
     this.audit = auditAppender(db);
     this.s = {
       approved: db.prepare("SELECT months, days, route FROM extension_requests WHERE case_id = ? AND status = 'approved'"),
-      pending: db.prepare("SELECT 1 FROM extension_requests WHERE case_id = ? AND (stage IN ('opinion', 'decision', 'forwarding', 'higher_court') OR status IN ('pending', 'higher_court'))"),
+      pending: db.prepare(`SELECT 1 FROM extension_requests r WHERE r.case_id = ? AND ${STAGE_SQL} <> 'decided'`),
       insert: db.prepare(
         `INSERT INTO extension_requests (case_id, months, days, reason, reason_code, explanation, requested_by, requested_on, late, status, stage, route,
            asked_months, asked_days, row_version, created_at, updated_at)
@@ -49,9 +49,10 @@ export class ExtensionWorkflow {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       setStage: db.prepare('UPDATE extension_requests SET stage = ?, status = ?, row_version = ?, updated_at = ? WHERE id = ?'),
+      // The stage compared as requestRow reads it, so a row without one (written before the workflow) is decided once.
       decide: db.prepare(
-        `UPDATE extension_requests SET stage = 'decided', status = ?, months = ?, days = ?, decided_on = ?, decided_by = ?, row_version = ?, updated_at = ?
-         WHERE id = ? AND stage = ?`,
+        `UPDATE extension_requests AS r SET stage = 'decided', status = ?, months = ?, days = ?, decided_on = ?, decided_by = ?, row_version = ?, updated_at = ?
+         WHERE r.id = ? AND ${STAGE_SQL} = ?`,
       ),
     };
   }
@@ -133,7 +134,7 @@ export class ExtensionWorkflow {
       const given: Span = span.months === undefined && span.days === undefined ? asked : { months: span.months ?? 0, days: span.days ?? 0 };
       const facts = this.facts(c, who.today);
       if (approve) {
-        const check = checkApproval(facts, asked, given, r.route ?? 'president');
+        const check = checkApproval(facts, asked, given, r.route ?? (step === 'higher_court' ? 'higher_court' : 'president'));
         if (!check.ok) throw new InputError(check.message, 'months');
       } else if (span.months !== undefined || span.days !== undefined) {
         throw new InputError('不批准时不填写延长期限', 'months');
