@@ -6,6 +6,7 @@ import { ROUTE_LABELS } from '../../../shared/extensions/rules';
 import type { SettingsStore } from '../settings/settingsStore';
 import type { CaseRow } from '../cases/caseRow';
 import type { RequestRow } from './extensionViews';
+import { InputError } from '../kernel/errors';
 
 export const EXTENSION_SETTINGS_KEY = 'extensions';
 
@@ -26,6 +27,8 @@ export class ExtensionPeople {
       heads: withRole('division_head', 'AND s.division_id = ?'),
       presidents: withRole('president', ''),
       division: db.prepare('SELECT name FROM divisions WHERE id = ?').pluck(),
+      divisionNamed: db.prepare('SELECT 1 FROM divisions WHERE name = ?'),
+      vicePresident: db.prepare("SELECT 1 FROM staff s JOIN staff_roles r ON r.staff_id = s.id AND r.role = 'vice_president' WHERE s.name = ?"),
     };
   }
 
@@ -38,6 +41,14 @@ export class ExtensionPeople {
   delegate(divisionId: number): string | null {
     const name = this.s.division.get(divisionId) as string | undefined;
     return (name !== undefined ? extensionSettings(this.settings).delegations[name] : undefined) ?? null;
+  }
+
+  /** A delegation names a division of this court and a vice-president; anything else is refused before it is kept. */
+  checkDelegations(delegations: Record<string, string>): void {
+    for (const [division, name] of Object.entries(delegations)) {
+      if (this.s.divisionNamed.get(division) === undefined) throw new InputError(`“${division}”不是本院的部门`, 'delegations');
+      if (this.s.vicePresident.get(name) === undefined) throw new InputError(`“${name}”不是本院的分管院领导，不能受委托审批${division}的延长审限`, 'delegations');
+    }
   }
 
   /** Whoever acts next on a waiting request, as the queue names him. */

@@ -61,6 +61,7 @@ export class ExtensionViews {
          FROM extension_decisions x LEFT JOIN staff s ON s.id = x.decided_by WHERE x.request_id = ? ORDER BY x.id`,
       ),
       attachments: db.prepare('SELECT id, name, mime, size, sha256 FROM extension_attachments WHERE request_id = ? ORDER BY id'),
+      attachment: db.prepare('SELECT id, name, mime, size, sha256, bytes FROM extension_attachments WHERE id = ? AND request_id = ?'),
       earlier: db.prepare("SELECT count(*) FROM extension_requests WHERE case_id = ? AND id <> ? AND status = 'approved'").pluck(),
       judgeOpen: db.prepare('SELECT count(*) FROM cases WHERE judge_id = ? AND closed_on IS NULL').pluck(),
       judgeOverdue: db.prepare("SELECT count(*) FROM cases WHERE judge_id = ? AND closed_on IS NULL AND clock = 'running' AND due_on < ?").pluck(),
@@ -121,6 +122,11 @@ export class ExtensionViews {
       judgeOverdue: this.s.judgeOverdue.get(c.judge_id, today) as number,
       steps,
     };
+  }
+
+  /** One letter of a request, its bytes included. */
+  attachment(requestId: number, id: number): (ExtensionAttachmentView & { bytes: Buffer }) | null {
+    return (this.s.attachment.get(id, requestId) as (ExtensionAttachmentView & { bytes: Buffer }) | undefined) ?? null;
   }
 
   detail(r: RequestRow, today: string, waitingFor: (r: RequestRow, c: CaseRow) => string | null, notes: string[] = []): ExtensionDetail {

@@ -119,8 +119,7 @@ export const extensionsDomain = createDomain('extensions', extensionsApi, (s: Co
     },
     'extensions.attachment': (a, ctx) => {
       const { r } = reach(ctx, a.id);
-      const f = s.db.prepare('SELECT id, name, mime, size, sha256, bytes FROM extension_attachments WHERE id = ? AND request_id = ?').get(a.attachmentId, r.id) as
-        | { id: number; name: string; mime: 'application/pdf'; size: number; sha256: string; bytes: Buffer } | undefined;
+      const f = views.attachment(r.id, a.attachmentId);
       if (!f) throw new CoreError('NOT_FOUND', `申请 ${r.id} 没有编号为 ${a.attachmentId} 的附件`);
       const { bytes, ...view } = f;
       return { ...view, base64: bytes.toString('base64') };
@@ -129,11 +128,7 @@ export const extensionsDomain = createDomain('extensions', extensionsApi, (s: Co
     'extensions.setSettings': (a, ctx) => {
       const current = extensionSettings(s.settings);
       const next = { refuseLate: a.refuseLate ?? current.refuseLate, delegations: a.delegations ?? current.delegations };
-      for (const [division, name] of Object.entries(next.delegations)) {
-        if (s.db.prepare('SELECT 1 FROM divisions WHERE name = ?').get(division) === undefined) throw new InputError(`“${division}”不是本院的部门`, 'delegations');
-        const vp = s.db.prepare("SELECT 1 FROM staff s JOIN staff_roles r ON r.staff_id = s.id AND r.role = 'vice_president' WHERE s.name = ?").get(name);
-        if (vp === undefined) throw new InputError(`“${name}”不是本院的分管院领导，不能受委托审批${division}的延长审限`, 'delegations');
-      }
+      people.checkDelegations(next.delegations);
       s.settings.set(EXTENSION_SETTINGS_KEY, next, ctx.actor, 'settings.extensions');
       return next;
     },
