@@ -180,6 +180,11 @@ describe('the rules of the time-limit table', () => {
     expect(answered).toMatchObject({ status: 'approved', approved: { months: 7, days: 0 }, dueOn: '2026-04-01' });
     expect(answered.steps.map((s) => [s.step, s.outcome])).toEqual([['opinion', 'agree'], ['forwarded', 'forwarded'], ['higher_court', 'approved']]);
     expect(storedDue(n('民初', 9))).toBe('2026-04-01');
+    const actions = core.db.prepare("SELECT actor, action FROM audit_log WHERE entity_key = ? AND action LIKE 'extension.%' ORDER BY id").all(n('民初', 9));
+    expect(actions).toEqual([
+      { actor: '王法官', action: 'extension.request' }, { actor: '庭长甲', action: 'extension.opinion' },
+      { actor: '院长', action: 'extension.forward' }, { actor: '院长', action: 'extension.higherCourt.approved' },
+    ]);
   });
 
   it('routes every 行初 request to the high court, and a refusal there leaves the due date', async () => {
