@@ -26,7 +26,7 @@ export interface GlobalOptions {
   password?: string | null;
 }
 
-export type Values = Record<string, string | boolean | undefined>;
+export type Values = Record<string, string | boolean | string[] | undefined>;
 export interface Io {
   out(s: string): void;
   err(s: string): void;
@@ -38,7 +38,8 @@ export interface CommandSpec {
   positionals: string[];
   /** When the positionals vary (subcommands): the fewest and most accepted. */
   arity?: [number, number];
-  options: Record<string, { type: 'string' | 'boolean' }>;
+  /** `multiple`: the option may be given more than once (its value is then a list). */
+  options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
   /**
    * 'required': the command acts as a signed-in user; 'newAdmin': init, which asks for the first administrator's
    * password; 'none': no sign-in and no password (unlock, which only this machine's command line may do).

@@ -17,7 +17,7 @@ const GLOBAL_OPTIONS = {
 
 /** Options may stand anywhere on the line, so one table holds them all; a name two commands type differently is a bug. */
 function allOptions(): NonNullable<ParseArgsConfig['options']> {
-  const all: Record<string, { type: 'string' | 'boolean'; short?: string }> = { ...GLOBAL_OPTIONS };
+  const all: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = { ...GLOBAL_OPTIONS };
   for (const [name, spec] of Object.entries(COMMANDS)) {
     for (const [opt, def] of Object.entries(spec.options)) {
       if (all[opt] && all[opt].type !== def.type) throw new Error(`option --${opt} of ${name} is typed differently elsewhere`);
@@ -60,6 +60,19 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   case mediate 案号 extend --days N --consent-on 日期
   case mediate 案号 end --ended-on 日期 --outcome 调解成功|撤诉|当场履行|调解不成转审理
                                                 先行调解：登记、经双方同意延长（延长的天数不计入审限）、结束
+  extension request 案号 (--months N | --days N) --reason 理由 --text 具体理由 [--attach 文件]...
+                                                申请延长审限（承办法官）；理由：鉴定未完成 公告送达 案情复杂 当事人申请调解
+                                                追加当事人 等待关联案件结果 其他；附件为 PDF 或 PNG/JPEG 图片，最多 3 个、每个 10 MB
+  extension opinion 编号 --agree|--disagree --text 意见   庭长签署意见
+  extension decide 编号 --approve [--months N | --days N] | --reject --text 意见
+                                                院长（或受委托的分管院领导）审批；可批准短于申请的期限；审批后不能更改
+  extension forward 编号 [--text 说明]           须上级法院批准的申请，登记已报送
+  extension higher-court 编号 --approve|--reject [--months N | --days N] --text 批复内容
+                                                登记上级法院的答复
+  extension list [--status waiting|decided|all] [--case 案号]   列出可查看范围内的延长审限申请（默认待审批的）
+  extension show 编号                            查看一件申请及其审批过程、附件
+  extension-settings [--refuse-late on|off] [--delegate 部门=姓名]... [--undelegate 部门]...
+                                                查看或设置是否受理逾期申请、院长委托分管院领导审批的部门（管理员）
   closing-rules [--review on|off] [--precedent on|off]
                                                 查看或设置判决结案前是否必须阅核、类案检索（管理员）
   user add 姓名 --role 角色[,角色] [--division 部门]   新增账号（角色：clerk 书记员、assistant 法官助理、judge 员额法官、
@@ -83,7 +96,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`参数错误：${translateParseError(err)}。运行 courtdesk --help 查看用法`);
     return 2;
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   const positionals = parsed.positionals;
   if (values.version) {
     io.out(process.env.COURTDESK_VERSION ?? '0.1.0');

@@ -67,5 +67,6 @@ export type * from '../deadlines/api';
 export type * from '../audit/api';
 export type * from '../backup/api';
 export type * from '../jobs/api';
+export type * from '../extensions/api';
 export { caseFilterSchema, caseListArgs, CASE_SORTS, CASE_STATUS_FILTERS } from '../cases/api';
 export { auditListArgs } from '../audit/api';

@@ -98,10 +98,12 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'settings.setClosingRules', args: { reviewRequired: false, precedentRequired: false }, action: 'settings.manage' },
   { method: 'cases.reconciliation', args: {}, action: 'reconciliation.view' },
   { method: 'cases.reconciliationExport', args: { file: 'relative.xlsx' }, action: 'reconciliation.view', input: /完整路径/ },
+  { method: 'extensions.list', args: {}, action: 'cases.view' },
+  { method: 'extensions.setSettings', args: { refuseLate: false }, action: 'settings.manage' },
 ];
 
 /** Calls open to anyone (sign-in, start-up) or to everyone signed in; restore is refused by a core without a runtime. */
-const UNGUARDED = ['catalog.causes', 'auth.status', 'auth.setup', 'auth.signIn', 'auth.unlock', 'auth.signOut', 'auth.changePassword', 'app.info', 'catalog.divisions', 'catalog.judges', 'startup.status', 'startup.restoreLatest', 'jobs.list', 'jobs.cancel'];
+const UNGUARDED = ['catalog.causes', 'auth.status', 'auth.setup', 'auth.signIn', 'auth.unlock', 'auth.signOut', 'auth.changePassword', 'app.info', 'catalog.divisions', 'catalog.judges', 'startup.status', 'startup.restoreLatest', 'jobs.list', 'jobs.cancel', 'extensions.settings'];
 const ELSEWHERE = {
   'backup.restore': 'test/db/appRuntime.test.ts',
   'cases.import': 'below: it needs a court-wide scope besides the role',
@@ -112,6 +114,13 @@ const ELSEWHERE = {
   'users.unlock': 'below: the command line on this machine only',
   'cases.register': 'test/db/caseWork.test.ts: the new case must be within the scope besides the role',
   'cases.exportFetch': 'test/db/caseExport.test.ts: a file is handed only to the person who exported it',
+  'extensions.request': "test/db/extensionWorkflow.test.ts: only the case's own judge, besides the role",
+  'extensions.opinion': "test/db/extensionWorkflow.test.ts: only the head of the case's division, never on his own request",
+  'extensions.decide': 'test/db/extensionWorkflow.test.ts: the president or the delegated vice-president, at the decision stage',
+  'extensions.forward': 'test/db/extensionWorkflow.test.ts: the president or the delegated vice-president, on a higher-court route',
+  'extensions.higherCourt': 'test/db/extensionWorkflow.test.ts: the president or the delegated vice-president, once sent up',
+  'extensions.get': 'test/db/extensionWorkflow.test.ts: a request within the scope of its case',
+  'extensions.attachment': 'test/db/extensionWorkflow.test.ts: a letter of a request within the scope of its case',
 };
 
 it('covers every call of the contract: guarded here, open to all, or tested elsewhere', () => {

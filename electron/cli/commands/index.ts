@@ -8,6 +8,7 @@ import { holidayRoll } from './settings';
 import { seed } from './app';
 import { caseCmd, closingRules } from './caseWork';
 import { reconcile } from './reconcile';
+import { extension, extensionSettings } from './extension';
 
 export const COMMANDS = {
   init,
@@ -16,6 +17,7 @@ export const COMMANDS = {
   event,
   deadline,
   reconcile,
+  extension, 'extension-settings': extensionSettings,
   cases,
   case: caseCmd, 'closing-rules': closingRules,
   user,

@@ -1,6 +1,136 @@
-// Handlers of the extensions domain: none yet; the folder is where its issue puts them.
-import { extensionsApi } from '../../../shared/extensions/api';
+// Handlers of the extensions domain (shared/extensions/api.ts): who may act on a request at its stage, checked here
+// and refused on the record; the writes themselves are extensionWorkflow.ts, the reading extensionViews.ts.
+import { extensionsApi, STAGE_LABELS, type ExtensionDetail } from '../../../shared/extensions/api';
 import { createDomain } from '../kernel/domain';
+import type { CallContext } from '../kernel/context';
 import type { CoreServices } from '../app/services';
+import { caseInScope } from '../cases/caseAccess';
+import { inScope } from '../cases/caseScope';
+import { CoreError, InputError } from '../kernel/errors';
+import { checkAttachments } from './attachments';
+import { ExtensionViews, type RequestRow } from './extensionViews';
+import { ExtensionWorkflow, type Actor } from './extensionWorkflow';
+import { EXTENSION_SETTINGS_KEY, ExtensionPeople, extensionSettings } from './extensionPeople';
+import type { CaseRow } from '../cases/caseRow';
 
-export const extensionsDomain = createDomain('extensions', extensionsApi, (_s: CoreServices) => ({}));
+export const extensionsDomain = createDomain('extensions', extensionsApi, (s: CoreServices) => {
+  const views = new ExtensionViews(s.db, s.cases);
+  const work = new ExtensionWorkflow(s.db, s.cases, views);
+  const people = new ExtensionPeople(s.db, s.settings);
+  const waitingFor = (r: RequestRow, c: CaseRow) => people.waitingFor(r, c);
+  const actor = (ctx: CallContext): Actor => ({ staffId: ctx.person!.staffId, name: ctx.actor, today: s.today() });
+  const detail = (id: number, notes: string[] = []): ExtensionDetail => views.detail(views.requestRow(id)!, s.today(), waitingFor, notes);
+
+  /** A request the person's scope reaches; another's answers as no such request, like a case out of scope. */
+  const reach = (ctx: CallContext, id: number): { r: RequestRow; c: CaseRow } => {
+    const r = views.requestRow(id);
+    if (!r) throw new CoreError('NOT_FOUND', `找不到延长审限申请 ${id}`);
+    const c = views.caseOf(r);
+    if (!inScope(ctx.scope, c)) {
+      try {
+        caseInScope(s.cases, ctx, c.case_number);
+      } catch (err) {
+        // The refusal is audited with the case; the answer names only the request, as for one that does not exist.
+        if (err instanceof CoreError && err.code === 'NOT_FOUND') throw new CoreError('NOT_FOUND', `找不到延长审限申请 ${id}，或不在您可查看的范围内`);
+        throw err;
+      }
+    }
+    return { r, c };
+  };
+  /** Nobody signs off his own request: refused and written to the audit log as a refusal. */
+  const notOwn = (ctx: CallContext, r: RequestRow, what: string) => {
+    if (r.requested_by === ctx.person!.staffId) ctx.deny(`${ctx.actor}不能${what}本人提出的延长审限申请（申请 ${r.id}）`);
+  };
+  /** Where a request stands, when it is not where the step needs it. */
+  const atStage = (r: RequestRow, wanted: RequestRow['stage'], what: string) => {
+    if (r.stage === wanted) return;
+    if (r.stage === 'decided' || r.stage === null) {
+      const how = r.status === 'approved' ? '批准' : '不批准';
+      throw new InputError(`此申请已于 ${r.decided_on ?? '此前'} 审批（${how}），审批决定不能更改；如需延长，请重新提出申请`, 'id');
+    }
+    throw new InputError(`此申请现在${STAGE_LABELS[r.stage]}，不能${what}`, 'id');
+  };
+  /** The president decides every division's requests; a vice-president only those of a division delegated to him. */
+  const mayDecide = (ctx: CallContext, c: CaseRow, what: string) => {
+    const roles = ctx.person!.roles;
+    if (roles.includes('president')) return;
+    const delegate = people.delegate(c.division_id);
+    if (delegate !== null && delegate === ctx.actor && roles.includes('vice_president')) return;
+    ctx.deny(delegate
+      ? `此案所在部门的延长审限由院长或受委托的 ${delegate} ${what}；${ctx.actor}无权${what}`
+      : `此案所在部门的延长审限由院长${what}（未委托分管院领导）；${ctx.actor}无权${what}`);
+  };
+
+  return {
+    'extensions.request': (a, ctx) => {
+      const c = caseInScope(s.cases, ctx, a.caseNumber);
+      // Only the case's own judge asks; staff and accounts record no link from an assistant to his judge, so an
+      // assistant cannot ask for him (the role matrix does not give assistants extension.request either).
+      if (c.judge_id !== ctx.person!.staffId) ctx.deny(`只有承办法官本人可以申请延长审限；${ctx.actor}不是 ${c.case_number} 的承办法官`);
+      const attachments = checkAttachments(a.attachments);
+      const hasHead = people.heads(c.division_id, ctx.person!.staffId).length > 0;
+      const made = work.request(c, { months: a.months, days: a.days, reason: a.reason, explanation: a.explanation, attachments }, actor(ctx), extensionSettings(s.settings), hasHead);
+      return detail(made.id, made.notes);
+    },
+    'extensions.opinion': (a, ctx) => {
+      const { r, c } = reach(ctx, a.id);
+      notOwn(ctx, r, '签署意见于');
+      atStage(r, 'opinion', '签署庭长意见');
+      if (!ctx.person!.roles.includes('division_head') || ctx.person!.divisionId !== c.division_id) {
+        ctx.deny(`延长审限申请由案件所在部门的庭长签署意见；${ctx.actor}不是该部门的庭长`);
+      }
+      work.opinion(r, c, a.agree, a.comment, actor(ctx));
+      return detail(r.id);
+    },
+    'extensions.decide': (a, ctx) => {
+      const { r, c } = reach(ctx, a.id);
+      notOwn(ctx, r, '审批');
+      if (r.route !== null && r.route !== 'president' && r.stage !== 'decided') throw new InputError('此申请超出本院院长的批准权限，须报上级法院批准：请报送并登记上级法院的答复', 'id');
+      atStage(r, 'decision', '审批');
+      mayDecide(ctx, c, '审批');
+      work.decide(r, 'decision', a.approve, { months: a.months, days: a.days }, a.comment, actor(ctx));
+      return detail(r.id);
+    },
+    'extensions.forward': (a, ctx) => {
+      const { r, c } = reach(ctx, a.id);
+      notOwn(ctx, r, '报送');
+      if (r.route === 'president') throw new InputError('此申请由本院院长审批，无须报送上级法院', 'id');
+      atStage(r, 'forwarding', '报送上级法院');
+      mayDecide(ctx, c, '报送');
+      work.forward(r, c, a.comment ?? null, actor(ctx));
+      return detail(r.id);
+    },
+    'extensions.higherCourt': (a, ctx) => {
+      const { r, c } = reach(ctx, a.id);
+      notOwn(ctx, r, '登记答复于');
+      atStage(r, 'higher_court', '登记上级法院的答复');
+      mayDecide(ctx, c, '登记上级法院的答复');
+      work.decide(r, 'higher_court', a.approve, { months: a.months, days: a.days }, a.comment, actor(ctx));
+      return detail(r.id);
+    },
+    'extensions.list': (a, ctx) => {
+      const caseId = a.caseNumber ? caseInScope(s.cases, ctx, a.caseNumber).id : null;
+      const today = s.today();
+      return views.ids(ctx.scope, a.status, caseId).map((id) => views.row(views.requestRow(id)!, today, waitingFor));
+    },
+    'extensions.get': (a, ctx) => {
+      const { r } = reach(ctx, a.id);
+      return views.detail(r, s.today(), waitingFor);
+    },
+    'extensions.attachment': (a, ctx) => {
+      const { r } = reach(ctx, a.id);
+      const f = views.attachment(r.id, a.attachmentId);
+      if (!f) throw new CoreError('NOT_FOUND', `申请 ${r.id} 没有编号为 ${a.attachmentId} 的附件`);
+      const { bytes, ...view } = f;
+      return { ...view, base64: bytes.toString('base64') };
+    },
+    'extensions.settings': () => extensionSettings(s.settings),
+    'extensions.setSettings': (a, ctx) => {
+      const current = extensionSettings(s.settings);
+      const next = { refuseLate: a.refuseLate ?? current.refuseLate, delegations: a.delegations ?? current.delegations };
+      people.checkDelegations(next.delegations);
+      s.settings.set(EXTENSION_SETTINGS_KEY, next, ctx.actor, 'settings.extensions');
+      return next;
+    },
+  };
+});

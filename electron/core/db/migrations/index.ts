@@ -9,6 +9,7 @@ import { migration0006 } from './0006-text-limits';
 import { migration0007 } from './0007-stopped-clocks';
 import { migration0008 } from './0008-case-work';
 import { migration0009 } from './0009-reconciliation';
+import { migration0010 } from './0010-extension-workflow';
 
 export type { Migration } from './types';
 
@@ -17,6 +18,6 @@ export type { Migration } from './types';
  * doing what it did. A change of schema (or of data the schema implies, like the search document) is a new file and a
  * new entry here; test/db/schemaSnapshot.test.ts fails until the snapshot of a fresh schema is refreshed with it.
  */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
