@@ -2,12 +2,13 @@
 import type { Database } from 'better-sqlite3';
 import { hash } from 'node:crypto';
 import { nowStamp } from '../db/clock';
+import type { AuditAction } from '../../../shared/audit/actions';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEntry {
   actor: string;
-  action: string;
+  action: AuditAction;
   entity?: string | null;
   entityKey?: string | null;
   before?: unknown;

@@ -14,6 +14,7 @@ import type { RestDays } from '../../../shared/deadlines/restDays';
 import { computeColumns, engineRow, recordParams, rowToRecord, insertArgs, RECORD_COLUMNS, DERIVED_COLUMNS, type CaseRow, type EngineFacts, type DeadlineColumns, type SeedRow } from './caseRow';
 import { InputError } from '../kernel/errors';
 import type { JobControl } from '../jobs/job';
+import type { AuditAction } from '../../../shared/audit/actions';
 
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
 
@@ -43,7 +44,7 @@ export interface WriteContext {
   /** Fixed for a whole import (one transaction): its time stamp, counting rules and audit chain, read once. */
   batch?: { now: string; restDays: RestDays | null; audit: AuditAppend };
   /** What the person did, when it is more than an edit (case.close, case.reopen …): the audit entry's action. */
-  action?: string;
+  action?: AuditAction;
   /** Facts of that action the record does not hold (a review at closing, a reason), added to the audit entry. */
   details?: Record<string, unknown>;
 }

@@ -10,6 +10,7 @@ import { createDomain } from '../kernel/domain';
 import { readPiece } from '../kernel/filePieces';
 import { CoreError, InputError } from '../kernel/errors';
 import { auditAppender } from '../audit/auditLog';
+import type { AuditAction } from '../../../shared/audit/actions';
 import type { CoreServices } from '../app/services';
 
 /** The folder of exports waiting to be fetched: beside the database, like backups/, owner-only. */
@@ -76,7 +77,7 @@ export const caseExportDomain = createDomain('caseExport', caseExportApi, (s: Co
     out: string | undefined,
     actor: string,
     write: (file: string, today: string) => Promise<{ count: number }>,
-    audit: { action: string; after: Record<string, unknown> },
+    audit: { action: AuditAction; after: Record<string, unknown> },
   ) {
     const { file, token } = target(out);
     const today = s.today();

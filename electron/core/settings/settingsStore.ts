@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../../../shared/accounts/roles';
 import { nextRowVersion, nowStamp } from '../db/clock';
 import { auditAppender } from '../audit/auditLog';
+import type { AuditAction } from '../../../shared/audit/actions';
 
 export class SettingsStore {
   private audit: ReturnType<typeof auditAppender>;
@@ -18,7 +19,7 @@ export class SettingsStore {
     return v === undefined ? fallback : (JSON.parse(v) as T);
   }
 
-  set(key: string, value: unknown, actor: string, action: string): void {
+  set(key: string, value: unknown, actor: string, action: AuditAction): void {
     this.db.transaction(() => {
       const before = this.read.get(key) as string | undefined;
       const now = nowStamp();
