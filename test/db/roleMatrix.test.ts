@@ -65,6 +65,8 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'cases.exportXlsx', args: { file: 'relative.xlsx' }, action: 'cases.view', input: /完整路径/ },
   { method: 'cases.get', args: { caseNumber: '（2024）辽0421民初1号' }, action: 'cases.view' },
   { method: 'deadlines.summary', args: {}, action: 'cases.view' },
+  { method: 'deadlines.hidden', args: {}, action: 'cases.view' },
+  { method: 'deadlines.cold', args: { days: 30 }, action: 'cases.view' },
   { method: 'users.list', args: {}, action: 'accounts.manage' },
   { method: 'users.add', args: { name: 'NEWNAME', roles: ['clerk'], password: 'initial-pass-1' }, action: 'accounts.manage' },
   { method: 'users.setActive', args: { name: '助理乙', active: true }, action: 'accounts.manage' },
