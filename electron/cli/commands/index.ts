@@ -9,6 +9,7 @@ import { seed } from './app';
 import { caseCmd, closingRules } from './caseWork';
 import { reconcile } from './reconcile';
 import { extension, extensionSettings } from './extension';
+import { alerts } from './alerts';
 
 export const COMMANDS = {
   init,
@@ -16,6 +17,7 @@ export const COMMANDS = {
   import: importCmd,
   event,
   deadline,
+  alerts,
   reconcile,
   extension, 'extension-settings': extensionSettings,
   cases,
