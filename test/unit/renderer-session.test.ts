@@ -15,6 +15,7 @@ import { createCaseFormStore } from '../../renderer/src/features/cases/caseFormS
 import { createSavedFiltersStore } from '../../renderer/src/features/cases/savedFilters';
 import { createImportStore } from '../../renderer/src/features/cases/import/importStore';
 import { createDeadlineSummaryStore } from '../../renderer/src/features/deadlines/summary';
+import { createAlertListStore } from '../../renderer/src/features/deadlines/alerts';
 import { createReconciliationStore } from '../../renderer/src/features/reconciliation/store';
 import { parseHash } from '../../renderer/src/router/routes';
 
@@ -410,6 +411,7 @@ describe('applyRoute and the session', () => {
       app: createAppStore(api),
       cases: createCaseListStore(api),
       deadlineList: createCaseListStore(api),
+      deadlineAlerts: createAlertListStore(api),
       deadlineSummary: createDeadlineSummaryStore(api),
       caseDetail,
       caseWork: createCaseWorkStore(api, caseDetail),

@@ -12,6 +12,7 @@ import { createImportStore } from '../../renderer/src/features/cases/import/impo
 import { createRouterStore } from '../../renderer/src/router/store';
 import { applyRoute, type Stores } from '../../renderer/src/stores/controller';
 import { createDeadlineSummaryStore } from '../../renderer/src/features/deadlines/summary';
+import { createAlertListStore } from '../../renderer/src/features/deadlines/alerts';
 import { createReconciliationStore } from '../../renderer/src/features/reconciliation/store';
 import { createAccountsStore } from '../../renderer/src/features/accounts/store';
 import { createAuditStore } from '../../renderer/src/features/audit/store';
@@ -198,6 +199,7 @@ describe('applyRoute', () => {
       app: createAppStore(api),
       cases: createCaseListStore(api),
       deadlineList: createCaseListStore(api),
+      deadlineAlerts: createAlertListStore(none),
       deadlineSummary: createDeadlineSummaryStore(api),
       caseDetail,
       caseWork: createCaseWorkStore(none, caseDetail),

@@ -1,11 +1,13 @@
-// 审限预警: counts from deadlines.summary, and the cases behind each count in the shared case table.
+// 审限预警: counts from deadlines.summary and the cases behind each in the shared case table; beside them 隐性超审限 and 长期未动.
 import { useStore } from 'zustand';
 import { CaseTable } from '../../components/CaseTable';
 import { Link } from '../../components/Link';
 import { ScopeLine } from '../../components/ScopeLine';
 import { ExportButton } from '../cases/ExportButton';
 import { formatCount, formatDate, type Tone } from '../../lib/format';
-import { deadlineViewFilters, type DeadlineListView } from './routes';
+import { deadlineViewFilters, isAlertView, type DeadlineListView } from './routes';
+import { AlertsPanel } from './AlertsPanel';
+import type { AlertView } from './alerts';
 import { router, session, stores } from '../../stores';
 import { TotalLine } from '../../components/TotalLine';
 import type { DeadlineSummary } from '../../../../shared/api/contract';
@@ -44,15 +46,21 @@ const EMPTY_TEXT: Record<DeadlineListView, string> = {
   due30: '这一期间内没有到期的案件',
   suspended: '目前没有中止或暂停计算的案件',
   mediation: '目前没有即将到期或已到期的先行调解',
+  hidden: '没有发现隐性超审限的案件',
+  cold: '没有长期未动的案件',
 };
+
+/** The alert lists: counted only once opened (finding them reads every candidate case), so the card says so until then. */
+const ALERT_CARDS: Array<{ view: AlertView; label: string; hint: string }> = [
+  { view: 'hidden', label: '隐性超审限', hint: '扣除期间久未结束、届满后批准延长等' },
+  { view: 'cold', label: '长期未动', hint: '长时间没有任何登记' },
+];
 
 export function DeadlinesPage({ view }: { view: DeadlineListView }) {
   const summary = useStore(stores.deadlineSummary, (s) => s.summary);
   const summaryError = useStore(stores.deadlineSummary, (s) => s.error);
-  const total = useStore(stores.deadlineList, (s) => s.total);
-  const totalLoading = useStore(stores.deadlineList, (s) => s.totalLoading);
-  const totalError = useStore(stores.deadlineList, (s) => s.totalError);
   const card = CARDS.find((c) => c.view === view) ?? CARDS[0];
+  const alertLists = useStore(stores.deadlineAlerts, (s) => s.lists);
 
   return (
     <div className="page page-list" data-testid="deadlines-page">
@@ -67,7 +75,7 @@ export function DeadlinesPage({ view }: { view: DeadlineListView }) {
         <span className="push-right">
           <ReconciliationLink />
         </span>
-        <button type="button" className="link-button" onClick={() => void refresh()}>
+        <button type="button" className="link-button" onClick={() => void refresh(view)}>
           刷新
         </button>
       </div>
@@ -94,21 +102,50 @@ export function DeadlinesPage({ view }: { view: DeadlineListView }) {
             <span className="card-hint" data-testid={`deadline-hint-${c.view}`}>{typeof c.hint === 'string' ? c.hint : summary ? c.hint(summary) : '审限暂停计算'}</span>
           </button>
         ))}
+        {ALERT_CARDS.map((c) => {
+          const l = alertLists[c.view];
+          return (
+            <button
+              type="button"
+              role="tab"
+              aria-selected={c.view === view}
+              key={c.view}
+              className={`card tone-${c.view === 'hidden' ? 'danger' : 'info'}${c.view === view ? ' selected' : ''}`}
+              data-testid={`deadline-card-${c.view}`}
+              onClick={() => router.getState().navigate({ name: 'deadlines', view: c.view, page: 1 })}
+            >
+              <span className="card-label">{c.label}</span>
+              <span className="card-value" data-testid={`deadline-count-${c.view}`}>{l ? formatCount(l.total) : '—'}</span>
+              <span className="card-hint">{l && c.view === 'cold' ? `${l.thresholds.coldDays} 天以上没有任何登记` : l ? `期间超过 ${l.thresholds.openPeriodDays} 天未结束等` : c.hint}</span>
+            </button>
+          );
+        })}
       </div>
+      {isAlertView(view) ? <AlertsPanel view={view} /> : <CaseListPart view={view} title={card.listTitle} label={card.label} />}
+    </div>
+  );
+}
+
+function CaseListPart({ view, title, label }: { view: DeadlineListView; title: string; label: string }) {
+  const total = useStore(stores.deadlineList, (s) => s.total);
+  const totalLoading = useStore(stores.deadlineList, (s) => s.totalLoading);
+  const totalError = useStore(stores.deadlineList, (s) => s.totalError);
+  return (
+    <>
       <div className="list-head">
-        <h2>{card.listTitle}</h2>
+        <h2>{title}</h2>
         <TotalLine total={total} loading={totalLoading} error={totalError} />
         <Link className="push-right" to={{ name: 'cases', filters: deadlineViewFilters(view), page: 1 }} testId="deadline-open-in-cases">
           在案件列表中继续筛选
         </Link>
-        <ExportButton filters={deadlineViewFilters(view)} total={total} title={`审限预警 · ${card.label}`} filePrefix={`审限预警-${card.label}`} />
+        <ExportButton filters={deadlineViewFilters(view)} total={total} title={`审限预警 · ${label}`} filePrefix={`审限预警-${label}`} />
       </div>
       <CaseTable
         store={stores.deadlineList}
         onPage={(p) => router.getState().navigate({ name: 'deadlines', view, page: p })}
         emptyText={EMPTY_TEXT[view]}
       />
-    </div>
+    </>
   );
 }
 
@@ -123,6 +160,9 @@ function ReconciliationLink() {
   );
 }
 
-async function refresh() {
-  await Promise.all([stores.deadlineSummary.getState().load(), stores.deadlineList.getState().reload()]);
+async function refresh(view: DeadlineListView) {
+  await Promise.all([
+    stores.deadlineSummary.getState().load(),
+    isAlertView(view) ? stores.deadlineAlerts.getState().load(view) : stores.deadlineList.getState().reload(),
+  ]);
 }

@@ -5,12 +5,15 @@ import { router } from '../../stores';
 import { createCaseListStore, type CaseListStore } from '../cases/caseList';
 import { DeadlinesPage } from './DeadlinesPage';
 import { createDeadlineSummaryStore, type DeadlineSummaryStore } from './summary';
-import { deadlineViewFilters, formatDeadlinesRoute, parseDeadlinesRoute, type DeadlinesRoute } from './routes';
+import { deadlineViewFilters, formatDeadlinesRoute, isAlertView, parseDeadlinesRoute, type DeadlinesRoute } from './routes';
+import { createAlertListStore, type AlertListStore } from './alerts';
 
 export interface DeadlinesStores {
   /** The list under the cards: a case list of its own, so the 案件 list keeps its filters. */
   deadlineList: CaseListStore;
   deadlineSummary: DeadlineSummaryStore;
+  /** 隐性超审限 and 长期未动, each loaded when its tab is opened. */
+  deadlineAlerts: AlertListStore;
 }
 
 export const deadlinesFeature: Feature<'deadlines', DeadlinesRoute, DeadlinesStores> = {
@@ -32,6 +35,9 @@ export const deadlinesFeature: Feature<'deadlines', DeadlinesRoute, DeadlinesSto
   title: () => '审限预警',
   page: (route) => <DeadlinesPage view={route.view} />,
   load: (route, s) =>
-    Promise.all([s.deadlineSummary.getState().load(), s.deadlineList.getState().load(deadlineViewFilters(route.view), route.page, { force: false })]),
-  createStores: (api) => ({ deadlineList: createCaseListStore(api), deadlineSummary: createDeadlineSummaryStore(api) }),
+    Promise.all([
+      s.deadlineSummary.getState().load(),
+      isAlertView(route.view) ? s.deadlineAlerts.getState().load(route.view) : s.deadlineList.getState().load(deadlineViewFilters(route.view), route.page, { force: false }),
+    ]),
+  createStores: (api) => ({ deadlineList: createCaseListStore(api), deadlineSummary: createDeadlineSummaryStore(api), deadlineAlerts: createAlertListStore(api) }),
 };

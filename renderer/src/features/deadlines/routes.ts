@@ -2,8 +2,13 @@
 import { parsePage, type HashPath } from '../../router/hash';
 import { DEFAULT_FILTERS, type CaseFilters } from '../cases/filters';
 
-export const DEADLINE_VIEWS = ['overdue', 'due7', 'due15', 'due30', 'suspended', 'mediation'] as const;
+export const DEADLINE_VIEWS = ['overdue', 'due7', 'due15', 'due30', 'suspended', 'mediation', 'hidden', 'cold'] as const;
 export type DeadlineListView = (typeof DEADLINE_VIEWS)[number];
+
+/** The views that are alert lists of their own (deadlines.hidden, deadlines.cold), not filters of the case list. */
+export function isAlertView(view: DeadlineListView): view is 'hidden' | 'cold' {
+  return view === 'hidden' || view === 'cold';
+}
 
 export interface DeadlinesRoute {
   name: 'deadlines';
@@ -41,5 +46,9 @@ export function deadlineViewFilters(view: DeadlineListView): CaseFilters {
       return { ...base, remainingMin: 0, remainingMax: 30 };
     case 'mediation':
       return { ...base, status: 'mediation_due' };
+    case 'hidden':
+    case 'cold':
+      // Not a filter of the case list: the open cases, for 在案件列表中继续筛选 were it offered.
+      return { ...base, status: 'open' };
   }
 }
