@@ -43,6 +43,8 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   alerts [--within N] [--hidden] [--cold 天数]   审限预警（本人可查看范围内）：已超审限及 N 日内到期（默认 30）；
                                                 --hidden 隐性超审限（扣除期间久未结束、届满后才批准延长、逾期申请、扣除超过法定审限）；
                                                 --cold 长期未动（若干天以上无任何登记的未结案件）
+  alert-settings [--open-period-days N] [--cold-days N]
+                                                查看或设置（管理员）隐性超审限的期间天数（默认 60）、长期未动天数（默认 30）
   reconcile [--out 文件.xlsx]                    审限核对：数据交换 XML 所载审限与本程序计算不一致的案件；--out 导出为 Excel
   holiday-roll [on|off]                         查看或切换节假日顺延（默认不开启），切换时重新计算全部案件的届满日
   cases [--status open|closed|overdue|suspended|paused|stopped|mediating|mediation_due|due-within:N] [--division 部门] [--judge 法官] [--search 文字] [--limit N]

@@ -35,6 +35,7 @@ export const AUDIT_ACTION_LABELS = {
   'settings.holidayRoll': '修改节假日顺延设置',
   'settings.closingRules': '修改结案要求',
   'settings.extensions': '修改延长审限设置',
+  'settings.alerts': '修改审限预警阈值',
   'deadlines.recompute': '按新的审限规则重新计算',
   'extension.request': '申请延长审限',
   'extension.opinion': '签署延长审限意见',

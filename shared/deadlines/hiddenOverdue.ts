@@ -1,7 +1,7 @@
 // Hidden-overdue rules (隐性超审限): from one case's facts, the findings a court now hunts by hand, each explained in Chinese.
 import { daysBetween, maxDate, type IsoDate } from '../dates/calendar';
 import type { ExtensionStatus } from '../cases/types';
-import { computeDeadline, type DeadlineInput } from './engine';
+import { computeDeadline, type Deadline, type DeadlineInput } from './engine';
 import { isDeductibleKind, spanLabel } from './limits';
 import type { RestDays } from './restDays';
 
@@ -40,8 +40,8 @@ export interface AlertThresholds {
 
 /** Defaults: two months for an open period (a 鉴定 or 公告 usually ends well within that), one month of silence. */
 export const DEFAULT_ALERT_THRESHOLDS: AlertThresholds = { openPeriodDays: 60, coldDays: 30 };
-export const OPEN_PERIOD_DAYS_KEY = 'alerts.openPeriodDays';
-export const COLD_DAYS_KEY = 'alerts.coldDays';
+/** The settings row holding the court's thresholds, { openPeriodDays, coldDays }, set by administrators. */
+export const ALERTS_KEY = 'alerts';
 
 /** The shortest limit in the time-limit table (刑事速裁 10 days): fewer deducted days cannot exceed any limit. */
 export const SHORTEST_LIMIT_DAYS = 10;
@@ -67,8 +67,13 @@ const decisionDay = (r: RequestFact): IsoDate => r.decidedOn ?? r.requestedOn;
 
 /** The findings for one open case on `today`, in the order of HIDDEN_RULE_LABELS; none for a case without a limit. */
 export function hiddenOverdueFindings(f: CaseFacts, today: IsoDate, t: Pick<AlertThresholds, 'openPeriodDays'>, restDays: RestDays | null = null): HiddenFinding[] {
+  return hiddenOverdue(f, today, t, restDays).findings;
+}
+
+/** The findings, and the engine's figures for today they were measured against (the list shows its days remaining). */
+export function hiddenOverdue(f: CaseFacts, today: IsoDate, t: Pick<AlertThresholds, 'openPeriodDays'>, restDays: RestDays | null = null): { deadline: Deadline; findings: HiddenFinding[] } {
   const now = computeDeadline(engineInput(f, f.requests), today, false, restDays);
-  if (!now.rule || f.closedOn !== null) return [];
+  if (!now.rule || f.closedOn !== null) return { deadline: now, findings: [] };
   const out: HiddenFinding[] = [];
   const add = (rule: HiddenRule, text: string) => out.push({ rule, label: HIDDEN_RULE_LABELS[rule], text });
 
@@ -96,7 +101,7 @@ export function hiddenOverdueFindings(f: CaseFacts, today: IsoDate, t: Pick<Aler
   if (now.deductedDays > limitDays) {
     add('deductions_exceed_limit', `扣除期间合计 ${now.deductedDays}天，超过法定审限 ${now.limit}（${limitDays}天）`);
   }
-  return out;
+  return { deadline: now, findings: out };
 }
 
 /** Days since the latest record, for the cold-case list: `lastAt` is an ISO timestamp, cut to its date. */

@@ -2,6 +2,7 @@
 // switching the holiday roll would change, asked before it is switched.
 import { z } from 'zod';
 import { defineCalls, returns } from '../api/define';
+import type { AlertThresholds } from '../deadlines/hiddenOverdue';
 
 /** What switching the holiday roll would do, counted by running the switch and rolling it back. */
 export interface HolidayRollPreview {
@@ -28,6 +29,15 @@ export const settingsApi = defineCalls({
     args: z.object({ reviewRequired: z.boolean().optional(), precedentRequired: z.boolean().optional() }).strict(),
     access: 'settings.manage',
     result: returns<{ reviewRequired: boolean; precedentRequired: boolean }>(),
+  },
+  'settings.setAlerts': {
+    // The 隐性超审限 open-period threshold and the 长期未动 days; the one not given stays; neither: only shown.
+    args: z.object({
+      openPeriodDays: z.number().int('天数应为整数').min(1, '天数至少为 1').max(3650, '天数最多 3650').optional(),
+      coldDays: z.number().int('天数应为整数').min(1, '天数至少为 1').max(3650, '天数最多 3650').optional(),
+    }).strict(),
+    access: 'settings.manage',
+    result: returns<AlertThresholds>(),
   },
   'settings.setHolidayRoll': {
     args: z.object({ enabled: z.boolean() }).strict(),

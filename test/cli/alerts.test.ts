@@ -99,4 +99,20 @@ describe('courtdesk alerts', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('--cold 应为 1 到 3650 之间的整数');
   });
+
+  it('takes the court\'s thresholds set by an administrator (alert-settings)', () => {
+    const shown = cli(['--db', db, '--today', TODAY, '--json', 'alert-settings']);
+    expect(shown.code, shown.err).toBe(0);
+    expect(shown.json()).toEqual({ openPeriodDays: 60, coldDays: 30 });
+    const set = cli(['--db', db, '--today', TODAY, 'alert-settings', '--open-period-days', '120']);
+    expect(set.code, set.err).toBe(0);
+    expect(set.out).toContain('超过 120 天未结束即列出');
+    // N3's 鉴定 of 112 days is no longer over the court's threshold.
+    const head = json<Board>(['--hidden'], '庭长甲');
+    expect(head.hidden!.thresholds).toEqual({ openPeriodDays: 120, coldDays: 30 });
+    expect(head.hidden!.total).toBe(0);
+    // A judge may not change them.
+    const refused = run(['alert-settings', '--cold-days', '10'], '王法官');
+    expect(refused.code).toBe(1);
+  });
 });

@@ -98,6 +98,7 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'cases.saveFilter', args: { name: '我的未结案件', filters: { status: 'open' } }, action: 'cases.view' },
   { method: 'cases.deleteFilter', args: { name: '从未保存过' }, action: 'cases.view', input: /没有名为/ },
   { method: 'settings.setClosingRules', args: { reviewRequired: false, precedentRequired: false }, action: 'settings.manage' },
+  { method: 'settings.setAlerts', args: { coldDays: 30 }, action: 'settings.manage' },
   { method: 'cases.reconciliation', args: {}, action: 'reconciliation.view' },
   { method: 'cases.reconciliationExport', args: { file: 'relative.xlsx' }, action: 'reconciliation.view', input: /完整路径/ },
   { method: 'extensions.list', args: {}, action: 'cases.view' },

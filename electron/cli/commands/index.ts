@@ -4,7 +4,7 @@ import { cases, deadline, event, importCmd } from './cases';
 import { init, password, unlock, user } from './accounts';
 import { audit } from './audit';
 import { backup, restore } from './backup';
-import { holidayRoll } from './settings';
+import { alertSettings, holidayRoll } from './settings';
 import { seed } from './app';
 import { caseCmd, closingRules } from './caseWork';
 import { reconcile } from './reconcile';
@@ -17,7 +17,7 @@ export const COMMANDS = {
   import: importCmd,
   event,
   deadline,
-  alerts,
+  alerts, 'alert-settings': alertSettings,
   reconcile,
   extension, 'extension-settings': extensionSettings,
   cases,

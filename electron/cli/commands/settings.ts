@@ -1,5 +1,5 @@
-// Commands of the settings domain: show or switch the holiday roll (switching is a long job with progress).
-import { CliError, print, withSession, type CommandSpec } from '../cliHost';
+// Commands of the settings domain: show or switch the holiday roll (switching is a long job with progress); the alert thresholds.
+import { CliError, positiveInt, print, withSession, type CommandSpec } from '../cliHost';
 
 export const holidayRoll: CommandSpec = {
   positionals: ['on|off'],
@@ -20,5 +20,18 @@ export const holidayRoll: CommandSpec = {
       print(io, g, r, () => `已${r.holidayRoll ? '开启' : '关闭'}节假日顺延，重新计算了 ${r.casesChanged} 件案件的审限届满日（用时 ${seconds} 秒）`);
       return 0;
     });
+  },
+};
+
+export const alertSettings: CommandSpec = {
+  positionals: [],
+  options: { 'open-period-days': { type: 'string' }, 'cold-days': { type: 'string' } },
+  signIn: 'required',
+  async run(g, _args, v, io) {
+    const openPeriodDays = v['open-period-days'] === undefined ? undefined : positiveInt(String(v['open-period-days']), 'open-period-days', 3650);
+    const coldDays = v['cold-days'] === undefined ? undefined : positiveInt(String(v['cold-days']), 'cold-days', 3650);
+    const r = await withSession(g, io, ({ call }) => call('settings.setAlerts', { openPeriodDays, coldDays }));
+    print(io, g, r, () => `隐性超审限：中止或扣除期间超过 ${r.openPeriodDays} 天未结束即列出\n长期未动：${r.coldDays} 天以上没有任何登记即列出`);
+    return 0;
   },
 };

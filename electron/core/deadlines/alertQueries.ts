@@ -2,8 +2,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CaseScope } from '../../../shared/accounts/roles';
 import { ALERT_ROWS_MAX, type AlertCaseRow, type AlertList } from '../../../shared/deadlines/api';
-import { computeDeadline } from '../../../shared/deadlines/engine';
-import { hiddenOverdueFindings, idleDays, SHORTEST_LIMIT_DAYS, type AlertThresholds, type CaseFacts, type RequestFact } from '../../../shared/deadlines/hiddenOverdue';
+import { computeDeadline, type Deadline } from '../../../shared/deadlines/engine';
+import { hiddenOverdue, idleDays, SHORTEST_LIMIT_DAYS, type AlertThresholds, type CaseFacts, type RequestFact } from '../../../shared/deadlines/hiddenOverdue';
 import { addDays } from '../../../shared/dates/calendar';
 import type { ExtensionStatus, LimitVariant, Procedure } from '../../../shared/cases/types';
 import { DeadlineRules } from './deadlineRules';
@@ -26,7 +26,7 @@ const COLUMNS = `c.id, c.case_number, c.type_code, c.procedure, c.limit_variant,
   d.name AS division_name, s.name AS judge_name`;
 // CROSS JOIN keeps cases the outer loop, read through the open cases' indexes of a division or a judge (migration 8).
 const FROM = 'FROM cases c CROSS JOIN divisions d ON d.id = c.division_id CROSS JOIN staff s ON s.id = c.judge_id';
-const SCOPE_SQL = { all: '1 = 1', division: 'c.division_id = @scopeId', own: 'c.judge_id = @scopeId' } as const;
+const SCOPE_SQL = { all: "c.filed_on >= '0'", division: 'c.division_id = @scopeId', own: 'c.judge_id = @scopeId' } as const;
 type ScopeKind = keyof typeof SCOPE_SQL;
 
 /**
@@ -76,7 +76,7 @@ export class AlertQueries {
 
   /** The SQL of the hidden-overdue candidates, exposed so tests can check its plan. */
   hiddenSql(kind: ScopeKind): string {
-    return `SELECT ${COLUMNS} ${FROM} WHERE ${SCOPE_SQL[kind]} AND ${HIDDEN_WHERE} ORDER BY c.id`;
+    return `SELECT ${COLUMNS} ${FROM} WHERE ${SCOPE_SQL[kind]} AND ${HIDDEN_WHERE}`;
   }
 
   private facts(r: FactRow): CaseFacts {
@@ -88,8 +88,8 @@ export class AlertQueries {
     };
   }
 
-  private row(r: FactRow, f: CaseFacts, today: string): AlertCaseRow {
-    const d = computeDeadline({ ...f, extensions: f.requests }, today, false, this.rules.restDays());
+  private row(r: FactRow, f: CaseFacts, today: string, counted?: Deadline): AlertCaseRow {
+    const d = counted ?? computeDeadline({ ...f, extensions: f.requests }, today, false, this.rules.restDays());
     return {
       caseNumber: r.case_number, division: r.division_name, judge: r.judge_name, filedOn: r.filed_on,
       dueOn: d.dueOn, daysRemaining: d.daysRemaining, status: d.status, findings: [],
@@ -105,8 +105,8 @@ export class AlertQueries {
     const found: AlertCaseRow[] = [];
     for (const r of this.stmt('hidden', scope.kind, () => this.hiddenSql(scope.kind as ScopeKind)).iterate(params) as Iterable<FactRow>) {
       const f = this.facts(r);
-      const findings = hiddenOverdueFindings(f, today, thresholds, restDays);
-      if (findings.length) found.push({ ...this.row(r, f, today), findings });
+      const { deadline, findings } = hiddenOverdue(f, today, thresholds, restDays);
+      if (findings.length) found.push({ ...this.row(r, f, today, deadline), findings });
     }
     // Most urgent first: fewest days remaining (overdue before in time), stopped clocks and unknowns last.
     found.sort((a, b) => (a.daysRemaining ?? Infinity) - (b.daysRemaining ?? Infinity) || (a.caseNumber < b.caseNumber ? -1 : 1));
