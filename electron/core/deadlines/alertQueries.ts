@@ -41,13 +41,16 @@ const HIDDEN_WHERE = `c.closed_on IS NULL AND c.clock <> 'no_limit' AND (
 
 /**
  * Cold: nothing recorded since the cutoff on the case itself (any edit, and every engine recount, stamps its
- * updated_at), on its periods, or on its extension requests. Timestamps are UTC, as every updated_at is written.
+ * updated_at), on its periods, its extension requests or its 先行调解. Timestamps are UTC, as every updated_at is
+ * written. The audit log is not read: append-only, not indexed by case, and each of its case entries stamps a row here.
  */
 const COLD_WHERE = `c.closed_on IS NULL AND c.updated_at < @cutoff
   AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.updated_at >= @cutoff)
-  AND NOT EXISTS (SELECT 1 FROM extension_requests x WHERE x.case_id = c.id AND x.updated_at >= @cutoff)`;
+  AND NOT EXISTS (SELECT 1 FROM extension_requests x WHERE x.case_id = c.id AND x.updated_at >= @cutoff)
+  AND NOT EXISTS (SELECT 1 FROM mediations m WHERE m.case_id = c.id AND m.updated_at >= @cutoff)`;
 const LAST_AT = `max(c.updated_at, coalesce((SELECT max(e.updated_at) FROM case_events e WHERE e.case_id = c.id), ''),
-  coalesce((SELECT max(x.updated_at) FROM extension_requests x WHERE x.case_id = c.id), '')) AS last_at`;
+  coalesce((SELECT max(x.updated_at) FROM extension_requests x WHERE x.case_id = c.id), ''),
+  coalesce((SELECT m.updated_at FROM mediations m WHERE m.case_id = c.id), '')) AS last_at`;
 
 export class AlertQueries {
   private rules: DeadlineRules;
