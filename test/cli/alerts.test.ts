@@ -74,6 +74,10 @@ describe('courtdesk alerts', () => {
     expect(b.dueWithin!.rows.map((r) => [r.caseNumber, r.dueOn, r.daysRemaining])).toEqual([[N2, '2025-07-10', 10]]);
     expect(b.hidden).toBeUndefined();
     expect(json<Board>(['--within', '7'], '王法官').dueWithin).toMatchObject({ days: 7, count: 0, rows: [] });
+    const words = run(['alerts'], '王法官');
+    expect(words.out).toContain('已超审限 1 件，7日内到期 0 件，15日内 1 件，30日内 1 件');
+    expect(words.out).toContain(`${N1}\t民一庭\t王法官\t2025-06-01\t已超29天\t已超审限`);
+    expect(words.out).toContain(`${N2}\t民一庭\t王法官\t2025-07-10\t剩余10天\t审限内`);
   });
 
   it('lists hidden-overdue cases with --hidden, within the reader\'s scope', () => {

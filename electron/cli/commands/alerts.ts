@@ -9,10 +9,12 @@ const DEFAULT_WITHIN = 30;
 const LIST_MAX = 500;
 
 const days = (n: number | null) => (n === null ? '—' : String(n));
+/** 剩余N天, or 已超N天 past the due date, as the window says it. */
+const remaining = (n: number | null) => (n === null ? '无审限' : n < 0 ? `已超${-n}天` : `剩余${n}天`);
 
 function dueLines(title: string, count: number, rows: CaseListRow[]): string[] {
   const lines = [`${title}：${count} 件${count > rows.length ? `（列出前 ${rows.length} 件）` : ''}`];
-  for (const r of rows) lines.push(['  ' + r.caseNumber, r.division, r.judge, r.dueOn ?? '—', `剩余${days(r.daysRemaining)}天`, STATUS_LABELS[r.status]].join('\t'));
+  for (const r of rows) lines.push(['  ' + r.caseNumber, r.division, r.judge, r.dueOn ?? '—', remaining(r.daysRemaining), STATUS_LABELS[r.status]].join('\t'));
   return lines;
 }
 
@@ -60,13 +62,13 @@ export const alerts: CommandSpec = {
       if (out.dueWithin) lines.push(...dueLines(`${out.dueWithin.days}日内到期`, out.dueWithin.count, out.dueWithin.rows));
       if (out.hidden) {
         lines.push(...alertLines(`隐性超审限（扣除期间超过 ${out.hidden.thresholds.openPeriodDays} 天未结束等）`, out.hidden, (r) => [
-          ['  ' + r.caseNumber, r.division, r.judge, r.dueOn ?? '—', `剩余${days(r.daysRemaining)}天`, STATUS_LABELS[r.status]].join('\t'),
+          ['  ' + r.caseNumber, r.division, r.judge, r.dueOn ?? '—', remaining(r.daysRemaining), STATUS_LABELS[r.status]].join('\t'),
           ...r.findings.map((f) => `    ${f.label}：${f.text}`),
         ]));
       }
       if (out.cold) {
         lines.push(...alertLines(`长期未动（${out.cold.thresholds.coldDays} 天以上无任何登记）`, out.cold, (r) => [
-          ['  ' + r.caseNumber, r.division, r.judge, `最近登记 ${r.lastRecordedOn ?? '—'}`, `已 ${days(r.idleDays)} 天`, `剩余${days(r.daysRemaining)}天`].join('\t'),
+          ['  ' + r.caseNumber, r.division, r.judge, `最近登记 ${r.lastRecordedOn ?? '—'}`, `已 ${days(r.idleDays)} 天`, remaining(r.daysRemaining)].join('\t'),
         ]));
       }
       return lines.join('\n');
