@@ -127,6 +127,13 @@ describe.each(VIEWPORTS)('at $width×$height', (viewport) => {
         expectUsable(await measure(page, 'case-table'), CASE_COLUMNS);
         await page.screenshot({ path: path.join(SHOTS, `41-layout-deadlines-${view}-${size}.png`) });
       }
+      // 隐性超审限 and 长期未动: lists of their own, full of the synthetic court's findings or empty.
+      for (const view of ['hidden', 'cold'] as const) {
+        await page.getByTestId(`deadline-card-${view}`).click();
+        await page.getByTestId('alert-thresholds').waitFor({ timeout: 15_000 });
+        await expect.poll(async () => (await page.getByTestId('alert-row').count()) + (await page.getByTestId('alert-empty').count()), { timeout: 15_000 }).toBeGreaterThan(0);
+        await page.screenshot({ path: path.join(SHOTS, `41-layout-deadlines-${view}-${size}.png`) });
+      }
     } finally {
       await page.close();
     }
