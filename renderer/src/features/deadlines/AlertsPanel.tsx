@@ -16,7 +16,7 @@ const TITLES: Record<AlertView, (l: AlertList | undefined) => string> = {
 function thresholdText(view: AlertView, l: AlertList): string {
   return view === 'hidden'
     ? `列出：中止或扣除期间超过 ${l.thresholds.openPeriodDays} 天仍未结束；审限届满后才批准延长；逾期提出延长申请；扣除天数合计超过法定审限。`
-    : `“登记”指案件信息的任何修改、扣除期间的登记或修改、延长审限申请及审批。已 ${l.thresholds.coldDays} 天以上均无的，列在这里。`;
+    : `“登记”指案件信息的任何修改、扣除期间的登记或修改、延长审限申请及审批、先行调解的登记。已 ${l.thresholds.coldDays} 天以上均无的，列在这里。`;
 }
 
 const EMPTY: Record<AlertView, string> = {
