@@ -16,6 +16,7 @@ import { createSavedFiltersStore } from '../../renderer/src/features/cases/saved
 import { createImportStore } from '../../renderer/src/features/cases/import/importStore';
 import { createDeadlineSummaryStore } from '../../renderer/src/features/deadlines/summary';
 import { createReconciliationStore } from '../../renderer/src/features/reconciliation/store';
+import { createExtensionsStore } from '../../renderer/src/features/extensions/store';
 import { parseHash } from '../../renderer/src/router/routes';
 
 const ok = <T>(value: T): ApiResponse<T> => ({ ok: true, value });
@@ -419,6 +420,7 @@ describe('applyRoute and the session', () => {
       accounts: createAccountsStore(api),
       audit: createAuditStore(api),
       reconciliation: createReconciliationStore(api),
+      extensions: createExtensionsStore(api),
     };
     return { stores, calls };
   }
