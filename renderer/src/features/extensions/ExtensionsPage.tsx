@@ -40,7 +40,7 @@ const ACT_LABELS: Record<ActKind, string> = {
 
 function RequestCard(props: { r: ExtensionRow; mine: boolean; mayApprove: boolean; selected: boolean | null; onSelect(v: boolean): void; onAct(k: ActKind): void }) {
   const { r, mine } = props;
-  const rem = remainingText(r.daysRemaining);
+  const rem = remainingText(r.daysRemaining, r.deadlineStatus);
   const opinion = r.steps.find((s) => s.step === 'opinion');
   const acts = actsFor(r, mine, props.mayApprove);
   return (
@@ -64,7 +64,7 @@ function RequestCard(props: { r: ExtensionRow; mine: boolean; mayApprove: boolea
         <Fact label="部门">{r.division}</Fact>
         <Fact label="立案日期">{formatDate(r.filedOn)}</Fact>
         <Fact label="届满日期">{formatDate(r.dueOn)}</Fact>
-        <Fact label="剩余" testId="ext-remaining">
+        <Fact label="审限" testId="ext-remaining">
           <span className={`tone-${rem.tone}`}>{rem.text}</span>
         </Fact>
         <Fact label="已延长">{r.earlierExtensions ? `${r.earlierExtensions} 次` : '无'}</Fact>

@@ -137,7 +137,23 @@ export function RequestExtensionDialog({ c, onClose }: { c: CaseDetail; onClose(
           />
         </FormField>
         <FormField id="ext-files" label="附件（PDF、JPG、PNG，可选）" error={errors.attachments} testId="ext-files" hint="最多 3 个，本窗口中合计不超过 700 KB；程序按文件内容核对格式。较大的扫描件请用命令行提交。">
-          <input id="ext-files" data-testid="ext-files" type="file" accept={ACCEPT} multiple onChange={(x) => void addFiles(x.target.files)} />
+          {/* The browser's own file box speaks the system's language: a button of ours, the box hidden (as on 导入). */}
+          <label className="button-link ext-pick" data-testid="ext-files-pick">
+            {letters.length ? '再添加附件…' : '选择附件…'}
+            <input
+              id="ext-files"
+              className="ext-file-input"
+              data-testid="ext-files"
+              type="file"
+              accept={ACCEPT}
+              multiple
+              onChange={(x) => {
+                void addFiles(x.target.files);
+                x.target.value = '';
+              }}
+            />
+          </label>
+          {letters.length ? null : <span className="muted small"> 未选择附件</span>}
         </FormField>
         {letters.length ? (
           <ul className="ext-letters" data-testid="ext-letters">

@@ -1,6 +1,7 @@
 // The words of 延审审批: each step of a request as a line (who, when, what, the comment), days remaining, and the
 // span asked or granted, shared by the queue and the case page.
 import type { ExtensionRow, ExtensionStepView } from '../../../../shared/api/contract';
+import type { DeadlineStatus } from '../../../../shared/deadlines/engine';
 import { formatSpan } from '../../lib/format';
 
 export const STEP_LABELS: Record<ExtensionStepView['step'], string> = {
@@ -24,8 +25,11 @@ export function stepOutcome(s: Pick<ExtensionStepView, 'outcome' | 'months' | 'd
   return `${OUTCOME_LABELS[s.outcome]}${span}`;
 }
 
-/** 剩余 12 天 / 今日届满 / 已超 3 天, or 无法定审限 when the engine gives none. */
-export function remainingText(days: number | null): { text: string; tone: 'danger' | 'warn' | 'normal' } {
+/** 剩余 12 天 / 今日届满 / 已超 3 天; for a closed case how it closed, and 无法定审限 when the engine gives none. */
+export function remainingText(days: number | null, status?: DeadlineStatus): { text: string; tone: 'danger' | 'warn' | 'normal' } {
+  if (status === 'closed_in_time') return { text: '已结案（审限内）', tone: 'normal' };
+  if (status === 'closed_overdue') return { text: '已结案（超审限）', tone: 'danger' };
+  if (status === 'suspended' || status === 'paused') return { text: '审限暂停计算', tone: 'normal' };
   if (days === null) return { text: '无法定审限', tone: 'normal' };
   if (days < 0) return { text: `已超 ${-days} 天`, tone: 'danger' };
   if (days === 0) return { text: '今日届满', tone: 'danger' };

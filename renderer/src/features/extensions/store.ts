@@ -33,6 +33,13 @@ export function oldestFirst(rows: readonly ExtensionRow[]): ExtensionRow[] {
   return [...rows].sort((a, b) => a.requestedOn.localeCompare(b.requestedOn) || a.id - b.id);
 }
 
+/** The queue as shown: what waits for this person first (a division head's opinions above the rest), each part oldest first. */
+export function queueOrder(rows: readonly ExtensionRow[], name: string | null | undefined): ExtensionRow[] {
+  const mine = new Set(waitingForMe(rows, name).map((r) => r.id));
+  const sorted = oldestFirst(rows);
+  return [...sorted.filter((r) => mine.has(r.id)), ...sorted.filter((r) => !mine.has(r.id))];
+}
+
 export interface ExtensionsState {
   tab: ExtensionsTab;
   rows: ExtensionRow[] | null;
@@ -76,9 +83,10 @@ export function createExtensionsStore(
       const res = await api['extensions.list']({ status: t });
       if (mine !== seq) return;
       if (res.ok) {
-        const rows = oldestFirst(res.value);
-        set({ rows, loading: false });
         const name = me();
+        // 已办: the latest first, as one looks back; the waiting queue: his own first, oldest first.
+        const rows = t === 'decided' ? oldestFirst(res.value).reverse() : queueOrder(res.value, name);
+        set({ rows, loading: false });
         if (t === 'waiting' && name) set({ mine: waitingForMe(rows, name).length });
       } else set({ loading: false, error: res.error.message });
     },
