@@ -12,6 +12,7 @@ const TODAY = '2025-06-30';
 const FILED = '2025-05-20';
 /** 民初 under the ordinary procedure: six months from filing. */
 const DUE = '2025-11-20';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1');
 const n = (seq: number) => `（2025）辽0421民初${9000 + seq}号`;
 
 let work: ReturnType<typeof prepareWork>;
@@ -81,10 +82,24 @@ describe('延长审限 in the window', () => {
         expect(await textOf(page, 'ext-verdict')).toContain('本院院长');
         await shot(page, `90-extension-request-dialog-${viewport.width}`);
         if (viewport.width === VIEWPORTS[0].width) {
+          // A letter whose content is not what its name says: the core refuses it, and the window says so beside the box.
+          await page.getByTestId('ext-files').setInputFiles({ name: '鉴定延期函.pdf', mimeType: 'application/pdf', buffer: Buffer.from('这不是 PDF 文件') });
+          await page.getByTestId('ext-letters').waitFor();
+          await page.getByTestId('ext-request-save').click();
+          await page.getByTestId('ext-files-error').waitFor({ timeout: 15_000 });
+          expect(await textOf(page, 'ext-files-error')).toBe('“鉴定延期函.pdf”不是 PDF 或图片文件');
+          await shot(page, `90-extension-request-bad-letter-${viewport.width}`);
+          await page.getByTestId('ext-letter-remove').click();
+          await page.getByTestId('ext-files').setInputFiles({ name: '鉴定延期函.pdf', mimeType: 'application/pdf', buffer: PDF });
           await page.getByTestId('ext-request-save').click();
           await page.getByTestId('extension-request-dialog').waitFor({ state: 'detached', timeout: 15_000 });
           await page.getByTestId('case-extension').first().waitFor();
           expect(await textOf(page, 'case-extension-status')).toContain('待庭长签署意见');
+          // The case's history records the request with its letter, in Chinese.
+          const entry = page.locator('[data-testid="history-entry"][data-action="extension.request"]');
+          await entry.waitFor({ timeout: 15_000 });
+          expect(await entry.textContent()).toContain('文件名：鉴定延期函.pdf');
+          expect(await entry.textContent()).toContain('审批权限');
         } else {
           await page.getByTestId('ext-request-cancel').click();
         }

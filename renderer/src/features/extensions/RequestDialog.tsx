@@ -161,7 +161,15 @@ export function RequestExtensionDialog({ c, onClose }: { c: CaseDetail; onClose(
               <li key={`${l.name}-${i}`}>
                 <span className="ellipsis" title={l.name}>{l.name}</span>
                 <span className="muted">{Math.ceil(l.size / 1024)} KB</span>
-                <button type="button" className="link-button" onClick={() => setLetters(letters.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="link-button"
+                  data-testid="ext-letter-remove"
+                  onClick={() => {
+                    setLetters(letters.filter((_, j) => j !== i));
+                    setErrors(({ attachments: _gone, ...rest }) => rest);
+                  }}
+                >
                   移除
                 </button>
               </li>

@@ -46,8 +46,13 @@ export const extensionsFeature: Feature<'extensions', ExtensionsRoute, Extension
   createStores: (api) => ({
     // The person and the case page are read when called, not now: the stores are made before anyone signs in.
     extensions: createExtensionsStore(api, () => session.getState().user?.name ?? null, (caseNumber) => {
+      // The case page shows the case as it now is: its due date, and its history with this step.
       const d = stores.caseDetail.getState();
-      return d.caseNumber === caseNumber ? d.load(caseNumber, { force: true }) : Promise.resolve();
+      const w = stores.caseWork.getState();
+      return Promise.all([
+        d.caseNumber === caseNumber ? d.load(caseNumber, { force: true }) : null,
+        w.history.caseNumber === caseNumber ? w.loadHistory(caseNumber, { force: true }) : null,
+      ]).then(() => undefined);
     }),
   }),
 };
