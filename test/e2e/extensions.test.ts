@@ -42,8 +42,8 @@ beforeAll(async () => {
   head = { name: h.name, password: 'demo-division_head' };
   president = demo.holding('president');
   const clerk = demo.only('clerk');
-  // Four cases of the judge; the president's desk gets three more requests (asked and agreed through the command line).
-  for (const seq of [1, 2, 3, 4]) as(clerk, ['case', 'add', n(seq), '--cause', '民间借贷纠纷', '--filed-on', FILED, '--division', j.division!, '--judge', j.name]);
+  // Five cases of the judge; the president's desk gets three more requests (asked and agreed through the command line).
+  for (const seq of [1, 2, 3, 4, 5]) as(clerk, ['case', 'add', n(seq), '--cause', '民间借贷纠纷', '--filed-on', FILED, '--division', j.division!, '--judge', j.name]);
   for (const [seq, reason] of [[2, '公告送达'], [3, '鉴定未完成'], [4, '追加当事人']] as const) {
     const { id } = as(judge, ['extension', 'request', n(seq), '--months', '2', '--reason', reason, '--text', `本案需${reason}，预计两个月内完成相关工作后即可审结`]);
     as(head, ['extension', 'opinion', String(id), '--agree', '--text', '情况属实，同意延长']);
@@ -198,7 +198,7 @@ describe('延长审限 in the window', () => {
         await casePage(page, 1);
         await expect.poll(() => textOf(page, 'deadline-due'), { timeout: 15_000 }).toBe('2026-02-20');
         const row = page.getByTestId('case-extension').first();
-        expect(await row.getAttribute('data-status')).toBe('approved');
+        await expect.poll(() => row.getAttribute('data-status'), { timeout: 15_000 }).toBe('approved');
         expect(await row.getByTestId('ext-step').evaluateAll((s) => s.map((x) => x.getAttribute('data-step')))).toEqual(['opinion', 'decision']);
         expect(await row.textContent()).toContain('同意延长三个月，请抓紧审结');
         await shot(page, `95-extension-case-approved-${viewport.width}`);
@@ -208,6 +208,37 @@ describe('延长审限 in the window', () => {
       } finally {
         await page.close();
       }
+    }
+  });
+
+  it('beyond the president\'s six months: the president sends it up, then enters the higher court\'s answer', async () => {
+    const { id } = as(judge, ['extension', 'request', n(5), '--months', '7', '--reason', '鉴定未完成', '--text', '司法鉴定需七个月方能完成，已超出本院院长可批准的期限']);
+    as(head, ['extension', 'opinion', String(id), '--agree', '--text', '同意报请上级法院批准']);
+    const page = await signIn(browser, host, president, { viewport: VIEWPORTS[0], pageErrors });
+    try {
+      await page.getByTestId('nav-extensions').click();
+      const card = page.locator(`[data-testid="ext-card"][data-case-number="${n(5)}"]`);
+      await card.waitFor({ timeout: 15_000 });
+      expect(await card.getAttribute('data-stage')).toBe('forwarding');
+      expect(await card.textContent()).toContain('上级法院');
+      await card.getByTestId('ext-act-forward').click();
+      await page.getByTestId('act-save').click();
+      await page.getByTestId('ext-act-dialog').waitFor({ state: 'detached', timeout: 15_000 });
+      await expect.poll(() => card.getAttribute('data-stage')).toBe('higher_court');
+      await card.getByTestId('ext-act-higherApprove').click();
+      expect(await page.getByTestId('act-months').inputValue()).toBe('7');
+      await page.getByTestId('act-comment').fill('上级法院批复同意延长七个月');
+      await shot(page, '96-extension-higher-court-answer-1024');
+      await page.getByTestId('act-save').click();
+      await page.getByTestId('ext-act-dialog').waitFor({ state: 'detached', timeout: 15_000 });
+      await expect.poll(() => card.count()).toBe(0);
+      await casePage(page, 5);
+      // 2025-11-20 plus seven months.
+      await expect.poll(() => textOf(page, 'deadline-due'), { timeout: 15_000 }).toBe('2026-06-20');
+      const row = page.getByTestId('case-extension').first();
+      await expect.poll(() => row.getByTestId('ext-step').evaluateAll((s) => s.map((x) => x.getAttribute('data-step'))), { timeout: 15_000 }).toEqual(['opinion', 'forwarded', 'higher_court']);
+    } finally {
+      await page.close();
     }
   });
 

@@ -38,6 +38,8 @@ type Box = 'months' | 'comment';
 
 export function ActDialog({ r, kind, onClose }: { r: ExtensionRow; kind: ActKind; onClose(): void }) {
   const withSpan = kind === 'shorter' || kind === 'higherApprove';
+  // The higher court's answer is entered as it came: a record, not this court's own opinion.
+  const higher = kind === 'higherApprove' || kind === 'higherReject';
   const [months, setMonths] = useState(kind === 'higherApprove' ? String(r.asked.months || '') : '');
   const [days, setDays] = useState(kind === 'higherApprove' ? String(r.asked.days || '') : '');
   const [comment, setComment] = useState('');
@@ -80,7 +82,11 @@ export function ActDialog({ r, kind, onClose }: { r: ExtensionRow; kind: ActKind
       <form className="form" onSubmit={(ev) => void submit(ev)} noValidate>
         <p className="muted small">
           {r.caseNumber}：申请延长 {formatSpan(r.asked.months, r.asked.days)}（{r.reason}）。
-          {kind === 'agree' || kind === 'disagree' ? '签署后送院领导审批。' : '审批一经作出不能修改；如需再延长，应由承办法官重新申请。'}
+          {kind === 'agree' || kind === 'disagree'
+            ? '签署后送院领导审批。'
+            : kind === 'forward'
+              ? '报送后，待上级法院答复回来时在此登记。'
+              : '审批一经作出不能修改；如需再延长，应由承办法官重新申请。'}
         </p>
         {withSpan ? (
           <div className="ext-span-row">
@@ -92,7 +98,7 @@ export function ActDialog({ r, kind, onClose }: { r: ExtensionRow; kind: ActKind
             </FormField>
           </div>
         ) : null}
-        <FormField id="act-comment" label={kind === 'forward' ? '说明' : '意见'} required={kind !== 'forward'} error={errors.comment} testId="act-comment">
+        <FormField id="act-comment" label={kind === 'forward' ? '说明' : higher ? '上级法院的答复' : '意见'} required={kind !== 'forward'} error={errors.comment} testId="act-comment">
           <textarea
             {...boxProps('act-comment', errors.comment, 'act-comment')}
             rows={3}
@@ -103,7 +109,7 @@ export function ActDialog({ r, kind, onClose }: { r: ExtensionRow; kind: ActKind
           />
         </FormField>
         <FormMessage text={formError} testId="act-error" />
-        <DialogActions busy={busy} label={kind === 'forward' ? '报送' : '签署'} onClose={onClose} testId="act" />
+        <DialogActions busy={busy} label={kind === 'forward' ? '报送' : higher ? '登记' : '签署'} onClose={onClose} testId="act" />
       </form>
     </Dialog>
   );
