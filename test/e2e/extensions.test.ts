@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { cli } from '../helpers/cli';
-import { demoPeople, prepareWork, seededCourt, signIn, tearDown, textOf, VIEWPORTS, SHOTS, type Person } from '../helpers/e2e';
+import { demoPeople, prepareWork, seededCourt, signIn, tearDown, textOf, VIEWPORTS, SHOTS, type Person, type Viewport } from '../helpers/e2e';
 import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
 
 const TODAY = '2025-06-30';
@@ -54,6 +54,15 @@ beforeAll(async () => {
 
 afterAll(() => tearDown({ browser, host, work }));
 
+/** Signs in, and keeps what the page logs as an error (the last test asserts there was none). */
+async function signedIn(p: Person, viewport: Viewport): Promise<Page> {
+  const page = await signIn(browser, host, p, { viewport, pageErrors });
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+  return page;
+}
+
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 
 async function open(page: Page, hash: string, testId: string): Promise<void> {
@@ -69,7 +78,7 @@ describe('延长审限 in the window', () => {
   it('the judge asks on the case page: the route is shown before sending, a second request on a waiting case is refused', async () => {
     // The large screen only looks (and cancels); the request is sent at 1024×768.
     for (const viewport of [...VIEWPORTS].reverse()) {
-      const page = await signIn(browser, host, judge, { viewport, pageErrors });
+      const page = await signedIn(judge, viewport);
       try {
         await casePage(page, 1);
         expect(await textOf(page, 'deadline-due')).toBe(DUE);
@@ -119,7 +128,7 @@ describe('延长审限 in the window', () => {
   it('the division head sees the count and his queue, and agrees', async () => {
     // The large screen first: agreeing (at 1024×768) empties his queue.
     for (const viewport of [...VIEWPORTS].reverse()) {
-      const page = await signIn(browser, host, head, { viewport, pageErrors });
+      const page = await signedIn(head, viewport);
       try {
         await page.getByTestId('nav-extensions-count').waitFor({ timeout: 15_000 });
         expect(await textOf(page, 'nav-extensions-count')).toBe('1');
@@ -142,7 +151,7 @@ describe('延长审限 in the window', () => {
   });
 
   it("the president's desk: approves one, rejects one, approves two at once; the case's due date moves", async () => {
-    const big = await signIn(browser, host, president, { viewport: VIEWPORTS[1], pageErrors });
+    const big = await signedIn(president, VIEWPORTS[1]);
     try {
       await big.getByTestId('nav-extensions-count').waitFor({ timeout: 15_000 });
       expect(await textOf(big, 'nav-extensions-count')).toBe('4');
@@ -152,7 +161,7 @@ describe('延长审限 in the window', () => {
     } finally {
       await big.close();
     }
-    const page = await signIn(browser, host, president, { viewport: VIEWPORTS[0], pageErrors });
+    const page = await signedIn(president, VIEWPORTS[0]);
     try {
       await page.getByTestId('nav-extensions').click();
       await expect.poll(() => page.getByTestId('ext-card').count(), { timeout: 15_000 }).toBe(4);
@@ -193,7 +202,7 @@ describe('延长审限 in the window', () => {
     }
 
     for (const viewport of VIEWPORTS) {
-      const page = await signIn(browser, host, judge, { viewport, pageErrors });
+      const page = await signedIn(judge, viewport);
       try {
         await casePage(page, 1);
         await expect.poll(() => textOf(page, 'deadline-due'), { timeout: 15_000 }).toBe('2026-02-20');
@@ -214,7 +223,7 @@ describe('延长审限 in the window', () => {
   it('beyond the president\'s six months: the president sends it up, then enters the higher court\'s answer', async () => {
     const { id } = as(judge, ['extension', 'request', n(5), '--months', '7', '--reason', '鉴定未完成', '--text', '司法鉴定需七个月方能完成，已超出本院院长可批准的期限']);
     as(head, ['extension', 'opinion', String(id), '--agree', '--text', '同意报请上级法院批准']);
-    const page = await signIn(browser, host, president, { viewport: VIEWPORTS[0], pageErrors });
+    const page = await signedIn(president, VIEWPORTS[0]);
     try {
       await page.getByTestId('nav-extensions').click();
       const card = page.locator(`[data-testid="ext-card"][data-case-number="${n(5)}"]`);
