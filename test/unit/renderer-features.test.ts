@@ -62,7 +62,7 @@ describe('features list', () => {
       ['cases', '案件', false],
       ['deadlines', '审限预警', false],
       ['reconciliation', '审限核对', false],
-      ['extensions', '延审审批', true],
+      ['extensions', '延审审批', false],
       ['indicators', '质效指标', true],
       ['exchange', '报送中院', true],
       ['settings', '设置', false],
@@ -102,7 +102,7 @@ describe('features list', () => {
     const keys = ['app', ...FEATURES.flatMap((f) => ('createStores' in f && f.createStores ? Object.keys(f.createStores(api)) : []))];
     expect(dupes(keys)).toEqual([]);
     expect(Object.keys(createStores(api)).sort()).toEqual([...keys].sort());
-    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineList', 'deadlineSummary', 'reconciliation', 'savedFilters']);
+    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineList', 'deadlineSummary', 'extensions', 'reconciliation', 'savedFilters']);
   });
 
   it('has unique settings tabs, 本机与安全 first', () => {

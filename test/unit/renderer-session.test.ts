@@ -17,6 +17,7 @@ import { createImportStore } from '../../renderer/src/features/cases/import/impo
 import { createDeadlineSummaryStore } from '../../renderer/src/features/deadlines/summary';
 import { createAlertListStore } from '../../renderer/src/features/deadlines/alerts';
 import { createReconciliationStore } from '../../renderer/src/features/reconciliation/store';
+import { createExtensionsStore } from '../../renderer/src/features/extensions/store';
 import { parseHash } from '../../renderer/src/router/routes';
 
 const ok = <T>(value: T): ApiResponse<T> => ({ ok: true, value });
@@ -421,6 +422,7 @@ describe('applyRoute and the session', () => {
       accounts: createAccountsStore(api),
       audit: createAuditStore(api),
       reconciliation: createReconciliationStore(api),
+      extensions: createExtensionsStore(api),
     };
     return { stores, calls };
   }

@@ -14,6 +14,7 @@ import { applyRoute, type Stores } from '../../renderer/src/stores/controller';
 import { createDeadlineSummaryStore } from '../../renderer/src/features/deadlines/summary';
 import { createAlertListStore } from '../../renderer/src/features/deadlines/alerts';
 import { createReconciliationStore } from '../../renderer/src/features/reconciliation/store';
+import { createExtensionsStore } from '../../renderer/src/features/extensions/store';
 import { createAccountsStore } from '../../renderer/src/features/accounts/store';
 import { createAuditStore } from '../../renderer/src/features/audit/store';
 import { parseHash } from '../../renderer/src/router/routes';
@@ -209,6 +210,7 @@ describe('applyRoute', () => {
       accounts: createAccountsStore({ 'users.list': vi.fn(), 'users.add': vi.fn(), 'users.setActive': vi.fn(), 'users.resetPassword': vi.fn() }),
       audit: createAuditStore({ 'audit.list': vi.fn(), 'audit.verify': vi.fn() }),
       reconciliation: createReconciliationStore({ 'cases.reconciliation': vi.fn() }),
+      extensions: createExtensionsStore(none),
     };
     await applyRoute(parseHash('#/deadlines?view=due7'), stores, ['cases.view']);
     expect(stores.deadlineSummary.getState().summary?.dueWithin7).toBe(2);

@@ -100,8 +100,20 @@ function NavItem({ feature, active, permissions }: { feature: AnyFeature; active
       <Link to={target} className={`nav-link${active ? ' active' : ''}`} testId={testId} current={active}>
         <span className="nav-label">{nav.label}</span>
         {nav.soon ? <span className="nav-soon">即将推出</span> : null}
+        {nav.useCount ? <NavCount useCount={nav.useCount} label={nav.label} testId={`${testId}-count`} /> : null}
       </Link>
     </li>
+  );
+}
+
+/** The badge of an entry: how many wait for this person there. A component, so its hook runs only when allowed. */
+function NavCount({ useCount, label, testId }: { useCount(): number | null; label: string; testId: string }) {
+  const n = useCount();
+  if (!n) return null;
+  return (
+    <span className="nav-count" data-testid={testId} title={`${label}：${n} 件等待您办理`}>
+      {n > 99 ? '99+' : n}
+    </span>
   );
 }
 

@@ -29,6 +29,11 @@ export interface NavEntry<R extends RouteBase> {
    * what it reads. Called once per render of the entry, whether or not the person may open it.
    */
   useTarget(): R;
+  /**
+   * How many items wait for the signed-in person in this section (a badge on the entry; nothing for null or 0), as
+   * a React hook called only when the person may open the section, so that it may start its own read.
+   */
+  useCount?(): number | null;
 }
 
 /**

@@ -10,7 +10,8 @@ import { ClosingDialog } from './ClosingDialog';
 import { AddEventDialog, ConvertDialog, EndPeriodDialog } from './EventDialogs';
 import { HistorySection } from './HistorySection';
 import { MediationPanel } from './MediationPanel';
-import { ClosingRecordSection, ExtensionsSection } from './CaseRecordSections';
+import { ClosingRecordSection } from './CaseRecordSections';
+import { CaseExtensionsSection } from '../extensions/CaseExtensions';
 import { AppealDialog, ReopenDialog } from './RecordDialogs';
 import { canConvert, canRecordAppeal, mediationApplies } from './workForms';
 import {
@@ -373,7 +374,7 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
         <CaseFields c={c} />
         <EventsSection c={c} today={today} may={mayRecord} />
         <ClosingRecordSection c={c} />
-        <ExtensionsSection c={c} />
+        <CaseExtensionsSection c={c} />
         <HistorySection caseNumber={c.caseNumber} />
       </>
     );

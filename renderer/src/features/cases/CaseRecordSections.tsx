@@ -1,53 +1,6 @@
-// The record sections of the case page: its extension requests, and what its closings left (阅核, 类案检索, reopenings).
+// The record sections of the case page: what its closings left (阅核, 类案检索, reopenings).
 import type { CaseDetail } from '../../../../shared/api/contract';
-import { EXTENSION_STATUS_TEXT, formatDate, formatSpan } from '../../lib/format';
-
-export function ExtensionsSection({ c }: { c: CaseDetail }) {
-  return (
-    <section className="panel" aria-label="延长审限申请">
-      <h2>延长审限申请</h2>
-      {c.extensions.length === 0 ? (
-        <p className="muted">没有延长审限的申请。</p>
-      ) : (
-        <table className="plain-table" data-testid="case-extensions">
-          <colgroup>
-            <col className="w-110" />
-            <col className="w-110" />
-            <col />
-            <col className="w-150" />
-            <col className="w-110" />
-          </colgroup>
-          <thead>
-            <tr>
-              <th className="num">申请日期</th>
-              <th>申请延长</th>
-              <th>理由</th>
-              <th>状态</th>
-              <th className="num">决定日期</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.extensions.map((x) => (
-              <tr key={x.id}>
-                <td className="num">{formatDate(x.requestedOn)}</td>
-                <td>{formatSpan(x.months, x.days)}</td>
-                <td className="ellipsis" title={x.reason}>
-                  {x.reason}
-                </td>
-                <td>
-                  <span className={`chip tone-${x.status === 'approved' ? 'ok' : x.status === 'rejected' ? 'danger' : 'info'}`}>
-                    {EXTENSION_STATUS_TEXT[x.status]}
-                  </span>
-                </td>
-                <td className="num">{formatDate(x.decidedOn)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  );
-}
+import { formatDate } from '../../lib/format';
 
 /** 阅核, 类案检索 and 重开 as recorded at and after closing. */
 export function ClosingRecordSection({ c }: { c: CaseDetail }) {

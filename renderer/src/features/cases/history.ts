@@ -2,6 +2,8 @@
 // with its value before and after, formatted as the case page shows it, never the stored JSON.
 import type { AuditRow } from '../../../../shared/api/contract';
 import { CAUSE_CATALOGS } from '../../../../shared/cases/caseWork';
+import { STAGE_LABELS } from '../../../../shared/extensions/api';
+import { ROUTE_LABELS } from '../../../../shared/extensions/rules';
 import { LIMIT_VARIANT_TEXT, formatYuan } from '../../lib/format';
 import { auditActionLabel } from '../audit/labels';
 
@@ -88,6 +90,23 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   from: '原审判程序',
   mediation: '先行调解结果',
   baseDays: '调解期限（天）',
+  // 延长审限 (extension.request / opinion / forward / decide / higherCourt)
+  asked: '申请延长',
+  explanation: '具体理由',
+  route: '审批权限',
+  late: '逾期申请',
+  stage: '所处环节',
+  next: '下一环节',
+  notes: '说明',
+  attachments: '附件',
+  name: '文件名',
+  mime: '文件格式',
+  size: '大小（字节）',
+  sha256: '校验值',
+  opinion: '庭长意见',
+  comment: '意见',
+  decision: '审批决定',
+  approved: '批准延长',
 };
 
 /**
@@ -122,6 +141,8 @@ export function formatValue(key: string, v: unknown): string {
   }
   const s = String(v);
   if (key === 'causeCatalog' && Object.prototype.hasOwnProperty.call(CAUSE_CATALOGS, s)) return CAUSE_CATALOGS[s as keyof typeof CAUSE_CATALOGS];
+  if ((key === 'stage' || key === 'next') && Object.prototype.hasOwnProperty.call(STAGE_LABELS, s)) return STAGE_LABELS[s as keyof typeof STAGE_LABELS];
+  if (key === 'route' && Object.prototype.hasOwnProperty.call(ROUTE_LABELS, s)) return ROUTE_LABELS[s as keyof typeof ROUTE_LABELS];
   if (key === 'limitVariant' && Object.prototype.hasOwnProperty.call(LIMIT_VARIANT_TEXT, s)) return LIMIT_VARIANT_TEXT[s as keyof typeof LIMIT_VARIANT_TEXT];
   return s;
 }

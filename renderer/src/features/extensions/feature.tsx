@@ -1,21 +1,58 @@
-// 延审审批 (#/extensions), not built yet: who may open it, and what the section will hold.
-import { comingSoonFeature } from '../comingSoon';
+// 延审审批 (#/extensions): the division head's opinions, the president's desk and the decided requests; its entry
+// carries how many requests wait for the signed-in person.
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import type { HashPath } from '../../router/hash';
+import { session, stores } from '../../stores';
 import type { Feature } from '../types';
+import { ExtensionsPage } from './ExtensionsPage';
+import { createExtensionsStore, type ExtensionsStore } from './store';
 
-export const extensionsFeature: Feature<'extensions', { name: 'extensions' }> = comingSoonFeature({
+export interface ExtensionsRoute {
+  name: 'extensions';
+}
+
+export interface ExtensionsStores {
+  extensions: ExtensionsStore;
+}
+
+const ROUTE: ExtensionsRoute = { name: 'extensions' };
+
+/** The badge: read once per person signed in (and again after each act in this window). */
+function useWaitingCount(): number | null {
+  const name = useStore(session, (s) => s.user?.name ?? null);
+  const mine = useStore(stores.extensions, (s) => s.mine);
+  useEffect(() => {
+    if (name) void stores.extensions.getState().loadCount(name);
+  }, [name]);
+  return mine;
+}
+
+export const extensionsFeature: Feature<'extensions', ExtensionsRoute, ExtensionsStores> = {
   id: 'extensions',
-  order: 30,
-  requires: ['extension.request', 'extension.opinion', 'extension.approve'],
-  section: {
-    title: '延审审批',
-    lead: '延长审限的申请与审批将在这里在线办理，逐级留痕。',
-    points: [
-      '承办法官在审限届满前提出申请，写明理由和需要延长的期限。',
-      '庭长签署意见，院长审批；超出本院权限的，报请上级法院批准，结果回来后登记。',
-      '按法律规定核对可以批准的期限，超出部分不会被直接批准。',
-      '申请时间晚于规定期限的，标记为“逾期申请”，并要求书面说明。',
-      '每一步的经办人、时间和意见都记录在案，可随时查阅。',
-    ],
-    note: '目前案件页已显示已登记的延长审限申请及其对届满日的影响。',
+  routeNames: ['extensions'],
+  parse: ({ head, parts }: HashPath) => (head === 'extensions' && parts.length === 1 ? ROUTE : null),
+  format: () => '#/extensions',
+  nav: {
+    label: '延审审批',
+    order: 30,
+    requires: ['extension.request', 'extension.opinion', 'extension.approve'],
+    useTarget: () => ROUTE,
+    useCount: useWaitingCount,
   },
-});
+  title: () => '延审审批',
+  page: () => <ExtensionsPage />,
+  load: (_route, s) => s.extensions.getState().load(),
+  createStores: (api) => ({
+    // The person and the case page are read when called, not now: the stores are made before anyone signs in.
+    extensions: createExtensionsStore(api, () => session.getState().user?.name ?? null, (caseNumber) => {
+      // The case page shows the case as it now is: its due date, and its history with this step.
+      const d = stores.caseDetail.getState();
+      const w = stores.caseWork.getState();
+      return Promise.all([
+        d.caseNumber === caseNumber ? d.load(caseNumber, { force: true }) : null,
+        w.history.caseNumber === caseNumber ? w.loadHistory(caseNumber, { force: true }) : null,
+      ]).then(() => undefined);
+    }),
+  }),
+};

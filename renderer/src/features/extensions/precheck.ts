@@ -1,0 +1,33 @@
+// The request form's check before sending: the same rules the core applies (shared/extensions/rules.ts), fed from the
+// case page's case and its requests, so the judge sees the route, 逾期申请 or the refusal while he fills the form.
+import type { CaseDetail, ExtensionRow } from '../../../../shared/api/contract';
+import { checkExtensionRequest, type ExtensionFacts, type ExtensionVerdict } from '../../../../shared/extensions/rules';
+
+/** The case's facts as the core reads them, from what the window holds (the case, its requests with their routes). */
+export function windowFacts(c: CaseDetail, requests: readonly ExtensionRow[]): ExtensionFacts {
+  const approved = requests.filter((r) => r.status === 'approved' && r.approved);
+  const span = (r: ExtensionRow) => ({ months: r.approved!.months, days: r.approved!.days });
+  return {
+    typeCode: c.typeCode,
+    procedure: c.procedure,
+    variant: c.limitVariant,
+    filedOn: c.filedOn,
+    closedOn: c.closedOn,
+    // A 中止 with no end stops the clock: nothing to extend until the case resumes (as the core says).
+    dueOn: c.deadline.status === 'suspended' ? null : c.deadline.dueOn,
+    granted: approved.filter((r) => r.route === null || r.route === 'president').map(span),
+    grantedByHigher: approved.filter((r) => r.route === 'higher_court' || r.route === 'high_court').map(span),
+    pending: requests.some((r) => r.stage !== null && r.stage !== 'decided'),
+  };
+}
+
+/** The verdict for what the form now asks; the core's answer still decides. */
+export function precheck(
+  c: CaseDetail,
+  requests: readonly ExtensionRow[],
+  ask: { months: number; days: number; explanation: string },
+  today: string,
+  refuseLate: boolean,
+): ExtensionVerdict {
+  return checkExtensionRequest(windowFacts(c, requests), { ...ask, requestedOn: today }, { refuseLate });
+}
