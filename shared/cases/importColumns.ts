@@ -12,46 +12,12 @@ import {
 import { PROCEDURES_BY_STAGE, isFirstInstance } from '../deadlines/limits';
 import { isIsoDate } from '../dates/calendar';
 import { cleanName, NAME_MAX } from '../text/names';
-import { type CellValue, type Parsed, cellText, foldDigits, isCellError, listText, normalizeCell, oneOf, parseAmount, parseDays, parseImportDate, parseProcedureName, parseYesNo, splitNames } from './importCells';
+import { type CellValue, type Parsed, cellText, isCellError, listText, normalizeCell, oneOf, parseAmount, parseDays, parseImportDate, parseProcedureName, parseYesNo, splitNames } from './importCells';
 
+import { IMPORT_COLUMNS, columnByName, columnOfField, suggestedColumn, type ImportField } from './importHeaders';
+
+export { IMPORT_COLUMNS, columnForHeader, looseKey, type ImportColumn, type ImportField } from './importHeaders';
 export { type CellError, type CellValue, MAX_AMOUNT, MAX_DAYS, cellText, isCellError, normalizeCell, parseAmount, parseDays, parseImportDate, parseYesNo, splitNames } from './importCells';
-
-export type ImportField =
-  | 'caseNumber' | 'cause' | 'procedure' | 'filedOn' | 'division' | 'judge' | 'closedOn' | 'closingMethod'
-  | 'claimAmount' | 'plaintiffs' | 'defendants' | 'deductedDays' | 'extendedDays' | 'appealed' | 'appealOutcome'
-  | 'originCaseNumber' | 'enforcementClaim' | 'enforcementRecovered' | 'reviewed' | 'precedentSearched';
-
-export interface ImportColumn {
-  header: string;
-  aliases: readonly string[];
-  field: ImportField;
-  /** The column must be present in the file (its cells may still be checked further per row). */
-  required: boolean;
-}
-
-/** In the order of docs/import-columns.md, which is also the export order. */
-export const IMPORT_COLUMNS: readonly ImportColumn[] = [
-  { header: '案号', aliases: [], field: 'caseNumber', required: true },
-  { header: '案由', aliases: [], field: 'cause', required: true },
-  { header: '审判程序', aliases: ['适用程序'], field: 'procedure', required: false },
-  { header: '立案日期', aliases: ['收案日期'], field: 'filedOn', required: true },
-  { header: '承办部门', aliases: ['承办庭室'], field: 'division', required: true },
-  { header: '承办法官', aliases: ['承办人'], field: 'judge', required: true },
-  { header: '结案日期', aliases: [], field: 'closedOn', required: false },
-  { header: '结案方式', aliases: [], field: 'closingMethod', required: false },
-  { header: '标的额（元）', aliases: ['标的额'], field: 'claimAmount', required: false },
-  { header: '原告', aliases: ['申请人'], field: 'plaintiffs', required: false },
-  { header: '被告', aliases: ['被申请人'], field: 'defendants', required: false },
-  { header: '扣除审限天数', aliases: [], field: 'deductedDays', required: false },
-  { header: '延长审限天数', aliases: [], field: 'extendedDays', required: false },
-  { header: '是否上诉', aliases: [], field: 'appealed', required: false },
-  { header: '二审结果', aliases: [], field: 'appealOutcome', required: false },
-  { header: '原审案号', aliases: ['关联案号'], field: 'originCaseNumber', required: false },
-  { header: '申请执行标的额（元）', aliases: [], field: 'enforcementClaim', required: false },
-  { header: '执行到位金额（元）', aliases: [], field: 'enforcementRecovered', required: false },
-  { header: '是否阅核', aliases: [], field: 'reviewed', required: false },
-  { header: '是否检索类案', aliases: [], field: 'precedentSearched', required: false },
-];
 
 /** Position of each field in IMPORT_COLUMNS, for per-row value arrays. */
 const SLOT = Object.fromEntries(IMPORT_COLUMNS.map((c, i) => [c.field, i])) as Record<ImportField, number>;
@@ -100,33 +66,6 @@ export interface ImportContext {
   mapping?: Readonly<Record<string, ImportField | null>>;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Headers
-
-const COLUMN_BY_NAME = new Map<string, ImportColumn>();
-const COLUMN_BY_FIELD = new Map<ImportField, ImportColumn>();
-for (const col of IMPORT_COLUMNS) {
-  COLUMN_BY_FIELD.set(col.field, col);
-  COLUMN_BY_NAME.set(col.header, col);
-  for (const alias of col.aliases) COLUMN_BY_NAME.set(alias, col);
-}
-
-/** For suggestions only: matching itself is exact, as docs/import-columns.md says. */
-export function looseKey(s: string): string {
-  return foldDigits(s)
-    .replace(/\s+/g, '')
-    .replace(/[(（]/g, '（')
-    .replace(/[)）]/g, '）');
-}
-const COLUMN_BY_LOOSE_NAME = new Map<string, ImportColumn>();
-for (const col of IMPORT_COLUMNS) {
-  for (const name of [col.header, ...col.aliases]) COLUMN_BY_LOOSE_NAME.set(looseKey(name), col);
-}
-
-export function columnForHeader(header: string): ImportColumn | null {
-  return COLUMN_BY_NAME.get(header.trim()) ?? null;
-}
-
 function columnLetter(index: number): string {
   let n = index + 1;
   let s = '';
@@ -159,13 +98,13 @@ export function validateImportRows(table: ImportTable, ctx: ImportContext): Impo
       unheaded.add(i);
       return;
     }
-    const mapped = ctx.mapping && Object.prototype.hasOwnProperty.call(ctx.mapping, header) && !COLUMN_BY_NAME.has(header) ? ctx.mapping[header] : undefined;
+    const mapped = ctx.mapping && Object.prototype.hasOwnProperty.call(ctx.mapping, header) && !columnByName(header) !== null ? ctx.mapping[header] : undefined;
     if (mapped === null) return;
-    const col = COLUMN_BY_NAME.get(header) ?? (mapped ? COLUMN_BY_FIELD.get(mapped) : undefined);
+    const col = columnByName(header) ?? (mapped ? columnOfField(mapped) : null);
     if (!col) {
       if (!unknownColumns.includes(header)) {
         unknownColumns.push(header);
-        const near = COLUMN_BY_LOOSE_NAME.get(looseKey(header));
+        const near = suggestedColumn(header);
         warnings.push({
           row: null,
           column: header,

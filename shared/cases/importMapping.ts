@@ -1,5 +1,5 @@
 // Matching a spreadsheet's headers to the import columns: exact names and aliases, a person's own mapping of the headers nobody knows, and the key a mapping is remembered under.
-import { IMPORT_COLUMNS, looseKey, type ImportColumn, type ImportField } from './importColumns';
+import { columnByName, isImportField, suggestedColumn, type ImportField } from './importHeaders';
 import { cellText } from './importCells';
 
 /**
@@ -22,35 +22,6 @@ export interface ColumnMatch {
   suggestion: ImportField | null;
 }
 
-const BY_NAME = new Map<string, ImportColumn>();
-const BY_FIELD = new Map<ImportField, ImportColumn>();
-for (const col of IMPORT_COLUMNS) {
-  BY_FIELD.set(col.field, col);
-  BY_NAME.set(col.header, col);
-  for (const alias of col.aliases) BY_NAME.set(alias, col);
-}
-
-const BY_LOOSE = new Map<string, ImportColumn>();
-for (const col of IMPORT_COLUMNS) for (const name of [col.header, ...col.aliases]) BY_LOOSE.set(looseKey(name), col);
-
-export function columnOfField(field: ImportField): ImportColumn {
-  return BY_FIELD.get(field)!;
-}
-
-export function isImportField(v: unknown): v is ImportField {
-  return typeof v === 'string' && BY_FIELD.has(v as ImportField);
-}
-
-/** The column a header names by itself (its name or an alias), or null. */
-export function knownColumn(header: string): ImportColumn | null {
-  return BY_NAME.get(header) ?? null;
-}
-
-/** The column an unknown header most likely means, for the message and the screen's first choice. */
-export function suggestedColumn(header: string): ImportColumn | null {
-  return BY_LOOSE.get(looseKey(header)) ?? null;
-}
-
 /**
  * How each headed column of a file is read: by name, by alias, by the person's mapping, not at all (mapped to
  * nothing), or unknown (not imported, and said so).
@@ -60,7 +31,7 @@ export function matchColumns(headers: readonly unknown[], mapping: ColumnMapping
   headers.forEach((raw, index) => {
     const header = cellText(raw);
     if (header === '') return;
-    const known = knownColumn(header);
+    const known = columnByName(header);
     if (known) {
       out.push({ index, header, field: known.field, how: known.header === header ? 'exact' : 'alias', suggestion: null });
       return;
@@ -81,7 +52,7 @@ export function unknownHeaders(headers: readonly unknown[]): string[] {
   const seen = new Set<string>();
   for (const raw of headers) {
     const h = cellText(raw);
-    if (h !== '' && !knownColumn(h)) seen.add(h);
+    if (h !== '' && !columnByName(h)) seen.add(h);
   }
   return [...seen];
 }

@@ -8,24 +8,7 @@ import { auditActionLabel, auditActionTone, auditEntityLabel, prettyJson } from 
 import { formatCount, formatDateTime } from '../../lib/format';
 import { AUDIT_PAGE_SIZE, EMPTY_AUDIT_FILTERS, auditFilterProblem, type AuditFilters } from './store';
 import { stores } from '../../stores';
-
-/** Hands a text file to the browser's download (a blob: address and <a download>; nothing leaves the computer). */
-function downloadText(text: string, fileName: string): boolean {
-  try {
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.rel = 'noopener';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { downloadBytes } from '../../lib/download';
 
 function FilterForm({ onApply }: { onApply(): void }) {
   const applied = useStore(stores.audit, (s) => s.filters);
@@ -181,7 +164,7 @@ export function AuditPanel() {
     if ('error' in res) return setExportMessage({ ok: false, text: `导出失败：${res.error}` });
     if (res.rows.length === 0) return setExportMessage({ ok: false, text: '没有符合条件的记录，未生成文件。' });
     const name = auditCsvFileName(new Date());
-    if (!downloadText(auditCsv(res.rows), name)) {
+    if (!downloadBytes([auditCsv(res.rows)], name, 'text/csv;charset=utf-8')) {
       return setExportMessage({ ok: false, text: '此窗口不允许下载文件。请改用命令行导出审计日志，或联系信息技术人员。' });
     }
     setExportMessage({

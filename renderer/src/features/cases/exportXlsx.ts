@@ -7,7 +7,6 @@ export function exportFileName(prefix: string, today: string): string {
   return `${safe}-${today}.xlsx`;
 }
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(base64);
@@ -16,20 +15,4 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** Hands the bytes to the browser's download; false when the window does not allow it. */
-export function downloadBytes(pieces: Array<Uint8Array<ArrayBuffer>>, fileName: string, type = XLSX_MIME): boolean {
-  try {
-    const url = URL.createObjectURL(new Blob(pieces, { type }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.rel = 'noopener';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { downloadBytes } from '../../lib/download';

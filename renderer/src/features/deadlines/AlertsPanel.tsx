@@ -43,11 +43,11 @@ export function AlertsPanel({ view }: { view: AlertView }) {
       {list ? <p className="muted alert-thresholds" data-testid="alert-thresholds">{thresholdText(view, list)}</p> : null}
       {error ? <div className="banner error" role="alert">{error}</div> : null}
       {list && list.rows.length === 0 ? (
-        <div className="alert-empty" data-testid="alert-empty">{EMPTY[view]}</div>
+        <div className="note-empty" data-testid="alert-empty">{EMPTY[view]}</div>
       ) : null}
       {list && list.rows.length > 0 ? (
-        <div className="alert-wrap">
-          <table className="alert-table" data-testid={`alert-table-${view}`}>
+        <div className="note-wrap">
+          <table className="note-table alert-table" data-testid={`alert-table-${view}`}>
             <thead>
               <tr>
                 <th scope="col">案号</th>
@@ -70,7 +70,7 @@ export function AlertsPanel({ view }: { view: AlertView }) {
                   <td className="num">{r.dueOn ? formatDate(r.dueOn) : '—'}</td>
                   <td className={r.daysRemaining !== null && r.daysRemaining < 0 && r.status === 'overdue' ? 'danger' : undefined}>{remaining(r)}</td>
                   {view === 'hidden' ? (
-                    <td className="alert-findings">
+                    <td className="note-lines">
                       <ul>
                         {r.findings.map((f, i) => (
                           <li key={i}><b>{f.label}</b>：{f.text}</li>

@@ -50,14 +50,14 @@ export function ReconciliationPage() {
         </div>
       ) : null}
       {rows && rows.length === 0 ? (
-        <div className="reconciliation-empty" data-testid="reconciliation-empty">
+        <div className="note-empty" data-testid="reconciliation-empty">
           <p>没有需要核对的案件。</p>
           <p className="muted">在“案件 → 导入”中导入审判管理系统的数据交换 XML（或命令行 courtdesk import 文件.zip）后，来源审限与本程序计算不一致的案件会列在这里。</p>
         </div>
       ) : null}
       {rows && rows.length > 0 ? (
-        <div className="reconciliation-wrap">
-          <table className="reconciliation-table" data-testid="reconciliation-table">
+        <div className="note-wrap">
+          <table className="note-table" data-testid="reconciliation-table">
             <thead>
               <tr>
                 <th scope="col">案号</th>
@@ -94,7 +94,7 @@ export function ReconciliationPage() {
                     <td>
                       <span className={`chip tone-${diff.tone}`} data-testid="reconciliation-difference">{diff.text}</span>
                     </td>
-                    <td className="reconciliation-steps">
+                    <td className="note-lines">
                       <ol>
                         {r.steps.map((s, i) => (
                           <li key={i}>{s}</li>
