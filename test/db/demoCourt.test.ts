@@ -10,6 +10,7 @@ import { freshCourtDb, tempDir } from '../helpers/tempDb';
 import type { AuthStatus } from '../../shared/accounts/api';
 import type { DeadlineSummary } from '../../shared/deadlines/api';
 import type { CaseListResult } from '../../shared/cases/api';
+import type { AlertList } from '../../shared/deadlines/api';
 
 const cleanups: Array<() => void> = [];
 afterAll(() => {
@@ -104,6 +105,31 @@ describe.each(CASES)('the demo court, %s', (_name, open, today) => {
       expect(board[key], key).toBeGreaterThanOrEqual(own[key]);
     }
     expect(board.open).toBeGreaterThan(own.open);
+  });
+
+  it('has cold cases (长期未动): as many as the open cases whose own simulated dates all lie 30 days back or more', async () => {
+    // By hand, from the dates the generator simulated (not from the timestamps the alert reads): the latest of filing,
+    // a period's start or end, a request or decision, a 先行调解 step, on or before today minus 30 days.
+    const byHand = (scopeWhere: string, scopeArg: unknown[]) => core.db.prepare(
+      `SELECT count(*) FROM cases c WHERE c.closed_on IS NULL ${scopeWhere} AND max(c.filed_on,
+         coalesce((SELECT max(max(e.from_on, coalesce(e.to_on, ''))) FROM case_events e WHERE e.case_id = c.id), ''),
+         coalesce((SELECT max(max(x.requested_on, coalesce(x.decided_on, ''))) FROM extension_requests x WHERE x.case_id = c.id), ''),
+         coalesce((SELECT max(m.received_on, coalesce(m.consent_on, ''), coalesce(m.ended_on, '')) FROM mediations m WHERE m.case_id = c.id), '')
+       ) <= date(?, '-30 days')`,
+    ).pluck().get(...scopeArg, today) as number;
+    const president = await signInAs(core, 'president');
+    const all = await value<AlertList>(core, 'deadlines.cold', {}, president.session);
+    expect(all.thresholds.coldDays).toBe(30);
+    expect(all.total).toBeGreaterThan(0);
+    expect(all.total).toBe(byHand('', []));
+    const head = await signInAs(core, 'division_head');
+    const division = await value<AlertList>(core, 'deadlines.cold', {}, head.session);
+    const divisionId = core.db.prepare('SELECT division_id FROM staff WHERE name = ?').pluck().get(head.name);
+    expect(division.total).toBe(byHand('AND c.division_id = ?', [divisionId]));
+    expect(division.total).toBeLessThan(all.total);
+    // Nothing seeded is stamped after the day it was seeded for.
+    const latest = core.db.prepare(`SELECT max(max(c.updated_at, c.created_at)) FROM cases c`).pluck().get() as string;
+    expect(latest <= `${today}T23:59:59`).toBe(true);
   });
 
   it("gives the demo assistant the same division's board", async () => {

@@ -273,8 +273,45 @@ export function prepareSeedRow(
   const p = parsed.value;
   const params = recordParams(record);
   const cols = computeColumns(engineRow(p.typeCode, params), { events, extensions: extensions as EngineFacts['extensions'] }, today, restDays);
-  const row: SeedRow = { args: insertArgs(p, 0, 0, params, cols, 0, ''), doc: searchDocument(p.canonical, p.courtCode, params.plaintiffs, params.defendants), division: record.division, judge: record.judge, events, extensions };
+  const args = insertArgs(p, 0, 0, params, cols, 0, '');
+  // The case row as last touched on its own simulated dates, so 长期未动 finds the demo court's idle cases.
+  args[args.length - 2] = seedStamp(record.filedOn, today);
+  args[args.length - 1] = seedStamp(lastSeedDate(record, events, extensions, mediation), today);
+  const row: SeedRow = { args, doc: searchDocument(p.canonical, p.courtCode, params.plaintiffs, params.defendants), division: record.division, judge: record.judge, events, extensions };
   // Only where there is one: the other rows cross to the writer without an empty field to clone.
   if (mediation) row.mediation = mediation;
   return row;
+}
+
+/**
+ * A seeded row's created_at or updated_at: the simulated day it happened, at 09:00 Beijing time (01:00 UTC), never
+ * after the seed's today. The wall clock would make every demo case look touched today, and 长期未动 always empty.
+ */
+export function seedStamp(date: string, today: string): string {
+  return `${date < today ? date : today}T01:00:00.000Z`;
+}
+
+/** The latest simulated date recorded on a case: filing, closing, a period's start or end, a request or decision, a 先行调解 step. */
+export function lastSeedDate(
+  record: Pick<CaseRecord, 'filedOn' | 'closedOn'>, events: SeedRow['events'], extensions: SeedRow['extensions'], mediation?: SeedMediation,
+): string {
+  let last = record.filedOn;
+  const see = (d: string | null | undefined) => {
+    if (d && d > last) last = d;
+  };
+  see(record.closedOn);
+  for (const e of events) {
+    see(e.fromOn);
+    see(e.toOn);
+  }
+  for (const x of extensions) {
+    see(x.requestedOn);
+    see(x.decidedOn);
+  }
+  if (mediation) {
+    see(mediation.receivedOn);
+    see(mediation.consentOn);
+    see(mediation.endedOn);
+  }
+  return last;
 }

@@ -11,7 +11,7 @@ import { auditAppender, type AuditAppend } from '../audit/auditLog';
 import { CourtDirectory, getSelfCourt } from '../court/courtStore';
 import { DeadlineRules } from '../deadlines/deadlineRules';
 import type { RestDays } from '../../../shared/deadlines/restDays';
-import { computeColumns, engineRow, recordParams, rowToRecord, insertArgs, RECORD_COLUMNS, DERIVED_COLUMNS, type CaseRow, type EngineFacts, type DeadlineColumns, type SeedRow } from './caseRow';
+import { computeColumns, engineRow, recordParams, rowToRecord, insertArgs, RECORD_COLUMNS, DERIVED_COLUMNS, type CaseRow, type EngineFacts, type DeadlineColumns, seedStamp, type SeedRow } from './caseRow';
 import { InputError } from '../kernel/errors';
 import type { JobControl } from '../jobs/job';
 import type { AuditAction } from '../../../shared/audit/actions';
@@ -333,22 +333,29 @@ export class CaseStore {
     }).immediate();
   }
 
-  /** Inserts a prepared row (prepareSeedRow) with its search entry, events, extensions and 先行调解: the generator's bulk path, inside the caller's transaction. */
-  insertSeedRow(row: SeedRow, divisionId: number, judgeId: number, rowVersion: number, now: string): number {
+  /**
+   * Inserts a prepared row (prepareSeedRow) with its search entry, events, extensions and 先行调解: the generator's bulk
+   * path, inside the caller's transaction. Every row carries the simulated dates it stands for as created_at and
+   * updated_at (prepareSeedRow set the case's), not the wall clock: see seedStamp.
+   */
+  insertSeedRow(row: SeedRow, divisionId: number, judgeId: number, rowVersion: number, today: string): number {
     const args = row.args;
     args[5] = divisionId;
     args[6] = judgeId;
     args[args.length - 3] = rowVersion;
-    args[args.length - 2] = now;
-    args[args.length - 1] = now;
     const id = Number(this.s.insert.run(args).lastInsertRowid);
     this.s.searchInsert.run(id, row.doc);
-    for (const e of row.events) this.s.insertEvent.run(id, e.kind, e.fromOn, e.toOn, null, rowVersion, now, now);
+    for (const e of row.events) {
+      this.s.insertEvent.run(id, e.kind, e.fromOn, e.toOn, null, rowVersion, seedStamp(e.fromOn, today), seedStamp(e.toOn ?? e.fromOn, today));
+    }
     for (const x of row.extensions) {
-      this.s.insertExtension.run(id, x.months, x.days, x.reason, x.requestedOn, x.status, x.decidedOn, rowVersion, now, now);
+      this.s.insertExtension.run(id, x.months, x.days, x.reason, x.requestedOn, x.status, x.decidedOn, rowVersion, seedStamp(x.requestedOn, today), seedStamp(x.decidedOn ?? x.requestedOn, today));
     }
     const m = row.mediation;
-    if (m) this.s.insertSeedMediation.run(id, m.destination, m.mediator, m.receivedOn, m.baseDays, m.extensionDays, m.consentOn, m.endedOn, m.outcome, rowVersion, now, now);
+    if (m) {
+      const last = [m.consentOn, m.endedOn].reduce<string>((a, d) => (d && d > a ? d : a), m.receivedOn);
+      this.s.insertSeedMediation.run(id, m.destination, m.mediator, m.receivedOn, m.baseDays, m.extensionDays, m.consentOn, m.endedOn, m.outcome, rowVersion, seedStamp(m.receivedOn, today), seedStamp(last, today));
+    }
     return id;
   }
 

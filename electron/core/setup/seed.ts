@@ -4,7 +4,7 @@ import { generateCourt } from '../generator/generate';
 import { seedBatches } from '../generator/seedRows';
 import { CaseStore } from '../cases/caseStore';
 import { CourtDirectory, getSelfCourt } from '../court/courtStore';
-import { nextRowVersion, nowStamp } from '../db/clock';
+import { nextRowVersion } from '../db/clock';
 import { withBulkLoad } from '../cases/bulkLoad';
 import { AccountStore } from '../accounts/accountStore';
 import { ROLES } from '../../../shared/accounts/roles';
@@ -46,12 +46,11 @@ export function seedDatabase(db: Database, store: CaseStore, opts: { cases: numb
       const dir = new CourtDirectory(db, court.id);
       for (const d of generated.divisions) dir.divisionId(d.name, version, d.kind);
       for (const s of generated.staff) dir.staffId(s.name, s.division ? dir.divisionId(s.division, version) : null, version, s.roles);
-      const now = nowStamp();
       let n = 0;
       for (const batch of seedBatches(options, generated.cases, opts.threads)) {
         for (const row of batch) {
           const divisionId = dir.divisionId(row.division, version);
-          store.insertSeedRow(row, divisionId, dir.staffId(row.judge, divisionId, version), version, now);
+          store.insertSeedRow(row, divisionId, dir.staffId(row.judge, divisionId, version), version, opts.today);
         }
         n += batch.length;
         opts.control?.progress(n, opts.cases);
