@@ -9,6 +9,8 @@ import { LATEST_SCHEMA_VERSION } from '../electron/core/db/migrations';
 import { CaseStore } from '../electron/core/cases/caseStore';
 import type { CaseScope } from '../shared/accounts/roles';
 import { CaseQueries } from '../electron/core/cases/caseQueries';
+import { AlertQueries } from '../electron/core/deadlines/alertQueries';
+import { DEFAULT_ALERT_THRESHOLDS } from '../shared/deadlines/hiddenOverdue';
 import { importCasesFile } from '../electron/core/cases/importCases';
 import { initCourt } from '../electron/core/setup/initCourt';
 import { seedDatabase } from '../electron/core/setup/seed';
@@ -85,10 +87,13 @@ function fmt(x: number, unit: string): string {
   return `${x.toFixed(unit === 'ms' ? 2 : 0)} ${unit}`.padStart(12);
 }
 
-/** A cached database of n synthetic cases; rebuilt when the schema or the generator seed changes. */
+/** Raised when the seed writes other rows for the same seed (2: rows stamped with their simulated dates). */
+const SEED_ROWS = 2;
+
+/** A cached database of n synthetic cases; rebuilt when the schema, the generator seed or the seed's rows change. */
 function database(n: number): { file: string; seedMs: number | null } {
   mkdirSync(CACHE, { recursive: true });
-  const file = path.join(CACHE, `cases-${n}-s${SEED}-v${LATEST_SCHEMA_VERSION}.sqlite`);
+  const file = path.join(CACHE, `cases-${n}-s${SEED}-v${LATEST_SCHEMA_VERSION}-r${SEED_ROWS}.sqlite`);
   if (existsSync(file)) return { file, seedMs: null };
   const tmp = `${file}.building`;
   rmSync(tmp, { force: true });
@@ -232,6 +237,7 @@ function benchQueries(n: number, file: string) {
     report({ op: `${op}: count`, size: n, unit: 'ms', samples: measure(() => q.count(args, TODAY, scope), 10) });
   }
   report({ op: '审限预警 summary (court-wide)', size: n, unit: 'ms', samples: measure(() => q.summary(TODAY), 5) });
+  benchAlerts(n, db, q, busiestDivision);
 
   const sample = db.prepare('SELECT case_number, plaintiffs, defendants FROM cases WHERE id = ?').get(Math.floor(n / 2)) as { case_number: string; plaintiffs: string; defendants: string };
   const person = [...sample.plaintiffs.split('、'), ...sample.defendants.split('、')].find((x) => x.length === 3) ?? '张伟';
@@ -250,6 +256,26 @@ function benchQueries(n: number, file: string) {
     report({ op, size: n, unit: 'ms', samples, baselineSamples, budget: '≤ 50 ms', note: `“${text}”, baseline LIKE '%…%'` });
   }
   closeDatabase(db);
+}
+
+/**
+ * 隐性超审限 and 长期未动 as the start page reads them, court-wide (the president) and for the busiest division (its
+ * head), each beside the plain open-cases list of the same scope: what the alert costs above a list.
+ */
+function benchAlerts(n: number, db: BetterSqlite3.Database, q: CaseQueries, divisionId: number) {
+  const alerts = new AlertQueries(db);
+  const scopes: Array<[string, CaseScope]> = [['court-wide', { kind: 'all' }], ['busiest division', { kind: 'division', divisionId }]];
+  for (const [label, scope] of scopes) {
+    const baselineSamples = measure(() => q.list({ status: 'open', limit: 100 }, TODAY, scope), 10);
+    const lists: Array<[string, () => { total: number }]> = [
+      ['隐性超审限', () => alerts.hidden(TODAY, scope, DEFAULT_ALERT_THRESHOLDS)],
+      ['长期未动', () => alerts.cold(TODAY, scope, DEFAULT_ALERT_THRESHOLDS)],
+    ];
+    for (const [name, run] of lists) {
+      const total = run().total;
+      report({ op: `alerts: ${name} (${label})`, size: n, unit: 'ms', samples: measure(run, 5), baselineSamples, note: `${total.toLocaleString('en')} found; baseline: open-cases list, same scope` });
+    }
+  }
 }
 
 function benchSize(n: number, file: string) {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineCalls, returns } from '../api/define';
 import { empty, password, personName } from '../api/fields';
-import { ROLES, type Action, type Role } from './roles';
+import { ROLES, type Action, type CaseScope, type Role } from './roles';
 
 export interface SignedInUser {
   name: string;
@@ -12,6 +12,11 @@ export interface SignedInUser {
   permissions: Action[];
   /** e.g. 本人承办的案件 */
   scope: string;
+  /**
+   * Which cases the core lets this person read (caseScope, the one the dispatcher applies to every call): own, his
+   * division's (named by division), all, or none. The window says whose cases a list shows from it.
+   */
+  scopeKind: CaseScope['kind'];
   mustChangePassword: boolean;
 }
 

@@ -1,7 +1,9 @@
 // Renderer: accounts in the window's words (roles, permissions, audit actions), CSV export and the idle lock arithmetic.
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, PERMISSIONS, ROLES, type Action, type Role } from '../../shared/accounts/roles';
-import { newPasswordProblem, permissionHint, rolesText, scopeText, userBadgeText } from '../../renderer/src/lib/auth';
+import { ACTIONS, PERMISSIONS, ROLES, caseScope, type Action, type Role } from '../../shared/accounts/roles';
+import { newPasswordProblem, noOpenCasesText, permissionHint, rolesText, scopeText, userBadgeText, whoseCasesTitle } from '../../renderer/src/lib/auth';
+import { startRoute } from '../../renderer/src/router/start';
+import { actsOnRequests } from '../../renderer/src/features/extensions/WaitingNotice';
 import { BOM, buildCsv, csvCell } from '../../renderer/src/lib/csv';
 import type { NavKey } from '../../renderer/src/features';
 import { userStatus } from '../../renderer/src/features/accounts/userStatus';
@@ -31,6 +33,38 @@ describe('role labels', () => {
     expect(scopeText({ scope: '本人承办的案件', division: '民一庭' })).toBe('本人承办的案件');
     expect(scopeText({ scope: '本部门案件', division: '民一庭' })).toBe('本部门案件（民一庭）');
     expect(scopeText({ scope: '全院案件', division: null })).toBe('全院案件');
+  });
+});
+
+describe('the start page', () => {
+  const whose = (roles: Role[], division: string | null) =>
+    whoseCasesTitle({ scopeKind: caseScope(roles, { staffId: 1, divisionId: division ? 2 : null }).kind, division });
+
+  it('says whose cases from the scope the core applies', () => {
+    expect(whose(['judge'], '民一庭')).toBe('我的案件');
+    expect(whose(['judge', 'division_head'], '民一庭')).toBe('本庭案件（民一庭）');
+    expect(whose(['assistant'], '刑庭')).toBe('本庭案件（刑庭）');
+    expect(whose(['president'], null)).toBe('全院案件');
+    expect(whose(['vice_president'], '民一庭')).toBe('全院案件');
+    expect(whose(['statistician'], '审判管理办公室')).toBe('全院案件');
+    // A clerk of 立案庭 registered court-wide.
+    expect(whose(['clerk'], null)).toBe('全院案件');
+    expect(whose(['admin'], null)).toBe('');
+    expect(noOpenCasesText({ scopeKind: 'own' })).toContain('您目前没有承办的未结案件');
+  });
+
+  it('is 审限预警 for everyone who may view cases; the administrator keeps the case list’s address', () => {
+    for (const r of ROLES) {
+      const route = startRoute(perms(r));
+      expect(route.name, r).toBe(PERMISSIONS[r].has('cases.view') ? 'deadlines' : 'cases');
+    }
+    expect(startRoute(perms('judge'))).toEqual({ name: 'deadlines', view: 'overdue', page: 1 });
+    // The route the administrator lands on is one his NoAccess page explains.
+    expect(routeAllowed(startRoute(perms('admin')), perms('admin'))).toBe(false);
+  });
+
+  it('tells only those who act on extension requests how many wait', () => {
+    expect(ROLES.filter((r) => actsOnRequests(perms(r)))).toEqual(['division_head', 'vice_president', 'president']);
   });
 });
 

@@ -33,7 +33,13 @@ describe('token', () => {
     expect(takeToken(env)).toBe('0123456789abcdef');
     expect(storage.get(TOKEN_STORAGE_KEY)).toBe('0123456789abcdef');
     expect(env.history.replaceState).toHaveBeenCalledTimes(1);
-    expect(env.location.hash).toBe('#/cases');
+    expect(env.location.hash).toBe('#/');
+  });
+
+  it('keeps an address that came with it (a deep link): only the token leaves the address bar', () => {
+    const { env } = fakeEnv('#token=0123456789abcdef&/extensions');
+    expect(takeToken(env)).toBe('0123456789abcdef');
+    expect(env.location.hash).toBe('#/extensions');
   });
 
   it('finds it again in sessionStorage after a reload, leaving the route alone', () => {

@@ -103,6 +103,18 @@ describe('the queue', () => {
     expect(s.getState().rows).toBeNull();
     expect(s.getState().mine).toBeNull();
   });
+
+  it('keeps the sign-in notice closed once closed, until the next person signs in (reset)', async () => {
+    const api = { 'extensions.list': vi.fn(async () => ok([row(1, { waitingFor: '院长' })])) } as unknown as ExtensionsApi;
+    const s = createExtensionsStore(api, () => '院长', vi.fn(async () => undefined));
+    await s.getState().loadCount('院长');
+    expect([s.getState().mine, s.getState().noticeDismissed]).toEqual([1, false]);
+    s.getState().dismissNotice();
+    await s.getState().loadCount('院长');
+    expect([s.getState().mine, s.getState().noticeDismissed]).toEqual([1, true]);
+    s.getState().reset();
+    expect([s.getState().mine, s.getState().noticeDismissed]).toEqual([null, false]);
+  });
 });
 
 describe('the case history of an extension', () => {

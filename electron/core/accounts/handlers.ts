@@ -11,12 +11,14 @@ import { passwordNameProblem } from '../../../shared/accounts/passwordRules';
 import type { CoreServices } from '../app/services';
 
 export function signedInUser(p: Person): SignedInUser {
+  const scope = caseScope(p.roles, { staffId: p.staffId, divisionId: p.divisionId });
   return {
     name: p.name,
     roles: p.roles,
     division: p.division,
     permissions: ACTIONS.filter((a) => can(p.roles, a)),
-    scope: scopeLabel(caseScope(p.roles, { staffId: p.staffId, divisionId: p.divisionId })),
+    scope: scopeLabel(scope),
+    scopeKind: scope.kind,
     mustChangePassword: p.mustChangePassword,
   };
 }

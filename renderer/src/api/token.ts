@@ -35,7 +35,8 @@ export interface TokenEnv {
 export function takeToken(env: TokenEnv): string | null {
   const { token, rest } = extractToken(env.location.hash);
   if (env.location.hash.replace(/^#/, '').startsWith('token=')) {
-    env.history.replaceState(null, '', `${env.location.pathname}${env.location.search}${rest || '#/cases'}`);
+    // Nothing but the token: the start (#/), so the window opens on the signed-in person's start page (router/start.ts).
+    env.history.replaceState(null, '', `${env.location.pathname}${env.location.search}${rest || '#/'}`);
   }
   if (token) {
     try {

@@ -37,6 +37,35 @@ export function scopeText(user: Pick<SignedInUser, 'scope' | 'division'>): strin
   return user.scope === '本部门案件' && user.division ? `${user.scope}（${user.division}）` : user.scope;
 }
 
+/**
+ * Whose cases a start page shows, from the scope the core applies (SignedInUser.scopeKind): 我的案件, 本庭案件（民一庭）,
+ * 全院案件; '' for someone who sees no cases.
+ */
+export function whoseCasesTitle(user: Pick<SignedInUser, 'scopeKind' | 'division'>): string {
+  switch (user.scopeKind) {
+    case 'own':
+      return '我的案件';
+    case 'division':
+      return user.division ? `本庭案件（${user.division}）` : '本庭案件';
+    case 'all':
+      return '全院案件';
+    default:
+      return '';
+  }
+}
+
+/** The start page's words when the reader has no open case at all, said for his scope. */
+export function noOpenCasesText(user: Pick<SignedInUser, 'scopeKind'>): string {
+  switch (user.scopeKind) {
+    case 'own':
+      return '您目前没有承办的未结案件，审限预警暂无需要处理的事项。新分配给您的案件登记后会显示在这里。';
+    case 'division':
+      return '本庭目前没有未结案件，审限预警暂无需要处理的事项。';
+    default:
+      return '全院目前没有未结案件，审限预警暂无需要处理的事项。';
+  }
+}
+
 export function scopeExplanation(scope: string): string {
   switch (scope) {
     case '本人承办的案件':

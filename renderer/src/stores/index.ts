@@ -9,10 +9,13 @@ import { createApi, type BrowserEnv } from '../api/client';
 import { guardApi } from '../api/guard';
 import { createSessionStore, type SessionStore } from '../features/auth/session';
 import { DEFAULT_ROUTE } from '../router/routes';
+import { splitHash } from '../router/hash';
 import { createRouterStore, type RouterStore } from '../router/store';
 import { createStores, type Stores } from './controller';
 
 let lastAnswered = Date.now();
+/** The window shows no address of the person's choosing (it opened on the start, or he signed out): see takeLanding. */
+let landing = false;
 
 /** Every call goes through here: a SIGNED_OUT or LOCKED answer, whichever screen asked, switches the window. */
 export let api: CourtDeskApi;
@@ -34,6 +37,8 @@ export function startWindow(): void {
       lastAnswered = at;
     },
   });
+  // Opened on the start ("", "#/"): the next sign-in lands on the start page; a deep link or a reload is kept.
+  landing = splitHash(window.location.hash) === null;
   session = createSessionStore(api);
   stores = createStores(api);
   router = createRouterStore({
@@ -50,10 +55,21 @@ export function lastAnsweredAt(): number {
   return lastAnswered;
 }
 
-/** 退出 / 切换账号: the next person starts on the case list, not on the page (or case) the last one had open. */
+/**
+ * 退出 / 切换账号: the next person does not see the page (or case) the last one had open; once signed in he lands on
+ * his own start page.
+ */
 export async function signOut(): Promise<void> {
   await session.getState().signOut();
   router.getState().navigate(DEFAULT_ROUTE, { replace: true });
+  landing = true;
+}
+
+/** Whether this sign-in should open the start page (router/start.ts) rather than the address shown; asked once. */
+export function takeLanding(): boolean {
+  const l = landing;
+  landing = false;
+  return l;
 }
 
 /** The permissions of the person signed in (none when nobody is). */

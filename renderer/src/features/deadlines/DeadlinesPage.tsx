@@ -1,17 +1,22 @@
-// 审限预警: counts from deadlines.summary and the cases behind each in the shared case table; beside them 隐性超审限 and 长期未动.
+// 审限预警, the start page: whose cases (the reader's scope), counts from deadlines.summary and the cases behind each in
+// the shared case table; beside them 隐性超审限 and 长期未动; above them the sign-in notice of waiting extension requests.
 import { useStore } from 'zustand';
 import { CaseTable } from '../../components/CaseTable';
 import { Link } from '../../components/Link';
-import { ScopeLine } from '../../components/ScopeLine';
 import { ExportButton } from '../cases/ExportButton';
+import { DEFAULT_ROUTE } from '../cases/routes';
 import { formatCount, formatDate, type Tone } from '../../lib/format';
 import { deadlineViewFilters, isAlertView, type DeadlineListView } from './routes';
 import { AlertsPanel } from './AlertsPanel';
-import type { AlertView } from './alerts';
+import type { AlertListState, AlertView } from './alerts';
 import { router, session, stores } from '../../stores';
+import { noOpenCasesText, scopeExplanation, whoseCasesTitle } from '../../lib/auth';
+import { WaitingNotice } from '../extensions/WaitingNotice';
 import { TotalLine } from '../../components/TotalLine';
 import type { DeadlineSummary } from '../../../../shared/api/contract';
 import { MEDIATION_WARN_DAYS } from '../../../../shared/cases/caseWork';
+
+type AlertLists = AlertListState['lists'];
 
 interface CardDef {
   view: DeadlineListView;
@@ -61,17 +66,22 @@ export function DeadlinesPage({ view }: { view: DeadlineListView }) {
   const summaryError = useStore(stores.deadlineSummary, (s) => s.error);
   const card = CARDS.find((c) => c.view === view) ?? CARDS[0];
   const alertLists = useStore(stores.deadlineAlerts, (s) => s.lists);
+  const user = useStore(session, (s) => s.user);
+  const whose = user ? whoseCasesTitle(user) : '';
+  // Nothing open in the reader's scope: every card would say 0 and every list be empty, so the page says so once.
+  const nothingOpen = summary !== null && summary.open === 0;
 
   return (
     <div className="page page-list" data-testid="deadlines-page">
       <div className="page-head">
-        <h1>审限预警</h1>
+        <h1 data-testid="deadlines-title" title={user ? `${scopeExplanation(user.scope)}查看范围由账号的角色决定。` : undefined}>
+          审限预警{whose ? <span className="whose" data-testid="deadlines-whose"> · {whose}</span> : null}
+        </h1>
         {summary ? (
-          <span className="muted">
+          <span className="muted" data-testid="deadlines-stats">
             统计日期 {formatDate(summary.today)} · 未结案件 {formatCount(summary.open)} 件
           </span>
         ) : null}
-        <ScopeLine />
         <span className="push-right">
           <ReconciliationLink />
         </span>
@@ -84,6 +94,27 @@ export function DeadlinesPage({ view }: { view: DeadlineListView }) {
           {summaryError}
         </div>
       ) : null}
+      <WaitingNotice />
+      {nothingOpen && user ? (
+        <div className="notice empty-start" data-testid="deadlines-empty">
+          <h2>没有未结案件</h2>
+          <p>{noOpenCasesText(user)}</p>
+          <p>
+            <Link to={DEFAULT_ROUTE} testId="deadlines-empty-cases">
+              查看案件列表
+            </Link>
+          </p>
+        </div>
+      ) : (
+        <StartBoard view={view} summary={summary} alertLists={alertLists} card={card} />
+      )}
+    </div>
+  );
+}
+
+function StartBoard({ view, summary, alertLists, card }: { view: DeadlineListView; summary: DeadlineSummary | null; alertLists: AlertLists; card: CardDef }) {
+  return (
+    <>
       <div className="cards" role="tablist" aria-label="预警类别">
         {CARDS.map((c) => (
           <button
@@ -122,7 +153,7 @@ export function DeadlinesPage({ view }: { view: DeadlineListView }) {
         })}
       </div>
       {isAlertView(view) ? <AlertsPanel view={view} /> : <CaseListPart view={view} title={card.listTitle} label={card.label} />}
-    </div>
+    </>
   );
 }
 

@@ -47,6 +47,8 @@ export interface ExtensionsState {
   error: string | null;
   /** The waiting requests that wait for the signed-in person (the nav's badge); null before the first read. */
   mine: number | null;
+  /** The sign-in notice (WaitingNotice) was closed: it stays closed until the next sign-in (reset). */
+  noticeDismissed: boolean;
   /** The requests of the case page's case, every status. */
   caseRows: { caseNumber: string; rows: ExtensionRow[] } | null;
   busy: boolean;
@@ -57,6 +59,7 @@ export interface ExtensionsState {
   act<M extends ExtensionAct>(method: M, args: ApiArgs<M>): Promise<ActOutcome>;
   /** One comment, approve or reject, for several requests: each is its own call (its own audit entry). */
   decideMany(ids: readonly number[], approve: boolean, comment: string): Promise<BatchResult[]>;
+  dismissNotice(): void;
   reset(): void;
 }
 
@@ -72,7 +75,7 @@ export function createExtensionsStore(
   caseChanged: (caseNumber: string) => Promise<void> = () => Promise.resolve(),
 ): ExtensionsStore {
   let seq = 0;
-  const initial = { tab: 'waiting' as ExtensionsTab, rows: null, loading: false, error: null, mine: null, caseRows: null, busy: false, batch: null };
+  const initial = { tab: 'waiting' as ExtensionsTab, rows: null, loading: false, error: null, mine: null, noticeDismissed: false, caseRows: null, busy: false, batch: null };
   const store = createStore<ExtensionsState>()((set, get) => ({
     ...initial,
     async load(tab) {
@@ -121,6 +124,9 @@ export function createExtensionsStore(
       for (const r of out) if (r.ok) await caseChanged(r.caseNumber);
       await get().load();
       return out;
+    },
+    dismissNotice() {
+      set({ noticeDismissed: true });
     },
     reset() {
       seq++;
