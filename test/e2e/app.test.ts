@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { cli, TESTER, ADMIN } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
 import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
-import { demoPeople, fillSignIn, prepareWork, seededCourt, tearDown, SHOTS } from '../helpers/e2e';
+import { deepLink, demoPeople, fillSignIn, prepareWork, seededCourt, tearDown, SHOTS } from '../helpers/e2e';
 
 const TODAY = '2026-11-23';
 let work: ReturnType<typeof tempDir>;
@@ -29,7 +29,8 @@ beforeAll(async () => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
-  await page.goto(host.url);
+  // The case list by address: these tests start from it (the start page has tests of its own, startPage.test.ts).
+  await page.goto(deepLink(host.url, '/cases'));
 }, 240_000);
 
 describe('sign-in', () => {
@@ -142,7 +143,7 @@ describe('roles in the window', () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const p = await context.newPage();
     try {
-      await p.goto(host.url);
+      await p.goto(deepLink(host.url, '/cases'));
       await fillSignIn(p, judge);
       await p.getByTestId('case-row').first().waitFor({ timeout: 15_000 });
       expect(await p.textContent('body')).toContain('本人承办的案件');

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { cli, ADMIN, TESTER } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
 import { launchBrowser, startHost } from '../helpers/host';
-import { fillSignIn, prepareWork, seededCourt, tearDown, SHOTS } from '../helpers/e2e';
+import { deepLink, fillSignIn, prepareWork, seededCourt, tearDown, SHOTS } from '../helpers/e2e';
 import { breakIndexPage } from '../helpers/damage';
 
 const TODAY = '2026-11-23';
@@ -97,7 +97,8 @@ describe('a damaged database at start', () => {
     const host = await startHost(['--db', db, '--today', TODAY]);
     const p = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     try {
-      await p.goto(host.url);
+      // The case list by address: after the restore it shows the restored court's 300 cases.
+      await p.goto(deepLink(host.url, '/cases'));
       await p.getByTestId('startup-error').waitFor({ timeout: 15_000 });
       expect(await p.getByTestId('startup-error-message').textContent()).toMatch(/损坏|不是法院质效台的数据库/);
       await p.getByTestId('startup-backup').waitFor({ timeout: 15_000 });

@@ -74,6 +74,14 @@ export function demoPeople(db: string) {
   };
 }
 
+/**
+ * The host's address with a deep link behind the token ("#token=…&/cases"): the window keeps that address through
+ * sign-in, instead of landing on the person's start page (审限预警 for those who may view cases).
+ */
+export function deepLink(hostUrl: string, address: string): string {
+  return `${hostUrl}&${address}`;
+}
+
 /** Fills in the sign-in screen already showing on `page` and submits it (without waiting for the result). */
 export async function fillSignIn(page: Page, person: Person): Promise<void> {
   await page.getByTestId('signin-name').fill(person.name);
@@ -89,18 +97,23 @@ export interface SignInOptions {
   acceptDownloads?: boolean;
   /** Collects the page's uncaught errors here. */
   pageErrors?: string[];
+  /**
+   * The address the window is opened with, kept through sign-in (a deep link): '/cases' unless given, since most
+   * files test from the case list; null opens the bare address, so the person lands on his start page.
+   */
+  at?: string | null;
 }
 
 /** Opens a new page on the host, signs `person` in, and waits for the signed-in window. */
 export async function signIn(browser: Browser, host: StartedHost, person: Person, options: SignInOptions = {}): Promise<Page> {
-  const { viewport = VIEWPORTS[0], locale = 'zh-CN', acceptDownloads, pageErrors } = options;
+  const { viewport = VIEWPORTS[0], locale = 'zh-CN', acceptDownloads, pageErrors, at = '/cases' } = options;
   const page = await browser.newPage({
     viewport,
     ...(locale === null ? {} : { locale }),
     ...(acceptDownloads === undefined ? {} : { acceptDownloads }),
   });
   if (pageErrors) page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(host.url);
+  await page.goto(at === null ? host.url : deepLink(host.url, at));
   await fillSignIn(page, person);
   await page.getByTestId('user-badge').waitFor({ timeout: 15_000 });
   return page;
