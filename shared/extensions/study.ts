@@ -46,9 +46,10 @@ export interface ExtensionFilter {
   late?: boolean;
 }
 
+/** Without a period: this year to date (the core knows "today"). */
 export const studyArgs = z.object({
-  from: isoDate,
-  to: isoDate,
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   divisionId: id.optional(),
   judgeId: id.optional(),
 }).strict();

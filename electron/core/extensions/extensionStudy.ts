@@ -84,7 +84,9 @@ const byName = new Intl.Collator('zh-Hans-CN').compare;
  * One grouped read over the period's requests in the scope: a row per reason, division, judge and month with its
  * outcome counts (a court's year is a few hundred groups at most), rolled up here into each view.
  */
-export function extensionStudy(db: Database, scope: CaseScope, a: { from: string; to: string; divisionId?: number; judgeId?: number }): ExtensionStudy {
+export function extensionStudy(db: Database, scope: CaseScope, args: { from?: string; to?: string; divisionId?: number; judgeId?: number }, today: string): ExtensionStudy {
+  const to = args.to ?? (args.from !== undefined && args.from > today ? args.from : today);
+  const a = { ...args, from: args.from ?? `${to.slice(0, 4)}-01-01`, to };
   checkPeriod(a.from, a.to);
   const where = scopeTerms(scope);
   const f = filterTerms({ from: a.from, to: a.to, divisionId: a.divisionId, judgeId: a.judgeId });

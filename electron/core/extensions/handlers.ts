@@ -116,7 +116,7 @@ export const extensionsDomain = createDomain('extensions', extensionsApi, (s: Co
       const { status, caseNumber: _c, ...filter } = a;
       return views.ids(ctx.scope, status, caseId, filterTerms(filter)).map((id) => views.row(views.requestRow(id)!, today, waitingFor));
     },
-    'extensions.study': (a, ctx) => extensionStudy(s.db, ctx.scope, a),
+    'extensions.study': (a, ctx) => extensionStudy(s.db, ctx.scope, a, s.today()),
     'extensions.get': (a, ctx) => {
       const { r } = reach(ctx, a.id);
       return views.detail(r, s.today(), waitingFor);
