@@ -5,6 +5,7 @@ import { OUTCOME_LABELS, studyReasonLabel, type ExtensionFilter } from '../../..
 import { Link } from '../../../components/Link';
 import { stores } from '../../../stores';
 import { hasFilter } from '../routes';
+import './study.css';
 
 /** The filter in words: 延长理由：鉴定未完成 · 结果：批准 · 申请日期 2025-01-01 至 2025-03-31. */
 export function filterWords(f: ExtensionFilter, names: { division(id: number): string | null; judge(id: number): string | null }): string[] {
@@ -31,11 +32,10 @@ export function FilterLine() {
     judge: (id) => judges?.find((j) => j.id === id)?.name ?? rows?.[0]?.judge ?? null,
   });
   return (
-    <div className="banner info" data-testid="ext-filter">
-      筛选：{words.join(' · ')}
+    <div className="banner info ext-filter" data-testid="ext-filter">
+      <span>筛选：{words.join(' · ')}</span>
       <span className="push-right">
         <Link to={{ name: 'extensionStudy', from: filter.from ?? null, to: filter.to ?? null, divisionId: null }} testId="ext-filter-study">返回延审原因分析</Link>
-        {'　'}
         <Link to={{ name: 'extensions', view: 'waiting' }} testId="ext-filter-clear">清除筛选</Link>
       </span>
     </div>

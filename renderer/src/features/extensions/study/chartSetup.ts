@@ -127,13 +127,25 @@ export function valueLabels(labelColors: readonly string[], lineDatasets: readon
             const cy = horiz ? y : (y + base) / 2;
             points.push({ d, i, x: Math.round(cx), y: Math.round(cy) });
             if (size < 16) return;
-            ctx.fillStyle = labelColors[d] ?? '#1f2933';
-            ctx.fillText(format(v, d), cx, cy);
+            const text = format(v, d);
+            const ink = labelColors[d] ?? '#1f2933';
+            // Dark ink sits on a small white plate, so a hatched or dotted fill never runs through the figure.
+            if (ink !== '#ffffff') {
+              const w = ctx.measureText(text).width + 6;
+              ctx.fillStyle = '#ffffff';
+              ctx.fillRect(cx - w / 2, cy - 8, w, 16);
+            }
+            ctx.fillStyle = ink;
+            ctx.fillText(text, cx, cy);
           } else {
             points.push({ d, i, x: Math.round(x), y: Math.round(y) });
             if (!lineDatasets.includes(d)) return;
+            const text = format(v, d);
+            const w = ctx.measureText(text).width + 6;
+            ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+            ctx.fillRect(x - w / 2, y - 19, w, 16);
             ctx.fillStyle = '#1f2933';
-            ctx.fillText(format(v, d), x, y - 11);
+            ctx.fillText(text, x, y - 11);
           }
         });
       });

@@ -88,12 +88,14 @@ export function trendLine(s: ExtensionStudy): ChartConfiguration<'line'> {
       ],
     },
     options: {
+      // Room above the highest point for its value label.
+      layout: { padding: { top: 22 } },
       scales: {
-        y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: '申请件数' } },
+        y: { beginAtZero: true, grace: '10%', ticks: { precision: 0 }, title: { display: true, text: '申请件数' } },
         rate: { position: 'right', min: 0, max: 100, grid: { display: false }, ticks: { callback: (v) => `${v}%` }, title: { display: true, text: '批准率' } },
         x: { grid: { display: false } },
       },
-      plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 18 } } },
+      plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 10, boxHeight: 10, pointStyleWidth: 14 } } },
     },
     plugins: [valueLabels([], [0, rateIndex], (v, d) => (d === rateIndex ? `${v}%` : String(v)))],
   };
