@@ -111,6 +111,12 @@ describe('延审原因分析 in the window', () => {
         await page.close();
         continue;
       }
+      // As printed: no navigation, no controls, the charts and tables one after another.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.sidenav').isVisible()).toBe(false);
+      expect(await page.getByTestId('study-apply').isVisible()).toBe(false);
+      await page.screenshot({ path: path.join(SHOTS, 'study-print-1024.png'), fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
       // The first bar segment the chart drew: its dataset is the outcome, its index the reason (table row).
       const points = JSON.parse((await page.getByTestId('study-chart-reasons').getAttribute('data-points')) ?? '[]') as Array<{ d: number; i: number; x: number; y: number }>;
       expect(points.length).toBeGreaterThan(3);

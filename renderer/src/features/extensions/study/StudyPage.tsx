@@ -101,11 +101,11 @@ function Figures({ s }: { s: ExtensionStudy }) {
         <StudyTable caption="按延长理由" heads={['延长理由']} rows={rows(reasons)} total={total} testId="study-table-reasons" />
       </Section>
       <Section title="按部门" testId="study-divisions">
-        <StudyChart config={() => outcomeBars(divisions, true)} version={version} height={60 + 34 * divisions.length} label="按部门的申请件数与审批结果" testId="study-chart-divisions" onPick={(d, i) => openList(outcomeFilter(divisions, d, i))} />
+        <StudyChart config={() => outcomeBars(divisions, true)} version={version} height={120 + 34 * divisions.length} label="按部门的申请件数与审批结果" testId="study-chart-divisions" onPick={(d, i) => openList(outcomeFilter(divisions, d, i))} />
         <StudyTable caption="按部门（按名称排列）" heads={['部门']} rows={rows(divisions)} total={total} testId="study-table-divisions" />
       </Section>
       <Section title="按承办法官" testId="study-judges">
-        <StudyChart config={() => outcomeBars(judges, true)} version={version} height={60 + 30 * judges.length} label="按承办法官的申请件数与审批结果" testId="study-chart-judges" onPick={(d, i) => openList(outcomeFilter(judges, d, i))} />
+        <StudyChart config={() => outcomeBars(judges, true)} version={version} height={120 + 30 * judges.length} label="按承办法官的申请件数与审批结果" testId="study-chart-judges" onPick={(d, i) => openList(outcomeFilter(judges, d, i))} />
         <StudyTable caption="按承办法官（按姓名排列）" heads={['承办法官', '部门']} rows={rows(judges, (i) => [s.byJudge[i].division])} total={total} testId="study-table-judges" />
       </Section>
       <Section title="按月趋势" testId="study-trend">
