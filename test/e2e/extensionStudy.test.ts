@@ -165,6 +165,10 @@ describe('延审原因分析 in the window', () => {
         expect(total, name).toBeGreaterThan(0);
         expect(total, name).toBeLessThan(periodCounts.court);
         await shot(page, `study-${name}-${viewport.width}`);
+        // One division still gets a bar one can see and click (the chart first had no room left beside its legend).
+        const box = await page.getByTestId('study-chart-divisions').boundingBox();
+        expect(box!.height, name).toBeGreaterThanOrEqual(150);
+        if (viewport.width === 1024) await page.getByTestId('study-divisions').screenshot({ path: path.join(SHOTS, `study-divisions-${name}-1024.png`) });
         await page.close();
       }
     }
