@@ -117,9 +117,11 @@ export function valueLabels(labelColors: readonly string[], lineDatasets: readon
         if (meta.hidden) return;
         meta.data.forEach((el, i) => {
           const v = ds.data[i] as number | null;
-          if (v === null || v === undefined || v === 0) return;
+          if (v === null || v === undefined) return;
           const { x, y } = el.getProps(['x', 'y'], true) as { x: number; y: number };
           if (meta.type === 'bar') {
+            // An empty segment has nothing to click or read; a line's 0 (a month without requests, a 0% rate) is a value.
+            if (v === 0) return;
             const { base, horizontal } = el.getProps(['base', 'horizontal'], true) as { base: number; horizontal?: boolean };
             const horiz = chart.options.indexAxis === 'y' || horizontal === true;
             const size = Math.abs((horiz ? x : y) - base);
