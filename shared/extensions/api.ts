@@ -6,6 +6,7 @@ import { caseNumber } from '../api/fields';
 import type { ExtensionStatus, Procedure } from '../cases/types';
 import type { DeadlineStatus } from '../deadlines/engine';
 import { EXTENSION_REASONS, type ExtensionReason, type ExtensionRoute } from './rules';
+import { extensionFilterShape, studyArgs, type ExtensionStudy } from './study';
 
 /** A letter attached to a request is at most 10 MB, and a request carries at most 3. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -130,10 +131,13 @@ export const extensionsApi = defineCalls({
   },
   // Anyone who sees cases sees the requests of the cases in his scope: a judge his own, a division head his division's.
   'extensions.list': {
-    args: z.object({ status: z.enum(['waiting', 'decided', 'all']).default('waiting'), caseNumber: caseNumber.optional() }).strict(),
+    // The filter keys are those of a figure of the study (extensions.study), so its click lists exactly its requests.
+    args: z.object({ status: z.enum(['waiting', 'decided', 'all']).default('waiting'), caseNumber: caseNumber.optional(), ...extensionFilterShape }).strict(),
     access: 'cases.view',
     result: returns<ExtensionRow[]>(),
   },
+  // 延审原因分析: the requests of a period by reason, division, judge and month, within the same scope as the list.
+  'extensions.study': { args: studyArgs, access: 'cases.view', result: returns<ExtensionStudy>() },
   'extensions.get': { args: z.object({ id }).strict(), access: 'cases.view', result: returns<ExtensionDetail>() },
   'extensions.attachment': {
     args: z.object({ id, attachmentId: id }).strict(),
@@ -154,3 +158,4 @@ export const extensionsApi = defineCalls({
 });
 
 export type { ExtensionReason, ExtensionRoute };
+export type { ExtensionFilter, ExtensionStudy } from './study';

@@ -8,7 +8,7 @@ import { cli, ensureBuilt, initDb } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
 import { openDatabase, closeDatabase } from '../../electron/core/db/connection';
 import { AccountStore } from '../../electron/core/accounts/accountStore';
-import type { ExtensionDetail, ExtensionRow } from '../../shared/api/contract';
+import type { ExtensionDetail, ExtensionRow, ExtensionStudy } from '../../shared/api/contract';
 
 const TODAY = '2025-06-30';
 const CASE = '（2025）辽0421民初1号';
@@ -104,6 +104,24 @@ describe('courtdesk extension', () => {
     const other = run(['extension', 'request', '（2025）辽0421民初2号', '--months', '1', '--reason', '其他', '--text', '等待材料'], '庭长甲');
     expect(other.code).toBe(1);
     expect(other.err).toContain('不是 （2025）辽0421民初2号 的承办法官');
+  });
+
+  it('studies the period: the request approved for less than asked, by reason, division, judge and month', () => {
+    const s = json<ExtensionStudy>(['extension', 'study', '--from', '2025-01-01', '--to', '2025-06-30']);
+    expect(s.total).toMatchObject({ requests: 1, approved: 0, shorter: 1, rejected: 0, approvalRate: { value: 100, numerator: 1, denominator: 1 } });
+    const text = run(['extension', 'study', '--from', '2025-01-01', '--to', '2025-06-30']);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toContain('延审原因分析 2025-01-01 至 2025-06-30（按申请日期）：申请 1 件，批准率 100.0%（1/1）');
+    expect(text.out).toContain('鉴定未完成\t1\t0\t1\t0\t0\t0\t0\t100.0%（1/1）');
+    expect(text.out).toContain('王法官\t民一庭\t1\t0\t1');
+    expect(text.out).toContain('2025-06\t1\t1\t100.0%（1/1）');
+    expect(run(['extension', 'study', '--from', '2024-01-01', '--to', '2024-12-31']).out).toContain('这段期间没有延长审限申请');
+    const bad = run(['extension', 'study', '--from', '2025-02-30']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--from：日期无效');
+    const backwards = run(['extension', 'study', '--from', '2025-03-01', '--to', '2025-02-01']);
+    expect(backwards.code).toBe(1);
+    expect(backwards.err).toContain('统计期间的结束日期不能早于开始日期');
   });
 
   it('shows and sets the extension settings', () => {

@@ -17,6 +17,7 @@ const ROUTE_NAMES: Record<RouteName, true> = {
   deadlines: true,
   reconciliation: true,
   extensions: true,
+  extensionStudy: true,
   indicators: true,
   exchange: true,
   settings: true,
@@ -35,6 +36,11 @@ const ADDRESSES = [
   '#/deadlines?view=due15&page=2',
   '#/reconciliation',
   '#/extensions',
+  '#/extensions?view=decided',
+  '#/extensions?view=all&reason=%E9%89%B4%E5%AE%9A%E6%9C%AA%E5%AE%8C%E6%88%90&from=2025-01-01&to=2025-03-31&division=3&judge=7&outcome=shorter&late=1',
+  '#/extensions?view=all&reason=imported',
+  '#/extensions/study',
+  '#/extensions/study?from=2025-01-01&to=2025-06-30&division=2',
   '#/indicators',
   '#/exchange',
   '#/settings',
@@ -102,7 +108,7 @@ describe('features list', () => {
     const keys = ['app', ...FEATURES.flatMap((f) => ('createStores' in f && f.createStores ? Object.keys(f.createStores(api)) : []))];
     expect(dupes(keys)).toEqual([]);
     expect(Object.keys(createStores(api)).sort()).toEqual([...keys].sort());
-    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'extensions', 'reconciliation', 'savedFilters']);
+    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'extensionStudy', 'extensions', 'reconciliation', 'savedFilters']);
   });
 
   it('has unique settings tabs, 本机与安全 first', () => {

@@ -18,6 +18,7 @@ import { createDeadlineSummaryStore } from '../../renderer/src/features/deadline
 import { createAlertListStore } from '../../renderer/src/features/deadlines/alerts';
 import { createReconciliationStore } from '../../renderer/src/features/reconciliation/store';
 import { createExtensionsStore } from '../../renderer/src/features/extensions/store';
+import { createStudyStore } from '../../renderer/src/features/extensions/study/studyStore';
 import { parseHash } from '../../renderer/src/router/routes';
 
 const ok = <T>(value: T): ApiResponse<T> => ({ ok: true, value });
@@ -424,6 +425,7 @@ describe('applyRoute and the session', () => {
       audit: createAuditStore(api),
       reconciliation: createReconciliationStore(api),
       extensions: createExtensionsStore(api),
+      extensionStudy: createStudyStore(api),
     };
     return { stores, calls };
   }

@@ -15,6 +15,7 @@ import { createDeadlineSummaryStore } from '../../renderer/src/features/deadline
 import { createAlertListStore } from '../../renderer/src/features/deadlines/alerts';
 import { createReconciliationStore } from '../../renderer/src/features/reconciliation/store';
 import { createExtensionsStore } from '../../renderer/src/features/extensions/store';
+import { createStudyStore } from '../../renderer/src/features/extensions/study/studyStore';
 import { createAccountsStore } from '../../renderer/src/features/accounts/store';
 import { createAuditStore } from '../../renderer/src/features/audit/store';
 import { parseHash } from '../../renderer/src/router/routes';
@@ -211,6 +212,7 @@ describe('applyRoute', () => {
       audit: createAuditStore({ 'audit.list': vi.fn(), 'audit.verify': vi.fn() }),
       reconciliation: createReconciliationStore({ 'cases.reconciliation': vi.fn() }),
       extensions: createExtensionsStore(none),
+      extensionStudy: createStudyStore(none),
     };
     await applyRoute(parseHash('#/deadlines?view=due7'), stores, ['cases.view']);
     expect(stores.deadlineSummary.getState().summary?.dueWithin7).toBe(2);

@@ -1,4 +1,4 @@
-// `courtdesk extension request|opinion|decide|forward|higher-court|list|show`: the extension workflow (延长审限) on the
+// `courtdesk extension request|opinion|decide|forward|higher-court|list|show|study`: the extension workflow (延长审限) on the
 // command line through the same calls and role checks as the window; usage errors exit 2 before the file is opened.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -7,8 +7,9 @@ import { ATTACHMENT_MAX_BYTES } from '../../../shared/extensions/api';
 import { EXTENSION_REASONS } from '../../../shared/extensions/rules';
 import { spanLabel } from '../../../shared/deadlines/limits';
 import { CliError, print, required, withSession, type CommandSpec, type Values } from '../cliHost';
+import { studyText } from './extensionStudy';
 
-const SUBCOMMANDS = ['request', 'opinion', 'decide', 'forward', 'higher-court', 'list', 'show'] as const;
+const SUBCOMMANDS = ['request', 'opinion', 'decide', 'forward', 'higher-court', 'list', 'show', 'study'] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
 
 const ACCEPTS: Record<Sub, readonly string[]> = {
@@ -19,11 +20,12 @@ const ACCEPTS: Record<Sub, readonly string[]> = {
   'higher-court': ['approve', 'reject', 'months', 'days', 'text'],
   list: ['status', 'case'],
   show: [],
+  study: ['from', 'to'],
 };
 const OPTIONS = [...new Set(Object.values(ACCEPTS).flat())];
 const BOOLEANS = new Set(['agree', 'disagree', 'approve', 'reject']);
 /** The option an argument of a call comes from, so a refusal of the call's schema names what was typed. */
-const OPTION_OF: Record<string, string> = { explanation: 'text', comment: 'text', reason: 'reason', months: 'months', days: 'days', caseNumber: 'case', attachments: 'attach' };
+const OPTION_OF: Record<string, string> = { explanation: 'text', comment: 'text', reason: 'reason', months: 'months', days: 'days', caseNumber: 'case', attachments: 'attach', from: 'from', to: 'to' };
 
 function checked<M extends ApiMethod>(method: M, args: ApiArgs<M>): ApiArgs<M> {
   const r = API[method].args.safeParse(args);
@@ -95,7 +97,7 @@ function describe(x: ExtensionDetail | ExtensionRow): string {
 }
 
 export const extension: CommandSpec = {
-  positionals: ['request|opinion|decide|forward|higher-court|list|show', '案号或申请编号'],
+  positionals: ['request|opinion|decide|forward|higher-court|list|show|study', '案号或申请编号'],
   arity: [1, 2],
   options: Object.fromEntries(OPTIONS.map((o) => [o, o === 'attach' ? { type: 'string', multiple: true } : { type: BOOLEANS.has(o) ? 'boolean' : 'string' }])) as CommandSpec['options'],
   signIn: 'required',
@@ -110,6 +112,13 @@ export const extension: CommandSpec = {
       const args = checked('extensions.list', { status, ...(typeof v.case === 'string' ? { caseNumber: v.case } : {}) });
       const rows = await withSession(g, io, ({ call }) => call('extensions.list', args));
       print(io, g, rows, () => (rows.length ? rows.map(describe).join('\n\n') : status === 'waiting' ? '没有待审批的延长审限申请' : '没有延长审限申请'));
+      return 0;
+    }
+    if (sub === 'study') {
+      if (target !== undefined) throw new CliError(`命令 extension study 不接受多余的参数“${target}”`, 2);
+      const args = checked('extensions.study', { ...(typeof v.from === 'string' ? { from: v.from } : {}), ...(typeof v.to === 'string' ? { to: v.to } : {}) });
+      const study = await withSession(g, io, ({ call }) => call('extensions.study', args));
+      print(io, g, study, () => studyText(study));
       return 0;
     }
     if (target === undefined) throw new CliError(`命令 extension ${sub} 需要参数：${sub === 'request' ? '案号' : '申请编号'}`, 2);

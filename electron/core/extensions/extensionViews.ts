@@ -36,7 +36,7 @@ const STATUS_TEXT: Record<ExtensionStatus, string> = { pending: '审批中', app
 export const STAGE_SQL = "coalesce(r.stage, CASE r.status WHEN 'pending' THEN 'decision' WHEN 'higher_court' THEN 'higher_court' ELSE 'decided' END)";
 
 /** The SQL terms of a scope over the cases table aliased c (the same reach as caseScope.inScope). */
-function scopeTerms(scope: CaseScope): { sql: string; params: unknown[] } {
+export function scopeTerms(scope: CaseScope): { sql: string; params: unknown[] } {
   switch (scope.kind) {
     case 'all': return { sql: '1', params: [] };
     case 'division': return { sql: 'c.division_id = ?', params: [scope.divisionId] };
@@ -87,17 +87,20 @@ export class ExtensionViews {
     return computeDeadline(deadlineInputOf(c, this.store.facts(c.id)), today, false, this.rules.restDays());
   }
 
-  /** The ids of the requests in a scope, oldest first while they wait, newest first once decided. */
-  ids(scope: CaseScope, status: 'waiting' | 'decided' | 'all', caseId: number | null): number[] {
+  /**
+   * The ids of the requests in a scope, oldest first while they wait, newest first once decided; `filter`: further
+   * terms over r and c (the study's figures, extensionStudy.filterTerms).
+   */
+  ids(scope: CaseScope, status: 'waiting' | 'decided' | 'all', caseId: number | null, filter: { sql: string[]; params: unknown[] } = { sql: [], params: [] }): number[] {
     const where = scopeTerms(scope);
-    const terms = [where.sql];
+    const terms = [where.sql, ...filter.sql];
     if (status === 'waiting') terms.push(`${STAGE_SQL} <> 'decided'`);
     if (status === 'decided') terms.push(`${STAGE_SQL} = 'decided'`);
     if (caseId !== null) terms.push('r.case_id = ?');
     const order = status === 'waiting' ? 'r.requested_on, r.id' : 'r.requested_on DESC, r.id DESC';
     // A court's decided requests grow with the years; the desk pages through the most recent thousand.
     return this.db.prepare(`SELECT r.id FROM extension_requests r JOIN cases c ON c.id = r.case_id WHERE ${terms.join(' AND ')} ORDER BY ${order} LIMIT 1000`)
-      .pluck().all(...where.params, ...(caseId !== null ? [caseId] : [])) as number[];
+      .pluck().all(...where.params, ...filter.params, ...(caseId !== null ? [caseId] : [])) as number[];
   }
 
   row(r: RequestRow, today: string, waitingFor: (r: RequestRow, c: CaseRow) => string | null): ExtensionRow {

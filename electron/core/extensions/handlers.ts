@@ -9,6 +9,7 @@ import { inScope } from '../cases/caseScope';
 import { CoreError, InputError } from '../kernel/errors';
 import { checkAttachments } from './attachments';
 import { ExtensionViews, type RequestRow } from './extensionViews';
+import { checkPeriod, extensionStudy, filterTerms } from './extensionStudy';
 import { ExtensionWorkflow, type Actor } from './extensionWorkflow';
 import { EXTENSION_SETTINGS_KEY, ExtensionPeople, extensionSettings } from './extensionPeople';
 import type { CaseRow } from '../cases/caseRow';
@@ -111,8 +112,11 @@ export const extensionsDomain = createDomain('extensions', extensionsApi, (s: Co
     'extensions.list': (a, ctx) => {
       const caseId = a.caseNumber ? caseInScope(s.cases, ctx, a.caseNumber).id : null;
       const today = s.today();
-      return views.ids(ctx.scope, a.status, caseId).map((id) => views.row(views.requestRow(id)!, today, waitingFor));
+      if (a.from !== undefined && a.to !== undefined && a.to < a.from) checkPeriod(a.from, a.to);
+      const { status, caseNumber: _c, ...filter } = a;
+      return views.ids(ctx.scope, status, caseId, filterTerms(filter)).map((id) => views.row(views.requestRow(id)!, today, waitingFor));
     },
+    'extensions.study': (a, ctx) => extensionStudy(s.db, ctx.scope, a, s.today()),
     'extensions.get': (a, ctx) => {
       const { r } = reach(ctx, a.id);
       return views.detail(r, s.today(), waitingFor);

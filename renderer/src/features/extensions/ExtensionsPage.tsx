@@ -6,12 +6,13 @@ import type { ExtensionRow } from '../../../../shared/api/contract';
 import { Link } from '../../components/Link';
 import { ScopeLine } from '../../components/ScopeLine';
 import { EXTENSION_STATUS_TEXT, formatCount, formatDate } from '../../lib/format';
-import { session, stores } from '../../stores';
+import { router, session, stores } from '../../stores';
 import { userCan } from '../auth/session';
 import { ActDialog, type ActKind } from './ActDialog';
 import { BatchBar, BatchResults } from './BatchBar';
 import { ExtensionSteps } from './CaseExtensions';
 import { remainingText, spanText } from './format';
+import { FilterLine } from './study/FilterLine';
 import { waitingForMe, type ExtensionsTab } from './store';
 import './extensions.css';
 
@@ -114,7 +115,7 @@ export function ExtensionsPage() {
   const decidable = rows.filter((r) => r.stage === 'decision' && mineIds.has(r.id));
   const chosen = decidable.filter((r) => selected.has(r.id)).map((r) => r.id);
   const tab = (t: ExtensionsTab, label: string) => (
-    <button type="button" role="tab" aria-selected={s.tab === t} className={`ext-tab${s.tab === t ? ' active' : ''}`} data-testid={`ext-tab-${t}`} onClick={() => void stores.extensions.getState().load(t)}>
+    <button type="button" role="tab" aria-selected={s.tab === t} className={`ext-tab${s.tab === t ? ' active' : ''}`} data-testid={`ext-tab-${t}`} onClick={() => router.getState().navigate({ name: 'extensions', view: t })}>
       {label}
     </button>
   );
@@ -127,9 +128,12 @@ export function ExtensionsPage() {
           {tab('decided', '已办')}
         </div>
         <span className="muted" data-testid="ext-summary">
-          {s.rows ? (s.tab === 'waiting' ? `审批中 ${formatCount(rows.length)} 件，待您办理 ${formatCount(mineIds.size)} 件` : `已审批 ${formatCount(rows.length)} 件`) : s.loading ? '正在读取…' : ''}
+          {s.rows ? (s.tab === 'waiting' ? `审批中 ${formatCount(rows.length)} 件，待您办理 ${formatCount(mineIds.size)} 件` : s.tab === 'all' ? `共 ${formatCount(rows.length)} 件` : `已审批 ${formatCount(rows.length)} 件`) : s.loading ? '正在读取…' : ''}
         </span>
         <ScopeLine />
+        <Link to={{ name: 'extensionStudy', from: null, to: null, divisionId: null }} testId="ext-study-link">
+          延审原因分析
+        </Link>
         <button type="button" className="link-button push-right" onClick={() => void stores.extensions.getState().load()}>
           刷新
         </button>
@@ -142,10 +146,11 @@ export function ExtensionsPage() {
       {s.tab === 'waiting' && decidable.length > 1 ? (
         <BatchBar chosen={chosen} total={decidable.length} onAll={(all) => setSelected(new Set(all ? decidable.map((r) => r.id) : []))} onDone={() => setSelected(new Set())} />
       ) : null}
+      <FilterLine />
       <BatchResults />
       {s.rows && rows.length === 0 ? (
         <div className="ext-empty" data-testid="ext-empty">
-          <p>{s.tab === 'waiting' ? '没有正在审批的延长审限申请。' : '还没有已审批的延长审限申请。'}</p>
+          <p>{s.tab === 'waiting' ? '没有正在审批的延长审限申请。' : s.tab === 'all' ? '没有符合筛选条件的延长审限申请。' : '还没有已审批的延长审限申请。'}</p>
           <p className="muted">承办法官在案件页点击“申请延长审限”提出申请；庭长签署意见后，由院长或受委托的分管院领导审批。</p>
         </div>
       ) : null}

@@ -1,4 +1,4 @@
-// 延审审批 (#/extensions): the division head's opinions, the president's desk and the decided requests; its entry
+// 延审审批 (#/extensions) and 延审原因分析 (#/extensions/study): the division head's opinions, the president's desk, the decided requests and the study of their reasons; its entry
 // carries how many requests wait for the signed-in person.
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
@@ -6,14 +6,16 @@ import type { HashPath } from '../../router/hash';
 import { session, stores } from '../../stores';
 import type { Feature } from '../types';
 import { ExtensionsPage } from './ExtensionsPage';
+import { formatExtensionsRoute, parseExtensionsRoute, type ExtensionsRoute, type ExtensionStudyRoute } from './routes';
 import { createExtensionsStore, type ExtensionsStore } from './store';
+import { StudyPage } from './study/StudyPage';
+import { createStudyStore, type StudyStore } from './study/studyStore';
 
-export interface ExtensionsRoute {
-  name: 'extensions';
-}
+export type { ExtensionsRoute, ExtensionStudyRoute };
 
 export interface ExtensionsStores {
   extensions: ExtensionsStore;
+  extensionStudy: StudyStore;
 }
 
 const ROUTE: ExtensionsRoute = { name: 'extensions' };
@@ -28,11 +30,11 @@ function useWaitingCount(): number | null {
   return mine;
 }
 
-export const extensionsFeature: Feature<'extensions', ExtensionsRoute, ExtensionsStores> = {
+export const extensionsFeature: Feature<'extensions', ExtensionsRoute | ExtensionStudyRoute, ExtensionsStores> = {
   id: 'extensions',
-  routeNames: ['extensions'],
-  parse: ({ head, parts }: HashPath) => (head === 'extensions' && parts.length === 1 ? ROUTE : null),
-  format: () => '#/extensions',
+  routeNames: ['extensions', 'extensionStudy'],
+  parse: (path: HashPath) => parseExtensionsRoute(path),
+  format: (route) => formatExtensionsRoute(route),
   nav: {
     label: '延审审批',
     order: 30,
@@ -40,9 +42,14 @@ export const extensionsFeature: Feature<'extensions', ExtensionsRoute, Extension
     useTarget: () => ROUTE,
     useCount: useWaitingCount,
   },
-  title: () => '延审审批',
-  page: () => <ExtensionsPage />,
-  load: (_route, s) => s.extensions.getState().load(),
+  title: (route) => (route.name === 'extensionStudy' ? '延审原因分析' : '延审审批'),
+  page: (route) => (route.name === 'extensionStudy' ? <StudyPage route={route} /> : <ExtensionsPage />),
+  load: (route, s) => {
+    if (route.name === 'extensionStudy') return s.extensionStudy.getState().load({ from: route.from, to: route.to, divisionId: route.divisionId });
+    // The plain address keeps the desk's last tab (a study list's 'all' goes back to the queue); a figure's address sets its own.
+    const last = s.extensions.getState().tab;
+    return s.extensions.getState().load(route.view ?? (last === 'all' ? 'waiting' : last), route.filter ?? null);
+  },
   createStores: (api) => ({
     // The person and the case page are read when called, not now: the stores are made before anyone signs in.
     extensions: createExtensionsStore(api, () => session.getState().user?.name ?? null, (caseNumber) => {
@@ -54,5 +61,6 @@ export const extensionsFeature: Feature<'extensions', ExtensionsRoute, Extension
         w.history.caseNumber === caseNumber ? w.loadHistory(caseNumber, { force: true }) : null,
       ]).then(() => undefined);
     }),
+    extensionStudy: createStudyStore(api),
   }),
 };

@@ -1,9 +1,10 @@
 // 延审审批: the queue (waiting or decided), how many wait for the signed-in person, one case's requests, and each act
 // (request, opinion, decision, forwarding, the higher court's answer) sent one call at a time.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ApiArgs, ApiResponse, CourtDeskApi, ExtensionRow } from '../../../../shared/api/contract';
+import type { ApiArgs, ApiResponse, CourtDeskApi, ExtensionFilter, ExtensionRow } from '../../../../shared/api/contract';
 
-export type ExtensionsTab = 'waiting' | 'decided';
+/** 'all': every status, the list behind a figure of 延审原因分析 (with its filter). */
+export type ExtensionsTab = 'waiting' | 'decided' | 'all';
 
 export type ExtensionsApi = Pick<
   CourtDeskApi,
@@ -42,6 +43,8 @@ export function queueOrder(rows: readonly ExtensionRow[], name: string | null | 
 
 export interface ExtensionsState {
   tab: ExtensionsTab;
+  /** The study figure's filter the list shows (null: none). */
+  filter: ExtensionFilter | null;
   rows: ExtensionRow[] | null;
   loading: boolean;
   error: string | null;
@@ -53,7 +56,8 @@ export interface ExtensionsState {
   caseRows: { caseNumber: string; rows: ExtensionRow[] } | null;
   busy: boolean;
   batch: BatchResult[] | null;
-  load(tab?: ExtensionsTab): Promise<void>;
+  /** `filter`: undefined keeps the current one, null clears it. */
+  load(tab?: ExtensionsTab, filter?: ExtensionFilter | null): Promise<void>;
   loadCount(name: string): Promise<void>;
   loadCase(caseNumber: string): Promise<void>;
   act<M extends ExtensionAct>(method: M, args: ApiArgs<M>): Promise<ActOutcome>;
@@ -75,15 +79,16 @@ export function createExtensionsStore(
   caseChanged: (caseNumber: string) => Promise<void> = () => Promise.resolve(),
 ): ExtensionsStore {
   let seq = 0;
-  const initial = { tab: 'waiting' as ExtensionsTab, rows: null, loading: false, error: null, mine: null, noticeDismissed: false, caseRows: null, busy: false, batch: null };
+    const initial = { tab: 'waiting' as ExtensionsTab, filter: null as ExtensionFilter | null, rows: null, loading: false, error: null, mine: null, noticeDismissed: false, caseRows: null, busy: false, batch: null };
   const store = createStore<ExtensionsState>()((set, get) => ({
     ...initial,
-    async load(tab) {
+    async load(tab, filter) {
       const t = tab ?? get().tab;
+      const f = filter === undefined ? get().filter : filter;
       const mine = ++seq;
-      const same = t === get().tab;
-      set({ tab: t, loading: true, error: null, rows: same ? get().rows : null, batch: same ? get().batch : null });
-      const res = await api['extensions.list']({ status: t });
+      const same = t === get().tab && JSON.stringify(f) === JSON.stringify(get().filter);
+      set({ tab: t, filter: f, loading: true, error: null, rows: same ? get().rows : null, batch: same ? get().batch : null });
+      const res = await api['extensions.list']({ status: t, ...(f ?? {}) });
       if (mine !== seq) return;
       if (res.ok) {
         const name = me();
