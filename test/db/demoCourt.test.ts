@@ -11,6 +11,7 @@ import type { AuthStatus } from '../../shared/accounts/api';
 import type { DeadlineSummary } from '../../shared/deadlines/api';
 import type { CaseListResult } from '../../shared/cases/api';
 import type { AlertList } from '../../shared/deadlines/api';
+import type { ExtensionStudy } from '../../shared/extensions/api';
 
 const cleanups: Array<() => void> = [];
 afterAll(() => {
@@ -130,6 +131,18 @@ describe.each(CASES)('the demo court, %s', (_name, open, today) => {
     // Nothing seeded is stamped after the day it was seeded for.
     const latest = core.db.prepare(`SELECT max(max(c.updated_at, c.created_at)) FROM cases c`).pluck().get() as string;
     expect(latest <= `${today}T23:59:59`).toBe(true);
+  });
+
+  it('codes the reasons of its extension requests, so 延审原因分析 shows a mix and no request is left out', async () => {
+    const president = await signInAs(core, 'president');
+    const from = `${Number(today.slice(0, 4)) - 3}-01-01`;
+    const study = await value<ExtensionStudy>(core, 'extensions.study', { from, to: today }, president.session);
+    const seeded = core.db.prepare('SELECT count(*) FROM extension_requests WHERE requested_on BETWEEN ? AND ?').pluck().get(from, today) as number;
+    expect(seeded).toBeGreaterThan(0);
+    expect(study.total.requests).toBe(seeded);
+    expect(study.byReason.reduce((n, r) => n + r.requests, 0)).toBe(seeded);
+    expect(study.byReason.find((r) => r.reason === 'imported')?.requests ?? 0).toBe(0);
+    expect(study.byReason.filter((r) => r.requests > 0).length).toBeGreaterThanOrEqual(3);
   });
 
   it("gives the demo assistant the same division's board", async () => {

@@ -245,7 +245,7 @@ export interface SeedRow {
   division: string;
   judge: string;
   events: Array<{ kind: string; fromOn: string; toOn: string | null }>;
-  extensions: Array<{ months: number; days: number; reason: string; status: string; requestedOn: string; decidedOn: string | null }>;
+  extensions: Array<{ months: number; days: number; reason: string; reasonCode?: string | null; status: string; requestedOn: string; decidedOn: string | null }>;
   /**
    * The case's 先行调解, as the mediations table holds it; absent on most rows. A plain object, so the worker can post
    * it; its consented extension is already among the events.

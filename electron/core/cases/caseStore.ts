@@ -92,8 +92,8 @@ export class CaseStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertExtension: db.prepare(
-        `INSERT INTO extension_requests (case_id, months, days, reason, requested_on, status, decided_on, row_version, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO extension_requests (case_id, months, days, reason, reason_code, requested_on, status, decided_on, row_version, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       divisionName: db.prepare('SELECT name FROM divisions WHERE id = ?').pluck(),
       staffName: db.prepare('SELECT name FROM staff WHERE id = ?').pluck(),
@@ -349,7 +349,7 @@ export class CaseStore {
       this.s.insertEvent.run(id, e.kind, e.fromOn, e.toOn, null, rowVersion, seedStamp(e.fromOn, today), seedStamp(e.toOn ?? e.fromOn, today));
     }
     for (const x of row.extensions) {
-      this.s.insertExtension.run(id, x.months, x.days, x.reason, x.requestedOn, x.status, x.decidedOn, rowVersion, seedStamp(x.requestedOn, today), seedStamp(x.decidedOn ?? x.requestedOn, today));
+      this.s.insertExtension.run(id, x.months, x.days, x.reason, x.reasonCode ?? null, x.requestedOn, x.status, x.decidedOn, rowVersion, seedStamp(x.requestedOn, today), seedStamp(x.decidedOn ?? x.requestedOn, today));
     }
     const m = row.mediation;
     if (m) {

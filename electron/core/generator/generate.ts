@@ -7,6 +7,7 @@ import { ADVANCE_MEDIATION_FROM, MEDIATION_MAX_EXTENSION_DAYS, type MediationDes
 // The app's own rules for 先行调解 (how an outcome closes a case, the kind of the deducted extension), so that seeded
 // mediations are what recording them in the window would have written.
 import { EXTENSION_KIND, OUTCOME_CLOSES } from '../cases/mediation';
+import type { ExtensionReason } from '../../../shared/extensions/rules';
 import type {
   GeneratedCase, GeneratedCourt, GeneratedDivision, GeneratedEvent, GeneratedExtension, GeneratedMediation, GeneratedStaff, GeneratorOptions, StaffRole,
 } from './types';
@@ -160,17 +161,27 @@ const METHOD_PACE: Record<ClosingMethod, number> = {
   判决: 1, 调解: 0.75, 撤诉: 0.55, 驳回起诉: 0.8, 裁定: 0.7, 移送: 0.3, 执行完毕: 0.8, 终结本次执行: 1, 其他: 0.7,
 };
 
-const CIVIL_EXT_REASONS = [
-  '案情复杂需要鉴定', '当事人申请延期举证', '涉及众多当事人', '需要等待关联案件审理结果', '当事人下落不明需公告送达',
-  '双方当事人有和解意愿正在调解', '涉及专业技术问题需要咨询', '需要调取的证据尚未到位', '涉及土地权属需政府先行处理',
-  '当事人申请追加第三人', '需要委托审计', '当事人申请重新鉴定',
+// Each reason as a judge words it, with the reason of the request form it falls under (shared/extensions/rules.ts),
+// so the demo's 延审原因分析 shows a court's mix rather than one bucket of uncoded rows.
+type ExtReason = readonly [text: string, code: ExtensionReason];
+const CIVIL_EXT_REASONS: readonly ExtReason[] = [
+  ['案情复杂需要鉴定', '鉴定未完成'], ['当事人申请延期举证', '其他'], ['涉及众多当事人', '案情复杂'],
+  ['需要等待关联案件审理结果', '等待关联案件结果'], ['当事人下落不明需公告送达', '公告送达'],
+  ['双方当事人有和解意愿正在调解', '当事人申请调解'], ['涉及专业技术问题需要咨询', '案情复杂'], ['需要调取的证据尚未到位', '其他'],
+  ['涉及土地权属需政府先行处理', '等待关联案件结果'], ['当事人申请追加第三人', '追加当事人'], ['需要委托审计', '鉴定未完成'],
+  ['当事人申请重新鉴定', '鉴定未完成'],
 ];
-const ENFORCEMENT_EXT_REASONS = [
-  '被执行财产正在评估拍卖', '被执行人有履行意愿正在分期履行', '涉案财产需多方协调处置', '案外人提出异议正在审查',
-  '被执行人下落不明正在查找', '涉及土地房产过户需协调不动产登记部门',
+const ENFORCEMENT_EXT_REASONS: readonly ExtReason[] = [
+  ['被执行财产正在评估拍卖', '鉴定未完成'], ['被执行人有履行意愿正在分期履行', '当事人申请调解'], ['涉案财产需多方协调处置', '案情复杂'],
+  ['案外人提出异议正在审查', '等待关联案件结果'], ['被执行人下落不明正在查找', '公告送达'], ['涉及土地房产过户需协调不动产登记部门', '其他'],
 ];
-const CRIMINAL_EXT_REASONS = ['被告人人数较多案情复杂', '需要等待鉴定意见', '附带民事诉讼正在调解', '重大复杂案件需提交审判委员会讨论'];
-const ADMINISTRATIVE_EXT_REASONS = ['涉及土地权属需要调查', '案情重大复杂', '涉及群体性纠纷需协调化解'];
+const CRIMINAL_EXT_REASONS: readonly ExtReason[] = [
+  ['被告人人数较多案情复杂', '案情复杂'], ['需要等待鉴定意见', '鉴定未完成'], ['附带民事诉讼正在调解', '当事人申请调解'],
+  ['重大复杂案件需提交审判委员会讨论', '案情复杂'],
+];
+const ADMINISTRATIVE_EXT_REASONS: readonly ExtReason[] = [
+  ['涉及土地权属需要调查', '案情复杂'], ['案情重大复杂', '案情复杂'], ['涉及群体性纠纷需协调化解', '其他'],
+];
 
 interface Profile {
   typeCode: string;
@@ -194,7 +205,7 @@ interface Profile {
   lateMethods: Weighted<ClosingMethod>;
   /** Days before the due date an extension is requested, as [lo, hi]. */
   extLead: readonly [number, number];
-  extReasons: readonly string[];
+  extReasons: readonly ExtReason[];
   /** Stuck cases of this kind are sometimes suspended for good (中止 with no resumption yet). */
   canHang: boolean;
 }
@@ -1399,11 +1410,13 @@ function makeExtension(
   if (closeIdx >= 0 && decidedIdx > closeIdx) return null;
   const undecided = decidedIdx > todayIdx || status === 'pending' || status === 'higher_court';
   const finalStatus: ExtensionStatus = decidedIdx > todayIdx && status !== 'higher_court' ? 'pending' : status;
+  const [reason, reasonCode] = rng.pick(profile.extReasons);
   return {
     ext: {
       months,
       days: 0,
-      reason: rng.pick(profile.extReasons),
+      reason,
+      reasonCode,
       status: finalStatus,
       requestedOn: iso[requestedIdx],
       decidedOn: undecided ? null : iso[decidedIdx],

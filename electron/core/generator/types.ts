@@ -2,6 +2,7 @@
 import type { Role } from '../../../shared/accounts/roles';
 import type { CaseRecord, DivisionKind, EventKind, ExtensionStatus } from '../../../shared/cases/types';
 import type { MediationDestination, MediationOutcome } from '../../../shared/cases/caseWork';
+import type { ExtensionReason } from '../../../shared/extensions/rules';
 
 export interface GeneratedDivision {
   name: string;
@@ -28,6 +29,8 @@ export interface GeneratedExtension {
   months: number;
   days: number;
   reason: string;
+  /** The reason of the request form the wording falls under (the seed codes its requests; imports carry none). */
+  reasonCode: ExtensionReason;
   status: ExtensionStatus;
   requestedOn: string;
   decidedOn: string | null;
