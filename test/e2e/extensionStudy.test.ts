@@ -174,6 +174,21 @@ describe('延审原因分析 in the window', () => {
     }
   });
 
+  it('审管办 opens the study and the requests behind it, court-wide, with no act offered', async () => {
+    const statistician = demoPeople(db).holding('statistician');
+    const page = await signedIn(statistician, VIEWPORTS[0]);
+    await openStudy(page);
+    expect(await totalOf(page)).toBe(periodCounts.court);
+    await shot(page, 'study-statistician-1024');
+    await page.evaluate(() => {
+      window.location.hash = '#/extensions?view=all&from=2025-01-01&to=2025-06-30';
+    });
+    await page.getByTestId('extensions-page').waitFor({ timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="ext-card"]').length > 0, null, { timeout: 15_000 });
+    expect(await page.locator('[data-testid^="ext-act-"]').count()).toBe(0);
+    await page.close();
+  });
+
   it('a period without requests says so in plain Chinese; the presets set the period', async () => {
     const page = await signedIn(president, VIEWPORTS[0]);
     await openStudy(page, '#/extensions/study?from=2000-01-01&to=2000-12-31');

@@ -77,7 +77,7 @@ describe('navigation by permission', () => {
     expect(allowed(['clerk'])).toEqual(['cases', 'deadlines', 'settings']);
     expect(allowed(['judge'])).toEqual(['cases', 'deadlines', 'extensions', 'indicators', 'settings']);
     expect(allowed(['president'])).toEqual(['cases', 'deadlines', 'extensions', 'indicators', 'exchange', 'settings']);
-    expect(allowed(['statistician'])).toEqual(['cases', 'deadlines', 'indicators', 'exchange', 'settings']);
+    expect(allowed(['statistician'])).toEqual(['cases', 'deadlines', 'extensions', 'indicators', 'exchange', 'settings']);
     expect(allowed(['admin', 'judge'])).toContain('cases');
   });
 

@@ -38,7 +38,8 @@ export const extensionsFeature: Feature<'extensions', ExtensionsRoute | Extensio
   nav: {
     label: '延审审批',
     order: 30,
-    requires: ['extension.request', 'extension.opinion', 'extension.approve'],
+    // 审管办 (indicators.view) reads the requests and studies their reasons; the acts stay with those who hold them.
+    requires: ['extension.request', 'extension.opinion', 'extension.approve', 'indicators.view'],
     useTarget: () => ROUTE,
     useCount: useWaitingCount,
   },
