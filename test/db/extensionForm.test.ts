@@ -83,7 +83,8 @@ describe('the form of a decided request', () => {
     expect(flat).toContain('原告（申请人）：张三、某某建筑工程有限公司');
     expect(flat).toMatch(/立案日期2025-03-01/);
     // The due date as of the day printed, with the two months approved: 2025-09-01 + 2 months.
-    expect(flat).toContain('2025-11-01（含本次延长，按打印日计算）');
+    expect(flat).toContain('2025-11-01');
+    expect(flat).toContain('（含本次延长，按打印日计算）');
     expect(flat).toContain('申请延长期限3个月');
     expect(flat).toContain('理由：鉴定未完成');
     expect(flat).toContain('具体理由：鉴定机构尚未出具鉴定意见书');

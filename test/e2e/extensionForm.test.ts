@@ -33,13 +33,14 @@ beforeAll(async () => {
   work = prepareWork();
   db = seededCourt(path.join(work.dir, 'court.sqlite'), { today: TODAY, cases: 60, seed: 3 });
   const demo = demoPeople(db);
-  judge = demo.only('judge');
-  const h = demo.users.find((u) => u.roles.includes('division_head') && u.division === judge.division);
+  const j = demo.only('judge');
+  judge = j;
+  const h = demo.users.find((u) => u.roles.includes('division_head') && u.division === j.division);
   if (!h) throw new Error('no head for the judge’s division');
   const head = { name: h.name, password: 'demo-division_head' };
   president = demo.holding('president');
   const clerk = demo.only('clerk');
-  for (const seq of [1, 2]) as(clerk, ['case', 'add', n(seq), '--cause', '民间借贷纠纷', '--filed-on', '2025-05-20', '--division', judge.division!, '--judge', judge.name]);
+  for (const seq of [1, 2]) as(clerk, ['case', 'add', n(seq), '--cause', '民间借贷纠纷', '--filed-on', '2025-05-20', '--division', j.division!, '--judge', j.name]);
   decided = as(judge, ['extension', 'request', n(1), '--months', '3', '--reason', '鉴定未完成', '--text', '鉴定机构尚未出具鉴定意见书，预计三个月内完成']).id;
   as(head, ['extension', 'opinion', String(decided), '--agree', '--text', '情况属实，同意延长']);
   as(president, ['extension', 'decide', String(decided), '--approve', '--text', '同意延长三个月']);
