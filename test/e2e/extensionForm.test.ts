@@ -79,7 +79,7 @@ describe('打印审批表 in the window', () => {
         await open(page, `#/case/${encodeURIComponent(n(1))}`, 'case-extensions');
         const item = page.getByTestId('case-extension').first();
         await page.getByTestId('case-extensions-section').scrollIntoViewIfNeeded();
-        await page.screenshot({ path: path.join(SHOTS, `92-extension-form-case-page-${viewport.width}.png`) });
+        await page.screenshot({ path: path.join(SHOTS, `97-extension-form-case-page-${viewport.width}.png`) });
         const got = await printFrom(page, item, `case-${viewport.width}.pdf`);
         expect(got.fileName).toBe(`延长审限审批表-${n(1)}-${decided}.pdf`);
         expect(got.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -88,7 +88,7 @@ describe('打印审批表 in the window', () => {
         expect(flat).toContain(n(1));
         expect(flat).toContain('批准延长审理期限3个月');
         if (viewport.width === VIEWPORTS[0].width) {
-          execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', got.file, path.join(SHOTS, '92-extension-form-printed')]);
+          execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', got.file, path.join(SHOTS, '97-extension-form-printed')]);
         }
       } finally {
         await page.close();
@@ -103,7 +103,7 @@ describe('打印审批表 in the window', () => {
         await open(page, '#/extensions', 'ext-card');
         const card = page.locator(`[data-testid="ext-card"][data-id="${waiting}"]`);
         await card.waitFor();
-        await page.screenshot({ path: path.join(SHOTS, `92-extension-form-desk-${viewport.width}.png`) });
+        await page.screenshot({ path: path.join(SHOTS, `97-extension-form-desk-${viewport.width}.png`) });
         const got = await printFrom(page, card, `desk-${viewport.width}.pdf`);
         expect(got.fileName).toBe(`延长审限审批表-${n(2)}-${waiting}.pdf`);
         expect(got.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
