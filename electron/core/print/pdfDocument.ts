@@ -56,7 +56,8 @@ export function newPdf(info: { title: string; subject?: string }, font: Buffer =
     size: 'A4',
     margins: { ...MARGINS },
     bufferPages: true,
-    info: { Title: info.title, Subject: info.subject, Creator: 'CourtDesk 法院质效台', Producer: 'CourtDesk 法院质效台' },
+    // pdfkit hashes every info value into the file id and fails on an undefined one: a missing subject is left out.
+    info: { Title: info.title, ...(info.subject ? { Subject: info.subject } : {}), Creator: 'CourtDesk 法院质效台', Producer: 'CourtDesk 法院质效台' },
     lang: 'zh-CN',
   });
   doc.registerFont(CJK, font);
@@ -79,8 +80,13 @@ export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
 export function placeText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, options: { size: number; width?: number; align?: 'left' | 'center' | 'right' }): void {
   doc.fontSize(options.size);
   let left = x;
+  let w = doc.widthOfString(text);
+  // A line wider than its room (a court name of 50 characters) is set smaller rather than run off the page.
+  if (options.width !== undefined && w > options.width) {
+    doc.fontSize((options.size * options.width) / w);
+    w = doc.widthOfString(text);
+  }
   if (options.width !== undefined && options.align && options.align !== 'left') {
-    const w = doc.widthOfString(text);
     left = options.align === 'center' ? x + (options.width - w) / 2 : x + options.width - w;
   }
   doc.text(text, left, y, { lineBreak: false });
@@ -96,9 +102,10 @@ export function footers(doc: PDFKit.PDFDocument, left: string, right: string): v
     // Text in the bottom margin would otherwise make pdfkit start a new page.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    placeText(doc, left, MARGINS.left, y, { size: 8.5 });
+    // The side texts keep clear of the page number in the middle, set smaller if need be.
+    placeText(doc, left, MARGINS.left, y, { size: 8.5, width: width / 2 - 45 });
     placeText(doc, `第 ${i - range.start + 1} 页 共 ${range.count} 页`, MARGINS.left, y, { size: 8.5, width, align: 'center' });
-    placeText(doc, right, MARGINS.left, y, { size: 8.5, width, align: 'right' });
+    placeText(doc, right, MARGINS.left + width / 2 + 45, y, { size: 8.5, width: width / 2 - 45, align: 'right' });
     doc.page.margins.bottom = bottom;
   }
 }
