@@ -110,7 +110,7 @@ describe('the form of a decided request', () => {
   it('puts each print on the audit record, signed by who printed it', async () => {
     const [row] = core.db.prepare("SELECT actor, entity_key, after_json FROM audit_log WHERE action = 'extension.form' ORDER BY id DESC LIMIT 1").all() as Array<{ actor: string; entity_key: string; after_json: string }>;
     expect(row).toMatchObject({ actor: '王法官', entity_key: n('民初', 1) });
-    expect(JSON.parse(row.after_json)).toMatchObject({ id: expect.any(Number), bytes: expect.any(Number) });
+    expect(JSON.parse(row.after_json)).toEqual({ request: expect.any(Number), bytes: expect.any(Number) });
   });
 });
 

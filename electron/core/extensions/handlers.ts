@@ -136,7 +136,7 @@ export const extensionsDomain = createDomain('extensions', extensionsApi, (s: Co
       // (an import) may hold the lock; the entry waits for it here rather than in SQLite's busy wait.
       await s.jobs.writersDone();
       const append = auditAppender(s.db);
-      s.db.transaction(() => append({ actor: ctx.actor, action: 'extension.form', entity: 'case', entityKey: c.case_number, after: { id: r.id, bytes: pdf.length } }))();
+      s.db.transaction(() => append({ actor: ctx.actor, action: 'extension.form', entity: 'case', entityKey: c.case_number, after: { request: r.id, bytes: pdf.length } }))();
       return { id: r.id, caseNumber: c.case_number, fileName: approvalFormFileName(c.case_number, r.id), bytes: pdf.length, base64: pdf.toString('base64') };
     },
     'extensions.attachment': (a, ctx) => {
