@@ -76,6 +76,7 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
                                                 登记上级法院的答复
   extension list [--status waiting|decided|all] [--case 案号]   列出可查看范围内的延长审限申请（默认待审批的）
   extension show 编号                            查看一件申请及其审批过程、附件
+  extension form 编号 --out 文件.pdf              生成延长审理期限审批表（PDF，可打印）
   extension-settings [--refuse-late on|off] [--delegate 部门=姓名]... [--undelegate 部门]...
                                                 查看或设置是否受理逾期申请、院长委托分管院领导审批的部门（管理员）
   closing-rules [--review on|off] [--precedent on|off]

@@ -44,6 +44,7 @@ export const AUDIT_ACTION_LABELS = {
   'extension.forward': '延长审限报上级法院',
   'extension.higherCourt.approved': '上级法院批准延长审限',
   'extension.higherCourt.rejected': '上级法院不批准延长审限',
+  'extension.form': '打印延长审限审批表',
   backup: '手动备份',
   restore: '从备份恢复',
 } as const satisfies Record<string, string>;

@@ -84,6 +84,16 @@ export interface ExtensionDetail extends ExtensionRow {
   notes: string[];
 }
 
+/** The printed 延长审理期限审批表 of a request: a PDF of tens of KB, carried whole in the answer as base64. */
+export interface ExtensionForm {
+  id: number;
+  caseNumber: string;
+  /** 延长审限审批表-<案号>-<编号>.pdf */
+  fileName: string;
+  bytes: number;
+  base64: string;
+}
+
 export interface ExtensionSettings {
   /** A late request (逾期申请) is refused outright instead of marked. */
   refuseLate: boolean;
@@ -139,6 +149,8 @@ export const extensionsApi = defineCalls({
   // 延审原因分析: the requests of a period by reason, division, judge and month, within the same scope as the list.
   'extensions.study': { args: studyArgs, access: 'cases.view', result: returns<ExtensionStudy>() },
   'extensions.get': { args: z.object({ id }).strict(), access: 'cases.view', result: returns<ExtensionDetail>() },
+  // Printing the form is the same reading as extensions.get; the handler puts who printed which form on the record.
+  'extensions.form': { args: z.object({ id }).strict(), access: 'cases.view', result: returns<ExtensionForm>() },
   'extensions.attachment': {
     args: z.object({ id, attachmentId: id }).strict(),
     access: 'cases.view',

@@ -2,7 +2,8 @@
 // opinion, the president's approval, and `deadline` showing the new due date; --json answers, usage errors exit 2
 // before the file is opened, the core's refusals exit 1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cli, ensureBuilt, initDb } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
@@ -122,6 +123,43 @@ describe('courtdesk extension', () => {
     const backwards = run(['extension', 'study', '--from', '2025-03-01', '--to', '2025-02-01']);
     expect(backwards.code).toBe(1);
     expect(backwards.err).toContain('统计期间的结束日期不能早于开始日期');
+  });
+
+  it('writes the 审批表 as PDF with form --out, whole or not at all, and refuses a name that is no .pdf', () => {
+    const [row] = json<ExtensionRow[]>(['extension', 'list', '--status', 'decided', '--case', CASE]);
+    const out = path.join(work.dir, '审批表.pdf');
+    const answer = json<{ id: number; out: string; bytes: number }>(['extension', 'form', String(row.id), '--out', out], '王法官');
+    expect(answer).toEqual({ id: row.id, out, bytes: statSync(out).size });
+    expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Owner-only, like every file the program writes with party names in it (Windows has no such modes).
+    if (process.platform !== 'win32') expect(statSync(out).mode & 0o077).toBe(0);
+    const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf-8' }).replace(/\s+/g, '');
+    for (const s of ['延长审理期限审批表', CASE, '张三', '李四', '批准延长审理期限2个月（申请3个月）。批准延长两个月']) expect(text).toContain(s);
+
+    const human = run(['extension', 'form', String(row.id), '--out', path.join(work.dir, 'b.PDF')], '王法官');
+    expect(human.code, human.err).toBe(0);
+    expect(human.out).toContain(`已生成延长审理期限审批表：申请 ${row.id}（${CASE}）`);
+
+    const usage: Array<[string[], string]> = [
+      [['extension', 'form', String(row.id), '--out', path.join(work.dir, 'a.docx')], '只能保存为 .pdf 文件'],
+      [['extension', 'form', String(row.id)], '缺少 --out'],
+      [['extension', 'form', 'x', '--out', out], '申请编号应为正整数'],
+      [['extension', 'show', String(row.id), '--out', out], 'extension show 不接受选项 --out'],
+    ];
+    for (const [args, message] of usage) {
+      const r = run(args, '王法官');
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toContain(message);
+    }
+    const before = readdirSync(work.dir).sort();
+    const nowhere = run(['extension', 'form', String(row.id), '--out', path.join(work.dir, 'missing', 'c.pdf')], '王法官');
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.err).toContain('没有生成文件');
+    expect(readdirSync(work.dir).sort()).toEqual(before);
+    const unknown = run(['extension', 'form', '9999', '--out', path.join(work.dir, 'd.pdf')], '王法官');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('找不到延长审限申请 9999');
+    expect(existsSync(path.join(work.dir, 'd.pdf'))).toBe(false);
   });
 
   it('shows and sets the extension settings', () => {

@@ -126,6 +126,7 @@ const ELSEWHERE = {
   'extensions.higherCourt': 'test/db/extensionWorkflow.test.ts: the president or the delegated vice-president, once sent up',
   'extensions.get': 'test/db/extensionWorkflow.test.ts: a request within the scope of its case',
   'extensions.attachment': 'test/db/extensionWorkflow.test.ts: a letter of a request within the scope of its case',
+  'extensions.form': 'test/db/extensionForm.test.ts: the printed form of a request within the scope of its case',
 };
 
 it('covers every call of the contract: guarded here, open to all, or tested elsewhere', () => {

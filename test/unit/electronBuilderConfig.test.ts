@@ -1,10 +1,11 @@
 // Validates electron-builder.yml offline with electron-builder's own loader and schema check, and pins the hardening keys.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
+import { findPrintFont } from '../../electron/core/print/pdfDocument';
 
 const root = path.resolve(__dirname, '..', '..');
 const configFile = path.join(root, 'electron-builder.yml');
@@ -61,6 +62,21 @@ describe('electron-builder.yml', () => {
     expect(files).toContain('!dist/**/*.map');
     for (const pattern of files.filter((f) => !f.startsWith('!'))) {
       expect(pattern).toMatch(/^(dist\/|package\.json$)/);
+    }
+  });
+
+  it('ships the print font and its licence beside the archive, where the core looks for it', () => {
+    expect(raw.extraResources).toEqual([{ from: 'resources/fonts/', to: 'fonts/', filter: ['NotoSansSC-Regular.ttf', 'OFL.txt'] }]);
+    for (const f of raw.extraResources[0].filter as string[]) expect(existsSync(path.join(root, 'resources', 'fonts', f))).toBe(true);
+    // An installed app runs from resources/app.asar/dist/<entry>/; the core walks up from there to resources/fonts/.
+    const installed = path.join(root, '.tmp', 'installed', 'resources');
+    const entry = path.join(installed, 'app.asar', 'dist', 'electron');
+    mkdirSync(path.join(installed, 'fonts'), { recursive: true });
+    try {
+      writeFileSync(path.join(installed, 'fonts', 'NotoSansSC-Regular.ttf'), '');
+      expect(findPrintFont(entry)).toBe(path.join(installed, 'fonts', 'NotoSansSC-Regular.ttf'));
+    } finally {
+      rmSync(path.join(root, '.tmp', 'installed'), { recursive: true, force: true });
     }
   });
 

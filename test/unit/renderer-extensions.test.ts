@@ -129,5 +129,8 @@ describe('the case history of an extension', () => {
     ]);
     const opinion = entryChanges({ action: 'extension.opinion', before: null, after: JSON.stringify({ id: 3, opinion: '同意', comment: '属实', next: 'decision' }) });
     expect(opinion.map((c) => `${c.label}=${c.after}`)).toEqual(['庭长意见=同意', '意见=属实', '下一环节=待院领导审批']);
+    // A print of the 审批表 stands in the case's history too, the request named by its number.
+    const form = entryChanges({ action: 'extension.form', before: null, after: JSON.stringify({ request: 3, bytes: 25927 }) });
+    expect(form.map((c) => `${c.label}=${c.after}`)).toEqual(['申请编号=3', '文件大小（字节）=25927']);
   });
 });

@@ -1,15 +1,16 @@
-// `courtdesk extension request|opinion|decide|forward|higher-court|list|show|study`: the extension workflow (延长审限) on the
-// command line through the same calls and role checks as the window; usage errors exit 2 before the file is opened.
+// `courtdesk extension request|opinion|decide|forward|higher-court|list|show|study|form`: the extension workflow (延长审限)
+// on the command line through the same calls and role checks as the window; usage errors exit 2 before the file is opened.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { API, type ApiArgs, type ApiMethod, type ExtensionDetail, type ExtensionRow } from '../../../shared/api/contract';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/extensions/api';
 import { EXTENSION_REASONS } from '../../../shared/extensions/rules';
 import { spanLabel } from '../../../shared/deadlines/limits';
+import { writeFileWhole } from '../../core/print/wholeFile';
 import { CliError, print, required, withSession, type CommandSpec, type Values } from '../cliHost';
 import { studyText } from './extensionStudy';
 
-const SUBCOMMANDS = ['request', 'opinion', 'decide', 'forward', 'higher-court', 'list', 'show', 'study'] as const;
+const SUBCOMMANDS = ['request', 'opinion', 'decide', 'forward', 'higher-court', 'list', 'show', 'study', 'form'] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
 
 const ACCEPTS: Record<Sub, readonly string[]> = {
@@ -21,6 +22,7 @@ const ACCEPTS: Record<Sub, readonly string[]> = {
   list: ['status', 'case'],
   show: [],
   study: ['from', 'to'],
+  form: ['out'],
 };
 const OPTIONS = [...new Set(Object.values(ACCEPTS).flat())];
 const BOOLEANS = new Set(['agree', 'disagree', 'approve', 'reject']);
@@ -97,7 +99,7 @@ function describe(x: ExtensionDetail | ExtensionRow): string {
 }
 
 export const extension: CommandSpec = {
-  positionals: ['request|opinion|decide|forward|higher-court|list|show|study', '案号或申请编号'],
+  positionals: ['request|opinion|decide|forward|higher-court|list|show|study|form', '案号或申请编号'],
   arity: [1, 2],
   options: Object.fromEntries(OPTIONS.map((o) => [o, o === 'attach' ? { type: 'string', multiple: true } : { type: BOOLEANS.has(o) ? 'boolean' : 'string' }])) as CommandSpec['options'],
   signIn: 'required',
@@ -122,6 +124,7 @@ export const extension: CommandSpec = {
       return 0;
     }
     if (target === undefined) throw new CliError(`命令 extension ${sub} 需要参数：${sub === 'request' ? '案号' : '申请编号'}`, 2);
+    if (sub === 'form') return printForm(g, requestId(target), v, io);
     const text = () => required(v, 'text', sub === 'request' ? '申请延长的具体理由' : '意见');
     const months = count(v, 'months');
     const days = count(v, 'days');
@@ -172,6 +175,21 @@ export const extension: CommandSpec = {
     return 0;
   },
 };
+
+/** `extension form ID --out FILE.pdf`: the 审批表 as the window downloads it, written whole or not at all. */
+async function printForm(g: Parameters<CommandSpec['run']>[0], id: number, v: Values, io: Parameters<CommandSpec['run']>[3]): Promise<number> {
+  const out = required(v, 'out', '保存审批表的 PDF 文件路径');
+  if (!/\.pdf$/i.test(out)) throw new CliError('--out：审批表只能保存为 .pdf 文件，请把文件名改为以 .pdf 结尾', 2);
+  const file = path.resolve(out);
+  const form = await withSession(g, io, ({ call }) => call('extensions.form', checked('extensions.form', { id })));
+  try {
+    writeFileWhole(file, Buffer.from(form.base64, 'base64'));
+  } catch {
+    throw new CliError(`--out：无法写入“${file}”（文件夹不存在或没有写入权限），没有生成文件`, 1);
+  }
+  print(io, g, { id: form.id, out: file, bytes: form.bytes }, () => `已生成延长审理期限审批表：申请 ${form.id}（${form.caseNumber}），${file}（${Math.ceil(form.bytes / 1024)} KB）`);
+  return 0;
+}
 
 function onOff(value: Values[string], name: string): boolean | undefined {
   if (value === undefined) return undefined;

@@ -63,6 +63,7 @@ export class ExtensionViews {
       attachments: db.prepare('SELECT id, name, mime, size, sha256 FROM extension_attachments WHERE request_id = ? ORDER BY id'),
       attachment: db.prepare('SELECT id, name, mime, size, sha256, bytes FROM extension_attachments WHERE id = ? AND request_id = ?'),
       earlier: db.prepare("SELECT count(*) FROM extension_requests WHERE case_id = ? AND id <> ? AND status = 'approved'").pluck(),
+      earlierSpan: db.prepare("SELECT count(*) AS count, coalesce(sum(months), 0) AS months, coalesce(sum(days), 0) AS days FROM extension_requests WHERE case_id = ? AND id <> ? AND status = 'approved'"),
       judgeOpen: db.prepare('SELECT count(*) FROM cases WHERE judge_id = ? AND closed_on IS NULL').pluck(),
       judgeOverdue: db.prepare("SELECT count(*) FROM cases WHERE judge_id = ? AND closed_on IS NULL AND clock = 'running' AND due_on < ?").pluck(),
     };
@@ -125,6 +126,11 @@ export class ExtensionViews {
       judgeOverdue: this.s.judgeOverdue.get(c.judge_id, today) as number,
       steps,
     };
+  }
+
+  /** The extensions a case had approved besides this request: how many, and their spans added up (for the printed form). */
+  earlierSpan(r: RequestRow): { count: number; months: number; days: number } {
+    return this.s.earlierSpan.get(r.case_id, r.id) as { count: number; months: number; days: number };
   }
 
   /** One letter of a request, its bytes included. */

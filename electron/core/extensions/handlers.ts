@@ -12,7 +12,11 @@ import { ExtensionViews, type RequestRow } from './extensionViews';
 import { checkPeriod, extensionStudy, filterTerms } from './extensionStudy';
 import { ExtensionWorkflow, type Actor } from './extensionWorkflow';
 import { EXTENSION_SETTINGS_KEY, ExtensionPeople, extensionSettings } from './extensionPeople';
-import type { CaseRow } from '../cases/caseRow';
+import { splitParties, type CaseRow } from '../cases/caseRow';
+import { getSelfCourt } from '../court/courtStore';
+import { auditAppender } from '../audit/auditLog';
+import { approvalFormFileName, approvalFormPdf } from './approvalForm';
+import { localStamp } from '../print/pdfDocument';
 
 export const extensionsDomain = createDomain('extensions', extensionsApi, (s: CoreServices) => {
   const views = new ExtensionViews(s.db, s.cases);
@@ -120,6 +124,24 @@ export const extensionsDomain = createDomain('extensions', extensionsApi, (s: Co
     'extensions.get': (a, ctx) => {
       const { r } = reach(ctx, a.id);
       return views.detail(r, s.today(), waitingFor);
+    },
+    'extensions.form': async (a, ctx) => {
+      const { r, c } = reach(ctx, a.id);
+      const request = views.detail(r, s.today(), waitingFor);
+      const pdf = await approvalFormPdf({
+        courtName: getSelfCourt(s.db)?.name ?? '',
+        request,
+        plaintiffs: splitParties(c.plaintiffs),
+        defendants: splitParties(c.defendants),
+        earlier: views.earlierSpan(r),
+        printedAt: localStamp(new Date()),
+      });
+      // An official form with party names leaves the database: who printed which one is on the record. A writing job
+      // (an import) may hold the lock; the entry waits for it here rather than in SQLite's busy wait.
+      await s.jobs.writersDone();
+      const append = auditAppender(s.db);
+      s.db.transaction(() => append({ actor: ctx.actor, action: 'extension.form', entity: 'case', entityKey: c.case_number, after: { request: r.id, bytes: pdf.length } }))();
+      return { id: r.id, caseNumber: c.case_number, fileName: approvalFormFileName(c.case_number, r.id), bytes: pdf.length, base64: pdf.toString('base64') };
     },
     'extensions.attachment': (a, ctx) => {
       const { r } = reach(ctx, a.id);

@@ -107,6 +107,9 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   comment: '意见',
   decision: '审批决定',
   approved: '批准延长',
+  // 打印延长审限审批表 (extension.form)
+  request: '申请编号',
+  bytes: '文件大小（字节）',
 };
 
 /**

@@ -7,6 +7,7 @@ import { EXTENSION_STATUS_TEXT, formatDate } from '../../lib/format';
 import { session, stores } from '../../stores';
 import { userCan } from '../auth/session';
 import { spanText, STEP_LABELS, stepOutcome } from './format';
+import { PrintFormButton } from './PrintFormButton';
 import { RequestExtensionDialog } from './RequestDialog';
 import './extensions.css';
 
@@ -77,6 +78,7 @@ export function CaseExtensionsSection({ c }: { c: CaseDetail }) {
                 <span>{spanText(r)}</span>
                 {r.routeLabel ? <span className="muted">审批：{r.routeLabel}</span> : null}
                 {r.waitingFor ? <span className="muted">待 {r.waitingFor} 办理</span> : null}
+                <PrintFormButton id={r.id} caseNumber={r.caseNumber} />
               </div>
               {r.explanation ? <p className="ext-explanation">{r.explanation}</p> : null}
               <ExtensionSteps r={r} />

@@ -11,6 +11,7 @@ import { userCan } from '../auth/session';
 import { ActDialog, type ActKind } from './ActDialog';
 import { BatchBar, BatchResults } from './BatchBar';
 import { ExtensionSteps } from './CaseExtensions';
+import { PrintFormButton } from './PrintFormButton';
 import { remainingText, spanText } from './format';
 import { FilterLine } from './study/FilterLine';
 import { waitingForMe, type ExtensionsTab } from './store';
@@ -88,17 +89,15 @@ function RequestCard(props: { r: ExtensionRow; mine: boolean; mayApprove: boolea
         </p>
       ) : null}
       {r.stage === 'decided' || r.stage === null ? <ExtensionSteps r={r} /> : null}
-      {acts.length ? (
-        <div className="ext-acts">
-          {acts.map((k) => (
-            <button key={k} type="button" className={k === 'approve' || k === 'agree' ? 'primary' : k === 'reject' || k === 'disagree' ? 'danger-outline' : undefined} data-testid={`ext-act-${k}`} onClick={() => props.onAct(k)}>
-              {ACT_LABELS[k]}
-            </button>
-          ))}
-        </div>
-      ) : r.waitingFor && r.stage !== 'decided' ? (
-        <p className="muted small">待 {r.waitingFor} 办理</p>
-      ) : null}
+      <div className="ext-acts">
+        {acts.map((k) => (
+          <button key={k} type="button" className={k === 'approve' || k === 'agree' ? 'primary' : k === 'reject' || k === 'disagree' ? 'danger-outline' : undefined} data-testid={`ext-act-${k}`} onClick={() => props.onAct(k)}>
+            {ACT_LABELS[k]}
+          </button>
+        ))}
+        {!acts.length && r.waitingFor && r.stage !== 'decided' ? <span className="muted small">待 {r.waitingFor} 办理</span> : null}
+        <PrintFormButton id={r.id} caseNumber={r.caseNumber} />
+      </div>
     </article>
   );
 }
