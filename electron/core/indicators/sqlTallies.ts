@@ -31,8 +31,9 @@ const KEY: Record<GroupBy | 'court', string> = {
 const FIRST = "c.type_code IN ('民初', '刑初', '行初')";
 const RES = 'c.closed_on BETWEEN @from AND @to';
 const PEND = '(c.closed_on IS NULL OR c.closed_on > @to)';
-// An appeal outcome implies an appeal, whether or not 是否上诉 was filled in.
-const APPEALED = '(c.appealed = 1 OR c.appeal_outcome IS NOT NULL)';
+// An appeal outcome implies an appeal, whether or not 是否上诉 was filled in. Never NULL: an unknown 是否上诉 is "not
+// appealed", and NOT of a NULL would drop the case from 服判息诉 instead.
+const APPEALED = '(coalesce(c.appealed, 0) = 1 OR c.appeal_outcome IS NOT NULL)';
 const EXTENDED = '(c.ext_months > 0 OR c.ext_days > 0)';
 /** A 先行调解 ended settled: any ending but 调解不成转审理 (调解成功, 撤诉, 当场履行). */
 const SETTLED = "(m.ended_on IS NOT NULL AND m.outcome <> '调解不成转审理')";
