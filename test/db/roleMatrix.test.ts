@@ -102,6 +102,7 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'cases.reconciliation', args: {}, action: 'reconciliation.view' },
   { method: 'cases.reconciliationExport', args: { file: 'relative.xlsx' }, action: 'reconciliation.view', input: /完整路径/ },
   { method: 'extensions.list', args: {}, action: 'cases.view' },
+  { method: 'indicators.compute', args: { from: '2024-01-01', to: '2024-12-31', by: 'judge' }, action: 'indicators.view' },
   { method: 'extensions.setSettings', args: { refuseLate: false }, action: 'settings.manage' },
 ];
 
