@@ -37,6 +37,8 @@ const APPEALED = '(coalesce(c.appealed, 0) = 1 OR c.appeal_outcome IS NOT NULL)'
 const EXTENDED = '(c.ext_months > 0 OR c.ext_days > 0)';
 /** A 先行调解 ended settled: any ending but 调解不成转审理 (调解成功, 撤诉, 当场履行). */
 const SETTLED = "(m.ended_on IS NOT NULL AND m.outcome <> '调解不成转审理')";
+/** Whether a received case's 先行调解 ended settled by `to`: looked up only for received cases (CASE is lazy). */
+const SETTLED_BY_TO = `CASE WHEN c.filed_on >= @from THEN EXISTS (SELECT 1 FROM mediations m WHERE m.case_id = c.id AND ${SETTLED} AND m.ended_on <= @to) END`;
 const CIVIL = "substr(c.type_code, 1, 1) = '民'";
 
 /*
@@ -45,7 +47,7 @@ const CIVIL = "substr(c.type_code, 1, 1) = '民'";
  */
 const COUNTERS: Record<string, string> = {
   received: 'c.filed_on >= @from',
-  receivedAdvanceSettled: `c.filed_on >= @from AND ${SETTLED} AND m.ended_on <= @to`,
+  receivedAdvanceSettled: SETTLED_BY_TO,
   carriedOver: 'c.filed_on < @from AND (c.closed_on IS NULL OR c.closed_on >= @from)',
   resolved: RES,
   pending: PEND,
@@ -74,8 +76,6 @@ const COUNTERS: Record<string, string> = {
   civilWithdrawn: `${RES} AND ${CIVIL} AND c.closing_method = '撤诉'`,
   preMediationClosed: `${RES} AND c.type_code = '诉前调'`,
   preMediationSettled: `${RES} AND c.type_code = '诉前调' AND c.closing_method IN ('调解', '撤诉')`,
-  advanceMediationEnded: "c.type_code = '民初' AND m.ended_on BETWEEN @from AND @to",
-  advanceMediationSettled: `c.type_code = '民初' AND m.ended_on BETWEEN @from AND @to AND ${SETTLED}`,
   caseCount: `c.filed_on >= @from AND ${FIRST}`,
   enforcementResolved: `${RES} AND c.type_code = '执'`,
   enforcementCompleted: `${RES} AND c.type_code = '执' AND c.closing_method = '执行完毕'`,
@@ -119,13 +119,29 @@ export function tallySql(by: GroupBy | 'court', extra: string[]): string {
   const cols = [
     ...Object.entries(COUNTERS).map(([k, e]) => `SUM(${e}) AS ${k}`),
     ...Object.entries(SUMS).map(([k, e]) => `SUM(${e}) AS ${k}`),
-    // Judges with a case on their docket in the period: every case the WHERE keeps but one whose only part is a mediation.
-    'COUNT(DISTINCT CASE WHEN c.closed_on IS NULL OR c.closed_on >= @from THEN c.judge_id END) AS judges',
+    // Judges with a case on their docket in the period: every case of the pass.
+    'COUNT(DISTINCT c.judge_id) AS judges',
   ];
-  const where = ['c.filed_on <= @to', '(c.closed_on IS NULL OR c.closed_on >= @from OR m.ended_on >= @from)', ...extra];
+  const where = extra.length ? ` AND ${extra.join(' AND ')}` : '';
+  /*
+   * Every counter but the 先行调解 ones concerns a case on the docket in the period: filed by `to` and open on some day
+   * of it (received, carried over, resolved, pending are all such cases). Those are the open cases and the cases
+   * closed from `from` on: two ranges of the partial indexes cases_open_filed and cases_closed, so a period reads
+   * its own cases, not the court's whole history.
+   */
   return `SELECT ${KEY[by]} AS k, ${cols.join(', ')}
-    FROM cases c LEFT JOIN mediations m ON m.case_id = c.id
-    WHERE ${where.join(' AND ')}
+    FROM (SELECT * FROM cases WHERE closed_on IS NULL AND filed_on <= @to
+          UNION ALL SELECT * FROM cases WHERE closed_on >= @from AND filed_on <= @to) c
+    WHERE 1${where}
+    GROUP BY k`;
+}
+
+/** 先行调解 that ended in the period, of 民初 cases, whenever the case was filed or closed. */
+function mediationSql(by: GroupBy | 'court', extra: string[]): string {
+  const where = extra.length ? ` AND ${extra.join(' AND ')}` : '';
+  return `SELECT ${KEY[by]} AS k, count(*) AS ended, SUM(${SETTLED}) AS settled
+    FROM mediations m JOIN cases c ON c.id = m.case_id
+    WHERE m.ended_on BETWEEN @from AND @to AND c.type_code = '民初'${where}
     GROUP BY k`;
 }
 
@@ -153,9 +169,15 @@ export function sqlTallies(db: Database, p: Period, scope: CaseScope, f: TallyFi
     }
     t.age = [0, 1, 2, 3, 4, 5].map((i) => Number(row[`age${i}`] ?? 0));
   }
+  for (const [k, ended, settled] of db.prepare(mediationSql(by, w.clauses)).raw().all(params) as Array<[GroupKey, number, number]>) {
+    const t = tally(k);
+    t.advanceMediationEnded = ended;
+    t.advanceMediationSettled = settled;
+  }
   const where = [RES, ...w.clauses].join(' AND ');
-  const durations = db.prepare(`SELECT ${KEY[by]} AS k, c.duration_days AS d FROM cases c WHERE ${where} ORDER BY k, d`).raw().all(params) as Array<[GroupKey, number | null]>;
+  const durations = db.prepare(`SELECT ${KEY[by]} AS k, c.duration_days AS d FROM cases c WHERE ${where}`).raw().all(params) as Array<[GroupKey, number | null]>;
   for (const [k, d] of durations) if (d !== null) tally(k).durations.push(d);
+  for (const t of out.values()) t.durations.sort((a, b) => a - b);
   const items = db.prepare(`
     WITH RECURSIVE linked(case_number, k) AS (
       SELECT c.case_number, ${KEY[by]} FROM cases c WHERE c.filed_on BETWEEN @from AND @to AND ${FIRST}${w.clauses.length ? ` AND ${w.clauses.join(' AND ')}` : ''}
