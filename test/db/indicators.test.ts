@@ -191,6 +191,13 @@ describe('grouping', () => {
     }
   });
 
+  it('the court figure beside the groups is the court figure without them, for every grouping and scope', async () => {
+    for (const who of ['统计己', '李法官', '庭长丙']) {
+      const alone = (await compute(who, PERIOD)).total;
+      for (const by of ['division', 'judge', 'stage', 'procedure', 'cause']) expect((await compute(who, { ...PERIOD, by })).total, `${who} by ${by}`).toEqual(alone);
+    }
+  });
+
   it('by stage and procedure name the case types, and a case without a procedure', async () => {
     const stages = await compute('统计己', { ...PERIOD, by: 'stage' });
     expect(stages.groups!.map((g) => g.name).sort()).toEqual(['刑初', '执', '执异', '民催', '民初', '诉前调'].sort());

@@ -1,7 +1,7 @@
 // The SQL tally pass against a recomputation from scratch in plain JS (row by row, the spec's words), on random courts and periods.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshCourtDb, record } from '../helpers/tempDb';
-import { sqlTallies } from '../../electron/core/indicators/sqlTallies';
+import { sqlDocketJudges, sqlTallies } from '../../electron/core/indicators/sqlTallies';
 import { emptyTally, type Period, type Tally } from '../../shared/indicators/formulas';
 import { AGE_BOUNDS } from '../../shared/indicators/catalogue';
 import { addDays, addMonths, daysBetween } from '../../shared/dates/calendar';
@@ -183,7 +183,9 @@ describe('the SQL tally pass equals a recomputation from scratch', () => {
   it.each(periods.flatMap((p) => scopes.map(([name, s]) => [p.from, p.to, name, s] as const)))('%s … %s, %s', (from, to, _name, scope) => {
     const p = { from, to };
     const inScope = rows.filter((x) => scope.kind === 'all' || (scope.kind === 'division' && x.division_id === scope.divisionId));
-    expect(sqlTallies(t.db, p, scope, {}, 'court').get(0) ?? emptyTally()).toEqual(reference(inScope, p, () => 0, rows).get(0) ?? emptyTally());
+    const court = reference(inScope, p, () => 0, rows).get(0) ?? emptyTally();
+    expect(sqlTallies(t.db, p, scope, {}, 'court').get(0) ?? emptyTally()).toEqual(court);
+    expect(sqlDocketJudges(t.db, p, scope, {})).toBe(court.judges);
     const byJudge = Object.fromEntries(sqlTallies(t.db, p, scope, {}, 'judge'));
     expect(byJudge).toEqual(Object.fromEntries(reference(inScope, p, (x) => x.judge_id, rows)));
     const byStage = Object.fromEntries(sqlTallies(t.db, p, scope, {}, 'stage'));

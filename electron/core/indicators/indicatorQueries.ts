@@ -1,13 +1,19 @@
 // indicators.compute: resolves the scope filters, asks a tally source for per-group tallies, applies the formulas.
 import type { Database } from 'better-sqlite3';
 import { scopeLabel, type CaseScope } from '../../../shared/accounts/roles';
-import { computeIndicators, emptyTally, type Period, type Tally } from '../../../shared/indicators/formulas';
+import { addTallies, computeIndicators, emptyTally, type Period, type Tally } from '../../../shared/indicators/formulas';
 import type { GroupBy, IndicatorGroup, IndicatorsComputeArgs, IndicatorsResult } from '../../../shared/indicators/api';
 import { InputError } from '../kernel/errors';
-import { sqlTallies, type GroupKey, type TallyFilter } from './sqlTallies';
+import { sqlDocketJudges, sqlTallies, type GroupKey, type TallyFilter } from './sqlTallies';
 
-/** Where tallies come from: the plain SQL pass now; a pre-aggregated source later, behind the same signature. */
-export type TallySource = (db: Database, p: Period, scope: CaseScope, f: TallyFilter, by: GroupBy | 'court') => Map<GroupKey, Tally>;
+/** Where tallies come from: the plain SQL pass now; a pre-aggregated source later, behind the same signatures. */
+export interface TallySource {
+  tallies(db: Database, p: Period, scope: CaseScope, f: TallyFilter, by: GroupBy | 'court'): Map<GroupKey, Tally>;
+  /** Distinct judges on the docket of the whole scope: the one figure the groups' tallies cannot add up to. */
+  docketJudges(db: Database, p: Period, scope: CaseScope, f: TallyFilter): number;
+}
+
+export const SQL_SOURCE: TallySource = { tallies: sqlTallies, docketJudges: sqlDocketJudges };
 
 /** The name shown for a case without a recorded procedure (most stages have none). */
 export const NO_PROCEDURE = '（未记录程序）';
@@ -15,7 +21,7 @@ export const NO_PROCEDURE = '（未记录程序）';
 export class IndicatorQueries {
   constructor(
     private readonly db: Database,
-    private readonly source: TallySource = sqlTallies,
+    private readonly source: TallySource = SQL_SOURCE,
   ) {}
 
   /** Names to ids; a name that names nothing is an input error naming its field. */
@@ -46,12 +52,18 @@ export class IndicatorQueries {
   compute(a: IndicatorsComputeArgs, scope: CaseScope): IndicatorsResult {
     const period: Period = { from: a.from, to: a.to };
     const f = this.filter(a);
-    const court = this.source(this.db, period, scope, f, 'court');
-    const total = computeIndicators(court.get(0) ?? emptyTally(), period);
     const filters = [a.division, a.judge, a.stage, a.procedure, a.cause].filter((x) => x !== undefined);
-    const result: IndicatorsResult = { from: a.from, to: a.to, scope: [scopeLabel(scope), ...filters].join(' · '), total };
-    if (!a.by) return result;
-    const tallies = this.source(this.db, period, scope, f, a.by);
+    const scopeText = [scopeLabel(scope), ...filters].join(' · ');
+    if (!a.by) {
+      const court = this.source.tallies(this.db, period, scope, f, 'court');
+      return { from: a.from, to: a.to, scope: scopeText, total: computeIndicators(court.get(0) ?? emptyTally(), period) };
+    }
+    // With groups, the court figure is their sum (every case is in exactly one group, and each linked 件 hangs off
+    // one 案: test/db/indicators.test.ts checks every grouping adds up), but for the judges, counted once court-wide.
+    const tallies = this.source.tallies(this.db, period, scope, f, a.by);
+    const court = addTallies([...tallies.values()]);
+    court.judges = this.source.docketJudges(this.db, period, scope, f);
+    const result: IndicatorsResult = { from: a.from, to: a.to, scope: scopeText, total: computeIndicators(court, period) };
     const names = this.names(a.by, [...tallies.keys()]);
     const groups: IndicatorGroup[] = [...tallies].map(([k, t]) => ({ name: names.get(k)!, values: computeIndicators(t, period) }));
     // Name order, the reader's own, never a rank (不得通报排名).

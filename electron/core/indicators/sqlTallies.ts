@@ -136,6 +136,17 @@ export function tallySql(by: GroupBy | 'court', extra: string[]): string {
     GROUP BY k`;
 }
 
+/** Judges with a case on their docket in the period, over the whole scope (a judge may sit in several groups). */
+export function sqlDocketJudges(db: Database, p: Period, scope: CaseScope, f: TallyFilter): number {
+  const params: Record<string, unknown> = { from: p.from, to: p.to };
+  const w = whereOf(scope, f, params);
+  if (w.empty) return 0;
+  return db.prepare(`SELECT COUNT(DISTINCT c.judge_id)
+    FROM (SELECT judge_id, division_id, type_code, procedure, cause FROM cases WHERE closed_on IS NULL AND filed_on <= @to
+          UNION ALL SELECT judge_id, division_id, type_code, procedure, cause FROM cases WHERE closed_on >= @from AND filed_on <= @to) c
+    WHERE 1${w.clauses.length ? ` AND ${w.clauses.join(' AND ')}` : ''}`).pluck().get(params) as number;
+}
+
 /** 先行调解 that ended in the period, of 民初 cases, whenever the case was filed or closed. */
 function mediationSql(by: GroupBy | 'court', extra: string[]): string {
   const where = extra.length ? ` AND ${extra.join(' AND ')}` : '';
