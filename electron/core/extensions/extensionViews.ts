@@ -61,7 +61,8 @@ export class ExtensionViews {
          FROM extension_decisions x LEFT JOIN staff s ON s.id = x.decided_by WHERE x.request_id = ? ORDER BY x.id`,
       ),
       attachments: db.prepare('SELECT id, name, mime, size, sha256 FROM extension_attachments WHERE request_id = ? ORDER BY id'),
-      attachment: db.prepare('SELECT id, name, mime, size, sha256, bytes FROM extension_attachments WHERE id = ? AND request_id = ?'),
+      // substr on a BLOB counts bytes from 1: one piece is read, never the whole scan.
+      attachment: db.prepare('SELECT id, name, mime, size, sha256, substr(bytes, ? + 1, ?) AS bytes FROM extension_attachments WHERE id = ? AND request_id = ?'),
       earlier: db.prepare("SELECT count(*) FROM extension_requests WHERE case_id = ? AND id <> ? AND status = 'approved'").pluck(),
       judgeOpen: db.prepare('SELECT count(*) FROM cases WHERE judge_id = ? AND closed_on IS NULL').pluck(),
       judgeOverdue: db.prepare("SELECT count(*) FROM cases WHERE judge_id = ? AND closed_on IS NULL AND clock = 'running' AND due_on < ?").pluck(),
@@ -124,9 +125,10 @@ export class ExtensionViews {
     };
   }
 
-  /** One letter of a request, its bytes included. */
-  attachment(requestId: number, id: number): (ExtensionAttachmentView & { bytes: Buffer }) | null {
-    return (this.s.attachment.get(id, requestId) as (ExtensionAttachmentView & { bytes: Buffer }) | undefined) ?? null;
+  /** One letter of a request with the piece of its bytes that starts at `offset` (at most `max` bytes). */
+  attachment(requestId: number, id: number, offset: number, max: number): (ExtensionAttachmentView & { bytes: Buffer }) | null {
+    const row = this.s.attachment.get(offset, max, id, requestId) as (ExtensionAttachmentView & { bytes: Buffer | null }) | undefined;
+    return row ? { ...row, bytes: row.bytes ?? Buffer.alloc(0) } : null;
   }
 
   detail(r: RequestRow, today: string, waitingFor: (r: RequestRow, c: CaseRow) => string | null, notes: string[] = []): ExtensionDetail {
