@@ -71,6 +71,8 @@ export interface ExtensionRow {
   judgeOpen: number;
   judgeOverdue: number;
   steps: ExtensionStepView[];
+  /** The letters attached, by name and size. */
+  attachments: ExtensionAttachmentView[];
 }
 
 export interface ExtensionAttachmentView {
@@ -82,9 +84,14 @@ export interface ExtensionAttachmentView {
 }
 
 export interface ExtensionDetail extends ExtensionRow {
-  attachments: ExtensionAttachmentView[];
   /** Why it goes up, why it is late: the rule check's notes when the request was made. */
   notes: string[];
+}
+
+/** What a delegation may name: the court's trial divisions, and its vice-presidents with an active account. */
+export interface DelegationOptions {
+  divisions: string[];
+  vicePresidents: string[];
 }
 
 export interface ExtensionSettings {
@@ -159,6 +166,7 @@ export const extensionsApi = defineCalls({
     result: returns<ExtensionAttachmentView & { base64: string; next: number; total: number }>(),
   },
   'extensions.settings': { args: z.object({}).strict(), access: 'signedIn', result: returns<ExtensionSettings>() },
+  'extensions.delegationOptions': { args: z.object({}).strict(), access: 'extension.settings', result: returns<DelegationOptions>() },
   // The delegation is the president's (issue 13); the administrator may enter it on his instruction, like the
   // court's other settings. Both hold extension.settings.
   'extensions.setSettings': {

@@ -157,6 +157,9 @@ describe('delegation', () => {
   it('is set by the president (or the administrator); the delegated vice-president decides that division, others only see', async () => {
     expect(await refusal('副院长乙', 'extensions.setSettings', { delegations: { 民二庭: '副院长乙' } })).toMatchObject({ code: 'FORBIDDEN' });
     expect(await refusal('王法官', 'extensions.setSettings', { refuseLate: true })).toMatchObject({ code: 'FORBIDDEN' });
+    const options = await as<{ divisions: string[]; vicePresidents: string[] }>('院长', 'extensions.delegationOptions', {});
+    expect(options.vicePresidents).toEqual(['副院长丁', '副院长乙']);
+    expect(options.divisions).toEqual(expect.arrayContaining(['民一庭', '民二庭']));
     expect(await as('院长', 'extensions.setSettings', { delegations: { 民二庭: '副院长乙' } })).toEqual({ refuseLate: false, delegations: { 民二庭: '副院长乙' } });
     const audit = core.db.prepare("SELECT actor FROM audit_log WHERE action = 'settings.extensions' ORDER BY id DESC LIMIT 1").pluck().get();
     expect(audit).toBe('院长');

@@ -122,6 +122,8 @@ export class ExtensionViews {
       judgeOpen: this.s.judgeOpen.get(c.judge_id) as number,
       judgeOverdue: this.s.judgeOverdue.get(c.judge_id, today) as number,
       steps,
+      // Names and sizes only: the desks list the letters; their bytes come in pieces (extensions.attachment).
+      attachments: this.s.attachments.all(r.id) as ExtensionAttachmentView[],
     };
   }
 
@@ -132,6 +134,6 @@ export class ExtensionViews {
   }
 
   detail(r: RequestRow, today: string, waitingFor: (r: RequestRow, c: CaseRow) => string | null, notes: string[] = []): ExtensionDetail {
-    return { ...this.row(r, today, waitingFor), attachments: this.s.attachments.all(r.id) as ExtensionAttachmentView[], notes };
+    return { ...this.row(r, today, waitingFor), notes };
   }
 }

@@ -148,6 +148,7 @@ export const extensionsDomain = createDomain('extensions', extensionsApi, (s: Co
       return { ...view, base64: bytes.toString('base64'), next: a.offset + bytes.length, total: f.size };
     },
     'extensions.settings': () => extensionSettings(s.settings),
+    'extensions.delegationOptions': () => people.options(),
     'extensions.setSettings': (a, ctx) => {
       const current = extensionSettings(s.settings);
       const next = { refuseLate: a.refuseLate ?? current.refuseLate, delegations: a.delegations ?? current.delegations };

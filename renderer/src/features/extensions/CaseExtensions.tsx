@@ -8,6 +8,7 @@ import { session, stores } from '../../stores';
 import { userCan } from '../auth/session';
 import { spanText, STEP_LABELS, stepOutcome } from './format';
 import { RequestExtensionDialog } from './RequestDialog';
+import { LettersList } from './LettersList';
 import './extensions.css';
 
 function statusTone(r: Pick<ExtensionRow, 'status'>): string {
@@ -79,6 +80,7 @@ export function CaseExtensionsSection({ c }: { c: CaseDetail }) {
                 {r.waitingFor ? <span className="muted">待 {r.waitingFor} 办理</span> : null}
               </div>
               {r.explanation ? <p className="ext-explanation">{r.explanation}</p> : null}
+              <LettersList r={r} />
               <ExtensionSteps r={r} />
             </li>
           ))}

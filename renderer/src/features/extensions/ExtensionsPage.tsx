@@ -13,6 +13,7 @@ import { BatchBar, BatchResults } from './BatchBar';
 import { ExtensionSteps } from './CaseExtensions';
 import { remainingText, spanText } from './format';
 import { waitingForMe, type ExtensionsTab } from './store';
+import { LettersList } from './LettersList';
 import './extensions.css';
 
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
@@ -80,6 +81,7 @@ function RequestCard(props: { r: ExtensionRow; mine: boolean; mayApprove: boolea
         <strong>{r.reason}</strong>
         {r.explanation ? `：${r.explanation}` : ''}
       </p>
+      <LettersList r={r} />
       {opinion && r.stage !== 'decided' ? (
         <p className="ext-opinion" data-testid="ext-opinion">
           庭长意见（{opinion.by ?? '—'}，{formatDate(opinion.on)}）：<strong>{opinion.outcome === 'agree' ? '同意' : '不同意'}</strong>
