@@ -58,7 +58,7 @@ export function DelegationPanel() {
         message ? <p className="form-message tone-danger" role="alert">{message.text}</p> : <p className="muted">正在读取…</p>
       ) : (
         <>
-          <label className="check">
+          <label className="check delegation-check">
             <input type="checkbox" data-testid="delegation-refuse-late" checked={draft.refuseLate} disabled={busy} onChange={(e) => setDraft({ ...draft, refuseLate: e.target.checked })} />
             <span>不受理逾期申请（审限已届满后提出的申请，以及民事案件未在届满 15 日前提出的申请，直接退回；不勾选时标记“逾期申请”后照常审批）</span>
           </label>
