@@ -69,7 +69,8 @@ export const ACTION_LABELS: Record<Action, string> = {
  */
 export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   clerk: new Set<Action>(['cases.view', 'cases.register', 'events.record']),
-  assistant: new Set<Action>(['cases.view', 'cases.register', 'events.record']),
+  // An assistant asks for an extension only for the judges he serves (users.setJudges), checked by the core.
+  assistant: new Set<Action>(['cases.view', 'cases.register', 'events.record', 'extension.request']),
   judge: new Set<Action>(['cases.view', 'cases.register', 'events.record', 'extension.request', 'indicators.view']),
   division_head: new Set<Action>(['cases.view', 'cases.register', 'cases.reopen', 'events.record', 'extension.request', 'extension.opinion', 'indicators.view', 'reconciliation.view']),
   // A vice-president decides the requests of the divisions delegated to him (extension.approve, checked against the

@@ -50,6 +50,8 @@ export interface ExtensionRow {
   daysRemaining: number | null;
   deadlineStatus: DeadlineStatus;
   requestedBy: string | null;
+  /** The assistant who asked for the judge (requestedBy), when it was not the judge himself. */
+  enteredBy: string | null;
   requestedOn: string;
   reason: string;
   reasonCode: ExtensionReason | null;

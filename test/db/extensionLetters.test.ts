@@ -28,16 +28,17 @@ beforeAll(async () => {
     record({ caseNumber: n(7), filedOn: '2025-03-01', division: '民二庭', judge: '李法官' }),
   ], TODAY);
   const accounts = new AccountStore(t.db);
-  const people: Array<[string, Array<'judge' | 'division_head' | 'vice_president' | 'president' | 'admin'>, string | null]> = [
+  const people: Array<[string, Array<'judge' | 'division_head' | 'vice_president' | 'president' | 'admin' | 'assistant'>, string | null]> = [
     ['王法官', ['judge'], '民一庭'], ['李法官', ['judge'], '民二庭'], ['庭长甲', ['division_head'], '民一庭'],
     ['副院长乙', ['vice_president'], null], ['副院长丁', ['vice_president'], null], ['院长', ['president'], null], ['管理员', ['admin'], null],
+    ['助理甲', ['assistant'], '民一庭'], ['助理乙', ['assistant'], '民一庭'],
   ];
   for (const [name, roles, division] of people) accounts.create({ name, roles, division, password: 'pass-word-1', actor: 'tester' });
   t.db.close();
   core = openCore({ dbPath: t.file, host: 'loopback', today: TODAY, jobWorker: null });
   await signInAll();
 });
-const NAMES = ['王法官', '李法官', '庭长甲', '副院长乙', '副院长丁', '院长', '管理员'];
+const NAMES = ['王法官', '李法官', '庭长甲', '副院长乙', '副院长丁', '院长', '管理员', '助理甲', '助理乙'];
 /** Fresh sessions: a test that moves the clock leaves the old ones idle-locked. */
 async function signInAll(): Promise<void> {
   for (const name of NAMES) sessions[name] = ((await core.call('auth.signIn', { name, password: 'pass-word-1' })).session as { set: string }).set;
@@ -182,5 +183,35 @@ describe('delegation', () => {
     expect(await as('院长', 'extensions.decide', { id: other.id, approve: true, comment: '同意延长' })).toMatchObject({ status: 'approved' });
     // The administrator may still enter it on the president's instruction.
     expect(await as('管理员', 'extensions.setSettings', { delegations: {} })).toEqual({ refuseLate: false, delegations: {} });
+  });
+});
+
+describe('the judge\'s assistant asks for him', () => {
+  it('asks on the cases of the judges he serves, recorded as his for the judge; cannot opine or decide; others cannot ask', async () => {
+    expect(await refusal('管理员', 'users.setJudges', { name: '王法官', judges: ['李法官'] })).toMatchObject({ field: 'name', message: expect.stringContaining('不是法官助理') });
+    expect(await refusal('管理员', 'users.setJudges', { name: '助理甲', judges: ['庭长甲'] })).toMatchObject({ field: 'judges', message: expect.stringContaining('不是本院的员额法官') });
+    expect(await refusal('院长', 'users.setJudges', { name: '助理甲', judges: ['王法官'] })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await as('管理员', 'users.setJudges', { name: '助理甲', judges: ['王法官'] })).toMatchObject({ name: '助理甲', judges: ['王法官'] });
+    const users = await as<Array<{ name: string; judges: string[] }>>('管理员', 'users.list', {});
+    expect(users.find((u) => u.name === '助理甲')?.judges).toEqual(['王法官']);
+    expect(users.find((u) => u.name === '助理乙')?.judges).toEqual([]);
+
+    const before = requestCount();
+    expect(await refusal('助理乙', 'extensions.request', ask(n(4)))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('不是其法官助理') });
+    expect(requestCount()).toBe(before);
+    const token = await upload('助理甲', '公告.pdf', PDF);
+    const made = await as('助理甲', 'extensions.request', ask(n(4), { attachments: [{ name: '公告.pdf', upload: token }] }));
+    expect(made).toMatchObject({ requestedBy: '王法官', enteredBy: '助理甲', judge: '王法官', stage: 'opinion', waitingFor: '庭长甲' });
+    const entry = core.db.prepare("SELECT actor, after_json FROM audit_log WHERE action = 'extension.request' ORDER BY id DESC LIMIT 1").get() as { actor: string; after_json: string };
+    expect(entry.actor).toBe('助理甲');
+    expect(JSON.parse(entry.after_json)).toMatchObject({ id: made.id, for: '王法官', enteredBy: '助理甲' });
+    expect(await refusal('助理甲', 'extensions.opinion', { id: made.id, agree: true, comment: '同意' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal('助理甲', 'extensions.decide', { id: made.id, approve: true, comment: '同意' })).toMatchObject({ code: 'FORBIDDEN' });
+    // The judge's other cases outside the assistant's division stay out of his reach, as every case does.
+    await as('管理员', 'users.setJudges', { name: '助理甲', judges: ['王法官', '李法官'] });
+    expect(await refusal('助理甲', 'extensions.request', ask(n(7)))).toMatchObject({ code: 'NOT_FOUND' });
+    // The list cleared: he no longer asks for 王法官.
+    expect(await as('管理员', 'users.setJudges', { name: '助理甲', judges: [] })).toMatchObject({ judges: [] });
+    expect(await refusal('助理甲', 'extensions.request', ask(n(5)))).toMatchObject({ code: 'FORBIDDEN' });
   });
 });

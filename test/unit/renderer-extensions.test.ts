@@ -14,7 +14,7 @@ function row(id: number, over: Partial<ExtensionRow> = {}): ExtensionRow {
     id, caseNumber: `（2025）辽0421民初${id}号`, cause: '民间借贷纠纷', procedure: '普通程序', division: '民一庭', judge: '王法官', filedOn: '2025-05-20',
     dueOn: '2025-11-20', daysRemaining: 143, deadlineStatus: 'in_time', requestedBy: '王法官', requestedOn: '2025-06-30', reason: '案情复杂',
     reasonCode: '案情复杂', explanation: '需要补充调查', asked: { months: 3, days: 0 }, approved: null, status: 'pending', stage: 'decision',
-    stageLabel: '待院领导审批', route: 'president', routeLabel: '本院院长', late: false, waitingFor: '院长', earlierExtensions: 0, judgeOpen: 7,
+    stageLabel: '待院领导审批', enteredBy: null, route: 'president', routeLabel: '本院院长', late: false, waitingFor: '院长', earlierExtensions: 0, judgeOpen: 7,
     judgeOverdue: 1, steps: [], attachments: [], ...over,
   };
 }

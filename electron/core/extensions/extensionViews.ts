@@ -20,6 +20,8 @@ export interface RequestRow {
   reason_code: ExtensionReason | null;
   explanation: string | null;
   requested_by: number | null;
+  /** The assistant who asked for the judge (migration 11); null when the judge asked himself. */
+  entered_by: number | null;
   requested_on: string;
   late: number;
   status: ExtensionStatus;
@@ -113,6 +115,7 @@ export class ExtensionViews {
       id: r.id, caseNumber: c.case_number, cause: c.cause, procedure: c.procedure, division: names.division, judge: names.judge, filedOn: c.filed_on,
       dueOn: d.dueOn, daysRemaining: c.closed_on ? null : d.daysRemaining, deadlineStatus: d.status,
       requestedBy: r.requested_by === null ? null : (this.s.staffName.get(r.requested_by) as string), requestedOn: r.requested_on,
+      enteredBy: r.entered_by === null ? null : (this.s.staffName.get(r.entered_by) as string),
       reason: r.reason, reasonCode: r.reason_code, explanation: r.explanation, asked,
       approved: r.status === 'approved' ? { months: r.months, days: r.days } : null,
       status: r.status, stage: r.stage, stageLabel: r.stage && r.stage !== 'decided' ? STAGE_LABELS[r.stage] : STATUS_TEXT[r.status],
@@ -125,6 +128,11 @@ export class ExtensionViews {
       // Names and sizes only: the desks list the letters; their bytes come in pieces (extensions.attachment).
       attachments: this.s.attachments.all(r.id) as ExtensionAttachmentView[],
     };
+  }
+
+  /** A person's name by staff id. */
+  staffName(id: number): string {
+    return this.s.staffName.get(id) as string;
   }
 
   /** One letter of a request with the piece of its bytes that starts at `offset` (at most `max` bytes). */

@@ -75,16 +75,23 @@ export const extensionsDomain = createDomain('extensions', extensionsApi, (s: Co
   return {
     'extensions.request': (a, ctx) => {
       const c = caseInScope(s.cases, ctx, a.caseNumber);
-      // Only the case's own judge asks; staff and accounts record no link from an assistant to his judge, so an
-      // assistant cannot ask for him (the role matrix does not give assistants extension.request either).
-      if (c.judge_id !== ctx.person!.staffId) ctx.deny(`只有承办法官本人可以申请延长审限；${ctx.actor}不是 ${c.case_number} 的承办法官`);
+      // The case's own judge asks, or an assistant who serves him (users.setJudges) asks for him: the request is then
+      // the judge's, entered by the assistant, and both names are on it and in the audit entry.
+      const me = ctx.person!;
+      let forJudge: { staffId: number; name: string } | undefined;
+      if (c.judge_id !== me.staffId) {
+        const serves = me.roles.includes('assistant') && c.judge_id !== null && s.accounts.serves(me.staffId, c.judge_id);
+        if (!serves) ctx.deny(`只有承办法官本人或为其服务的法官助理可以申请延长审限；${ctx.actor}不是 ${c.case_number} 的承办法官，也不是其法官助理`);
+        forJudge = { staffId: c.judge_id!, name: views.staffName(c.judge_id!) };
+      }
       // Uploaded letters meet the same checks as inline ones: read whole (at most 10 MB, the upload's own bound).
       const attachments = checkAttachments(a.attachments.map((f) => ({
         name: f.name,
         bytes: 'upload' in f ? readFileSync(uploads.file(ctx.actor, f.upload)) : Buffer.from(f.base64, 'base64'),
       })));
-      const hasHead = people.heads(c.division_id, ctx.person!.staffId).length > 0;
-      const made = work.request(c, { months: a.months, days: a.days, reason: a.reason, explanation: a.explanation, attachments }, actor(ctx), extensionSettings(s.settings), hasHead);
+      // The heads who may give the opinion leave out the judge the request is for (he may head the division).
+      const hasHead = people.heads(c.division_id, forJudge?.staffId ?? me.staffId).length > 0;
+      const made = work.request(c, { months: a.months, days: a.days, reason: a.reason, explanation: a.explanation, attachments, forJudge }, actor(ctx), extensionSettings(s.settings), hasHead);
       for (const f of a.attachments) if ('upload' in f) uploads.discard(ctx.actor, f.upload);
       return detail(made.id, made.notes);
     },

@@ -21,7 +21,10 @@ export function ExtensionSteps({ r }: { r: ExtensionRow }) {
     <ol className="ext-steps" data-testid="ext-steps">
       <li>
         <span className="ext-step-head">申请</span>
-        <span>{r.requestedBy ?? '—'}</span>
+        <span>
+          {r.requestedBy ?? '—'}
+          {r.enteredBy ? <span className="muted small" data-testid="ext-entered-by">（法官助理 {r.enteredBy} 代为申请）</span> : null}
+        </span>
         <span className="muted">{formatDate(r.requestedOn)}</span>
         <span>
           {spanText({ ...r, status: 'pending' })} · {r.reason}
@@ -51,8 +54,8 @@ export function CaseExtensionsSection({ c }: { c: CaseDetail }) {
     void stores.extensions.getState().loadCase(c.caseNumber);
   }, [c.caseNumber, c.deadline.dueOn, c.extensions.length]);
   const rows = held?.caseNumber === c.caseNumber ? held.rows : null;
-  // Only the case's own judge asks (the core refuses anyone else); an assistant records no link to his judge.
-  const mayAsk = userCan(user, 'extension.request') && user?.name === c.judge && !c.closedOn;
+  // The case's own judge asks, or an assistant for the judges he serves (the core checks that link and refuses others).
+  const mayAsk = userCan(user, 'extension.request') && (user?.name === c.judge || !!user?.roles.includes('assistant')) && !c.closedOn;
   return (
     <section className="panel" aria-label="延长审限申请" data-testid="case-extensions-section">
       <div className="panel-head">
