@@ -40,7 +40,7 @@ beforeAll(async () => {
   president = demo.holding('president', '测试员');
   vicePresident = demo.holding('vice_president', '测试员');
   const clerk = demo.only('clerk');
-  for (const seq of [1, 2]) as(clerk, ['case', 'add', n(seq), '--cause', '民间借贷纠纷', '--filed-on', FILED, '--division', judge.division!, '--judge', judge.name]);
+  for (const seq of [1, 2, 3]) as(clerk, ['case', 'add', n(seq), '--cause', '民间借贷纠纷', '--filed-on', FILED, '--division', judge.division!, '--judge', judge.name]);
   host = await startHost(['--db', db, '--today', TODAY]);
   browser = await launchBrowser();
 }, 240_000);
@@ -158,6 +158,43 @@ describe('letters and delegation in the window', () => {
       } finally {
         await page.close();
       }
+    }
+  });
+
+  it("the administrator links the assistant to his judge; the assistant then asks on the judge's case, both names on it", async () => {
+    const demo = demoPeople(db);
+    const assistant = demo.only('assistant');
+    const admin = demo.only('admin');
+    for (const viewport of VIEWPORTS) {
+      const page = await signedIn(admin, viewport);
+      try {
+        await open(page, '#/settings/accounts', 'users-table');
+        const row = page.locator(`[data-testid="user-row"][data-name="${assistant.name}"]`);
+        if (viewport.width === VIEWPORTS[0].width) {
+          await row.getByTestId('user-judges-open').click();
+          await page.getByTestId('assistant-judges-dialog').waitFor();
+          await page.locator(`[data-testid="assistant-judge"][value="${judge.name}"]`).check();
+          await shot(page, `99-assistant-judges-dialog-${viewport.width}`);
+          await page.getByTestId('assistant-judges-save').click();
+          await page.getByTestId('assistant-judges-dialog').waitFor({ state: 'detached', timeout: 15_000 });
+        }
+        await expect.poll(() => row.getByTestId('user-judges').textContent(), { timeout: 15_000 }).toContain(judge.name);
+        await shot(page, `99-assistant-judges-accounts-${viewport.width}`);
+      } finally {
+        await page.close();
+      }
+    }
+    const made = as(assistant, ['extension', 'request', n(3), '--months', '1', '--reason', '追加当事人', '--text', '需追加第三人参加诉讼，预计一个月内完成']) as unknown as { requestedBy: string; enteredBy: string };
+    expect(made).toMatchObject({ requestedBy: judge.name, enteredBy: assistant.name });
+    const page = await signedIn(judge, VIEWPORTS[0]);
+    try {
+      await open(page, `#/case/${encodeURIComponent(n(3))}`, 'case-extensions-section');
+      await page.getByTestId('ext-entered-by').waitFor({ timeout: 15_000 });
+      expect(await textOf(page, 'ext-entered-by')).toContain(assistant.name);
+      await page.getByTestId('case-extensions-section').scrollIntoViewIfNeeded();
+      await shot(page, '99-assistant-request-on-case-1024');
+    } finally {
+      await page.close();
     }
   });
 
