@@ -5,6 +5,7 @@ import type { ApiResponse, CaseDetail, ExtensionRow } from '../../shared/api/con
 import { parseSpan, remainingText, spanText, stepOutcome } from '../../renderer/src/features/extensions/format';
 import { precheck, windowFacts } from '../../renderer/src/features/extensions/precheck';
 import { entryChanges } from '../../renderer/src/features/cases/history';
+import { mayActForLeadership } from '../../renderer/src/features/extensions/delegation';
 import { createExtensionsStore, queueOrder, waitingForMe, type ExtensionsApi } from '../../renderer/src/features/extensions/store';
 
 const ok = <T,>(value: T): ApiResponse<T> => ({ ok: true, value });
@@ -117,5 +118,16 @@ describe('the case history of an extension', () => {
     ]);
     const opinion = entryChanges({ action: 'extension.opinion', before: null, after: JSON.stringify({ id: 3, opinion: '同意', comment: '属实', next: 'decision' }) });
     expect(opinion.map((c) => `${c.label}=${c.after}`)).toEqual(['庭长意见=同意', '意见=属实', '下一环节=待院领导审批']);
+  });
+});
+
+describe('who may enter a higher court\'s answer in the window', () => {
+  it('the president always; a vice-president only for the divisions delegated to him', () => {
+    const r = row(1);
+    expect(mayActForLeadership({ name: '院长', roles: ['president'] }, r, {})).toBe(true);
+    expect(mayActForLeadership({ name: '副院长乙', roles: ['vice_president'] }, r, {})).toBe(false);
+    expect(mayActForLeadership({ name: '副院长乙', roles: ['vice_president'] }, r, { 民一庭: '副院长乙' })).toBe(true);
+    expect(mayActForLeadership({ name: '副院长丁', roles: ['vice_president'] }, r, { 民一庭: '副院长乙' })).toBe(false);
+    expect(mayActForLeadership(null, r, {})).toBe(false);
   });
 });

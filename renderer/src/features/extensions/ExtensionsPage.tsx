@@ -14,6 +14,7 @@ import { ExtensionSteps } from './CaseExtensions';
 import { remainingText, spanText } from './format';
 import { waitingForMe, type ExtensionsTab } from './store';
 import { LettersList } from './LettersList';
+import { mayActForLeadership, useDelegations } from './delegation';
 import './extensions.css';
 
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
@@ -110,6 +111,8 @@ export function ExtensionsPage() {
   const [acting, setActing] = useState<{ r: ExtensionRow; kind: ActKind } | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const mayApprove = userCan(user, 'extension.approve');
+  // A vice-president not delegated the division sees its requests but has nothing to do on them.
+  const delegations = useDelegations(mayApprove);
   const rows = s.rows ?? [];
   const mineIds = new Set(waitingForMe(rows, user?.name).map((r) => r.id));
   // Several at once: only requests waiting for this person's decision.
@@ -157,7 +160,7 @@ export function ExtensionsPage() {
             key={r.id}
             r={r}
             mine={mineIds.has(r.id)}
-            mayApprove={mayApprove}
+            mayApprove={mayApprove && mayActForLeadership(user, r, delegations)}
             selected={s.tab === 'waiting' && decidable.length > 1 && decidable.includes(r) ? selected.has(r.id) : null}
             onSelect={(v) => {
               const next = new Set(selected);
