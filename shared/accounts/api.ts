@@ -47,6 +47,8 @@ export interface UserView {
   active: boolean;
   lockedUntil: string | null;
   mustChangePassword: boolean;
+  /** For an assistant (法官助理): the judges he serves, for whom he may ask an extension. */
+  judges: string[];
 }
 
 /** An account just created or reset: with the temporary password when the core chose it (shown once, never stored). */
@@ -82,6 +84,12 @@ export const accountsApi = defineCalls({
     access: 'accounts.manage',
     slowByDesign: SCRYPT,
     result: returns<UserWithPassword>(),
+  },
+  // An assistant serves one or more judges: he may then ask for an extension on their cases, for them.
+  'users.setJudges': {
+    args: z.object({ name: personName, judges: z.array(personName).max(20, '一名法官助理最多对应 20 名法官') }).strict(),
+    access: 'accounts.manage',
+    result: returns<UserView>(),
   },
   'users.setActive': { args: z.object({ name: personName, active: z.boolean() }).strict(), access: 'accounts.manage', result: returns<UserView>() },
   // Whoever holds the database file could rewrite it anyway: on this machine's command line he may lift a lockout,

@@ -30,6 +30,7 @@ export const ACTIONS = [
   'extension.request',
   'extension.opinion',
   'extension.approve',
+  'extension.settings',
   'indicators.view',
   'exchange.export',
   'reconciliation.view',
@@ -49,6 +50,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   'extension.request': '申请延长审限',
   'extension.opinion': '签署延审意见',
   'extension.approve': '审批延长审限',
+  'extension.settings': '设置延长审限的审批委托',
   'indicators.view': '查看质效指标',
   'exchange.export': '生成报送中院的报送包',
   'reconciliation.view': '查看审限核对',
@@ -67,13 +69,16 @@ export const ACTION_LABELS: Record<Action, string> = {
  */
 export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   clerk: new Set<Action>(['cases.view', 'cases.register', 'events.record']),
-  assistant: new Set<Action>(['cases.view', 'cases.register', 'events.record']),
+  // An assistant asks for an extension only for the judges he serves (users.setJudges), checked by the core.
+  assistant: new Set<Action>(['cases.view', 'cases.register', 'events.record', 'extension.request']),
   judge: new Set<Action>(['cases.view', 'cases.register', 'events.record', 'extension.request', 'indicators.view']),
   division_head: new Set<Action>(['cases.view', 'cases.register', 'cases.reopen', 'events.record', 'extension.request', 'extension.opinion', 'indicators.view', 'reconciliation.view']),
-  vice_president: new Set<Action>(['cases.view', 'extension.opinion', 'extension.approve', 'indicators.view']),
-  president: new Set<Action>(['cases.view', 'extension.approve', 'indicators.view', 'exchange.export', 'reconciliation.view', 'audit.view']),
+  // A vice-president decides the requests of the divisions delegated to him (extension.approve, checked against the
+  // delegation by the core); the opinion is the division head's, so he holds no extension.opinion.
+  vice_president: new Set<Action>(['cases.view', 'extension.approve', 'indicators.view']),
+  president: new Set<Action>(['cases.view', 'extension.approve', 'extension.settings', 'indicators.view', 'exchange.export', 'reconciliation.view', 'audit.view']),
   statistician: new Set<Action>(['cases.view', 'indicators.view', 'exchange.export', 'reconciliation.view', 'audit.view']),
-  admin: new Set<Action>(['accounts.manage', 'audit.view', 'backup.manage', 'settings.manage', 'demo.seed']),
+  admin: new Set<Action>(['accounts.manage', 'audit.view', 'backup.manage', 'settings.manage', 'extension.settings', 'demo.seed']),
 };
 
 export function can(roles: readonly Role[], action: Action): boolean {

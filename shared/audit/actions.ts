@@ -28,6 +28,7 @@ export const AUDIT_ACTION_LABELS = {
   'account.password': '修改口令',
   'account.locked': '账号锁定',
   'account.unlock': '解除账号锁定',
+  'account.judges': '设置法官助理服务的法官',
   signin: '登录',
   'signin.failed': '登录失败',
   denied: '越权操作被拒绝',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineCalls, returns } from '../api/define';
 import { filePath } from '../api/fields';
+import { UPLOAD_CHUNK_BYTES, uploadPieceArgs, uploadToken, type UploadPieceResult } from '../api/uploads';
 import type { ImportIssue } from './importColumns';
 import type { ImportSummary } from './api';
 import type { CaseExportFile } from './exportApi';
@@ -11,8 +12,7 @@ import { IMPORT_COLUMNS, type ImportField } from './importColumns';
 /** The file kinds an import reads, by name: what the picker offers and what the core accepts. */
 export const IMPORT_EXTENSIONS = ['.csv', '.xlsx', '.xml', '.zip'] as const;
 export const IMPORT_TYPE_MESSAGE = '只能导入 CSV、Excel 工作簿（.xlsx）、数据交换 XML 文件或其 ZIP 压缩包';
-/** One piece of an uploaded file: the loopback host takes request bodies of up to 1 MB, base64 adds a third. */
-export const UPLOAD_CHUNK_BYTES = 512 * 1024;
+export { UPLOAD_CHUNK_BYTES };
 /** The largest file the window hands over; each reader then applies its own, smaller bounds. */
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 /** How many problems a preview lists; the counts are always whole. */
@@ -20,18 +20,14 @@ export const PREVIEW_ISSUE_LIMIT = 500;
 /** Rows of the preview's sample of good rows. */
 export const PREVIEW_SAMPLE_ROWS = 20;
 
-const uploadToken = z.string().regex(/^[0-9a-f]{32}$/, '上传文件的标识无效，请重新选择文件');
 const FIELDS = IMPORT_COLUMNS.map((c) => c.field) as [ImportField, ...ImportField[]];
 /** Header text → the column it fills, or null for "not imported". */
 export const columnMapping = z
   .record(z.string().trim().min(1).max(200), z.enum(FIELDS, { message: '没有这一导入列' }).nullable())
   .refine((m) => Object.keys(m).length <= 200, '列的对应关系过多（最多 200 列）');
 
-export interface ImportUploadResult {
-  upload: string;
-  /** Bytes received so far; the next piece starts here. */
-  received: number;
-}
+/** The upload's token and the bytes received so far; the next piece starts there. */
+export type ImportUploadResult = UploadPieceResult;
 
 /** A good row as the preview shows it. */
 export interface ImportSampleRow {
@@ -88,17 +84,11 @@ export interface ImportResult extends ImportSummary {
 
 export const caseImportApi = defineCalls({
   'cases.importUpload': {
-    args: z.object({
-      /** Absent for the first piece; then the answer's upload. */
-      upload: uploadToken.optional(),
-      name: z.string().trim().min(1, '请选择文件').max(200, '文件名过长')
-        .refine((n) => IMPORT_EXTENSIONS.some((e) => n.toLowerCase().endsWith(e)), IMPORT_TYPE_MESSAGE),
-      /** Where this piece starts: 0, then each answer's received. */
-      offset: z.number().int().min(0),
-      /** The whole file's size in bytes. */
-      total: z.number().int().min(1, '文件为空').max(MAX_UPLOAD_BYTES, `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，请分成几个文件导入`),
-      base64: z.string().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4, '上传的文件片段过大').regex(/^[A-Za-z0-9+/]*={0,2}$/, '上传的文件片段不是 base64 编码'),
-    }).strict(),
+    args: uploadPieceArgs(
+      z.string().trim().min(1, '请选择文件').max(200, '文件名过长').refine((n) => IMPORT_EXTENSIONS.some((e) => n.toLowerCase().endsWith(e)), IMPORT_TYPE_MESSAGE),
+      MAX_UPLOAD_BYTES,
+      `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，请分成几个文件导入`,
+    ),
     access: 'cases.register',
     result: returns<ImportUploadResult>(),
   },

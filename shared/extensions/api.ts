@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { defineCalls, returns } from '../api/define';
 import { caseNumber } from '../api/fields';
+import { uploadPieceArgs, uploadToken, type UploadPieceResult } from '../api/uploads';
 import type { ExtensionStatus, Procedure } from '../cases/types';
 import type { DeadlineStatus } from '../deadlines/engine';
 import { EXTENSION_REASONS, type ExtensionReason, type ExtensionRoute } from './rules';
@@ -12,6 +13,9 @@ import { extensionFilterShape, studyArgs, type ExtensionStudy } from './study';
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 export const ATTACHMENTS_MAX = 3;
 export const EXTENSION_TEXT_MAX = 2000;
+/** A letter is handed to the window in pieces of this size (extensions.attachment with an offset). */
+export const LETTER_PIECE_BYTES = 1024 * 1024;
+export const LETTER_EXTENSIONS = ['.pdf', '.png', '.jpg', '.jpeg'] as const;
 
 /** Where a request made in CourtDesk stands; null for one brought by an import, which arrives decided. */
 export type ExtensionStage = 'opinion' | 'decision' | 'forwarding' | 'higher_court' | 'decided';
@@ -47,6 +51,8 @@ export interface ExtensionRow {
   daysRemaining: number | null;
   deadlineStatus: DeadlineStatus;
   requestedBy: string | null;
+  /** The assistant who asked for the judge (requestedBy), when it was not the judge himself. */
+  enteredBy: string | null;
   requestedOn: string;
   reason: string;
   reasonCode: ExtensionReason | null;
@@ -68,6 +74,8 @@ export interface ExtensionRow {
   judgeOpen: number;
   judgeOverdue: number;
   steps: ExtensionStepView[];
+  /** The letters attached, by name and size. */
+  attachments: ExtensionAttachmentView[];
 }
 
 export interface ExtensionAttachmentView {
@@ -79,7 +87,6 @@ export interface ExtensionAttachmentView {
 }
 
 export interface ExtensionDetail extends ExtensionRow {
-  attachments: ExtensionAttachmentView[];
   /** Why it goes up, why it is late: the rule check's notes when the request was made. */
   notes: string[];
 }
@@ -94,6 +101,12 @@ export interface ExtensionForm {
   base64: string;
 }
 
+/** What a delegation may name: the court's trial divisions, and its vice-presidents with an active account. */
+export interface DelegationOptions {
+  divisions: string[];
+  vicePresidents: string[];
+}
+
 export interface ExtensionSettings {
   /** A late request (逾期申请) is refused outright instead of marked. */
   refuseLate: boolean;
@@ -102,10 +115,12 @@ export interface ExtensionSettings {
 }
 
 const base64 = z.string().max(Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4 + 4, '附件不能超过 10 MB').regex(/^[A-Za-z0-9+/]*={0,2}$/, '附件内容不是 base64 编码');
-const attachment = z.object({
-  name: z.string().trim().min(1, '请填写附件文件名').max(120, '附件文件名最多 120 个字'),
-  base64,
-}).strict();
+const letterName = z.string().trim().min(1, '请填写附件文件名').max(120, '附件文件名最多 120 个字');
+/** A letter sent inline (the command line), or uploaded in pieces first (the window, extensions.upload) and named by its token. */
+const attachment = z.union([
+  z.object({ name: letterName, base64 }).strict(),
+  z.object({ name: letterName, upload: uploadToken }).strict(),
+]);
 const comment = z.string().trim().min(1, '请填写意见').max(EXTENSION_TEXT_MAX, `意见最多 ${EXTENSION_TEXT_MAX} 个字`);
 const months = z.number().int('月数应为整数').min(0, '月数不能为负数').max(12, '月数最多 12');
 const days = z.number().int('天数应为整数').min(0, '天数不能为负数').max(366, '天数最多 366');
@@ -125,6 +140,17 @@ export const extensionsApi = defineCalls({
     access: 'extension.request',
     result: returns<ExtensionDetail>(),
   },
+  // The window uploads each letter in pieces first (the loopback host takes bodies of 1 MB); the request names them.
+  'extensions.upload': {
+    args: uploadPieceArgs(
+      letterName.refine((n) => LETTER_EXTENSIONS.some((e) => n.toLowerCase().endsWith(e)), '附件只能是 PDF、JPG 或 PNG 文件'),
+      ATTACHMENT_MAX_BYTES,
+      '附件不能超过 10 MB',
+    ),
+    access: 'extension.request',
+    result: returns<UploadPieceResult>(),
+  },
+  'extensions.discardUpload': { args: z.object({ upload: uploadToken }).strict(), access: 'extension.request', result: returns<{ discarded: boolean }>() },
   'extensions.opinion': { args: z.object({ id, agree: z.boolean(), comment }).strict(), access: 'extension.opinion', result: returns<ExtensionDetail>() },
   'extensions.decide': {
     args: z.object({ id, approve: z.boolean(), months: months.optional(), days: days.optional(), comment }).strict(),
@@ -151,20 +177,23 @@ export const extensionsApi = defineCalls({
   'extensions.get': { args: z.object({ id }).strict(), access: 'cases.view', result: returns<ExtensionDetail>() },
   // Printing the form is the same reading as extensions.get; the handler puts who printed which form on the record.
   'extensions.form': { args: z.object({ id }).strict(), access: 'cases.view', result: returns<ExtensionForm>() },
+  // A letter in pieces of LETTER_PIECE_BYTES from offset: a 10 MB scan is never one answer.
   'extensions.attachment': {
-    args: z.object({ id, attachmentId: id }).strict(),
+    args: z.object({ id, attachmentId: id, offset: z.number().int().min(0).default(0) }).strict(),
     access: 'cases.view',
-    result: returns<ExtensionAttachmentView & { base64: string }>(),
+    result: returns<ExtensionAttachmentView & { base64: string; next: number; total: number }>(),
   },
   'extensions.settings': { args: z.object({}).strict(), access: 'signedIn', result: returns<ExtensionSettings>() },
-  // Entered by the administrator on the president's instruction, like the court's other settings.
+  'extensions.delegationOptions': { args: z.object({}).strict(), access: 'extension.settings', result: returns<DelegationOptions>() },
+  // The delegation is the president's (issue 13); the administrator may enter it on his instruction, like the
+  // court's other settings. Both hold extension.settings.
   'extensions.setSettings': {
     args: z.object({
       refuseLate: z.boolean().optional(),
       delegations: z.record(z.string().trim().min(1).max(50, '部门名称最多 50 个字'), personName).optional()
         .refine((d) => d === undefined || Object.keys(d).length <= 100, '分管部门最多 100 个'),
     }).strict(),
-    access: 'settings.manage',
+    access: 'extension.settings',
     result: returns<ExtensionSettings>(),
   },
 });

@@ -28,7 +28,7 @@ beforeAll(() => {
     '（2024）辽0421民初3号,民间借贷纠纷,普通程序,2024-03-03,城关人民法庭,赵法官,孙七,周八',
   ].join('\n'));
   expect(cli(['--db', db, '--today', TODAY, 'import', '--create-missing', csv]).code).toBe(0);
-  for (const [name, roles, division] of [['王法官', 'judge', '民一庭'], ['庭长甲', '庭长', '民一庭'], ['书记员乙', 'clerk', '民一庭']] as const) {
+  for (const [name, roles, division] of [['王法官', 'judge', '民一庭'], ['庭长甲', '庭长', '民一庭'], ['书记员乙', 'clerk', '民一庭'], ['助理丙', 'assistant', '民一庭']] as const) {
     const r = cli(['--db', db, '--json', 'user', 'add', name, '--role', roles, '--division', division], asAdmin);
     expect(r.code, r.err).toBe(0);
     const v = r.json() as { temporaryPassword: string; roles: string[]; mustChangePassword: boolean };
@@ -54,6 +54,7 @@ const list = (env: Record<string, string>) => {
 };
 
 describe('users', () => {
+
   it('lists accounts with their roles; a role may be given in Chinese', () => {
     const r = cli(['--db', db, '--json', 'user', 'list'], asAdmin);
     const users = r.json() as Array<{ name: string; roles: string[]; division: string | null }>;
@@ -180,5 +181,25 @@ describe('temporary passwords, lockouts and demo data on the command line', () =
     const seeded = cli(['--db', demo, '--json', 'seed', '--cases', '50'], as('演示管理员', 'demo-admin-1'));
     expect(seeded.code, seeded.err).toBe(0);
     expect(seeded.json()).toMatchObject({ cases: 50 });
+  });
+});
+
+// Last: the request it makes would show in the audit listings above.
+describe('assistants', () => {
+  it('links an assistant to the judges he serves; he then asks for an extension for one of them', () => {
+    const set = cli(['--db', db, '--json', 'user', 'judges', '助理丙', '--judges', '王法官'], asAdmin);
+    expect(set.code, set.err).toBe(0);
+    expect(set.json()).toMatchObject({ name: '助理丙', judges: ['王法官'] });
+    const wrong = cli(['--db', db, 'user', 'judges', '助理丙', '--judges', '书记员乙'], asAdmin);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.err).toContain('不是本院的员额法官');
+    expect(cli(['--db', db, 'user', 'add', '某人', '--role', 'clerk', '--judges', '王法官'], asAdmin).err).toContain('--judges 只用于 user judges');
+    const asked = cli(['--db', db, '--json', '--today', TODAY, 'extension', 'request', '（2024）辽0421民初1号', '--months', '1', '--reason', '公告送达', '--text', '被告下落不明需公告送达'], as('助理丙', passwords['助理丙']));
+    expect(asked.code, asked.err).toBe(0);
+    expect(asked.json()).toMatchObject({ requestedBy: '王法官', enteredBy: '助理丙' });
+    // 李法官's case: 助理丙 does not serve him.
+    const refused = cli(['--db', db, '--today', TODAY, 'extension', 'request', '（2024）辽0421民初2号', '--months', '1', '--reason', '公告送达', '--text', '被告下落不明需公告送达'], as('助理丙', passwords['助理丙']));
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain('不是其法官助理');
   });
 });

@@ -69,6 +69,7 @@ describe('schema snapshot', () => {
     ['v7-b82a452.sqlite', 7],
     ['v8-01b5e5c.sqlite', 8],
     ['v9-d623e0f.sqlite', 9],
+    ['v10-045941a.sqlite', 10],
   ])('%s, upgraded from version %i, ends with exactly the schema of a fresh database', (fixture, from) => {
     const db = upgraded(fixture);
     expect(from).toBeLessThan(LATEST_SCHEMA_VERSION);

@@ -91,15 +91,19 @@ describe('延长审限 in the window', () => {
         expect(await textOf(page, 'ext-verdict')).toContain('本院院长');
         await shot(page, `90-extension-request-dialog-${viewport.width}`);
         if (viewport.width === VIEWPORTS[0].width) {
-          // A letter whose content is not what its name says: the core refuses it, and the window says so beside the box.
+          // A letter whose content is not what its name says: its first piece is refused by the core as it uploads, the
+          // row says so, and the request is not sent while it stays.
           await page.getByTestId('ext-files').setInputFiles({ name: '鉴定延期函.pdf', mimeType: 'application/pdf', buffer: Buffer.from('这不是 PDF 文件') });
-          await page.getByTestId('ext-letters').waitFor();
+          const bad = page.locator('[data-testid="ext-letter-upload"][data-state="error"]');
+          await bad.waitFor({ timeout: 15_000 });
+          expect(await bad.textContent()).toContain('“鉴定延期函.pdf”不是 PDF 或图片文件');
           await page.getByTestId('ext-request-save').click();
           await page.getByTestId('ext-files-error').waitFor({ timeout: 15_000 });
-          expect(await textOf(page, 'ext-files-error')).toBe('“鉴定延期函.pdf”不是 PDF 或图片文件');
+          expect(await textOf(page, 'ext-files-error')).toBe('有附件未能上传，请移除后重新添加');
           await shot(page, `90-extension-request-bad-letter-${viewport.width}`);
           await page.getByTestId('ext-letter-remove').click();
           await page.getByTestId('ext-files').setInputFiles({ name: '鉴定延期函.pdf', mimeType: 'application/pdf', buffer: PDF });
+          await page.locator('[data-testid="ext-letter-upload"][data-state="done"]').waitFor({ timeout: 15_000 });
           await page.getByTestId('ext-request-save').click();
           await page.getByTestId('extension-request-dialog').waitFor({ state: 'detached', timeout: 15_000 });
           await page.getByTestId('case-extension').first().waitFor();

@@ -5,6 +5,7 @@ import type { ApiResponse, CaseDetail, ExtensionRow } from '../../shared/api/con
 import { parseSpan, remainingText, spanText, stepOutcome } from '../../renderer/src/features/extensions/format';
 import { precheck, windowFacts } from '../../renderer/src/features/extensions/precheck';
 import { entryChanges } from '../../renderer/src/features/cases/history';
+import { mayActForLeadership } from '../../renderer/src/features/extensions/delegation';
 import { createExtensionsStore, queueOrder, waitingForMe, type ExtensionsApi } from '../../renderer/src/features/extensions/store';
 
 const ok = <T,>(value: T): ApiResponse<T> => ({ ok: true, value });
@@ -14,8 +15,8 @@ function row(id: number, over: Partial<ExtensionRow> = {}): ExtensionRow {
     id, caseNumber: `（2025）辽0421民初${id}号`, cause: '民间借贷纠纷', procedure: '普通程序', division: '民一庭', judge: '王法官', filedOn: '2025-05-20',
     dueOn: '2025-11-20', daysRemaining: 143, deadlineStatus: 'in_time', requestedBy: '王法官', requestedOn: '2025-06-30', reason: '案情复杂',
     reasonCode: '案情复杂', explanation: '需要补充调查', asked: { months: 3, days: 0 }, approved: null, status: 'pending', stage: 'decision',
-    stageLabel: '待院领导审批', route: 'president', routeLabel: '本院院长', late: false, waitingFor: '院长', earlierExtensions: 0, judgeOpen: 7,
-    judgeOverdue: 1, steps: [], ...over,
+    stageLabel: '待院领导审批', enteredBy: null, route: 'president', routeLabel: '本院院长', late: false, waitingFor: '院长', earlierExtensions: 0, judgeOpen: 7,
+    judgeOverdue: 1, steps: [], attachments: [], ...over,
   };
 }
 
@@ -132,5 +133,16 @@ describe('the case history of an extension', () => {
     // A print of the 审批表 stands in the case's history too, the request named by its number.
     const form = entryChanges({ action: 'extension.form', before: null, after: JSON.stringify({ request: 3, bytes: 25927 }) });
     expect(form.map((c) => `${c.label}=${c.after}`)).toEqual(['申请编号=3', '文件大小（字节）=25927']);
+  });
+});
+
+describe('who may enter a higher court\'s answer in the window', () => {
+  it('the president always; a vice-president only for the divisions delegated to him', () => {
+    const r = row(1);
+    expect(mayActForLeadership({ name: '院长', roles: ['president'] }, r, {})).toBe(true);
+    expect(mayActForLeadership({ name: '副院长乙', roles: ['vice_president'] }, r, {})).toBe(false);
+    expect(mayActForLeadership({ name: '副院长乙', roles: ['vice_president'] }, r, { 民一庭: '副院长乙' })).toBe(true);
+    expect(mayActForLeadership({ name: '副院长丁', roles: ['vice_president'] }, r, { 民一庭: '副院长乙' })).toBe(false);
+    expect(mayActForLeadership(null, r, {})).toBe(false);
   });
 });

@@ -278,7 +278,7 @@ describe('guardApi', () => {
   });
 });
 
-const user = (name: string, patch: Partial<UserView> = {}): UserView => ({ name, roles: ['clerk'], division: null, active: true, lockedUntil: null, mustChangePassword: false, ...patch });
+const user = (name: string, patch: Partial<UserView> = {}): UserView => ({ name, roles: ['clerk'], division: null, active: true, lockedUntil: null, mustChangePassword: false, judges: [], ...patch });
 
 describe('accounts store', () => {
   it('lists, adds, disables and resets, keeping the list order', async () => {

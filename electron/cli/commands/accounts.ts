@@ -55,13 +55,14 @@ function describe(p: UserView): string {
 }
 
 export const user: CommandSpec = {
-  positionals: ['add|disable|enable|reset|list', '姓名'],
+  positionals: ['add|disable|enable|reset|judges|list', '姓名'],
   arity: [1, 2],
-  options: { role: { type: 'string' }, division: { type: 'string' } },
+  options: { role: { type: 'string' }, division: { type: 'string' }, judges: { type: 'string' } },
   signIn: 'required',
   async run(g, [sub, name], v, io) {
     const needsName = sub !== 'list';
-    if (!['add', 'disable', 'enable', 'reset', 'list'].includes(sub)) throw new CliError(`未知的 user 子命令“${sub}”，应为 add、disable、enable、reset 或 list`, 2);
+    if (!['add', 'disable', 'enable', 'reset', 'judges', 'list'].includes(sub)) throw new CliError(`未知的 user 子命令“${sub}”，应为 add、disable、enable、reset、judges 或 list`, 2);
+    if (sub !== 'judges' && v.judges !== undefined) throw new CliError('--judges 只用于 user judges', 2);
     if (needsName !== (name !== undefined)) throw new CliError(needsName ? `user ${sub} 需要姓名` : 'user list 不接受姓名', 2);
     if (sub !== 'add' && (v.role !== undefined || v.division !== undefined)) throw new CliError('--role、--division 只用于 user add', 2);
     const roles = sub === 'add' ? parseRoles(required(v, 'role', '角色，如 judge 或 员额法官')) : [];
@@ -76,6 +77,13 @@ export const user: CommandSpec = {
           // No password given: the core makes a temporary one, which must be changed at the first sign-in.
           const p = await call('users.add', { name, roles, division: typeof v.division === 'string' ? v.division : undefined });
           print(io, g, p, () => `已新增账号 ${describe(p)}\n初始口令：${p.temporaryPassword}（首次登录后须修改）`);
+          return 0;
+        }
+        case 'judges': {
+          // The judges an assistant serves, replacing the list; an empty --judges "" clears it.
+          const judges = String(v.judges ?? '').split(/[,，、]/).map((x) => x.trim()).filter(Boolean);
+          const p = await call('users.setJudges', { name, judges });
+          print(io, g, p, () => (p.judges.length ? `${p.name} 为以下法官服务：${p.judges.join('、')}` : `${p.name} 不再对应任何法官`));
           return 0;
         }
         case 'reset': {

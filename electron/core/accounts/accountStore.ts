@@ -200,6 +200,42 @@ export class AccountStore {
     }).immediate();
   }
 
+  /** The judges an assistant serves, by name. */
+  judgesOf(staffId: number): string[] {
+    return this.db.prepare('SELECT s.name FROM assistant_judges x JOIN staff s ON s.id = x.judge_id WHERE x.assistant_id = ? ORDER BY s.name').pluck().all(staffId) as string[];
+  }
+
+  /** Whether an assistant serves this judge (the extension request asks). */
+  serves(assistantId: number, judgeId: number): boolean {
+    return this.db.prepare('SELECT 1 FROM assistant_judges WHERE assistant_id = ? AND judge_id = ?').get(assistantId, judgeId) !== undefined;
+  }
+
+  /**
+   * Sets the judges an assistant serves, replacing the list, audited. The account must hold the assistant role and
+   * each name a person holding the judge role (a division head who judges holds it too); refused naming the field.
+   */
+  setJudges(name: string, judges: readonly string[], actor: string): Person {
+    return this.db.transaction(() => {
+      const r = this.row(name);
+      if (!r) throw new InputError(`找不到账号“${name}”`, 'name');
+      const person = this.byStaffId(r.staff_id)!;
+      if (!person.roles.includes('assistant') && judges.length) throw new InputError(`“${name}”不是法官助理，不能对应法官`, 'name');
+      const ids = [...new Set(judges)].map((j) => {
+        const id = this.db.prepare("SELECT s.id FROM staff s JOIN staff_roles r ON r.staff_id = s.id AND r.role = 'judge' WHERE s.name = ?").pluck().get(j) as number | undefined;
+        if (id === undefined) throw new InputError(`“${j}”不是本院的员额法官`, 'judges');
+        if (id === r.staff_id) throw new InputError('法官助理不能对应自己', 'judges');
+        return id;
+      });
+      const before = this.judgesOf(r.staff_id);
+      const now = nowStamp();
+      this.db.prepare('DELETE FROM assistant_judges WHERE assistant_id = ?').run(r.staff_id);
+      const add = this.db.prepare('INSERT INTO assistant_judges (assistant_id, judge_id, created_at) VALUES (?, ?, ?)');
+      for (const id of ids) add.run(r.staff_id, id, now);
+      this.audit({ actor, action: 'account.judges', entity: 'account', entityKey: r.name, before: { judges: before }, after: { judges: this.judgesOf(r.staff_id) } }, now);
+      return this.byStaffId(r.staff_id)!;
+    }).immediate();
+  }
+
   /** Lifts a lockout (and clears the count of failed sign-ins), audited; the password stays as it is. */
   unlock(name: string, actor: string): Person {
     return this.db.transaction(() => {

@@ -23,8 +23,8 @@ export function signedInUser(p: Person): SignedInUser {
   };
 }
 
-export function userView(p: Person): UserView {
-  return { name: p.name, roles: p.roles, division: p.division, active: p.active, lockedUntil: p.lockedUntil, mustChangePassword: p.mustChangePassword };
+export function userView(p: Person, judges: string[] = []): UserView {
+  return { name: p.name, roles: p.roles, division: p.division, active: p.active, lockedUntil: p.lockedUntil, mustChangePassword: p.mustChangePassword, judges };
 }
 
 /**
@@ -87,7 +87,11 @@ export const accountsDomain = createDomain('accounts', accountsApi, (s: CoreServ
     s.accounts.changePassword(ctx.person!.staffId, a.oldPassword, a.newPassword);
     return { changed: true as const };
   },
-  'users.list': () => s.accounts.list().map(userView),
+  'users.list': () => s.accounts.list().map((p) => userView(p, s.accounts.judgesOf(p.staffId))),
+  'users.setJudges': (a, ctx) => {
+    const p = s.accounts.setJudges(a.name, a.judges, ctx.actor);
+    return userView(p, s.accounts.judgesOf(p.staffId));
+  },
   'users.add': (a, ctx) => {
     const chosen = a.password === undefined ? temporaryPassword(a.name) : null;
     const p = s.accounts.create({ name: a.name, roles: a.roles, division: a.division || null, password: a.password ?? chosen!, actor: ctx.actor, mustChange: true });

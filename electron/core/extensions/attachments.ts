@@ -27,22 +27,31 @@ export function sniffMime(bytes: Buffer): AttachmentMime | null {
 const EXPECTED: Record<string, AttachmentMime> = { pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg' };
 const KIND_LABEL: Record<AttachmentMime, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG 图片', 'image/jpeg': 'JPEG 图片' };
 
-/** Each attachment decoded and checked, refused with its name: content that is no PDF or image, or a name that lies. */
-export function checkAttachments(list: ReadonlyArray<{ name: string; base64: string }>): CheckedAttachment[] {
+/** A letter's kind, from its first bytes, held against its name: refused naming the file when either is wrong. */
+export function checkLetterKind(name: string, bytes: Buffer): AttachmentMime {
+  const mime = sniffMime(bytes);
+  if (!mime) throw new InputError(`“${name}”不是 PDF 或图片文件`, 'attachments');
+  const ext = /\.([A-Za-z]+)$/.exec(name)?.[1]?.toLowerCase();
+  const named = ext ? EXPECTED[ext] : undefined;
+  // A name that promises another kind would open in the wrong program on the president's desk.
+  if (named !== mime) throw new InputError(`“${name}”的内容是${KIND_LABEL[mime]}，与文件名不符；请使用 .${mime === 'application/pdf' ? 'pdf' : mime === 'image/png' ? 'png' : 'jpg'} 文件名`, 'attachments');
+  return mime;
+}
+
+/**
+ * Each letter checked, refused with its name: a repeated name, an empty file, over 10 MB, content that is no PDF or
+ * image, or a name that lies. Letters sent inline (base64) and letters uploaded in pieces meet the same checks here.
+ */
+export function checkAttachments(list: ReadonlyArray<{ name: string; bytes: Buffer }>): CheckedAttachment[] {
   const names = new Set<string>();
   return list.map((a) => {
     const name = a.name.replace(/^.*[\\/]/, '');
     if (names.has(name)) throw new InputError(`附件“${name}”重复`, 'attachments');
     names.add(name);
-    const bytes = Buffer.from(a.base64, 'base64');
+    const bytes = a.bytes;
     if (bytes.length === 0) throw new InputError(`附件“${name}”是空文件`, 'attachments');
     if (bytes.length > ATTACHMENT_MAX_BYTES) throw new InputError(`附件“${name}”超过 10 MB`, 'attachments');
-    const mime = sniffMime(bytes);
-    if (!mime) throw new InputError(`“${name}”不是 PDF 或图片文件`, 'attachments');
-    const ext = /\.([A-Za-z]+)$/.exec(name)?.[1]?.toLowerCase();
-    const named = ext ? EXPECTED[ext] : undefined;
-    // A name that promises another kind would open in the wrong program on the president's desk.
-    if (named !== mime) throw new InputError(`“${name}”的内容是${KIND_LABEL[mime]}，与文件名不符；请使用 .${mime === 'application/pdf' ? 'pdf' : mime === 'image/png' ? 'png' : 'jpg'} 文件名`, 'attachments');
+    const mime = checkLetterKind(name, bytes);
     return { name, mime, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
   });
 }

@@ -29,6 +29,9 @@ export class ExtensionPeople {
       division: db.prepare('SELECT name FROM divisions WHERE id = ?').pluck(),
       divisionNamed: db.prepare('SELECT 1 FROM divisions WHERE name = ?'),
       vicePresident: db.prepare("SELECT 1 FROM staff s JOIN staff_roles r ON r.staff_id = s.id AND r.role = 'vice_president' WHERE s.name = ?"),
+      vicePresidents: withRole('vice_president', ''),
+      // The divisions whose cases have time limits: trial divisions, 人民法庭 and enforcement; not offices.
+      trialDivisions: db.prepare("SELECT name FROM divisions WHERE kind <> 'office' ORDER BY name").pluck(),
     };
   }
 
@@ -49,6 +52,14 @@ export class ExtensionPeople {
       if (this.s.divisionNamed.get(division) === undefined) throw new InputError(`“${division}”不是本院的部门`, 'delegations');
       if (this.s.vicePresident.get(name) === undefined) throw new InputError(`“${name}”不是本院的分管院领导，不能受委托审批${division}的延长审限`, 'delegations');
     }
+  }
+
+  /** What the settings screen offers: divisions to delegate, and the vice-presidents who can be named. */
+  options(): { divisions: string[]; vicePresidents: string[] } {
+    return {
+      divisions: this.s.trialDivisions.all() as string[],
+      vicePresidents: [...new Set((this.s.vicePresidents.all() as Array<{ name: string }>).map((v) => v.name))],
+    };
   }
 
   /** Whoever acts next on a waiting request, as the queue names him. */

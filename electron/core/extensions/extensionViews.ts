@@ -20,6 +20,8 @@ export interface RequestRow {
   reason_code: ExtensionReason | null;
   explanation: string | null;
   requested_by: number | null;
+  /** The assistant who asked for the judge (migration 11); null when the judge asked himself. */
+  entered_by: number | null;
   requested_on: string;
   late: number;
   status: ExtensionStatus;
@@ -61,7 +63,8 @@ export class ExtensionViews {
          FROM extension_decisions x LEFT JOIN staff s ON s.id = x.decided_by WHERE x.request_id = ? ORDER BY x.id`,
       ),
       attachments: db.prepare('SELECT id, name, mime, size, sha256 FROM extension_attachments WHERE request_id = ? ORDER BY id'),
-      attachment: db.prepare('SELECT id, name, mime, size, sha256, bytes FROM extension_attachments WHERE id = ? AND request_id = ?'),
+      // substr on a BLOB counts bytes from 1: one piece is read, never the whole scan.
+      attachment: db.prepare('SELECT id, name, mime, size, sha256, substr(bytes, ? + 1, ?) AS bytes FROM extension_attachments WHERE id = ? AND request_id = ?'),
       earlier: db.prepare("SELECT count(*) FROM extension_requests WHERE case_id = ? AND id <> ? AND status = 'approved'").pluck(),
       earlierSpan: db.prepare("SELECT count(*) AS count, coalesce(sum(months), 0) AS months, coalesce(sum(days), 0) AS days FROM extension_requests WHERE case_id = ? AND id <> ? AND status = 'approved'"),
       judgeOpen: db.prepare('SELECT count(*) FROM cases WHERE judge_id = ? AND closed_on IS NULL').pluck(),
@@ -116,6 +119,7 @@ export class ExtensionViews {
       id: r.id, caseNumber: c.case_number, cause: c.cause, procedure: c.procedure, division: names.division, judge: names.judge, filedOn: c.filed_on,
       dueOn: d.dueOn, daysRemaining: c.closed_on ? null : d.daysRemaining, deadlineStatus: d.status,
       requestedBy: r.requested_by === null ? null : (this.s.staffName.get(r.requested_by) as string), requestedOn: r.requested_on,
+      enteredBy: r.entered_by === null ? null : (this.s.staffName.get(r.entered_by) as string),
       reason: r.reason, reasonCode: r.reason_code, explanation: r.explanation, asked,
       approved: r.status === 'approved' ? { months: r.months, days: r.days } : null,
       status: r.status, stage: r.stage, stageLabel: r.stage && r.stage !== 'decided' ? STAGE_LABELS[r.stage] : STATUS_TEXT[r.status],
@@ -125,6 +129,8 @@ export class ExtensionViews {
       judgeOpen: this.s.judgeOpen.get(c.judge_id) as number,
       judgeOverdue: this.s.judgeOverdue.get(c.judge_id, today) as number,
       steps,
+      // Names and sizes only: the desks list the letters; their bytes come in pieces (extensions.attachment).
+      attachments: this.s.attachments.all(r.id) as ExtensionAttachmentView[],
     };
   }
 
@@ -133,12 +139,18 @@ export class ExtensionViews {
     return this.s.earlierSpan.get(r.case_id, r.id) as { count: number; months: number; days: number };
   }
 
-  /** One letter of a request, its bytes included. */
-  attachment(requestId: number, id: number): (ExtensionAttachmentView & { bytes: Buffer }) | null {
-    return (this.s.attachment.get(id, requestId) as (ExtensionAttachmentView & { bytes: Buffer }) | undefined) ?? null;
+  /** A person's name by staff id. */
+  staffName(id: number): string {
+    return this.s.staffName.get(id) as string;
+  }
+
+  /** One letter of a request with the piece of its bytes that starts at `offset` (at most `max` bytes). */
+  attachment(requestId: number, id: number, offset: number, max: number): (ExtensionAttachmentView & { bytes: Buffer }) | null {
+    const row = this.s.attachment.get(offset, max, id, requestId) as (ExtensionAttachmentView & { bytes: Buffer | null }) | undefined;
+    return row ? { ...row, bytes: row.bytes ?? Buffer.alloc(0) } : null;
   }
 
   detail(r: RequestRow, today: string, waitingFor: (r: RequestRow, c: CaseRow) => string | null, notes: string[] = []): ExtensionDetail {
-    return { ...this.row(r, today, waitingFor), attachments: this.s.attachments.all(r.id) as ExtensionAttachmentView[], notes };
+    return { ...this.row(r, today, waitingFor), notes };
   }
 }

@@ -25,6 +25,8 @@ export interface NewRequest {
   reason: ExtensionReason;
   explanation: string;
   attachments: CheckedAttachment[];
+  /** Asked by an assistant for the judge he serves: the request is the judge's, entered by the assistant (`who`). */
+  forJudge?: { staffId: number; name: string };
 }
 
 const OUTCOME_TEXT = { approved: '批准', rejected: '不批准' } as const;
@@ -40,8 +42,8 @@ export class ExtensionWorkflow {
       pending: db.prepare(`SELECT 1 FROM extension_requests r WHERE r.case_id = ? AND ${STAGE_SQL} <> 'decided'`),
       insert: db.prepare(
         `INSERT INTO extension_requests (case_id, months, days, reason, reason_code, explanation, requested_by, requested_on, late, status, stage, route,
-           asked_months, asked_days, row_version, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)`,
+           asked_months, asked_days, row_version, created_at, updated_at, entered_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       attach: db.prepare('INSERT INTO extension_attachments (request_id, name, mime, size, sha256, bytes, row_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       step: db.prepare(
@@ -81,13 +83,14 @@ export class ExtensionWorkflow {
       // With no head to ask, the request goes straight on: to the decision, or to be sent up.
       const stage = hasHead ? 'opinion' : verdict.route === 'president' ? 'decision' : 'forwarding';
       const id = Number(this.s.insert.run(
-        c.id, a.months, a.days, a.reason, a.reason, a.explanation, who.staffId, who.today, verdict.late ? 1 : 0, stage, verdict.route, a.months, a.days, version, now, now,
+        c.id, a.months, a.days, a.reason, a.reason, a.explanation, a.forJudge?.staffId ?? who.staffId, who.today, verdict.late ? 1 : 0, stage, verdict.route, a.months, a.days, version, now, now,
+        a.forJudge ? who.staffId : null,
       ).lastInsertRowid);
       for (const f of a.attachments) this.s.attach.run(id, f.name, f.mime, f.bytes.length, f.sha256, f.bytes, version, now);
       this.audit({
         actor: who.name, action: 'extension.request', entity: 'case', entityKey: c.case_number,
         after: {
-          id, asked: spanLabel({ months: a.months, days: a.days }), reason: a.reason, explanation: a.explanation, route: verdict.route, late: verdict.late,
+          id, ...(a.forJudge ? { for: a.forJudge.name, enteredBy: who.name } : {}), asked: spanLabel({ months: a.months, days: a.days }), reason: a.reason, explanation: a.explanation, route: verdict.route, late: verdict.late,
           stage, notes: verdict.notes, attachments: a.attachments.map((f) => ({ name: f.name, mime: f.mime, size: f.bytes.length, sha256: f.sha256 })),
         },
       }, now);

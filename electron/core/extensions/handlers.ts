@@ -1,13 +1,16 @@
 // Handlers of the extensions domain (shared/extensions/api.ts): who may act on a request at its stage, checked here
 // and refused on the record; the writes themselves are extensionWorkflow.ts, the reading extensionViews.ts.
-import { extensionsApi, STAGE_LABELS, type ExtensionDetail } from '../../../shared/extensions/api';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { extensionsApi, LETTER_PIECE_BYTES, STAGE_LABELS, type ExtensionDetail } from '../../../shared/extensions/api';
 import { createDomain } from '../kernel/domain';
 import type { CallContext } from '../kernel/context';
 import type { CoreServices } from '../app/services';
 import { caseInScope } from '../cases/caseAccess';
 import { inScope } from '../cases/caseScope';
 import { CoreError, InputError } from '../kernel/errors';
-import { checkAttachments } from './attachments';
+import { checkAttachments, checkLetterKind } from './attachments';
+import { FileUploads } from '../kernel/fileUploads';
 import { ExtensionViews, type RequestRow } from './extensionViews';
 import { checkPeriod, extensionStudy, filterTerms } from './extensionStudy';
 import { ExtensionWorkflow, type Actor } from './extensionWorkflow';
@@ -25,6 +28,14 @@ export const extensionsDomain = createDomain('extensions', extensionsApi, (s: Co
   const waitingFor = (r: RequestRow, c: CaseRow) => people.waitingFor(r, c);
   const actor = (ctx: CallContext): Actor => ({ staffId: ctx.person!.staffId, name: ctx.actor, today: s.today() });
   const detail = (id: number, notes: string[] = []): ExtensionDetail => views.detail(views.requestRow(id)!, s.today(), waitingFor, notes);
+  // Letters the window uploads in pieces wait in an owner-only letters/ folder beside the database until the request
+  // uses them (then they are removed), the dialog discards them, or two idle hours pass.
+  const uploads = new FileUploads({
+    root: s.db.memory ? null : path.join(path.dirname(path.resolve(s.dbPath)), 'letters'),
+    noFolder: '内存数据库不能上传附件',
+    fallbackName: '附件',
+    keepMs: 2 * 60 * 60 * 1000,
+  });
 
   /** A request the person's scope reaches; another's answers as no such request, like a case out of scope. */
   const reach = (ctx: CallContext, id: number): { r: RequestRow; c: CaseRow } => {
@@ -69,14 +80,32 @@ export const extensionsDomain = createDomain('extensions', extensionsApi, (s: Co
   return {
     'extensions.request': (a, ctx) => {
       const c = caseInScope(s.cases, ctx, a.caseNumber);
-      // Only the case's own judge asks; staff and accounts record no link from an assistant to his judge, so an
-      // assistant cannot ask for him (the role matrix does not give assistants extension.request either).
-      if (c.judge_id !== ctx.person!.staffId) ctx.deny(`只有承办法官本人可以申请延长审限；${ctx.actor}不是 ${c.case_number} 的承办法官`);
-      const attachments = checkAttachments(a.attachments);
-      const hasHead = people.heads(c.division_id, ctx.person!.staffId).length > 0;
-      const made = work.request(c, { months: a.months, days: a.days, reason: a.reason, explanation: a.explanation, attachments }, actor(ctx), extensionSettings(s.settings), hasHead);
+      // The case's own judge asks, or an assistant who serves him (users.setJudges) asks for him: the request is then
+      // the judge's, entered by the assistant, and both names are on it and in the audit entry.
+      const me = ctx.person!;
+      let forJudge: { staffId: number; name: string } | undefined;
+      if (c.judge_id !== me.staffId) {
+        const serves = me.roles.includes('assistant') && c.judge_id !== null && s.accounts.serves(me.staffId, c.judge_id);
+        if (!serves) ctx.deny(`只有承办法官本人或为其服务的法官助理可以申请延长审限；${ctx.actor}不是 ${c.case_number} 的承办法官，也不是其法官助理`);
+        forJudge = { staffId: c.judge_id!, name: views.staffName(c.judge_id!) };
+      }
+      // Uploaded letters meet the same checks as inline ones: read whole (at most 10 MB, the upload's own bound).
+      const attachments = checkAttachments(a.attachments.map((f) => ({
+        name: f.name,
+        bytes: 'upload' in f ? readFileSync(uploads.file(ctx.actor, f.upload)) : Buffer.from(f.base64, 'base64'),
+      })));
+      // The heads who may give the opinion leave out the judge the request is for (he may head the division).
+      const hasHead = people.heads(c.division_id, forJudge?.staffId ?? me.staffId).length > 0;
+      const made = work.request(c, { months: a.months, days: a.days, reason: a.reason, explanation: a.explanation, attachments, forJudge }, actor(ctx), extensionSettings(s.settings), hasHead);
+      for (const f of a.attachments) if ('upload' in f) uploads.discard(ctx.actor, f.upload);
       return detail(made.id, made.notes);
     },
+    'extensions.upload': (a, ctx) => {
+      // The first piece already shows what the file is: a wrong kind is refused before 10 MB travel.
+      if (a.offset === 0 && a.upload === undefined) checkLetterKind(a.name.replace(/^.*[\\/]/, ''), Buffer.from(a.base64.slice(0, 16), 'base64'));
+      return uploads.append(ctx.actor, a);
+    },
+    'extensions.discardUpload': (a, ctx) => ({ discarded: uploads.discard(ctx.actor, a.upload) }),
     'extensions.opinion': (a, ctx) => {
       const { r, c } = reach(ctx, a.id);
       notOwn(ctx, r, '签署意见于');
@@ -145,12 +174,14 @@ export const extensionsDomain = createDomain('extensions', extensionsApi, (s: Co
     },
     'extensions.attachment': (a, ctx) => {
       const { r } = reach(ctx, a.id);
-      const f = views.attachment(r.id, a.attachmentId);
+      const f = views.attachment(r.id, a.attachmentId, a.offset, LETTER_PIECE_BYTES);
       if (!f) throw new CoreError('NOT_FOUND', `申请 ${r.id} 没有编号为 ${a.attachmentId} 的附件`);
+      if (a.offset > f.size) throw new InputError('附件的读取位置超出了文件长度', 'offset');
       const { bytes, ...view } = f;
-      return { ...view, base64: bytes.toString('base64') };
+      return { ...view, base64: bytes.toString('base64'), next: a.offset + bytes.length, total: f.size };
     },
     'extensions.settings': () => extensionSettings(s.settings),
+    'extensions.delegationOptions': () => people.options(),
     'extensions.setSettings': (a, ctx) => {
       const current = extensionSettings(s.settings);
       const next = { refuseLate: a.refuseLate ?? current.refuseLate, delegations: a.delegations ?? current.delegations };

@@ -8,6 +8,8 @@ interface DialogProps {
   children: ReactNode;
   testId?: string;
   wide?: boolean;
+  /** A class of its own, for a dialog sized apart (the letter viewer fills most of the window). */
+  className?: string;
   /**
    * Where focus goes back when the dialog closes, when that is not what had focus as it opened: a button that was
    * disabled while the dialog's content was being prepared (and so lost focus) names itself here.
@@ -27,7 +29,7 @@ export function initialFocus(body: ParentNode): HTMLElement | null {
   );
 }
 
-export function Dialog({ title, onClose, children, testId, wide, returnFocusTo }: DialogProps) {
+export function Dialog({ title, onClose, children, testId, wide, className, returnFocusTo }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
@@ -57,7 +59,7 @@ export function Dialog({ title, onClose, children, testId, wide, returnFocusTo }
     };
   }, []);
   return (
-    <dialog ref={ref} className={`dialog${wide ? ' wide' : ''}`} data-testid={testId} aria-label={title}>
+    <dialog ref={ref} className={`dialog${wide ? ' wide' : ''}${className ? ` ${className}` : ''}`} data-testid={testId} aria-label={title}>
       <div className="dialog-head">
         <h2>{title}</h2>
         <button type="button" className="link-button dialog-close" onClick={onClose} aria-label="关闭" data-testid="dialog-close">

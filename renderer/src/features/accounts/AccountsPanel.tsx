@@ -8,6 +8,7 @@ import { Dialog } from '../../components/Dialog';
 import { newPasswordProblem, rolesText } from '../../lib/auth';
 import { passwordNameProblem } from '../../../../shared/accounts/passwordRules';
 import { userStatus } from './userStatus';
+import { AssistantJudgesDialog } from './AssistantJudgesDialog';
 import { session, stores } from '../../stores';
 
 /** Roles that wrap between one role and the next, never inside a role's name (审管 / 办). */
@@ -25,7 +26,7 @@ function RolesText({ roles }: { roles: readonly Role[] }) {
   );
 }
 
-type Pending = { kind: 'toggle'; user: UserView } | { kind: 'reset'; user: UserView } | null;
+type Pending = { kind: 'toggle' | 'reset' | 'judges'; user: UserView } | null;
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -285,6 +286,7 @@ export function AccountsPanel() {
                   </td>
                   <td className="wrap" title={rolesText(u.roles)} data-testid="user-roles">
                     <RolesText roles={u.roles} />
+                    {u.judges.length ? <div className="muted small" data-testid="user-judges">服务法官：{u.judges.join('、')}</div> : null}
                   </td>
                   <td className="wrap" title={u.division ?? ''}>
                     {u.division ?? '—'}
@@ -309,6 +311,11 @@ export function AccountsPanel() {
                     <button type="button" className="link-button" data-testid="user-reset" onClick={() => setPending({ kind: 'reset', user: u })}>
                       重置口令
                     </button>
+                    {u.roles.includes('assistant') ? (
+                      <button type="button" className="link-button" data-testid="user-judges-open" onClick={() => setPending({ kind: 'judges', user: u })}>
+                        对应法官
+                      </button>
+                    ) : null}
                   </td>
                 </tr>
               );
@@ -323,6 +330,7 @@ export function AccountsPanel() {
       </section>
       {pending?.kind === 'toggle' ? <ToggleDialog user={pending.user} onClose={() => setPending(null)} onDone={done} /> : null}
       {pending?.kind === 'reset' ? <ResetDialog user={pending.user} onClose={() => setPending(null)} onDone={done} /> : null}
+      {pending?.kind === 'judges' ? <AssistantJudgesDialog user={pending.user} all={s.users} onClose={() => setPending(null)} onDone={done} /> : null}
     </>
   );
 }

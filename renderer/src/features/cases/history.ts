@@ -92,6 +92,8 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   baseDays: '调解期限（天）',
   // 延长审限 (extension.request / opinion / forward / decide / higherCourt)
   asked: '申请延长',
+  for: '为法官申请',
+  enteredBy: '代为申请的法官助理',
   explanation: '具体理由',
   route: '审批权限',
   late: '逾期申请',

@@ -9,6 +9,7 @@ import { userCan } from '../auth/session';
 import { spanText, STEP_LABELS, stepOutcome } from './format';
 import { PrintFormButton } from './PrintFormButton';
 import { RequestExtensionDialog } from './RequestDialog';
+import { LettersList } from './LettersList';
 import './extensions.css';
 
 function statusTone(r: Pick<ExtensionRow, 'status'>): string {
@@ -21,7 +22,10 @@ export function ExtensionSteps({ r }: { r: ExtensionRow }) {
     <ol className="ext-steps" data-testid="ext-steps">
       <li>
         <span className="ext-step-head">申请</span>
-        <span>{r.requestedBy ?? '—'}</span>
+        <span>
+          {r.requestedBy ?? '—'}
+          {r.enteredBy ? <span className="muted small" data-testid="ext-entered-by">（法官助理 {r.enteredBy} 代为申请）</span> : null}
+        </span>
         <span className="muted">{formatDate(r.requestedOn)}</span>
         <span>
           {spanText({ ...r, status: 'pending' })} · {r.reason}
@@ -51,8 +55,8 @@ export function CaseExtensionsSection({ c }: { c: CaseDetail }) {
     void stores.extensions.getState().loadCase(c.caseNumber);
   }, [c.caseNumber, c.deadline.dueOn, c.extensions.length]);
   const rows = held?.caseNumber === c.caseNumber ? held.rows : null;
-  // Only the case's own judge asks (the core refuses anyone else); an assistant records no link to his judge.
-  const mayAsk = userCan(user, 'extension.request') && user?.name === c.judge && !c.closedOn;
+  // The case's own judge asks, or an assistant for the judges he serves (the core checks that link and refuses others).
+  const mayAsk = userCan(user, 'extension.request') && (user?.name === c.judge || !!user?.roles.includes('assistant')) && !c.closedOn;
   return (
     <section className="panel" aria-label="延长审限申请" data-testid="case-extensions-section">
       <div className="panel-head">
@@ -81,6 +85,7 @@ export function CaseExtensionsSection({ c }: { c: CaseDetail }) {
                 <PrintFormButton id={r.id} caseNumber={r.caseNumber} />
               </div>
               {r.explanation ? <p className="ext-explanation">{r.explanation}</p> : null}
+              <LettersList r={r} />
               <ExtensionSteps r={r} />
             </li>
           ))}

@@ -15,6 +15,8 @@ import { PrintFormButton } from './PrintFormButton';
 import { remainingText, spanText } from './format';
 import { FilterLine } from './study/FilterLine';
 import { waitingForMe, type ExtensionsTab } from './store';
+import { LettersList } from './LettersList';
+import { mayActForLeadership, useDelegations } from './delegation';
 import './extensions.css';
 
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
@@ -82,6 +84,7 @@ function RequestCard(props: { r: ExtensionRow; mine: boolean; mayApprove: boolea
         <strong>{r.reason}</strong>
         {r.explanation ? `：${r.explanation}` : ''}
       </p>
+      <LettersList r={r} />
       {opinion && r.stage !== 'decided' ? (
         <p className="ext-opinion" data-testid="ext-opinion">
           庭长意见（{opinion.by ?? '—'}，{formatDate(opinion.on)}）：<strong>{opinion.outcome === 'agree' ? '同意' : '不同意'}</strong>
@@ -108,6 +111,8 @@ export function ExtensionsPage() {
   const [acting, setActing] = useState<{ r: ExtensionRow; kind: ActKind } | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const mayApprove = userCan(user, 'extension.approve');
+  // A vice-president not delegated the division sees its requests but has nothing to do on them.
+  const delegations = useDelegations(mayApprove);
   const rows = s.rows ?? [];
   const mineIds = new Set(waitingForMe(rows, user?.name).map((r) => r.id));
   // Several at once: only requests waiting for this person's decision.
@@ -159,7 +164,7 @@ export function ExtensionsPage() {
             key={r.id}
             r={r}
             mine={mineIds.has(r.id)}
-            mayApprove={mayApprove}
+            mayApprove={mayApprove && mayActForLeadership(user, r, delegations)}
             selected={s.tab === 'waiting' && decidable.length > 1 && decidable.includes(r) ? selected.has(r.id) : null}
             onSelect={(v) => {
               const next = new Set(selected);

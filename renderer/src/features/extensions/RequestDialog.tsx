@@ -1,5 +1,6 @@
-// 申请延长审限 on the case page: how long, the reason, the written explanation and up to three small letters; the rules'
-// check runs as the judge types (route, 逾期申请, refusal in the core's words) and the core's answer decides.
+// 申请延长审限 on the case page: how long, the reason, the written explanation and up to three letters of up to 10 MB
+// each, uploaded in pieces as they are picked; the rules' check runs as the judge types (route, 逾期申请, refusal in
+// the core's words) and the core's answer decides.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import type { CaseDetail } from '../../../../shared/api/contract';
@@ -12,28 +13,12 @@ import { DialogActions, FormMessage } from '../cases/EventDialogs';
 import { Choice } from '../cases/WorkFields';
 import { parseSpan } from './format';
 import { precheck } from './precheck';
+import { sizeText } from './letters';
+import { useLetterUploads } from './useLetterUploads';
 
-/**
- * The loopback host takes at most 1 MB per call and letters travel inline as base64 (a third larger), so the window
- * sends at most 700 KB of letters in all; larger scans go through the command line (--attach), up to the core's 10 MB.
- */
-export const WINDOW_ATTACHMENTS_MAX_BYTES = 700 * 1024;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 
-interface Letter {
-  name: string;
-  size: number;
-  base64: string;
-}
-
 type Box = 'months' | 'reason' | 'explanation' | 'attachments';
-
-function toBase64(buf: ArrayBuffer): string {
-  const bytes = new Uint8Array(buf);
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
 
 /** Which box a refusal belongs to, by the argument the core names. */
 function boxOf(field: string | null): Box | null {
@@ -51,8 +36,9 @@ export function RequestExtensionDialog({ c, onClose }: { c: CaseDetail; onClose(
   const [days, setDays] = useState('');
   const [reason, setReason] = useState<ExtensionReason | ''>('');
   const [explanation, setExplanation] = useState('');
-  const [letters, setLetters] = useState<Letter[]>([]);
   const [errors, setErrors] = useState<Partial<Record<Box, string>>>({});
+  const uploads = useLetterUploads((message) => setErrors(({ attachments: _gone, ...rest }) => (message ? { ...rest, attachments: message } : rest)));
+  const letters = uploads.letters;
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -65,25 +51,6 @@ export function RequestExtensionDialog({ c, onClose }: { c: CaseDetail; onClose(
   const span = parseSpan(months, days);
   const verdict = span && today && span.months + span.days > 0 ? precheck(c, requests, { ...span, explanation }, today, refuseLate) : null;
 
-  async function addFiles(files: FileList | null) {
-    if (!files) return;
-    const next = [...letters];
-    for (const f of Array.from(files)) {
-      if (next.length >= 3) {
-        setErrors((e) => ({ ...e, attachments: '附件最多 3 个' }));
-        break;
-      }
-      next.push({ name: f.name, size: f.size, base64: toBase64(await f.arrayBuffer()) });
-    }
-    const total = next.reduce((n, l) => n + l.size, 0);
-    if (total > WINDOW_ATTACHMENTS_MAX_BYTES) {
-      setErrors((e) => ({ ...e, attachments: '在本窗口中附件合计不能超过 700 KB；更大的扫描件请用命令行 courtdesk extension request … --attach 提交' }));
-      return;
-    }
-    setErrors(({ attachments: _gone, ...rest }) => rest);
-    setLetters(next);
-  }
-
   async function submit(ev: FormEvent) {
     ev.preventDefault();
     const e: Partial<Record<Box, string>> = {};
@@ -91,16 +58,18 @@ export function RequestExtensionDialog({ c, onClose }: { c: CaseDetail; onClose(
     if (!reason) e.reason = '请选择延长理由';
     if (!explanation.trim()) e.explanation = '请写明申请延长的具体理由';
     if (verdict && !verdict.ok && verdict.field) e[verdict.field] = verdict.message;
+    if (!uploads.ready) e.attachments = letters.some((l) => l.error) ? '有附件未能上传，请移除后重新添加' : '附件正在上传，请稍候';
     setErrors(e);
     setFormError(verdict && !verdict.ok && !verdict.field ? verdict.message : null);
     if (Object.keys(e).length || !span || !reason || (verdict && !verdict.ok)) return;
     setBusy(true);
     const out = await stores.extensions.getState().act('extensions.request', {
       caseNumber: c.caseNumber, months: span.months, days: span.days, reason, explanation: explanation.trim(),
-      attachments: letters.map((l) => ({ name: l.name, base64: l.base64 })),
+      attachments: letters.map((l) => ({ name: l.name, upload: l.upload! })),
     });
     setBusy(false);
     if (out.ok) {
+      uploads.markSent();
       onClose();
       return;
     }
@@ -136,7 +105,7 @@ export function RequestExtensionDialog({ c, onClose }: { c: CaseDetail; onClose(
             onChange={(x) => setExplanation(x.target.value)}
           />
         </FormField>
-        <FormField id="ext-files" label="附件（PDF、JPG、PNG，可选）" error={errors.attachments} testId="ext-files" hint="最多 3 个，本窗口中合计不超过 700 KB；程序按文件内容核对格式。较大的扫描件请用命令行提交。">
+        <FormField id="ext-files" label="附件（PDF、JPG、PNG，可选）" error={errors.attachments} testId="ext-files" hint="最多 3 个，每个不超过 10 MB；选择后即上传，程序按文件内容核对格式。">
           {/* The browser's own file box speaks the system's language: a button of ours, the box hidden (as on 导入). */}
           <label className="button-link ext-pick" data-testid="ext-files-pick">
             {letters.length ? '再添加附件…' : '选择附件…'}
@@ -148,7 +117,7 @@ export function RequestExtensionDialog({ c, onClose }: { c: CaseDetail; onClose(
               accept={ACCEPT}
               multiple
               onChange={(x) => {
-                void addFiles(x.target.files);
+                uploads.add(Array.from(x.target.files ?? []));
                 x.target.value = '';
               }}
             />
@@ -157,19 +126,21 @@ export function RequestExtensionDialog({ c, onClose }: { c: CaseDetail; onClose(
         </FormField>
         {letters.length ? (
           <ul className="ext-letters" data-testid="ext-letters">
-            {letters.map((l, i) => (
-              <li key={`${l.name}-${i}`}>
+            {letters.map((l) => (
+              <li key={l.key} data-testid="ext-letter-upload" data-state={l.error ? 'error' : l.upload ? 'done' : 'sending'}>
                 <span className="ellipsis" title={l.name}>{l.name}</span>
-                <span className="muted">{Math.ceil(l.size / 1024)} KB</span>
-                <button
-                  type="button"
-                  className="link-button"
-                  data-testid="ext-letter-remove"
-                  onClick={() => {
-                    setLetters(letters.filter((_, j) => j !== i));
-                    setErrors(({ attachments: _gone, ...rest }) => rest);
-                  }}
-                >
+                <span className="muted">{sizeText(l.size)}</span>
+                {l.error ? (
+                  <span className="text-danger small" role="alert">{l.error}</span>
+                ) : l.upload ? (
+                  <span className="muted small">已上传</span>
+                ) : (
+                  <>
+                    <progress max={l.size} value={l.sent} aria-label={`上传 ${l.name}`} />
+                    <span className="muted small">{Math.floor((l.sent / l.size) * 100)}%</span>
+                  </>
+                )}
+                <button type="button" className="link-button" data-testid="ext-letter-remove" onClick={() => uploads.remove(l.key)}>
                   移除
                 </button>
               </li>

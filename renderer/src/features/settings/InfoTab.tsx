@@ -5,6 +5,7 @@ import { ChangePasswordDialog } from '../../components/ChangePasswordDialog';
 import { rolesText, scopeText } from '../../lib/auth';
 import { formatCount, formatDate } from '../../lib/format';
 import { session, stores } from '../../stores';
+import { DelegationPanel } from '../extensions/DelegationPanel';
 import { ClosingRulesPanel } from './ClosingRulesPanel';
 import { HolidayRollPanel } from './HolidayRollPanel';
 import { IdleLockPanel } from './IdleLockPanel';
@@ -91,6 +92,7 @@ export function InfoTab() {
       <IdleLockPanel />
       <HolidayRollPanel />
       <ClosingRulesPanel />
+      <DelegationPanel />
       <InfoPanel />
       <section className="panel">
         <h2>更多设置</h2>
