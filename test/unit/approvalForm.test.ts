@@ -17,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const request: ExtensionDetail = {
   id: 41, caseNumber: '（2025）辽0421民初12345号', cause: '建设工程施工合同纠纷', procedure: '普通程序', division: '民事审判第一庭', judge: '欧阳法官',
   filedOn: '2025-01-05', dueOn: '2025-07-05', daysRemaining: 5, deadlineStatus: 'due_soon' as ExtensionDetail['deadlineStatus'],
-  requestedBy: '欧阳法官', requestedOn: '2025-06-30', reason: '其他', reasonCode: '其他', explanation: '因当事人申请重新鉴定，鉴定机构要求补充材料。逾期原因：鉴定意见于届满前十日才送达。',
+  requestedBy: '欧阳法官', enteredBy: '助理司马', requestedOn: '2025-06-30', reason: '其他', reasonCode: '其他', explanation: '因当事人申请重新鉴定，鉴定机构要求补充材料。逾期原因：鉴定意见于届满前十日才送达。',
   asked: { months: 2, days: 15 }, approved: null, status: 'pending', stage: 'decision', stageLabel: '待院领导审批', route: 'president', routeLabel: '本院院长',
   late: true, waitingFor: '院长', earlierExtensions: 1, judgeOpen: 10, judgeOverdue: 1,
   steps: [{ step: 'opinion', outcome: 'disagree', by: '庭长甲', on: '2025-06-30', at: '2025-06-30T09:00:00', months: null, days: null, comment: '理由不充分', late: false }],
@@ -58,6 +58,7 @@ describe('the form at its limits', () => {
     expect(lines).toContain('逾期申请');
     expect(text).toContain('理由：其他（逾期申请）');
     expect(flat).toContain('已延长1次，共3个月');
+    expect(flat).toContain('（法官助理助理司马代为填报）');
     expect(flat).toContain('不同意延长审限。理由不充分签名：庭长甲日期：2025-06-30');
     expect(flat).toContain('1.鉴定机构补充材料通知.pdf2.送达回证.jpg');
     expect(flat).toContain('打印时间：2025-06-3010:15');

@@ -103,7 +103,7 @@ export async function approvalFormPdf(d: ApprovalFormData, font?: Buffer): Promi
   t.row([L('审限届满日期'), { text: r.dueOn ? `${r.dueOn}\n（${r.status === 'approved' ? '含本次延长，' : ''}按打印日计算）` : '—（不计审限）' }, L('已延长情况'), { text: earlierText(d.earlier) }]);
   t.row([L('申请延长期限'), { text: `${spanLabel(r.asked)}${r.late ? '\n逾期申请' : ''}` }, L('审批权限'), { text: r.routeLabel ?? '—' }]);
   const reason = `理由：${r.reason}${r.late ? '（逾期申请）' : ''}\n${r.explanation ? `具体理由：${r.explanation}` : ''}`;
-  t.row([L('申请理由'), wide(`${reason}\n\n${signed(r.requestedBy, r.requestedOn, '申请人')}`)], 4);
+  t.row([L('申请理由'), wide(`${reason}\n\n${signed(r.requestedBy, r.requestedOn, '申请人')}${r.enteredBy ? `\n（法官助理 ${r.enteredBy} 代为填报）` : ''}`)], 4);
   const opinion = opinionText(r);
   t.row([L('庭长意见'), wide(opinion.text)], opinion.lines);
   const decision = decisionText(r);
