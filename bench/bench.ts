@@ -19,6 +19,7 @@ import { generateCourt } from '../electron/core/generator/generate';
 import type { CaseListArgs } from '../shared/api/contract';
 import type { CaseRecord } from '../shared/cases/types';
 import { writeExchangeZip } from './exchangeZip';
+import { IndicatorQueries } from '../electron/core/indicators/indicatorQueries';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CACHE = path.join(ROOT, 'bench', '.cache');
@@ -283,6 +284,30 @@ function benchSize(n: number, file: string) {
   report({ op: 'database file per case', size: n, unit: 'B', samples: [bytes / n], budget: '≤ 1536 B', note: `${(bytes / 1048576).toFixed(1)} MiB in all` });
 }
 
+/**
+ * indicators.compute on the plain SQL tally pass (electron/core/indicators/sqlTallies.ts), for the year before TODAY:
+ * court-wide, by judge, and the dashboard's set (court + every division + every judge). Baseline in the same run: one
+ * plain pass over the cases table that reads every row (count and Σ duration), the floor any row-by-row pass pays.
+ * Issue 14's target (≤ 20 ms on 1M, ≥ 50× the plain pass) is for the pre-aggregated source that is not built yet.
+ */
+function benchIndicators(n: number, file: string) {
+  const { db } = openDatabase(file, { readonly: true });
+  const q = new IndicatorQueries(db);
+  const all: CaseScope = { kind: 'all' };
+  const year = { from: '2025-11-24', to: TODAY };
+  const scan = db.prepare('SELECT count(*), sum(duration_days) FROM cases');
+  const baselineSamples = measure(() => scan.get(), 5);
+  const note = 'baseline: one plain pass over cases (count, Σ duration)';
+  report({ op: 'indicators: court, one year', size: n, unit: 'ms', samples: measure(() => q.compute(year, all), 5), baselineSamples, note });
+  report({ op: 'indicators: by judge, one year', size: n, unit: 'ms', samples: measure(() => q.compute({ ...year, by: 'judge' }, all), 5), baselineSamples, note });
+  const dashboard = () => {
+    q.compute({ ...year, by: 'division' }, all);
+    q.compute({ ...year, by: 'judge' }, all);
+  };
+  report({ op: 'indicators: court + divisions + judges', size: n, unit: 'ms', samples: measure(dashboard, 5), baselineSamples, budget: '≤ 20 ms (1M), ≥ 50× baseline: pre-aggregation, not built yet', note });
+  closeDatabase(db);
+}
+
 /** 导出 Excel of a whole court's list (the window's and `cases --out`'s writer), with the memory it grew by. */
 async function benchExport(n: number, file: string) {
   const { db } = openDatabase(file, { readonly: true });
@@ -368,9 +393,16 @@ async function main() {
   for (const d of dbs) {
     if (d.seedMs !== null) report({ op: 'seed (cache build, one run)', size: d.n, unit: 'ms', samples: [d.seedMs], budget: d.n === 1_000_000 ? '< 60 s' : undefined });
   }
+  // BENCH_ONLY=indicators: the indicator lines alone (the full run takes long on big sizes).
+  if (process.env.BENCH_ONLY === 'indicators') {
+    for (const d of dbs) benchIndicators(d.n, d.file);
+    console.log(`(BENCH_ONLY=indicators: bench/results.json left as it was; ${results.length} lines above)`);
+    return;
+  }
   benchGeneration();
   for (const d of dbs) {
     benchSize(d.n, d.file);
+    benchIndicators(d.n, d.file);
     benchQueries(d.n, d.file);
     if (d.n === 100_000 && !process.env.BENCH_SKIP_EXPORT) await benchExport(d.n, d.file);
     await benchHost(d.n, d.file);

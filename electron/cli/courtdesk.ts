@@ -45,6 +45,10 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
                                                 --cold 长期未动（若干天以上无任何登记的未结案件）
   alert-settings [--open-period-days N] [--cold-days N]
                                                 查看或设置（管理员）隐性超审限的期间天数（默认 60）、长期未动天数（默认 30）
+  indicators --from 日期 --to 日期 [--by division|judge|stage|procedure|cause]
+      [--division 部门] [--judge 法官] [--stage 民初] [--procedure 程序] [--cause 案由]
+                                                质效指标（本人可查看范围内）：期间内各项指标及其分子分母；--by 按部门、法官、
+                                                案件类型、程序或案由分组（按名称排列，不排名次）；--json 以指标代号为键输出
   reconcile [--out 文件.xlsx]                    审限核对：数据交换 XML 所载审限与本程序计算不一致的案件；--out 导出为 Excel
   holiday-roll [on|off]                         查看或切换节假日顺延（默认不开启），切换时重新计算全部案件的届满日
   cases [--status open|closed|overdue|suspended|paused|stopped|mediating|mediation_due|due-within:N] [--division 部门] [--judge 法官] [--search 文字] [--limit N]

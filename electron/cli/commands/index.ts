@@ -10,6 +10,7 @@ import { caseCmd, closingRules } from './caseWork';
 import { reconcile } from './reconcile';
 import { extension, extensionSettings } from './extension';
 import { alerts } from './alerts';
+import { indicators } from './indicators';
 
 export const COMMANDS = {
   init,
@@ -19,6 +20,7 @@ export const COMMANDS = {
   deadline,
   alerts, 'alert-settings': alertSettings,
   reconcile,
+  indicators,
   extension, 'extension-settings': extensionSettings,
   cases,
   case: caseCmd, 'closing-rules': closingRules,

@@ -26,7 +26,8 @@ type Where = { clauses: string[]; params: Record<string, unknown>; empty: boolea
 /** Everyone sees all cases unless a scope says otherwise (shared/accounts/roles.ts caseScope). */
 export const ALL_CASES: CaseScope = { kind: 'all' };
 
-function scopeClause(scope: CaseScope, clauses: string[], params: Record<string, unknown>): boolean {
+/** Adds a person's case scope to a query's clauses (cases aliased c); false when the scope holds no case at all. */
+export function scopeClause(scope: CaseScope, clauses: string[], params: Record<string, unknown>): boolean {
   switch (scope.kind) {
     case 'all':
       return true;
