@@ -105,6 +105,7 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'extensions.list', args: { status: 'all', from: '2024-01-01', to: '2024-12-31', reason: 'imported', outcome: 'decided' }, action: 'cases.view' },
   { method: 'extensions.study', args: { from: '2024-01-01', to: '2024-12-31' }, action: 'cases.view' },
   { method: 'indicators.compute', args: { from: '2024-01-01', to: '2024-12-31', by: 'judge' }, action: 'indicators.view' },
+  { method: 'indicators.cases', args: { from: '2024-01-01', to: '2024-12-31', id: 'resolved', part: 'count' }, action: 'indicators.view' },
   { method: 'extensions.setSettings', args: { refuseLate: false }, action: 'settings.manage' },
 ];
 

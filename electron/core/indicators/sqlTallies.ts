@@ -28,15 +28,15 @@ const KEY: Record<GroupBy | 'court', string> = {
   cause: 'c.cause',
 };
 
-const FIRST = "c.type_code IN ('民初', '刑初', '行初')";
-const RES = 'c.closed_on BETWEEN @from AND @to';
+export const FIRST = "c.type_code IN ('民初', '刑初', '行初')";
+export const RES = 'c.closed_on BETWEEN @from AND @to';
 const PEND = '(c.closed_on IS NULL OR c.closed_on > @to)';
 // An appeal outcome implies an appeal, whether or not 是否上诉 was filled in. Never NULL: an unknown 是否上诉 is "not
 // appealed", and NOT of a NULL would drop the case from 服判息诉 instead.
 const APPEALED = '(coalesce(c.appealed, 0) = 1 OR c.appeal_outcome IS NOT NULL)';
 const EXTENDED = '(c.ext_months > 0 OR c.ext_days > 0)';
 /** A 先行调解 ended settled: any ending but 调解不成转审理 (调解成功, 撤诉, 当场履行). */
-const SETTLED = "(m.ended_on IS NOT NULL AND m.outcome <> '调解不成转审理')";
+export const SETTLED = "(m.ended_on IS NOT NULL AND m.outcome <> '调解不成转审理')";
 /** Whether a received case's 先行调解 ended settled by `to`: looked up only for received cases (CASE is lazy). */
 const SETTLED_BY_TO = `CASE WHEN c.filed_on >= @from THEN EXISTS (SELECT 1 FROM mediations m WHERE m.case_id = c.id AND ${SETTLED} AND m.ended_on <= @to) END`;
 const CIVIL = "substr(c.type_code, 1, 1) = '民'";
@@ -45,7 +45,7 @@ const CIVIL = "substr(c.type_code, 1, 1) = '民'";
  * Every tally counter as one SUM over the cases of the period; SQLite's comparisons are 0/1 (NULL counts nothing).
  * The order of the columns is the order of the names: the row is read back by name.
  */
-const COUNTERS: Record<string, string> = {
+export const COUNTERS: Record<string, string> = {
   received: 'c.filed_on >= @from',
   receivedAdvanceSettled: SETTLED_BY_TO,
   carriedOver: 'c.filed_on < @from AND (c.closed_on IS NULL OR c.closed_on >= @from)',
@@ -99,7 +99,7 @@ export function periodParams(p: Period): Record<string, string> {
   return params;
 }
 
-function whereOf(scope: CaseScope, f: TallyFilter, params: Record<string, unknown>): { clauses: string[]; empty: boolean } {
+export function whereOf(scope: CaseScope, f: TallyFilter, params: Record<string, unknown>): { clauses: string[]; empty: boolean } {
   const clauses: string[] = [];
   const empty = !scopeClause(scope, clauses, params);
   const add = (clause: string, name: string, value: unknown) => {
