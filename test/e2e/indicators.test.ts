@@ -143,6 +143,7 @@ describe('质效指标 in the window', () => {
       const page = await open(president, viewport, '#/indicators?from=2000-01-01&to=2000-12-31');
       expect(await textOf(page, 'ind-value-resolved')).toBe('0');
       expect(await textOf(page, 'ind-value-onTimeRate')).toBe('—');
+      expect(await textOf(page, 'ind-empty')).toContain('没有在办案件');
       await shot(page, `indicators-empty-${viewport.width}`);
       await page.close();
     }

@@ -46,7 +46,7 @@ export function groupBars(id: IndicatorId, groups: readonly IndicatorGroup[], me
     },
     options: {
       indexAxis: 'y',
-      scales: { x: { beginAtZero: true, title: { display: true, text: INDICATORS[id].name } }, y: { grid: { display: false } } },
+      scales: { x: { beginAtZero: true, ticks: { precision: INDICATORS[id].kind === 'count' || INDICATORS[id].kind === 'distribution' ? 0 : undefined }, title: { display: true, text: INDICATORS[id].name } }, y: { grid: { display: false } } },
       plugins: { legend: { display: false } },
     },
     plugins: [valueLabels([OUTCOME_SHADES[1].label], [], (v) => numberText(id, v)), medianLine(med, `中位数 ${numberText(id, med)}`)],

@@ -73,10 +73,13 @@ export function IndicatorsPage({ route }: { route: IndicatorsRoute }) {
       ) : null}
       {r ? (
         <p className="study-lead" data-testid="ind-summary">
-          {route.view === 'daily' ? `${r.to}（今日）与前一日` : `统计期间 ${r.from} 至 ${r.to}`} · {r.scope}。点击任一数字可打开其背后的案件；指标只作分析，不作排名。
+          {route.view === 'daily' ? `${r.to}（今日）与前一日` : `统计期间 ${r.from} 至 ${r.to}`} · {r.scope}。<span className="no-print">点击任一数字可打开其背后的案件；</span>指标只作分析，不作排名。
         </p>
       ) : board.loading ? (
         <p className="muted">正在计算…</p>
+      ) : null}
+      {r && route.view === 'overview' && r.total.received.value + r.total.carriedOver.value === 0 ? (
+        <div className="notice" data-testid="ind-empty">这段期间{r.scope.startsWith('本人') ? '您' : '所选范围内'}没有在办案件，各比率显示为“—”。可以换一个统计期间，例如点击“本年”。</div>
       ) : null}
       {r && route.view === 'groups' ? <GroupsView route={route} result={r} /> : null}
       {r && route.view === 'daily' ? <DueCards /> : null}
