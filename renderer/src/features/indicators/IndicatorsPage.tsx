@@ -36,7 +36,7 @@ function DueCards() {
             <div className="ind-value">
               <Link to={{ name: 'deadlines', view, page: 1 }} testId={`ind-due-${view}`} title="在审限预警中查看">{n === undefined ? '—' : formatCount(n)}</Link>
             </div>
-            <div className="ind-parts muted">未结案件，按今日计算；在审限预警中查看</div>
+            <div className="ind-parts muted">您查看范围内的未结案件，按今日计算</div>
           </div>
         ))}
       </div>
