@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { defineCalls, returns } from '../api/define';
 import { isoDate } from '../api/fields';
 import type { IndicatorValues } from './formulas';
+import { INDICATOR_IDS } from './catalogue';
+import { DRILL_PARTS } from './parts';
+import type { CaseListRow } from '../cases/api';
 
 export const GROUP_BY = ['division', 'judge', 'stage', 'procedure', 'cause'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -52,6 +55,39 @@ export interface IndicatorsResult {
   groups?: IndicatorGroup[];
 }
 
+/** indicators.cases: the cases behind one part of one indicator, with compute's period and filters (no grouping). */
+const { by: _by, ...periodShape } = indicatorsComputeArgs.shape;
+export const indicatorsCasesArgs = z
+  .object({
+    ...periodShape,
+    id: z.enum(INDICATOR_IDS, { error: '没有这个指标' }),
+    part: z.enum(DRILL_PARTS, { error: '指标的组成部分应为分子、分母、案件数或一个时长区间' }),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    // The period's own checks, said once in indicatorsComputeArgs.
+    const { id: _i, part: _p, offset: _o, limit: _l, ...period } = a;
+    const r = indicatorsComputeArgs.safeParse(period);
+    if (!r.success) for (const i of r.error.issues) if (i.code === 'custom') ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
+  });
+export type IndicatorsCasesArgs = z.input<typeof indicatorsCasesArgs>;
+
+export interface IndicatorCasesResult {
+  /** In words: "法定审限内结案率 · 分母：已结且有法定审限的案件 · 2026-01-01 至 2026-11-30". */
+  title: string;
+  scope: string;
+  /** Cases of the part the reader may see; this page of them in 立案日期 order, newest first. */
+  total: number;
+  rows: CaseListRow[];
+  offset: number;
+  hasMore: boolean;
+  /** 件 linked to the reader's 案 but held outside his case scope: counted in the figure, not listed. */
+  outOfScope: number;
+}
+
 export const indicatorsApi = defineCalls({
   'indicators.compute': { args: indicatorsComputeArgs, access: 'indicators.view', result: returns<IndicatorsResult>() },
+  'indicators.cases': { args: indicatorsCasesArgs, access: 'indicators.view', result: returns<IndicatorCasesResult>() },
 });

@@ -28,7 +28,7 @@ describe('the contract', () => {
   it('finds the date fields (audit.list from/to, the deducted periods, resumptions)', () => {
     expect(dateFields).toEqual(expect.arrayContaining([
       ['audit.list', 'from'], ['audit.list', 'to'], ['cases.addEvent', 'fromOn'], ['cases.addEvent', 'toOn'], ['cases.resume', 'resumedOn'],
-      ['indicators.compute', 'from'], ['indicators.compute', 'to'],
+      ['indicators.compute', 'from'], ['indicators.compute', 'to'], ['indicators.cases', 'from'], ['indicators.cases', 'to'],
     ]));
   });
 
@@ -50,7 +50,7 @@ describe('the contract', () => {
   it('finds the text fields', () => {
     expect(textFields.length).toBeGreaterThan(15);
     expect(textFields).toEqual(expect.arrayContaining([['users.add', 'name'], ['cases.list', 'search'], ['cases.addEvent', 'note'], ['auth.setup', 'courtName']]));
-    expect(textFields).toEqual(expect.arrayContaining([['indicators.compute', 'division'], ['indicators.compute', 'judge'], ['indicators.compute', 'stage'], ['indicators.compute', 'cause']]));
+    expect(textFields).toEqual(expect.arrayContaining([['indicators.compute', 'division'], ['indicators.compute', 'judge'], ['indicators.compute', 'stage'], ['indicators.compute', 'cause'], ['indicators.cases', 'judge'], ['indicators.cases', 'cause']]));
   });
 
   it.each(textFields)('%s.%s refuses 100,000 characters', (method, key) => {

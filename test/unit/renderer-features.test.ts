@@ -19,6 +19,7 @@ const ROUTE_NAMES: Record<RouteName, true> = {
   extensions: true,
   extensionStudy: true,
   indicators: true,
+  indicatorCases: true,
   exchange: true,
   settings: true,
   notFound: true,
@@ -42,6 +43,11 @@ const ADDRESSES = [
   '#/extensions/study',
   '#/extensions/study?from=2025-01-01&to=2025-06-30&division=2',
   '#/indicators',
+  '#/indicators?view=groups&from=2026-01-01&to=2026-11-30&division=%E6%B0%91%E4%B8%80%E5%BA%AD&by=judge&ind=clearanceRate',
+  '#/indicators?view=daily',
+  '#/indicators/cases?id=onTimeRate&part=denominator&from=2026-01-01&to=2026-11-30&judge=%E7%8E%8B%E6%B3%95%E5%AE%98',
+  '#/indicators/cases?id=pendingAge&part=%3E36&from=2026-01-01&to=2026-11-30&page=2',
+  '#/indicators/cases?id=onTimeRate&part=nothing&from=2026-01-01&to=2026-11-30',
   '#/exchange',
   '#/settings',
   '#/settings/accounts',
@@ -69,7 +75,7 @@ describe('features list', () => {
       ['deadlines', '审限预警', false],
       ['reconciliation', '审限核对', false],
       ['extensions', '延审审批', false],
-      ['indicators', '质效指标', true],
+      ['indicators', '质效指标', false],
       ['exchange', '报送中院', true],
       ['settings', '设置', false],
     ]);
@@ -108,7 +114,7 @@ describe('features list', () => {
     const keys = ['app', ...FEATURES.flatMap((f) => ('createStores' in f && f.createStores ? Object.keys(f.createStores(api)) : []))];
     expect(dupes(keys)).toEqual([]);
     expect(Object.keys(createStores(api)).sort()).toEqual([...keys].sort());
-    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'extensionStudy', 'extensions', 'reconciliation', 'savedFilters']);
+    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'extensionStudy', 'extensions', 'indicatorBoard', 'indicatorCases', 'reconciliation', 'savedFilters']);
   });
 
   it('has unique settings tabs, 本机与安全 first', () => {

@@ -19,6 +19,7 @@ import { createAlertListStore } from '../../renderer/src/features/deadlines/aler
 import { createReconciliationStore } from '../../renderer/src/features/reconciliation/store';
 import { createExtensionsStore } from '../../renderer/src/features/extensions/store';
 import { createStudyStore } from '../../renderer/src/features/extensions/study/studyStore';
+import { createBoardStore, createDrillStore } from '../../renderer/src/features/indicators/store';
 import { parseHash } from '../../renderer/src/router/routes';
 
 const ok = <T>(value: T): ApiResponse<T> => ({ ok: true, value });
@@ -426,6 +427,8 @@ describe('applyRoute and the session', () => {
       reconciliation: createReconciliationStore(api),
       extensions: createExtensionsStore(api),
       extensionStudy: createStudyStore(api),
+      indicatorBoard: createBoardStore(api),
+      indicatorCases: createDrillStore(api),
     };
     return { stores, calls };
   }

@@ -16,6 +16,7 @@ import { createAlertListStore } from '../../renderer/src/features/deadlines/aler
 import { createReconciliationStore } from '../../renderer/src/features/reconciliation/store';
 import { createExtensionsStore } from '../../renderer/src/features/extensions/store';
 import { createStudyStore } from '../../renderer/src/features/extensions/study/studyStore';
+import { createBoardStore, createDrillStore } from '../../renderer/src/features/indicators/store';
 import { createAccountsStore } from '../../renderer/src/features/accounts/store';
 import { createAuditStore } from '../../renderer/src/features/audit/store';
 import { parseHash } from '../../renderer/src/router/routes';
@@ -213,6 +214,8 @@ describe('applyRoute', () => {
       reconciliation: createReconciliationStore({ 'cases.reconciliation': vi.fn() }),
       extensions: createExtensionsStore(none),
       extensionStudy: createStudyStore(none),
+      indicatorBoard: createBoardStore(none),
+      indicatorCases: createDrillStore(none),
     };
     await applyRoute(parseHash('#/deadlines?view=due7'), stores, ['cases.view']);
     expect(stores.deadlineSummary.getState().summary?.dueWithin7).toBe(2);

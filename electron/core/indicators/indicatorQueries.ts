@@ -25,7 +25,7 @@ export class IndicatorQueries {
   ) {}
 
   /** Names to ids; a name that names nothing is an input error naming its field. */
-  private filter(a: IndicatorsComputeArgs): TallyFilter {
+  filter(a: Omit<IndicatorsComputeArgs, 'by'>): TallyFilter {
     const f: TallyFilter = { typeCode: a.stage, procedure: a.procedure, cause: a.cause };
     if (a.division !== undefined) {
       const id = this.db.prepare('SELECT id FROM divisions WHERE name = ?').pluck().get(a.division) as number | undefined;

@@ -5,6 +5,7 @@ import { emptyTally, monthCutoff, type Period, type Tally } from '../../../share
 import { AGE_BOUNDS } from '../../../shared/indicators/catalogue';
 import type { GroupBy } from '../../../shared/indicators/api';
 import { scopeClause } from '../cases/caseQueries';
+import { SETTLED } from './caseConditions';
 
 /** Narrowing within the reader's scope: ids resolved from names by the caller. */
 export interface TallyFilter {
@@ -28,8 +29,6 @@ const KEY: Record<GroupBy | 'court', string> = {
   cause: 'c.cause',
 };
 
-/** A 先行调解 ended settled: any ending but 调解不成转审理 (调解成功, 撤诉, 当场履行). */
-const SETTLED = "(m.ended_on IS NOT NULL AND m.outcome <> '调解不成转审理')";
 
 /*
  * The main pass groups the period's docket by the case's shape: whatever the formulas ask of one case, each computed
@@ -155,7 +154,7 @@ export function periodParams(p: Period): Record<string, string> {
   return params;
 }
 
-function whereOf(scope: CaseScope, f: TallyFilter, params: Record<string, unknown>): { clauses: string[]; empty: boolean } {
+export function whereOf(scope: CaseScope, f: TallyFilter, params: Record<string, unknown>): { clauses: string[]; empty: boolean } {
   const clauses: string[] = [];
   const empty = !scopeClause(scope, clauses, params);
   const add = (clause: string, name: string, value: unknown) => {

@@ -89,18 +89,5 @@ export function formatExtensionsRoute(route: ExtensionsRoute | ExtensionStudyRou
   return s ? `#/extensions?${s}` : '#/extensions';
 }
 
-/** The presets' periods, "to date" for the current ones. */
-export function presetPeriod(kind: 'month' | 'quarter' | 'year' | 'lastYear', today: string): { from: string; to: string } {
-  const y = Number(today.slice(0, 4));
-  const m = Number(today.slice(5, 7));
-  switch (kind) {
-    case 'month':
-      return { from: `${today.slice(0, 7)}-01`, to: today };
-    case 'quarter':
-      return { from: `${y}-${String(Math.floor((m - 1) / 3) * 3 + 1).padStart(2, '0')}-01`, to: today };
-    case 'year':
-      return { from: `${y}-01-01`, to: today };
-    case 'lastYear':
-      return { from: `${y - 1}-01-01`, to: `${y - 1}-12-31` };
-  }
-}
+/** The presets' periods: shared with 质效指标 (lib/period.ts). */
+export { presetPeriod } from '../../lib/period';

@@ -1,20 +1,47 @@
-// 质效指标 (#/indicators), not built yet: who may open it, and what the section will hold.
-import { comingSoonFeature } from '../comingSoon';
+// 质效指标 (#/indicators): every indicator for a period and scope, 日监测, per division and judge; and the cases behind
+// any figure (#/indicators/cases?…), with their stores.
 import type { Feature } from '../types';
+import { stores } from '../../stores';
+import { DrillPage } from './DrillPage';
+import { IndicatorsPage, periodOf } from './IndicatorsPage';
+import { DEFAULT_INDICATORS_ROUTE, formatIndicatorsRoute, parseIndicatorsRoute, type IndicatorCasesRoute, type IndicatorsRoute } from './routes';
+import { createBoardStore, createDrillStore, type BoardStore, type DrillStore } from './store';
 
-export const indicatorsFeature: Feature<'indicators', { name: 'indicators' }> = comingSoonFeature({
+export type { IndicatorCasesRoute, IndicatorsRoute };
+
+export interface IndicatorsStores {
+  indicatorBoard: BoardStore;
+  indicatorCases: DrillStore;
+}
+
+export const indicatorsFeature: Feature<'indicators', IndicatorsRoute | IndicatorCasesRoute, IndicatorsStores> = {
   id: 'indicators',
-  order: 40,
-  requires: ['indicators.view'],
-  section: {
-    title: '质效指标',
-    lead: '审判质效指标将按法院、部门、法官分别计算，用于分析，不做排名。',
-    points: [
-      '结收比、结案率、法定审限内结案率、平均审理天数、超12个月未结案件比、案-件比等指标，每个数字都可以打开其背后的案件。',
-      '调撤率、上诉率、改判发回率、一审服判息诉率、执行到位率、阅核率、类案检索率等。',
-      '日监测、周通报、月分析三种视图，可打印。',
-      '合理区间由本院或中院设定，超出区间的指标会明确标出。',
-    ],
-    note: '在此之前，可在“审限预警”中查看超审限和即将到期的案件。',
+  routeNames: ['indicators', 'indicatorCases'],
+  listRoutes: ['indicatorCases'],
+  parse: parseIndicatorsRoute,
+  format: formatIndicatorsRoute,
+  nav: {
+    label: '质效指标',
+    order: 40,
+    requires: ['indicators.view'],
+    useTarget: () => DEFAULT_INDICATORS_ROUTE,
   },
-});
+  title: (route) => (route.name === 'indicatorCases' ? '质效指标 · 案件' : '质效指标'),
+  page: (route) => (route.name === 'indicatorCases' ? <DrillPage route={route} /> : <IndicatorsPage route={route} />),
+  load: async (route, s, permissions) => {
+    if (route.name === 'indicatorCases') return s.indicatorCases.getState().load(route);
+    const app = s.app.getState();
+    if (!app.info) await app.loadInfo();
+    void s.app.getState().loadDivisions();
+    const today = s.app.getState().info?.today;
+    if (!today) return;
+    const p = periodOf(route, today);
+    const mode = route.view === 'daily' ? 'daily' : route.view === 'groups' ? route.by : 'period';
+    await Promise.all([
+      s.indicatorBoard.getState().load({ ...p, scope: route.scope, mode }),
+      // 日监测's due-soon and overdue counts are 审限预警's own (the reader's scope, today).
+      route.view === 'daily' && permissions.includes('cases.view') ? stores.deadlineSummary.getState().load() : null,
+    ]);
+  },
+  createStores: (api) => ({ indicatorBoard: createBoardStore(api), indicatorCases: createDrillStore(api) }),
+};

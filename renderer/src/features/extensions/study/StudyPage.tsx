@@ -8,7 +8,7 @@ import { ScopeLine } from '../../../components/ScopeLine';
 import { formatCount, formatDate } from '../../../lib/format';
 import { router, stores } from '../../../stores';
 import { presetPeriod, type ExtensionStudyRoute } from '../routes';
-import { StudyChart } from './StudyChart';
+import { ClickChart as StudyChart } from '../../../components/ClickChart';
 import { baseFilter, outcomeBars, outcomeFilter, trendFilter, trendLine, trendReasons, type BarItem } from './studyCharts';
 import { rateText, StudyTable, type StudyTableRow } from './StudyTable';
 import { studyReasonLabel } from '../../../../../shared/extensions/study';

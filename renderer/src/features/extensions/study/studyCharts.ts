@@ -3,7 +3,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { ExtensionFilter, ExtensionStudy, StudyCounts, StudyMonth } from '../../../../../shared/extensions/study';
 import { STUDY_REASON_KEYS, studyReasonLabel } from '../../../../../shared/extensions/study';
-import { LINE_STYLES, OUTCOME_SHADES, shadeFill, valueLabels } from './chartSetup';
+import { LINE_STYLES, OUTCOME_SHADES, shadeFill, valueLabels } from '../../../lib/chartSetup';
 import { OUTCOME_COLUMNS, rateText } from './StudyTable';
 
 export interface BarItem {

@@ -1,4 +1,4 @@
-// chart.js for 延审原因分析: only the controllers, elements and scales its charts use (tree-shaken), Chinese fonts, grey
+// chart.js for the charts of 延审原因分析 and 质效指标: only the controllers, elements and scales its charts use (tree-shaken), Chinese fonts, grey
 // shades with patterns that stay apart in black-and-white print, and a small plugin that writes each value on its bar.
 import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,

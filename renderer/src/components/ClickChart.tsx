@@ -1,10 +1,10 @@
-// One chart.js chart on a canvas, made when the page shows it and destroyed when it goes; a click on a bar, a segment
+// One chart.js chart on a canvas (延审原因分析, 质效指标), made when the page shows it and destroyed when it goes; a click on a bar, a segment
 // or a point hands its dataset and index to the page, which opens the requests behind it.
 import { useEffect, useRef } from 'react';
 import type { ChartConfiguration } from 'chart.js';
-import { Chart } from './chartSetup';
+import { Chart } from '../lib/chartSetup';
 
-interface StudyChartProps {
+interface ClickChartProps {
   /** Made afresh whenever `version` changes (new data, another period). */
   config: () => ChartConfiguration;
   version: string;
@@ -14,7 +14,7 @@ interface StudyChartProps {
   onPick(dataset: number, index: number): void;
 }
 
-export function StudyChart({ config, version, height, label, testId, onPick }: StudyChartProps) {
+export function ClickChart({ config, version, height, label, testId, onPick }: ClickChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
@@ -40,7 +40,7 @@ export function StudyChart({ config, version, height, label, testId, onPick }: S
     // The config is rebuilt from the same data: only its version decides when the chart is made again.
   }, [version]);
   return (
-    <div className="study-chart" style={{ height }}>
+    <div className="study-chart click-chart" style={{ height }}>
       <canvas ref={canvas} role="img" aria-label={label} data-testid={testId} />
     </div>
   );
