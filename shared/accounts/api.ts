@@ -17,6 +17,8 @@ export interface SignedInUser {
    * division's (named by division), all, or none. The window says whose cases a list shows from it.
    */
   scopeKind: CaseScope['kind'];
+  /** The judges an assistant serves (账号管理 · 对应法官): the window offers 申请延长审限 on their cases only. */
+  servesJudges: string[];
   mustChangePassword: boolean;
 }
 

@@ -195,6 +195,11 @@ describe('the judge\'s assistant asks for him', () => {
     const users = await as<Array<{ name: string; judges: string[] }>>('管理员', 'users.list', {});
     expect(users.find((u) => u.name === '助理甲')?.judges).toEqual(['王法官']);
     expect(users.find((u) => u.name === '助理乙')?.judges).toEqual([]);
+    // The window learns whom an assistant serves at sign-in, to offer 申请延长审限 on those judges' cases only.
+    const signedIn = await core.call('auth.signIn', { name: '助理甲', password: 'pass-word-1' });
+    expect(signedIn.ok && signedIn.value).toMatchObject({ name: '助理甲', servesJudges: ['王法官'] });
+    const judge = await core.call('auth.signIn', { name: '王法官', password: 'pass-word-1' });
+    expect(judge.ok && judge.value).toMatchObject({ name: '王法官', servesJudges: [] });
 
     const before = requestCount();
     expect(await refusal('助理乙', 'extensions.request', ask(n(4)))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('不是其法官助理') });

@@ -3,7 +3,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiResponse, CaseDetail, ExtensionRow } from '../../shared/api/contract';
 import { parseSpan, remainingText, spanText, stepOutcome } from '../../renderer/src/features/extensions/format';
-import { precheck, windowFacts } from '../../renderer/src/features/extensions/precheck';
+import { mayAskExtension, precheck, windowFacts } from '../../renderer/src/features/extensions/precheck';
+import type { SignedInUser } from '../../shared/accounts/api';
 import { entryChanges } from '../../renderer/src/features/cases/history';
 import { mayActForLeadership } from '../../renderer/src/features/extensions/delegation';
 import { createExtensionsStore, queueOrder, waitingForMe, type ExtensionsApi } from '../../renderer/src/features/extensions/store';
@@ -145,4 +146,21 @@ describe('who may enter a higher court\'s answer in the window', () => {
     expect(mayActForLeadership({ name: '副院长丁', roles: ['vice_president'] }, r, { 民一庭: '副院长乙' })).toBe(false);
     expect(mayActForLeadership(null, r, {})).toBe(false);
   });
+});
+
+describe('who is offered 申请延长审限 on the case page', () => {
+  const person = (name: string, roles: SignedInUser['roles'], servesJudges: string[] = [], permissions: SignedInUser['permissions'] = ['extension.request']) => ({ name, roles, permissions, servesJudges });
+  const open = { judge: '王法官', closedOn: null };
+  it.each([
+    ['the case\'s own judge', person('王法官', ['judge']), open, true],
+    ['another judge', person('李法官', ['judge']), open, false],
+    ['an assistant serving the judge', person('助理甲', ['assistant'], ['王法官']), open, true],
+    ['an assistant serving someone else', person('助理乙', ['assistant'], ['李法官']), open, false],
+    ['an assistant serving nobody yet', person('助理丙', ['assistant']), open, false],
+    ['the judge, once the case is closed', person('王法官', ['judge']), { judge: '王法官', closedOn: '2025-03-01' }, false],
+    ['the judge without the permission', person('王法官', ['judge'], [], []), open, false],
+  ] as const)('%s: %s', (_who, user, c, expected) => {
+    expect(mayAskExtension(user, c)).toBe(expected);
+  });
+  it('nobody signed in', () => expect(mayAskExtension(null, open)).toBe(false));
 });

@@ -32,9 +32,10 @@ const judge: SignedInUser = {
   permissions: ['cases.view', 'cases.register', 'events.record', 'extension.request', 'indicators.view'],
   scope: '本人承办的案件',
   scopeKind: 'own',
+  servesJudges: [],
   mustChangePassword: false,
 };
-const admin: SignedInUser = { name: '管理员', roles: ['admin'], division: null, permissions: ['accounts.manage', 'audit.view', 'backup.manage', 'settings.manage', 'demo.seed'], scope: '无权查看案件', scopeKind: 'none', mustChangePassword: false };
+const admin: SignedInUser = { name: '管理员', roles: ['admin'], division: null, permissions: ['accounts.manage', 'audit.view', 'backup.manage', 'settings.manage', 'demo.seed'], scope: '无权查看案件', scopeKind: 'none', servesJudges: [], mustChangePassword: false };
 
 function status(patch: Partial<AuthStatus> = {}): AuthStatus {
   return { setupNeeded: false, courtCode: '辽0421', courtName: '某某县人民法院', demo: true, demoAccounts: [], user: null, locked: false, idleLockMinutes: 15, ...patch };

@@ -10,7 +10,7 @@ import type { Person } from './accountStore';
 import { passwordNameProblem } from '../../../shared/accounts/passwordRules';
 import type { CoreServices } from '../app/services';
 
-export function signedInUser(p: Person): SignedInUser {
+export function signedInUser(p: Person, servesJudges: string[] = []): SignedInUser {
   const scope = caseScope(p.roles, { staffId: p.staffId, divisionId: p.divisionId });
   return {
     name: p.name,
@@ -19,6 +19,7 @@ export function signedInUser(p: Person): SignedInUser {
     permissions: ACTIONS.filter((a) => can(p.roles, a)),
     scope: scopeLabel(scope),
     scopeKind: scope.kind,
+    servesJudges,
     mustChangePassword: p.mustChangePassword,
   };
 }
@@ -39,7 +40,10 @@ export function temporaryPassword(name = ''): string {
   }
 }
 
-export const accountsDomain = createDomain('accounts', accountsApi, (s: CoreServices) => ({
+export const accountsDomain = createDomain('accounts', accountsApi, (s: CoreServices) => {
+  // The signed-in person as the window holds him; an assistant with the judges he serves.
+  const user = (p: Person): SignedInUser => signedInUser(p, p.roles.includes('assistant') ? s.accounts.judgesOf(p.staffId) : []);
+  return {
   'auth.status': (_a, ctx) => {
     const court = getSelfCourt(s.db);
     const demo = isDemo(s.db);
@@ -49,7 +53,7 @@ export const accountsDomain = createDomain('accounts', accountsApi, (s: CoreServ
       courtName: court?.name ?? null,
       demo,
       demoAccounts: demo ? s.accounts.list().filter((p) => p.demoPassword && p.active).map((p) => ({ name: p.name, roles: p.roles, password: p.demoPassword! })) : [],
-      user: ctx.person ? signedInUser(ctx.person) : null,
+      user: ctx.person ? user(ctx.person) : null,
       locked: !!ctx.session?.locked,
       idleLockMinutes: s.settings.idleLockMinutes(),
     };
@@ -61,13 +65,13 @@ export const accountsDomain = createDomain('accounts', accountsApi, (s: CoreServ
     if (!court) initCourt(s.db, a.courtCode, a.courtName, a.adminName, a.demo);
     const person = s.accounts.create({ name: a.adminName, roles: ['admin'], password: a.password, actor: a.adminName });
     ctx.startSession(person);
-    return signedInUser(person);
+    return user(person);
   },
   'auth.signIn': (a, ctx) => {
     const r = s.accounts.signIn(a.name, a.password, new Date(), { record: !ctx.commandLine });
     if (!r.ok) throw new CoreError('FORBIDDEN', r.message);
     ctx.startSession(r.person);
-    return signedInUser(r.person);
+    return user(r.person);
   },
   'auth.unlock': (a, ctx) => {
     const r = s.accounts.recheck(ctx.person!.staffId, a.password);
@@ -77,7 +81,7 @@ export const accountsDomain = createDomain('accounts', accountsApi, (s: CoreServ
       throw new CoreError('FORBIDDEN', r.code === 'BAD_CREDENTIALS' ? '口令不正确' : r.message);
     }
     s.sessions.unlock(ctx.session!);
-    return signedInUser(r.person);
+    return user(r.person);
   },
   'auth.signOut': (_a, ctx) => {
     ctx.endSession();
@@ -109,4 +113,5 @@ export const accountsDomain = createDomain('accounts', accountsApi, (s: CoreServ
     s.sessions.endAllOf(p.staffId);
     return { ...userView(p), temporaryPassword: chosen };
   },
-}));
+  };
+});

@@ -5,7 +5,7 @@ import { useStore } from 'zustand';
 import type { CaseDetail, ExtensionRow } from '../../../../shared/api/contract';
 import { EXTENSION_STATUS_TEXT, formatDate } from '../../lib/format';
 import { session, stores } from '../../stores';
-import { userCan } from '../auth/session';
+import { mayAskExtension } from './precheck';
 import { spanText, STEP_LABELS, stepOutcome } from './format';
 import { PrintFormButton } from './PrintFormButton';
 import { RequestExtensionDialog } from './RequestDialog';
@@ -55,8 +55,7 @@ export function CaseExtensionsSection({ c }: { c: CaseDetail }) {
     void stores.extensions.getState().loadCase(c.caseNumber);
   }, [c.caseNumber, c.deadline.dueOn, c.extensions.length]);
   const rows = held?.caseNumber === c.caseNumber ? held.rows : null;
-  // The case's own judge asks, or an assistant for the judges he serves (the core checks that link and refuses others).
-  const mayAsk = userCan(user, 'extension.request') && (user?.name === c.judge || !!user?.roles.includes('assistant')) && !c.closedOn;
+  const mayAsk = mayAskExtension(user, c);
   return (
     <section className="panel" aria-label="延长审限申请" data-testid="case-extensions-section">
       <div className="panel-head">
