@@ -31,6 +31,7 @@ export const ACTIONS = [
   'extension.opinion',
   'extension.approve',
   'indicators.view',
+  'indicators.ranges',
   'exchange.export',
   'reconciliation.view',
   'accounts.manage',
@@ -50,6 +51,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   'extension.opinion': '签署延审意见',
   'extension.approve': '审批延长审限',
   'indicators.view': '查看质效指标',
+  'indicators.ranges': '设置合理区间',
   'exchange.export': '生成报送中院的报送包',
   'reconciliation.view': '查看审限核对',
   'accounts.manage': '管理账号',
@@ -72,7 +74,7 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   division_head: new Set<Action>(['cases.view', 'cases.register', 'cases.reopen', 'events.record', 'extension.request', 'extension.opinion', 'indicators.view', 'reconciliation.view']),
   vice_president: new Set<Action>(['cases.view', 'extension.opinion', 'extension.approve', 'indicators.view']),
   president: new Set<Action>(['cases.view', 'extension.approve', 'indicators.view', 'exchange.export', 'reconciliation.view', 'audit.view']),
-  statistician: new Set<Action>(['cases.view', 'indicators.view', 'exchange.export', 'reconciliation.view', 'audit.view']),
+  statistician: new Set<Action>(['cases.view', 'indicators.view', 'indicators.ranges', 'exchange.export', 'reconciliation.view', 'audit.view']),
   admin: new Set<Action>(['accounts.manage', 'audit.view', 'backup.manage', 'settings.manage', 'demo.seed']),
 };
 
