@@ -105,6 +105,10 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'extensions.list', args: { status: 'all', from: '2024-01-01', to: '2024-12-31', reason: 'imported', outcome: 'decided' }, action: 'cases.view' },
   { method: 'extensions.study', args: { from: '2024-01-01', to: '2024-12-31' }, action: 'cases.view' },
   { method: 'indicators.compute', args: { from: '2024-01-01', to: '2024-12-31', by: 'judge' }, action: 'indicators.view' },
+  { method: 'indicators.ranges', args: {}, action: 'indicators.view' },
+  { method: 'indicators.setRange', args: { id: 'reversalRate', low: null, high: 5 }, action: 'indicators.ranges' },
+  { method: 'indicators.resetRange', args: { id: 'reversalRate' }, action: 'indicators.ranges' },
+  { method: 'indicators.importRanges', args: { fileName: '中院.json', base64: Buffer.from(JSON.stringify({ format: 'courtdesk-indicator-ranges', version: 1, ranges: { reversalRate: { low: null, high: 5 } } })).toString('base64') }, action: 'indicators.ranges' },
   { method: 'extensions.setSettings', args: { refuseLate: false }, action: 'settings.manage' },
 ];
 

@@ -96,8 +96,7 @@ export async function readRangesFile(bytes: Buffer, fileName: string): Promise<R
 
 export async function importRanges(settings: SettingsStore, a: { fileName: string; base64: string }, actor: string) {
   const bytes = Buffer.from(a.base64, 'base64');
-  if (bytes.length === 0) throw new InputError('文件是空的', 'base64');
-  const read = await readRangesFile(bytes, a.fileName);
+  const read: RangesFileResult = bytes.length === 0 ? { ok: false, error: '文件是空的' } : await readRangesFile(bytes, a.fileName);
   if (!read.ok) throw new InputError(`合理区间文件“${a.fileName}”未导入，本院的合理区间没有改变：${read.error}`, 'base64');
   const { court, issuedOn, ranges } = read.value;
   const next = stored(settings);
