@@ -147,7 +147,7 @@ describe('the court figure', () => {
     ['reviewRate', { value: 25, numerator: 1, denominator: 4 }],
     ['precedentRate', { value: 25, numerator: 1, denominator: 4 }],
   ])('%s', (id, expected) => {
-    expect(v[id]).toMatchObject(expected);
+    expect(v[id]).toMatchObject(expected as object);
   });
 
   it('uses the stored engine results: the suspension is deducted from A8\'s duration', () => {
