@@ -124,3 +124,14 @@ describe('the ranges file', () => {
     'parseBound(%j) → %s', (v, n) => expect(parseBound(v)).toBe(n),
   );
 });
+
+describe('the window\'s inline edit', () => {
+  it('checks a draft with the core\'s rules before asking: empty is open, words and reversed bounds refused', async () => {
+    const { checkDraft } = await import('../../renderer/src/features/settings/ranges/rangeForm');
+    expect(checkDraft('onTimeRate', { low: '90', high: '' })).toEqual({ ok: true, value: R(90, null) });
+    expect(checkDraft('onTimeRate', { low: ' 90% ', high: '无' })).toEqual({ ok: true, value: R(90, null) });
+    expect(checkDraft('onTimeRate', { low: '九十', high: '' })).toEqual({ ok: false, error: '下限“九十”不是数字（不设请留空）' });
+    expect(checkDraft('reversalRate', { low: '6', high: '5' })).toEqual({ ok: false, error: '下限 6 高于上限 5' });
+    expect(checkDraft('reversalRate', { low: '', high: '105' })).toEqual({ ok: false, error: '上限 105 超出 0–100（百分数）的范围' });
+  });
+});
