@@ -49,6 +49,11 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
       [--division 部门] [--judge 法官] [--stage 民初] [--procedure 程序] [--cause 案由]
                                                 质效指标（本人可查看范围内）：期间内各项指标及其分子分母；--by 按部门、法官、
                                                 案件类型、程序或案由分组（按名称排列，不排名次）；--json 以指标代号为键输出
+  ranges list                                   合理区间：各指标的下限、上限、优劣方向和来源（默认、本院设定、中院下发）
+  ranges set 指标 [--low 数 | --low none] [--high 数 | --high none]
+                                                设定一项指标的合理区间（审管办）；none 表示不设该端，未给出的一端不变
+  ranges reset 指标 / ranges import 文件          恢复默认；导入中院下发的合理区间文件（JSON，或含“指标、下限、上限”列的 .xlsx），
+                                                有任何一项错误则全部不导入
   reconcile [--out 文件.xlsx]                    审限核对：数据交换 XML 所载审限与本程序计算不一致的案件；--out 导出为 Excel
   holiday-roll [on|off]                         查看或切换节假日顺延（默认不开启），切换时重新计算全部案件的届满日
   cases [--status open|closed|overdue|suspended|paused|stopped|mediating|mediation_due|due-within:N] [--division 部门] [--judge 法官] [--search 文字] [--limit N]

@@ -32,6 +32,7 @@ export const ACTIONS = [
   'extension.approve',
   'extension.settings',
   'indicators.view',
+  'indicators.ranges',
   'exchange.export',
   'reconciliation.view',
   'accounts.manage',
@@ -52,6 +53,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   'extension.approve': '审批延长审限',
   'extension.settings': '设置延长审限的审批委托',
   'indicators.view': '查看质效指标',
+  'indicators.ranges': '设置合理区间',
   'exchange.export': '生成报送中院的报送包',
   'reconciliation.view': '查看审限核对',
   'accounts.manage': '管理账号',
@@ -77,7 +79,7 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   // delegation by the core); the opinion is the division head's, so he holds no extension.opinion.
   vice_president: new Set<Action>(['cases.view', 'extension.approve', 'indicators.view']),
   president: new Set<Action>(['cases.view', 'extension.approve', 'extension.settings', 'indicators.view', 'exchange.export', 'reconciliation.view', 'audit.view']),
-  statistician: new Set<Action>(['cases.view', 'indicators.view', 'exchange.export', 'reconciliation.view', 'audit.view']),
+  statistician: new Set<Action>(['cases.view', 'indicators.view', 'indicators.ranges', 'exchange.export', 'reconciliation.view', 'audit.view']),
   admin: new Set<Action>(['accounts.manage', 'audit.view', 'backup.manage', 'settings.manage', 'extension.settings', 'demo.seed']),
 };
 

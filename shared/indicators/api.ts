@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { defineCalls, returns } from '../api/define';
 import { isoDate } from '../api/fields';
 import type { IndicatorValues } from './formulas';
-import { INDICATOR_IDS } from './catalogue';
+import { INDICATOR_IDS, type IndicatorId } from './catalogue';
 import { DRILL_PARTS } from './parts';
 import type { CaseListRow } from '../cases/api';
+import type { RangeEntry, RangeFlag } from './ranges';
 
 export const GROUP_BY = ['division', 'judge', 'stage', 'procedure', 'cause'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -36,6 +37,9 @@ export const indicatorsComputeArgs = z
     }
   });
 export type IndicatorsComputeArgs = z.infer<typeof indicatorsComputeArgs>;
+
+/** Each indicator's value as computed, with its reasonable range and where the value lies beside it (ranges.ts). */
+export type FlaggedValues = { [K in keyof IndicatorValues]: IndicatorValues[K] & RangeFlag };
 
 export interface IndicatorGroup {
   /** The group's name: a division's or judge's name, a case type (民初), a procedure, a cause. */
@@ -87,7 +91,34 @@ export interface IndicatorCasesResult {
   outOfScope: number;
 }
 
+const indicatorId = z.enum(INDICATOR_IDS, { error: '没有这个指标' });
+/** A bound: a number, or null for an open end (checked against the indicator's kind by the handler). */
+const bound = z.number({ error: '应为数字，或不设（null）' }).finite('应为数字').nullable();
+/** A ranges file travels inline as base64: a JSON document or an .xlsx sheet, at most 256 KB. */
+export const RANGES_FILE_MAX_BYTES = 256 * 1024;
+
+/** What indicators.compute answers: the result above with each value flagged against its range. */
+export interface FlaggedIndicatorsResult extends Omit<IndicatorsResult, 'total' | 'groups'> {
+  total: FlaggedValues;
+  groups?: Array<{ name: string; values: FlaggedValues }>;
+}
+
 export const indicatorsApi = defineCalls({
-  'indicators.compute': { args: indicatorsComputeArgs, access: 'indicators.view', result: returns<IndicatorsResult>() },
+  'indicators.compute': { args: indicatorsComputeArgs, access: 'indicators.view', result: returns<FlaggedIndicatorsResult>() },
   'indicators.cases': { args: indicatorsCasesArgs, access: 'indicators.view', result: returns<IndicatorCasesResult>() },
+  'indicators.ranges': { args: z.object({}).strict(), access: 'indicators.view', result: returns<RangeEntry[]>() },
+  'indicators.setRange': {
+    args: z.object({ id: indicatorId, low: bound, high: bound }).strict(),
+    access: 'indicators.ranges',
+    result: returns<RangeEntry>(),
+  },
+  'indicators.resetRange': { args: z.object({ id: indicatorId }).strict(), access: 'indicators.ranges', result: returns<RangeEntry>() },
+  'indicators.importRanges': {
+    args: z.object({
+      fileName: z.string().trim().min(1, '请选择文件').max(255, '文件名最多 255 个字'),
+      base64: z.string().max(Math.ceil(RANGES_FILE_MAX_BYTES / 3) * 4 + 4, '合理区间文件不能超过 256 KB').regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不是 base64 编码'),
+    }).strict(),
+    access: 'indicators.ranges',
+    result: returns<{ imported: IndicatorId[]; court: string | null; issuedOn: string | null; ranges: RangeEntry[] }>(),
+  },
 });

@@ -50,17 +50,17 @@ describe('courtdesk indicators --json', () => {
     expect(r.code, r.err).toBe(0);
     const o = r.json() as Record<string, { value: number | null; numerator?: number; denominator?: number }>;
     expect(Object.keys(o)).toEqual([...INDICATOR_IDS]);
-    expect(o.received).toEqual({ value: 2, withoutAdvanceSettled: 2 });
-    expect(o.carriedOver).toEqual({ value: 1 });
-    expect(o.resolved).toEqual({ value: 1 });
-    expect(o.pending).toEqual({ value: 2 });
-    expect(o.clearanceRate).toEqual({ value: 50, numerator: 1, denominator: 2 });
-    expect(o.dispositionRate).toEqual({ value: 33.3, numerator: 1, denominator: 3 });
-    expect(o.onTimeRate).toEqual({ value: 100, numerator: 1, denominator: 1 });
+    expect(o.received).toMatchObject({ value: 2, withoutAdvanceSettled: 2 });
+    expect(o.carriedOver).toMatchObject({ value: 1 });
+    expect(o.resolved).toMatchObject({ value: 1 });
+    expect(o.pending).toMatchObject({ value: 2 });
+    expect(o.clearanceRate).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
+    expect(o.dispositionRate).toMatchObject({ value: 33.3, numerator: 1, denominator: 3 });
+    expect(o.onTimeRate).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
     // 2025-01-10 → 03-10: 21 + 28 + 9 = 59 days.
-    expect(o.avgDuration).toEqual({ value: 59, numerator: 59, denominator: 1, median: 59, p90: 59 });
-    expect(o.mediationRate).toEqual({ value: 0, numerator: 0, denominator: 1 });
-    expect(o.preMediationRate).toEqual({ value: null, numerator: 0, denominator: 0 });
+    expect(o.avgDuration).toMatchObject({ value: 59, numerator: 59, denominator: 1, median: 59, p90: 59 });
+    expect(o.mediationRate).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
+    expect(o.preMediationRate).toMatchObject({ value: null, numerator: 0, denominator: 0 });
     for (const id of INDICATOR_IDS) {
       const kind = INDICATORS[id].kind;
       if (kind === 'count' || kind === 'distribution') expect(o[id].numerator, id).toBeUndefined();

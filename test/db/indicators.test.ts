@@ -147,7 +147,7 @@ describe('the court figure', () => {
     ['reviewRate', { value: 25, numerator: 1, denominator: 4 }],
     ['precedentRate', { value: 25, numerator: 1, denominator: 4 }],
   ])('%s', (id, expected) => {
-    expect(v[id]).toEqual(expected);
+    expect(v[id]).toMatchObject(expected as object);
   });
 
   it('uses the stored engine results: the suspension is deducted from A8\'s duration', () => {
@@ -162,8 +162,8 @@ describe('grouping', () => {
     const d = Object.fromEntries(r.groups!.map((g) => [g.name, g.values]));
     expect(['received', 'carriedOver', 'resolved', 'pending'].map((k) => d['民一庭'][k as 'received'].value)).toEqual([5, 8, 8, 5]);
     expect(['received', 'carriedOver', 'resolved', 'pending'].map((k) => d['执行局'][k as 'received'].value)).toEqual([2, 1, 2, 1]);
-    expect(d['民一庭'].caseItemRatio).toEqual({ value: 1.67, numerator: 5, denominator: 3 });
-    expect(d['执行局'].clearanceRate).toEqual({ value: 100, numerator: 2, denominator: 2 });
+    expect(d['民一庭'].caseItemRatio).toMatchObject({ value: 1.67, numerator: 5, denominator: 3 });
+    expect(d['执行局'].clearanceRate).toMatchObject({ value: 100, numerator: 2, denominator: 2 });
     for (const k of ['received', 'carriedOver', 'resolved', 'pending', 'longPending12', 'overduePending'] as const) {
       expect(r.groups!.reduce((s, g) => s + g.values[k].value, 0), k).toBe(r.total[k].value);
     }
@@ -175,7 +175,7 @@ describe('grouping', () => {
     expect(Object.keys(j).sort()).toEqual(['李法官', '王法官', '赵法官', '陈法官'].sort());
     expect([j['王法官'].received.value, j['王法官'].carriedOver.value, j['王法官'].resolved.value, j['王法官'].pending.value]).toEqual([5, 2, 6, 1]);
     expect([j['李法官'].received.value, j['李法官'].carriedOver.value, j['李法官'].resolved.value, j['李法官'].pending.value]).toEqual([0, 6, 2, 4]);
-    expect(j['李法官'].resolvedPerJudge).toEqual({ value: 2, numerator: 2, denominator: 1 });
+    expect(j['李法官'].resolvedPerJudge).toMatchObject({ value: 2, numerator: 2, denominator: 1 });
     for (const k of ['received', 'carriedOver', 'resolved', 'pending'] as const) {
       expect(r.groups!.reduce((s, g) => s + g.values[k].value, 0)).toBe(r.total[k].value);
     }
@@ -221,7 +221,7 @@ describe('the reader\'s scope', () => {
     const r = await compute('李法官', PERIOD);
     expect(r.scope).toBe('本人承办的案件');
     expect([r.total.received.value, r.total.carriedOver.value, r.total.resolved.value, r.total.pending.value]).toEqual([0, 6, 2, 4]);
-    expect(r.total.clearanceRate).toEqual({ value: null, numerator: 2, denominator: 0 });
+    expect(r.total.clearanceRate).toMatchObject({ value: null, numerator: 2, denominator: 0 });
     const grouped = await compute('李法官', { ...PERIOD, by: 'division' });
     expect(grouped.groups!.map((g) => g.name)).toEqual(['民一庭']);
   });

@@ -111,6 +111,10 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'extensions.upload', args: { name: '延期函.png', offset: 0, total: 8, base64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).toString('base64') }, action: 'extension.request' },
   { method: 'extensions.discardUpload', args: { upload: '0'.repeat(32) }, action: 'extension.request' },
   { method: 'indicators.cases', args: { from: '2024-01-01', to: '2024-12-31', id: 'resolved', part: 'count' }, action: 'indicators.view' },
+  { method: 'indicators.ranges', args: {}, action: 'indicators.view' },
+  { method: 'indicators.setRange', args: { id: 'reversalRate', low: null, high: 5 }, action: 'indicators.ranges' },
+  { method: 'indicators.resetRange', args: { id: 'reversalRate' }, action: 'indicators.ranges' },
+  { method: 'indicators.importRanges', args: { fileName: '中院.json', base64: Buffer.from(JSON.stringify({ format: 'courtdesk-indicator-ranges', version: 1, ranges: { reversalRate: { low: null, high: 5 } } })).toString('base64') }, action: 'indicators.ranges' },
 ];
 
 /** Calls open to anyone (sign-in, start-up) or to everyone signed in; restore is refused by a core without a runtime. */

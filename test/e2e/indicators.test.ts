@@ -58,6 +58,10 @@ describe('质效指标 in the window', () => {
       const page = await open(president, viewport);
       expect(resolved.court).toBeGreaterThan(5);
       expect(await numberOf(page, 'ind-value-resolved')).toBe(resolved.court);
+      // Every tile with a range says where its value lies: 结收比 against the default ≥ 100 %.
+      const clearance = Number((await textOf(page, 'ind-value-clearanceRate')).replace('%', ''));
+      expect(await textOf(page, 'ind-range-clearanceRate')).toBe(clearance < 100 ? '▼ 低于区间' : '区间内');
+      expect(await page.getByTestId('ind-range-received').count()).toBe(0);
       await shot(page, `indicators-president-${viewport.width}`);
       if (viewport.width === 1024) {
         await page.emulateMedia({ media: 'print' });

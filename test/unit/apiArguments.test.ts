@@ -50,7 +50,7 @@ describe('the contract', () => {
   it('finds the text fields', () => {
     expect(textFields.length).toBeGreaterThan(15);
     expect(textFields).toEqual(expect.arrayContaining([['users.add', 'name'], ['cases.list', 'search'], ['cases.addEvent', 'note'], ['auth.setup', 'courtName']]));
-    expect(textFields).toEqual(expect.arrayContaining([['indicators.compute', 'division'], ['indicators.compute', 'judge'], ['indicators.compute', 'stage'], ['indicators.compute', 'cause'], ['indicators.cases', 'judge'], ['indicators.cases', 'cause']]));
+    expect(textFields).toEqual(expect.arrayContaining([['indicators.compute', 'division'], ['indicators.compute', 'judge'], ['indicators.compute', 'stage'], ['indicators.compute', 'cause'], ['indicators.cases', 'judge'], ['indicators.cases', 'cause'], ['indicators.importRanges', 'fileName']]));
   });
 
   it.each(textFields)('%s.%s refuses 100,000 characters', (method, key) => {

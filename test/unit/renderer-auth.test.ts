@@ -98,14 +98,17 @@ describe('navigation by permission', () => {
 
   it('shows the settings tabs a person may use', () => {
     expect(visibleSettingsTabs(perms('admin'))).toEqual(['info', 'accounts', 'audit', 'backup']);
-    expect(visibleSettingsTabs(perms('president'))).toEqual(['info', 'audit']);
-    expect(visibleSettingsTabs(perms('judge'))).toEqual(['info']);
+    expect(visibleSettingsTabs(perms('president'))).toEqual(['info', 'ranges', 'audit']);
+    expect(visibleSettingsTabs(perms('judge'))).toEqual(['info', 'ranges']);
+    expect(visibleSettingsTabs(perms('statistician'))).toEqual(['info', 'ranges', 'audit']);
+    expect(visibleSettingsTabs(perms('clerk'))).toEqual(['info']);
   });
 
   it('routes the settings tabs', () => {
     expect(parseHash('#/settings/accounts')).toEqual({ name: 'settings', tab: 'accounts' });
     expect(parseHash('#/settings/audit')).toEqual({ name: 'settings', tab: 'audit' });
     expect(parseHash('#/settings/backup')).toEqual({ name: 'settings', tab: 'backup' });
+    expect(parseHash('#/settings/ranges')).toEqual({ name: 'settings', tab: 'ranges' });
     expect(parseHash('#/settings/other')).toMatchObject({ name: 'notFound' });
   });
 });

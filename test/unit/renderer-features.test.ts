@@ -53,6 +53,7 @@ const ADDRESSES = [
   '#/settings/accounts',
   '#/settings/audit',
   '#/settings/backup',
+  '#/settings/ranges',
   '#/settings/info',
   '#/nowhere',
   '#/case',
@@ -119,6 +120,6 @@ describe('features list', () => {
 
   it('has unique settings tabs, 本机与安全 first', () => {
     expect(dupes(SETTINGS_TABS.map((t) => t.tab))).toEqual([]);
-    expect(SETTINGS_TABS.map((t) => t.tab)).toEqual(['info', 'accounts', 'audit', 'backup']);
+    expect(SETTINGS_TABS.map((t) => t.tab)).toEqual(['info', 'ranges', 'accounts', 'audit', 'backup']);
   });
 });

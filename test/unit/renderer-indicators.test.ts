@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { splitHash } from '../../renderer/src/router/hash';
 import { formatIndicatorsRoute, parseIndicatorsRoute } from '../../renderer/src/features/indicators/routes';
-import { againstMedian, change, INDICATOR_GROUPS, mainPart, numberText, partFigures, spread } from '../../renderer/src/features/indicators/figures';
+import { againstMedian, change, INDICATOR_GROUPS, mainPart, numberText, partFigures, rangeBadge, spread } from '../../renderer/src/features/indicators/figures';
+import { flagValues, effectiveRanges } from '../../shared/indicators/ranges';
 import { periodOf } from '../../renderer/src/features/indicators/IndicatorsPage';
 import { presetOf, presetPeriod } from '../../renderer/src/lib/period';
 import { INDICATOR_IDS } from '../../shared/indicators/catalogue';
@@ -87,5 +88,28 @@ describe('figures', () => {
     expect(partFigures('resolvedPerJudge', v).find((p) => p.label === '法官')!.opens).toBe(false);
     expect(partFigures('avgDuration', v).find((p) => p.label === '天数合计')!.opens).toBe(false);
     expect(partTitle('onTimeRate', 'denominator', '2026-01-01', '2026-11-30')).toBe('法定审限内结案率 · 分母：已结且有法定审限的案件 · 2026-01-01 至 2026-11-30');
+  });
+});
+
+describe('a tile against its reasonable range', () => {
+  const ratio = (numerator: number, denominator: number) => ({ value: denominator ? Math.round((numerator * 1000) / denominator) / 10 : null, numerator, denominator });
+  const values = (onTime: [number, number], reversal: [number, number]) => {
+    const v = computeIndicators(emptyTally(), { from: '2025-01-01', to: '2025-06-30' });
+    return flagValues({ ...v, onTimeRate: ratio(...onTime), reversalRate: { ...v.reversalRate, ...ratio(...reversal) } }, effectiveRanges({}));
+  };
+  it.each([
+    ['below the default ≥ 95 %, higher is better: worse', 'onTimeRate', values([90, 100], [0, 10]), { mark: '▼ 低于区间', worse: true, outside: true }],
+    ['exactly on the bound: inside', 'onTimeRate', values([95, 100], [0, 10]), { mark: '区间内', worse: false, outside: false }],
+    ['above ≤ 5 %, lower is better: worse', 'reversalRate', values([95, 100], [1, 10]), { mark: '▲ 高于区间', worse: true, outside: true }],
+  ] as const)('%s', (_name, id, v, expected) => {
+    expect(rangeBadge(id, v)).toMatchObject(expected);
+  });
+  it('no badge without a range, or without a value (denominator 0)', () => {
+    const v = values([0, 0], [0, 10]);
+    expect(rangeBadge('received', v)).toBeNull();
+    expect(rangeBadge('onTimeRate', v)).toBeNull();
+  });
+  it('no badge on figures computed without flags', () => {
+    expect(rangeBadge('onTimeRate', computeIndicators(emptyTally(), { from: '2025-01-01', to: '2025-06-30' }))).toBeNull();
   });
 });

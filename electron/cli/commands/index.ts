@@ -11,6 +11,7 @@ import { reconcile } from './reconcile';
 import { extension, extensionSettings } from './extension';
 import { alerts } from './alerts';
 import { indicators } from './indicators';
+import { ranges } from './ranges';
 
 export const COMMANDS = {
   init,
@@ -21,6 +22,7 @@ export const COMMANDS = {
   alerts, 'alert-settings': alertSettings,
   reconcile,
   indicators,
+  ranges,
   extension, 'extension-settings': extensionSettings,
   cases,
   case: caseCmd, 'closing-rules': closingRules,

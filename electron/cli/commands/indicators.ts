@@ -1,6 +1,6 @@
-// courtdesk indicators: every indicator of a period for the signed-in person's scope, court-wide or per group.
+// courtdesk indicators: every indicator of a period for the signed-in person's scope, court-wide or per group, out-of-range values marked.
 import { GROUP_BY, type GroupBy } from '../../../shared/indicators/api';
-import { indicatorLines } from '../../../shared/indicators/format';
+import { flaggedLines } from '../../../shared/indicators/ranges';
 import { CliError, dateOption, print, required, withSession, type CommandSpec } from '../cliHost';
 
 export const indicators: CommandSpec = {
@@ -23,10 +23,10 @@ export const indicators: CommandSpec = {
     const json = r.groups ? Object.fromEntries(r.groups.map((x) => [x.name, x.values])) : r.total;
     print(io, g, json, () => {
       const head = `质效指标（${r.from} 至 ${r.to}，${r.scope}）`;
-      if (!r.groups) return [head, ...indicatorLines(r.total)].join('\n');
+      if (!r.groups) return [head, ...flaggedLines(r.total)].join('\n');
       const lines = [`${head}，按名称排列，不排名次`];
       if (r.groups.length === 0) lines.push('（期间内没有案件）');
-      for (const grp of r.groups) lines.push('', `【${grp.name}】`, ...indicatorLines(grp.values).map((l) => '  ' + l));
+      for (const grp of r.groups) lines.push('', `【${grp.name}】`, ...flaggedLines(grp.values).map((l) => '  ' + l));
       return lines.join('\n');
     });
     return 0;

@@ -2,12 +2,14 @@
 // every one that counts cases a link to them; on 日监测, today's value against yesterday's with an arrow.
 import { INDICATORS, type IndicatorId } from '../../../../shared/indicators/catalogue';
 import type { IndicatorValues } from '../../../../shared/indicators/formulas';
+import type { FlaggedValues } from '../../../../shared/indicators/api';
 import { Link } from '../../components/Link';
-import { change, INDICATOR_GROUPS, mainPart, partFigures, valueOf, valueText } from './figures';
+import { change, INDICATOR_GROUPS, mainPart, partFigures, rangeBadge, valueOf, valueText } from './figures';
 import type { IndicatorCasesRoute, IndicatorScope } from './routes';
 
 interface GridProps {
-  values: IndicatorValues;
+  /** As compute answers them: each value flagged against its reasonable range. */
+  values: IndicatorValues | FlaggedValues;
   from: string;
   to: string;
   scope: IndicatorScope;
@@ -28,9 +30,18 @@ export function IndicatorGrid({ values, from, to, scope, yesterday }: GridProps)
               const main = mainPart(id);
               const text = valueText(id, values);
               const c = yesterday ? change(id, valueOf(id, values), valueOf(id, yesterday)) : null;
+              const badge = rangeBadge(id, values);
               return (
-                <div key={id} className="ind-tile" data-testid={`ind-${id}`} title={`${def.formula}${def.note ? `\n${def.note}` : ''}`}>
-                  <div className="ind-name">{def.name}</div>
+                <div key={id} className={`ind-tile${badge?.outside ? (badge.worse ? ' out-worse' : ' out-better') : ''}`} data-testid={`ind-${id}`} title={`${def.formula}${def.note ? `\n${def.note}` : ''}`}>
+                  <div className="ind-name">
+                    {def.name}
+                    {badge ? (
+                      <span className={`ind-range${badge.outside ? (badge.worse ? ' tone-danger' : ' tone-info') : ''}`} data-testid={`ind-range-${id}`} title={badge.phrase}>
+                        {badge.mark}
+                      </span>
+                    ) : null}
+                  </div>
+                  {badge?.outside ? <div className="ind-range-phrase">{badge.phrase}</div> : null}
                   <div className="ind-value">
                     {main ? (
                       <Link to={cases(id, main)} testId={`ind-value-${id}`} title="打开这个数字背后的案件">{text}</Link>

@@ -4,6 +4,8 @@ import { INDICATORS, type IndicatorId } from '../../../../shared/indicators/cata
 import { median } from '../../../../shared/indicators/formulas';
 import type { IndicatorValues } from '../../../../shared/indicators/formulas';
 import { INDICATOR_PARTS, type DrillPart } from '../../../../shared/indicators/parts';
+import { isWorseSide, rangePhrase, rangeText, STATUS_MARKS, type RangeFlag } from '../../../../shared/indicators/ranges';
+import type { FlaggedValues } from '../../../../shared/indicators/api';
 
 /** The catalogue in the groups the page shows (收结存 first, then 效率, 质量, 效果), each in the catalogue's order. */
 export const INDICATOR_GROUPS: ReadonlyArray<{ title: string; ids: readonly IndicatorId[] }> = [
@@ -145,4 +147,23 @@ export function change(id: IndicatorId, today: number | null, yesterday: number 
   const mag = kind === 'count' || kind === 'distribution' ? int(Math.abs(d)) : Math.abs(d).toFixed(kind === 'ratioPair' ? 2 : 1);
   const unit = kind === 'ratio' ? ' 个百分点' : kind === 'days' ? ' 天' : '';
   return { arrow: d > 0 ? '↑' : '↓', text: `${d > 0 ? '+' : '−'}${mag}${unit}`, better: dir === 'none' ? null : (d > 0) === (dir === 'higher') };
+}
+
+/** An indicator's standing against its reasonable range, as compute flagged it; null when it has no range. */
+export interface RangeBadge {
+  /** ▼ 低于区间, ▲ 高于区间, or 区间内. */
+  mark: string;
+  /** 低于合理区间下限 95.0%（越高越好）, or the range itself when inside. */
+  phrase: string;
+  /** Out of range on the worse side (red); out on the better side or inside is not alarming. */
+  worse: boolean;
+  outside: boolean;
+}
+
+export function rangeBadge(id: IndicatorId, values: IndicatorValues | FlaggedValues): RangeBadge | null {
+  const flag = values[id] as Partial<RangeFlag>;
+  if (!flag.range || !flag.status || flag.status === 'none') return null;
+  const def = INDICATORS[id];
+  if (flag.status === 'inside') return { mark: '区间内', phrase: `合理区间 ${rangeText(def, flag.range)}`, worse: false, outside: false };
+  return { mark: STATUS_MARKS[flag.status], phrase: rangePhrase(def, flag.range, flag.status), worse: isWorseSide(def, flag.status), outside: true };
 }

@@ -1,5 +1,5 @@
-// 设置: the tabs this person may open, and the panel of the chosen one (本机与安全 for everyone; accounts, the audit
-// log and backups for those whose roles allow them).
+// 设置: the tabs this person may open, and the panel of the chosen one (本机与安全 for everyone; 合理区间, accounts, the
+// audit log and backups for those whose roles allow them).
 import type { ComponentType } from 'react';
 import { useStore } from 'zustand';
 import { Link } from '../../components/Link';
@@ -9,11 +9,13 @@ import { AccountsPanel } from '../accounts/AccountsPanel';
 import { AuditPanel } from '../audit/AuditPanel';
 import { BackupPanel } from '../backup/BackupPanel';
 import { InfoTab } from './InfoTab';
+import { RangesPanel } from './ranges/RangesPanel';
 import { SETTINGS_TABS, settingsTabRoute, tabAllowed, type SettingsTab } from './routes';
 
 /** Every tab of SETTINGS_TABS has its panel here (the type says so). */
 const PANELS: Record<SettingsTab, ComponentType> = {
   info: InfoTab,
+  ranges: RangesPanel,
   accounts: AccountsPanel,
   audit: AuditPanel,
   backup: BackupPanel,

@@ -7,6 +7,7 @@ import type { SharedStores, StoresOf, UnionToIntersection } from '../types';
 import { accountsTab } from '../accounts/tab';
 import { auditTab } from '../audit/tab';
 import { backupTab } from '../backup/tab';
+import { rangesTab } from './ranges/tab';
 
 /** One tab of 设置: its address segment, label and permission, what opening it loads, the stores it owns. */
 export interface SettingsTabEntry<T extends string, S extends object = object> {
@@ -23,7 +24,7 @@ export interface SettingsTabEntry<T extends string, S extends object = object> {
 const infoTab: SettingsTabEntry<'info'> = { tab: 'info', label: '本机与安全', requires: null };
 
 /** The tabs in the order shown. A new tab: its folder, one line here, and its panel in SettingsPage. */
-export const SETTINGS_TABS = [infoTab, accountsTab, auditTab, backupTab] as const;
+export const SETTINGS_TABS = [infoTab, rangesTab, accountsTab, auditTab, backupTab] as const;
 
 export type SettingsTab = (typeof SETTINGS_TABS)[number]['tab'];
 /** The tabs with an address of their own (#/settings/accounts …); none means 本机与安全. */
