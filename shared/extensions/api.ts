@@ -15,6 +15,8 @@ export const ATTACHMENTS_MAX = 3;
 export const EXTENSION_TEXT_MAX = 2000;
 /** A letter is handed to the window in pieces of this size (extensions.attachment with an offset). */
 export const LETTER_PIECE_BYTES = 1024 * 1024;
+/** extensions.list answers at most this many requests; the desk says so when a list reaches it. */
+export const EXTENSION_LIST_LIMIT = 1000;
 export const LETTER_EXTENSIONS = ['.pdf', '.png', '.jpg', '.jpeg'] as const;
 
 /** Where a request made in CourtDesk stands; null for one brought by an import, which arrives decided. */

@@ -2,7 +2,7 @@
 // own rules fed from the case page), the queue's order and count, and several decided at once, one call per row.
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiResponse, CaseDetail, ExtensionRow } from '../../shared/api/contract';
-import { parseSpan, remainingText, spanText, stepOutcome } from '../../renderer/src/features/extensions/format';
+import { listSummary, parseSpan, remainingText, spanText, stepOutcome } from '../../renderer/src/features/extensions/format';
 import { mayAskExtension, precheck, windowFacts } from '../../renderer/src/features/extensions/precheck';
 import type { SignedInUser } from '../../shared/accounts/api';
 import { entryChanges } from '../../renderer/src/features/cases/history';
@@ -163,4 +163,14 @@ describe('who is offered 申请延长审限 on the case page', () => {
     expect(mayAskExtension(user, c)).toBe(expected);
   });
   it('nobody signed in', () => expect(mayAskExtension(null, open)).toBe(false));
+});
+
+describe('the line above the desk', () => {
+  it.each([
+    ['waiting', 3, 1, '审批中 3 件，待您办理 1 件'],
+    ['decided', 999, 0, '已审批 999 件'],
+    ['all', 12, 0, '共 12 件'],
+    ['all', 1000, 0, '共 1,000 件（只列出前 1,000 件，请缩短期间或加筛选）'],
+    ['decided', 1000, 0, '已审批 1,000 件（只列出前 1,000 件，请缩短期间或加筛选）'],
+  ] as const)('%s, %i rows: %s', (tab, n, mine, text) => expect(listSummary(tab, n, mine)).toBe(text));
 });

@@ -2,7 +2,7 @@
 // scope, each row carrying the case's days remaining from the engine and its judge's load.
 import type { Database } from 'better-sqlite3';
 import type { CaseScope } from '../../../shared/accounts/roles';
-import { STAGE_LABELS, type ExtensionAttachmentView, type ExtensionDetail, type ExtensionRow, type ExtensionStage, type ExtensionStepView } from '../../../shared/extensions/api';
+import { EXTENSION_LIST_LIMIT, STAGE_LABELS, type ExtensionAttachmentView, type ExtensionDetail, type ExtensionRow, type ExtensionStage, type ExtensionStepView } from '../../../shared/extensions/api';
 import { ROUTE_LABELS, type ExtensionReason, type ExtensionRoute } from '../../../shared/extensions/rules';
 import type { ExtensionStatus } from '../../../shared/cases/types';
 import { computeDeadline } from '../../../shared/deadlines/engine';
@@ -102,8 +102,9 @@ export class ExtensionViews {
     if (status === 'decided') terms.push(`${STAGE_SQL} = 'decided'`);
     if (caseId !== null) terms.push('r.case_id = ?');
     const order = status === 'waiting' ? 'r.requested_on, r.id' : 'r.requested_on DESC, r.id DESC';
-    // A court's decided requests grow with the years; the desk pages through the most recent thousand.
-    return this.db.prepare(`SELECT r.id FROM extension_requests r JOIN cases c ON c.id = r.case_id WHERE ${terms.join(' AND ')} ORDER BY ${order} LIMIT 1000`)
+    // A court's decided requests grow with the years: the answer holds the most recent EXTENSION_LIST_LIMIT, and the
+    // desk says when it is cut (format.ts listSummary) rather than show a shorter list as if it were all.
+    return this.db.prepare(`SELECT r.id FROM extension_requests r JOIN cases c ON c.id = r.case_id WHERE ${terms.join(' AND ')} ORDER BY ${order} LIMIT ${EXTENSION_LIST_LIMIT}`)
       .pluck().all(...where.params, ...filter.params, ...(caseId !== null ? [caseId] : [])) as number[];
   }
 

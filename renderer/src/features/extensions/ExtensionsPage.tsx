@@ -12,7 +12,7 @@ import { ActDialog, type ActKind } from './ActDialog';
 import { BatchBar, BatchResults } from './BatchBar';
 import { ExtensionSteps } from './CaseExtensions';
 import { PrintFormButton } from './PrintFormButton';
-import { remainingText, spanText } from './format';
+import { listSummary, remainingText, spanText } from './format';
 import { FilterLine } from './study/FilterLine';
 import { waitingForMe, type ExtensionsTab } from './store';
 import { LettersList } from './LettersList';
@@ -132,7 +132,7 @@ export function ExtensionsPage() {
           {tab('decided', '已办')}
         </div>
         <span className="muted" data-testid="ext-summary">
-          {s.rows ? (s.tab === 'waiting' ? `审批中 ${formatCount(rows.length)} 件，待您办理 ${formatCount(mineIds.size)} 件` : s.tab === 'all' ? `共 ${formatCount(rows.length)} 件` : `已审批 ${formatCount(rows.length)} 件`) : s.loading ? '正在读取…' : ''}
+          {s.rows ? listSummary(s.tab, rows.length, mineIds.size) : s.loading ? '正在读取…' : ''}
         </span>
         <ScopeLine />
         <Link to={{ name: 'extensionStudy', from: null, to: null, divisionId: null }} testId="ext-study-link">

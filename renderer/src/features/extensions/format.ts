@@ -2,7 +2,8 @@
 // span asked or granted, shared by the queue and the case page.
 import type { ExtensionRow, ExtensionStepView } from '../../../../shared/api/contract';
 import type { DeadlineStatus } from '../../../../shared/deadlines/engine';
-import { formatSpan } from '../../lib/format';
+import { formatCount, formatSpan } from '../../lib/format';
+import { EXTENSION_LIST_LIMIT } from '../../../../shared/extensions/api';
 
 export const STEP_LABELS: Record<ExtensionStepView['step'], string> = {
   opinion: '庭长意见',
@@ -50,4 +51,10 @@ export function parseSpan(months: string, days: string): { months: number; days:
   const d = days.trim() === '' ? 0 : Number(days);
   if (!Number.isInteger(m) || !Number.isInteger(d) || m < 0 || d < 0) return null;
   return { months: m, days: d };
+}
+
+/** The line above the desk's list; a list cut at the answer's limit says so, so no request looks absent. */
+export function listSummary(tab: 'waiting' | 'decided' | 'all', count: number, mine: number): string {
+  const text = tab === 'waiting' ? `审批中 ${formatCount(count)} 件，待您办理 ${formatCount(mine)} 件` : tab === 'all' ? `共 ${formatCount(count)} 件` : `已审批 ${formatCount(count)} 件`;
+  return count >= EXTENSION_LIST_LIMIT ? `${text}（只列出前 ${formatCount(EXTENSION_LIST_LIMIT)} 件，请缩短期间或加筛选）` : text;
 }

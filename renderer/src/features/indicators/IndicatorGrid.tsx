@@ -41,7 +41,6 @@ export function IndicatorGrid({ values, from, to, scope, yesterday }: GridProps)
                       </span>
                     ) : null}
                   </div>
-                  {badge?.outside ? <div className="ind-range-phrase">{badge.phrase}</div> : null}
                   <div className="ind-value">
                     {main ? (
                       <Link to={cases(id, main)} testId={`ind-value-${id}`} title="打开这个数字背后的案件">{text}</Link>
@@ -54,6 +53,7 @@ export function IndicatorGrid({ values, from, to, scope, yesterday }: GridProps)
                       </span>
                     ) : null}
                   </div>
+                  {badge?.outside ? <div className="ind-range-phrase">{badge.phrase}</div> : null}
                   <div className="ind-parts">
                     {partFigures(id, values).map((p, i) => (
                       <span key={`${p.part}${i}`} className="ind-part">
