@@ -9,12 +9,15 @@ import { router, stores } from '../../stores';
 import { GroupsView } from './GroupsView';
 import { IndicatorGrid } from './IndicatorGrid';
 import { PeriodBar } from './PeriodBar';
+import { WeeklyView } from './WeeklyView';
+import { weekLead, weekOf, weekPeriod } from './weekly';
 import { INDICATOR_VIEWS, VIEW_LABELS, type IndicatorsRoute } from './routes';
 import './indicators.css';
 
-/** The period a route shows: its own, or this month to date; 日监测 is today. */
+/** The period a route shows: its own, or this month to date; 日监测 is today; 周通报 its week (Monday to Sunday). */
 export function periodOf(route: IndicatorsRoute, today: string): { from: string; to: string } {
   if (route.view === 'daily') return { from: today, to: today };
+  if (route.view === 'weekly') return weekPeriod(weekOf(route.week, today));
   return route.from && route.to && route.from <= route.to ? { from: route.from, to: route.to } : presetPeriod('month', today);
 }
 
@@ -63,7 +66,7 @@ export function IndicatorsPage({ route }: { route: IndicatorsRoute }) {
           </button>
         ))}
       </div>
-      {p && today ? (
+      {p && today && route.view !== 'weekly' ? (
         <PeriodBar from={p.from} to={p.to} today={today} scope={route.scope} daily={route.view === 'daily'} onChange={(n) => router.getState().navigate({ ...route, ...n })} />
       ) : null}
       {board.error ? (
@@ -73,7 +76,7 @@ export function IndicatorsPage({ route }: { route: IndicatorsRoute }) {
       ) : null}
       {r ? (
         <p className="study-lead" data-testid="ind-summary">
-          {route.view === 'daily' ? `${r.to}（今日）与前一日` : `统计期间 ${r.from} 至 ${r.to}`} · {r.scope}。<span className="no-print">点击任一数字可打开其背后的案件；</span>指标只作分析，不作排名。
+          {route.view === 'weekly' ? weekLead(r.from) : route.view === 'daily' ? `${r.to}（今日）与前一日` : `统计期间 ${r.from} 至 ${r.to}`} · {r.scope}。<span className="no-print">点击任一数字可打开其背后的案件；</span>指标只作分析，不作排名。
         </p>
       ) : board.loading ? (
         <p className="muted">正在计算…</p>
@@ -82,8 +85,9 @@ export function IndicatorsPage({ route }: { route: IndicatorsRoute }) {
         <div className="notice" data-testid="ind-empty">这段期间{r.scope.startsWith('本人') ? '您' : '所选范围内'}没有在办案件，各比率显示为“—”。可以换一个统计期间，例如点击“本年”。</div>
       ) : null}
       {r && route.view === 'groups' ? <GroupsView route={route} result={r} /> : null}
+      {route.view === 'weekly' && today ? <WeeklyView route={route} today={today} result={r} last={board.yesterday} /> : null}
       {r && route.view === 'daily' ? <DueCards /> : null}
-      {r && route.view !== 'groups' ? (
+      {r && route.view !== 'groups' && route.view !== 'weekly' ? (
         <IndicatorGrid values={r.total} from={r.from} to={r.to} scope={route.scope} yesterday={route.view === 'daily' ? (board.yesterday?.total ?? null) : undefined} />
       ) : null}
     </div>

@@ -5,6 +5,7 @@ import { stores } from '../../stores';
 import { DrillPage } from './DrillPage';
 import { IndicatorsPage, periodOf } from './IndicatorsPage';
 import { DEFAULT_INDICATORS_ROUTE, formatIndicatorsRoute, parseIndicatorsRoute, type IndicatorCasesRoute, type IndicatorsRoute } from './routes';
+import { previousWeek, weekPeriod } from './weekly';
 import { createBoardStore, createDrillStore, type BoardStore, type DrillStore } from './store';
 
 export type { IndicatorCasesRoute, IndicatorsRoute };
@@ -36,9 +37,10 @@ export const indicatorsFeature: Feature<'indicators', IndicatorsRoute | Indicato
     const today = s.app.getState().info?.today;
     if (!today) return;
     const p = periodOf(route, today);
-    const mode = route.view === 'daily' ? 'daily' : route.view === 'groups' ? route.by : 'period';
+    const mode = route.view === 'daily' ? 'daily' : route.view === 'groups' || route.view === 'weekly' ? route.by : 'period';
+    const previous = route.view === 'weekly' ? weekPeriod(previousWeek(p.from)) : undefined;
     await Promise.all([
-      s.indicatorBoard.getState().load({ ...p, scope: route.scope, mode }),
+      s.indicatorBoard.getState().load({ ...p, scope: route.scope, mode, ...(previous ? { previous } : {}) }),
       // 日监测's due-soon and overdue counts are 审限预警's own (the reader's scope, today).
       route.view === 'daily' && permissions.includes('cases.view') ? stores.deadlineSummary.getState().load() : null,
     ]);

@@ -113,10 +113,16 @@ export function mainPart(id: IndicatorId): DrillPart | null {
   return parts.denominator ? 'denominator' : null;
 }
 
-/** The groups' median and range of one indicator, over the groups that have a value. */
+/**
+ * The groups' median and range of one indicator, over the groups that have a value. The formulas' median is exact on
+ * whole numbers only (day counts); ratios carry decimals, so an even count's mean of the middle two is rounded here.
+ */
 export function spread(values: ReadonlyArray<number | null>): { median: number | null; min: number | null; max: number | null; n: number } {
   const xs = values.filter((x): x is number => x !== null).sort((a, b) => a - b);
-  return { median: median(xs), min: xs.length ? xs[0] : null, max: xs.length ? xs[xs.length - 1] : null, n: xs.length };
+  const n = xs.length;
+  const mid = n >> 1;
+  const med = xs.every(Number.isInteger) ? median(xs) : n % 2 ? xs[mid] : Math.round(((xs[mid - 1] + xs[mid]) / 2) * 100) / 100;
+  return { median: med, min: n ? xs[0] : null, max: n ? xs[n - 1] : null, n };
 }
 
 /** Where a value stands against the median, in words: 高于中位数 2.1 / 低于中位数 3 / 等于中位数. */

@@ -6,9 +6,9 @@ import { DRILL_PARTS, type DrillPart } from '../../../../shared/indicators/parts
 import { parsePage, type HashPath } from '../../router/hash';
 import { PROCEDURES, type Procedure } from '../../../../shared/cases/types';
 
-export const INDICATOR_VIEWS = ['overview', 'daily', 'groups'] as const;
+export const INDICATOR_VIEWS = ['overview', 'daily', 'groups', 'weekly'] as const;
 export type IndicatorView = (typeof INDICATOR_VIEWS)[number];
-export const VIEW_LABELS: Record<IndicatorView, string> = { overview: '指标总览', daily: '日监测', groups: '分部门·分法官' };
+export const VIEW_LABELS: Record<IndicatorView, string> = { overview: '指标总览', daily: '日监测', groups: '分部门·分法官', weekly: '周通报' };
 
 /** Narrowing within the reader's scope, by name as indicators.compute takes it. */
 export interface IndicatorScope {
@@ -30,6 +30,8 @@ export interface IndicatorsRoute {
   by: 'division' | 'judge';
   /** The indicator of the per-division and per-judge view. */
   ind: IndicatorId;
+  /** 周通报: the week's Monday; absent: the last full week. */
+  week?: string;
 }
 
 export interface IndicatorCasesRoute {
@@ -76,6 +78,7 @@ export function parseIndicatorsRoute({ head, parts, query }: HashPath): Indicato
     return { name: 'indicatorCases', id, part, from, to, scope: parseScope(query), page: parsePage(query.get('page')) };
   }
   if (parts.length !== 1) return null;
+  const week = dateOf(query.get('week'));
   return {
     name: 'indicators',
     view: oneOf(INDICATOR_VIEWS, query.get('view')) ?? 'overview',
@@ -84,6 +87,7 @@ export function parseIndicatorsRoute({ head, parts, query }: HashPath): Indicato
     scope: parseScope(query),
     by: query.get('by') === 'judge' ? 'judge' : 'division',
     ind: oneOf(INDICATOR_IDS, query.get('ind')) ?? DEFAULT_INDICATORS_ROUTE.ind,
+    ...(week ? { week } : {}),
   };
 }
 
@@ -105,6 +109,10 @@ export function formatIndicatorsRoute(route: IndicatorsRoute | IndicatorCasesRou
   if (route.view === 'groups') {
     q.set('by', route.by);
     q.set('ind', route.ind);
+  }
+  if (route.view === 'weekly') {
+    if (route.week) q.set('week', route.week);
+    q.set('by', route.by);
   }
   const s = q.toString();
   return s ? `#/indicators?${s}` : '#/indicators';

@@ -17,12 +17,14 @@ export interface BoardAsk {
   scope: IndicatorScope;
   /** daily: today and yesterday (from = to = today); groups: per division or judge. */
   mode: 'period' | 'daily' | 'division' | 'judge';
+  /** 周通报: the week before, computed the same way, for the change (kept in `yesterday`). */
+  previous?: { from: string; to: string };
 }
 
 export interface BoardState {
   ask: BoardAsk | null;
   result: IndicatorsResult | null;
-  /** 日监测: yesterday's figures, for the change. */
+  /** 日监测: yesterday's figures; 周通报: last week's; for the change. */
   yesterday: IndicatorsResult | null;
   loading: boolean;
   error: string | null;
@@ -44,9 +46,10 @@ export function createBoardStore(api: Pick<IndicatorsApi, 'indicators.compute'>)
       const args: IndicatorsComputeArgs = { from: ask.from, to: ask.to, ...ask.scope };
       if (ask.mode === 'division' || ask.mode === 'judge') args.by = ask.mode;
       const day = addDays(ask.to, -1);
+      const before = ask.mode === 'daily' ? { from: day, to: day } : (ask.previous ?? null);
       const [res, prev] = await Promise.all([
         api['indicators.compute'](args),
-        ask.mode === 'daily' ? api['indicators.compute']({ ...args, from: day, to: day }) : Promise.resolve(null),
+        before ? api['indicators.compute']({ ...args, ...before }) : Promise.resolve(null),
       ]);
       if (mine !== seq) return;
       if (!res.ok) set({ result: null, yesterday: null, loading: false, error: res.error.message });
