@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { splitHash } from '../../renderer/src/router/hash';
 import { formatIndicatorsRoute, parseIndicatorsRoute, type IndicatorsRoute } from '../../renderer/src/features/indicators/routes';
 import { periodOf } from '../../renderer/src/features/indicators/IndicatorsPage';
-import { byName, columnName, defaultWeek, nextWeek, previousWeek, weekLead, weekOf, weekPeriod, weekStart, weeklyRows, WEEKLY_IDS } from '../../renderer/src/features/indicators/weekly';
+import { byName, columnName, totalName, defaultWeek, nextWeek, previousWeek, weekLead, weekOf, weekPeriod, weekStart, weeklyRows, WEEKLY_IDS } from '../../renderer/src/features/indicators/weekly';
 import { computeIndicators, emptyTally, type Tally } from '../../shared/indicators/formulas';
 import { effectiveRanges, flagValues } from '../../shared/indicators/ranges';
 import type { IndicatorsResult } from '../../shared/indicators/api';
@@ -110,6 +110,7 @@ describe('the bulletin’s rows', () => {
     const alone = weeklyRows(week, null, '合计');
     expect(alone.every((r) => r.cells.every((c) => c.change.text === '—'))).toBe(true);
     expect(alone.map((r) => r.name)).toContain('合计');
+    expect(['全院案件', '本部门案件', '本人承办的案件', '全院案件 · 简易程序'].map(totalName)).toEqual(['全院', '本部门', '合计', '合计']);
     // 执行局: 结收比 50 % against the default ≥ 100 %, the worse side.
     expect(cellOf(rows, '执行局', 'clearanceRate').badge).toMatchObject({ mark: '▼ 低于区间', worse: true });
     expect(cellOf(rows, '执行局', 'received').badge).toBeNull();

@@ -76,7 +76,7 @@ export function IndicatorsPage({ route }: { route: IndicatorsRoute }) {
       ) : null}
       {r ? (
         <p className="study-lead" data-testid="ind-summary">
-          {route.view === 'weekly' ? weekLead(r.from) : route.view === 'daily' ? `${r.to}（今日）与前一日` : `统计期间 ${r.from} 至 ${r.to}`} · {r.scope}。<span className="no-print">点击任一数字可打开其背后的案件；</span>指标只作分析，不作排名。
+          {route.view === 'weekly' ? weekLead(r.from) : route.view === 'daily' ? `${r.to}（今日）与前一日` : `统计期间 ${r.from} 至 ${r.to}`} · {r.scope}。<span className="no-print">点击任一数字可打开其背后的案件；</span>{route.view === 'weekly' ? '指标只作分析。' : '指标只作分析，不作排名。'}
         </p>
       ) : board.loading ? (
         <p className="muted">正在计算…</p>

@@ -5,7 +5,7 @@ import type { IndicatorsResult } from '../../../../shared/indicators/api';
 import { Link } from '../../components/Link';
 import { router } from '../../stores';
 import type { IndicatorCasesRoute, IndicatorsRoute } from './routes';
-import { columnName, defaultWeek, nextWeek, previousWeek, weekOf, weekPeriod, weeklyRows, WEEKLY_IDS, type WeeklyCell, type WeeklyRow } from './weekly';
+import { columnName, totalName, defaultWeek, nextWeek, previousWeek, weekOf, weekPeriod, weeklyRows, WEEKLY_IDS, type WeeklyCell, type WeeklyRow } from './weekly';
 
 function CellView({ c, to }: { c: WeeklyCell; to: IndicatorCasesRoute | null }) {
   const tone = c.change.better === null ? '' : c.change.better ? ' tone-ok' : ' tone-danger';
@@ -34,7 +34,7 @@ export function WeeklyView({ route, today, result, last }: { route: IndicatorsRo
     row.kind === 'median' || !c.part
       ? null
       : { name: 'indicatorCases', id: c.id, part: c.part, from, to, scope: row.kind === 'group' ? { ...route.scope, [route.by]: row.name } : route.scope, page: 1 };
-  const rows = result ? weeklyRows(result, last, result.scope.startsWith('全院') ? '全院' : '合计') : [];
+  const rows = result ? weeklyRows(result, last, totalName(result.scope)) : [];
   return (
     <section className="wk-view" data-testid="wk-view">
       <div className="ind-controls no-print">

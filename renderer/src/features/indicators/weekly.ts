@@ -48,6 +48,11 @@ export function weekLead(monday: string): string {
   return `${p.from}（周一）至 ${p.to}（周日）· 按名称排列，不作排名 · 与上周比较`;
 }
 
+/** The whole scope's row: 全院 for the court, 本部门 for a division head's own division; 合计 with filters or a judge's own. */
+export function totalName(scope: string): string {
+  return scope === '全院案件' ? '全院' : scope === '本部门案件' ? '本部门' : '合计';
+}
+
 export interface WeeklyCell {
   id: IndicatorId;
   value: number | null;
