@@ -4,11 +4,12 @@ import { isIsoDate } from '../../../../shared/dates/calendar';
 import { INDICATOR_IDS, type IndicatorId } from '../../../../shared/indicators/catalogue';
 import { DRILL_PARTS, type DrillPart } from '../../../../shared/indicators/parts';
 import { parsePage, type HashPath } from '../../router/hash';
+import { isMonth } from './months';
 import { PROCEDURES, type Procedure } from '../../../../shared/cases/types';
 
-export const INDICATOR_VIEWS = ['overview', 'daily', 'groups'] as const;
+export const INDICATOR_VIEWS = ['overview', 'daily', 'groups', 'monthly'] as const;
 export type IndicatorView = (typeof INDICATOR_VIEWS)[number];
-export const VIEW_LABELS: Record<IndicatorView, string> = { overview: '指标总览', daily: '日监测', groups: '分部门·分法官' };
+export const VIEW_LABELS: Record<IndicatorView, string> = { overview: '指标总览', daily: '日监测', groups: '分部门·分法官', monthly: '月分析' };
 
 /** Narrowing within the reader's scope, by name as indicators.compute takes it. */
 export interface IndicatorScope {
@@ -28,8 +29,10 @@ export interface IndicatorsRoute {
   to: string | null;
   scope: IndicatorScope;
   by: 'division' | 'judge';
-  /** The indicator of the per-division and per-judge view. */
+  /** The indicator of the per-division and per-judge view, and of 月分析's trend. */
   ind: IndicatorId;
+  /** 月分析's month (YYYY-MM); null: the last full month. */
+  month?: string | null;
 }
 
 export interface IndicatorCasesRoute {
@@ -84,6 +87,7 @@ export function parseIndicatorsRoute({ head, parts, query }: HashPath): Indicato
     scope: parseScope(query),
     by: query.get('by') === 'judge' ? 'judge' : 'division',
     ind: oneOf(INDICATOR_IDS, query.get('ind')) ?? DEFAULT_INDICATORS_ROUTE.ind,
+    ...(query.get('view') === 'monthly' ? { month: isMonth(query.get('month')) ? query.get('month') : null } : {}),
   };
 }
 
@@ -104,6 +108,10 @@ export function formatIndicatorsRoute(route: IndicatorsRoute | IndicatorCasesRou
   formatScope(route.scope, q);
   if (route.view === 'groups') {
     q.set('by', route.by);
+    q.set('ind', route.ind);
+  }
+  if (route.view === 'monthly') {
+    if (route.month) q.set('month', route.month);
     q.set('ind', route.ind);
   }
   const s = q.toString();
