@@ -28,7 +28,8 @@ function Figure({ id, values, period, scope, testId }: { id: IndicatorId; values
   return (
     <>
       {main ? <Link to={casesOf(id, main, period, scope)} testId={testId} title="打开这个数字背后的案件">{valueText(id, values)}</Link> : <span data-testid={testId}>{valueText(id, values)}</span>}
-      {badge?.outside ? <span className={`ind-range${badge.worse ? ' tone-danger' : ' tone-info'}`} title={badge.phrase}>{badge.mark}</span> : null}
+      {/* Only the arrow in the table (the caption says what it means); the phrase is its tooltip. */}
+      {badge?.outside ? <span className={`ind-range${badge.worse ? ' tone-danger' : ' tone-info'}`} title={badge.phrase}>{badge.mark.slice(0, 1)}</span> : null}
     </>
   );
 }
@@ -41,6 +42,7 @@ function Change({ id, now, before }: { id: IndicatorId; now: FlaggedValues; befo
 function Comparison({ data, scope }: { data: MonthlyData; scope: IndicatorScope }) {
   const p = data.periods;
   return (
+    <div className="ind-monthly-wrap">
     <table className="note-table study-table ind-table ind-monthly-table" data-testid="ind-monthly-table">
       <caption>本月与去年同月、本年累计与去年同期累计（▼/▲ 为超出合理区间，红色为不利一侧）</caption>
       <thead>
@@ -68,6 +70,7 @@ function Comparison({ data, scope }: { data: MonthlyData; scope: IndicatorScope 
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
@@ -92,10 +95,15 @@ function rangeLines(range: IndicatorRange | null, id: IndicatorId): Plugin<'line
         ctx.lineTo(right, y);
         ctx.stroke();
         ctx.setLineDash([]);
+        // Written at the left on a white plate, over the points' own labels that crowd the right end.
+        const text = `合理区间${word} ${numberText(id, v)}`;
         ctx.font = `12px ${Chart.defaults.font.family}`;
+        const w = ctx.measureText(text).width + 6;
+        ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
+        ctx.fillRect(left + 30, y - 18, w, 15);
         ctx.fillStyle = '#7a1d14';
-        ctx.textAlign = 'right';
-        ctx.fillText(`合理区间${word} ${numberText(id, v)}`, right - 4, y - 5);
+        ctx.textAlign = 'left';
+        ctx.fillText(text, left + 33, y - 6);
       }
       ctx.restore();
     },
@@ -118,6 +126,8 @@ export function trendChart(id: IndicatorId, data: MonthlyData): ChartConfigurati
         y: { suggestedMin: all.length ? Math.min(...all) : 0, suggestedMax: all.length ? Math.max(...all) : 1, beginAtZero: INDICATORS[id].kind === 'count', title: { display: true, text: INDICATORS[id].name } },
         x: { grid: { display: false } },
       },
+      // Room above the highest point for its value.
+      layout: { padding: { top: 22, right: 24 } },
       plugins: { legend: { display: false } },
     },
     plugins: [valueLabels([], [0], (v) => numberText(id, v)), rangeLines(range, id)],
@@ -140,7 +150,7 @@ function Trend({ route, data }: { route: IndicatorsRoute; data: MonthlyData }) {
           </select>
         </label>
       </div>
-      <p className="muted">{INDICATORS[id].name}，{monthLabel(data.trend[0].month)}至{monthLabel(data.trend[11].month)}，每点为当月数值；虚线为合理区间。<span className="no-print">点击一个点可打开当月背后的案件。</span></p>
+      <p className="muted">{INDICATORS[id].name}，{monthLabel(data.trend[0].month)}至{monthLabel(data.trend[11].month)}，每点为当月数值，当月没有数值（如分母为 0）处断开；虚线为合理区间。<span className="no-print">点击一个点可打开当月背后的案件。</span></p>
       <ClickChart
         config={() => trendChart(id, data)}
         version={JSON.stringify([id, data.periods.month, data.month.scope])}
@@ -172,7 +182,7 @@ function OutOfRange({ data, scope }: { data: MonthlyData; scope: IndicatorScope 
           <div key={id} className="ind-outside-item" data-testid={`ind-outside-${id}`}>
             <h3>
               {INDICATORS[id].name}：{main ? <Link to={casesOf(id, main, p, scope)} title="打开这个数字背后的案件">{valueText(id, total)}</Link> : valueText(id, total)}{' '}
-              <span className={`ind-range${badge.worse ? ' tone-danger' : ' tone-info'}`}>{badge.mark}</span> <span className="ind-range-phrase">{badge.phrase}</span>
+              <span className={`ind-range${badge.worse ? ' tone-danger' : ' tone-info'}`}>{badge.mark.slice(0, 1)} {badge.phrase}</span>
             </h3>
             {groups.length ? (
               <table className="note-table study-table ind-table">
@@ -223,14 +233,14 @@ export function MonthlyView({ route, today }: { route: IndicatorsRoute; today: s
     <div className="ind-monthly" data-testid="ind-monthly">
       <div className="ind-presets no-print">
         <button type="button" className="seg" data-testid="ind-month-prev" onClick={() => go(-1)}>上月</button>
-        <strong className="seg-label" data-testid="ind-month">{monthLabel(month)}</strong>
+        <strong className="seg-label selected" data-testid="ind-month">{monthLabel(month)}</strong>
         <button type="button" className="seg" data-testid="ind-month-next" disabled={shiftMonth(month, 1) > monthOf(today)} onClick={() => go(1)}>下月</button>
       </div>
       {m.error ? <div className="banner error" role="alert" data-testid="ind-error">{m.error}</div> : null}
       {data ? (
         <>
           <p className="study-lead" data-testid="ind-summary">
-            {monthLabel(month)}（{data.periods.month.from} 至 {data.periods.month.to}）· {data.month.scope}。<span className="no-print">点击任一数字可打开其背后的案件；</span>指标只作分析，不作排名。
+            {monthLabel(month)}（{data.periods.month.from} 至 {data.periods.month.to}{month === monthOf(today) ? '，本月尚未结束，去年同期也截至同一天' : ''}）· {data.month.scope}。<span className="no-print">点击任一数字可打开其背后的案件；</span>指标只作分析，不作排名。
           </p>
           <Comparison data={data} scope={route.scope} />
           <Trend route={route} data={data} />
