@@ -20,6 +20,7 @@ import { createReconciliationStore } from '../../renderer/src/features/reconcili
 import { createExtensionsStore } from '../../renderer/src/features/extensions/store';
 import { createStudyStore } from '../../renderer/src/features/extensions/study/studyStore';
 import { createBoardStore, createDrillStore } from '../../renderer/src/features/indicators/store';
+import { createMonthlyStore } from '../../renderer/src/features/indicators/monthlyStore';
 import { parseHash } from '../../renderer/src/router/routes';
 
 const ok = <T>(value: T): ApiResponse<T> => ({ ok: true, value });
@@ -430,6 +431,7 @@ describe('applyRoute and the session', () => {
       extensionStudy: createStudyStore(api),
       indicatorBoard: createBoardStore(api),
       indicatorCases: createDrillStore(api),
+      indicatorMonthly: createMonthlyStore(api),
     };
     return { stores, calls };
   }

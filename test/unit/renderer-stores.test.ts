@@ -17,6 +17,7 @@ import { createReconciliationStore } from '../../renderer/src/features/reconcili
 import { createExtensionsStore } from '../../renderer/src/features/extensions/store';
 import { createStudyStore } from '../../renderer/src/features/extensions/study/studyStore';
 import { createBoardStore, createDrillStore } from '../../renderer/src/features/indicators/store';
+import { createMonthlyStore } from '../../renderer/src/features/indicators/monthlyStore';
 import { createAccountsStore } from '../../renderer/src/features/accounts/store';
 import { createAuditStore } from '../../renderer/src/features/audit/store';
 import { parseHash } from '../../renderer/src/router/routes';
@@ -216,6 +217,7 @@ describe('applyRoute', () => {
       extensionStudy: createStudyStore(none),
       indicatorBoard: createBoardStore(none),
       indicatorCases: createDrillStore(none),
+      indicatorMonthly: createMonthlyStore(none),
     };
     await applyRoute(parseHash('#/deadlines?view=due7'), stores, ['cases.view']);
     expect(stores.deadlineSummary.getState().summary?.dueWithin7).toBe(2);

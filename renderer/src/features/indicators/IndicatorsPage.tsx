@@ -1,5 +1,5 @@
 // 质效指标 (#/indicators): the period and scope, then 指标总览 (every indicator in its group), 日监测 (today against
-// yesterday, with due-soon and overdue cases) or 分部门·分法官 (one indicator per group against the median).
+// yesterday, with due-soon and overdue cases), 分部门·分法官 (one indicator per group against the median) or 月分析.
 import { useStore } from 'zustand';
 import { Link } from '../../components/Link';
 import { ScopeLine } from '../../components/ScopeLine';
@@ -8,6 +8,7 @@ import { presetPeriod } from '../../lib/period';
 import { router, stores } from '../../stores';
 import { GroupsView } from './GroupsView';
 import { IndicatorGrid } from './IndicatorGrid';
+import { MonthlyView } from './MonthlyView';
 import { PeriodBar } from './PeriodBar';
 import { WeeklyView } from './WeeklyView';
 import { weekLead, weekOf, weekPeriod } from './weekly';
@@ -66,6 +67,7 @@ export function IndicatorsPage({ route }: { route: IndicatorsRoute }) {
           </button>
         ))}
       </div>
+      {route.view === 'monthly' ? (today ? <MonthlyView route={route} today={today} /> : null) : <>
       {p && today && route.view !== 'weekly' ? (
         <PeriodBar from={p.from} to={p.to} today={today} scope={route.scope} daily={route.view === 'daily'} onChange={(n) => router.getState().navigate({ ...route, ...n })} />
       ) : null}
@@ -90,6 +92,7 @@ export function IndicatorsPage({ route }: { route: IndicatorsRoute }) {
       {r && route.view !== 'groups' && route.view !== 'weekly' ? (
         <IndicatorGrid values={r.total} from={r.from} to={r.to} scope={route.scope} yesterday={route.view === 'daily' ? (board.yesterday?.total ?? null) : undefined} />
       ) : null}
+      </>}
     </div>
   );
 }

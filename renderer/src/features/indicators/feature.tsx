@@ -7,12 +7,15 @@ import { IndicatorsPage, periodOf } from './IndicatorsPage';
 import { DEFAULT_INDICATORS_ROUTE, formatIndicatorsRoute, parseIndicatorsRoute, type IndicatorCasesRoute, type IndicatorsRoute } from './routes';
 import { previousWeek, weekPeriod } from './weekly';
 import { createBoardStore, createDrillStore, type BoardStore, type DrillStore } from './store';
+import { createMonthlyStore, type MonthlyStore } from './monthlyStore';
+import { lastFullMonth } from './months';
 
 export type { IndicatorCasesRoute, IndicatorsRoute };
 
 export interface IndicatorsStores {
   indicatorBoard: BoardStore;
   indicatorCases: DrillStore;
+  indicatorMonthly: MonthlyStore;
 }
 
 export const indicatorsFeature: Feature<'indicators', IndicatorsRoute | IndicatorCasesRoute, IndicatorsStores> = {
@@ -36,6 +39,7 @@ export const indicatorsFeature: Feature<'indicators', IndicatorsRoute | Indicato
     void s.app.getState().loadDivisions();
     const today = s.app.getState().info?.today;
     if (!today) return;
+    if (route.view === 'monthly') return s.indicatorMonthly.getState().load({ month: route.month ?? lastFullMonth(today), today, scope: route.scope });
     const p = periodOf(route, today);
     const mode = route.view === 'daily' ? 'daily' : route.view === 'groups' || route.view === 'weekly' ? route.by : 'period';
     const previous = route.view === 'weekly' ? weekPeriod(previousWeek(p.from)) : undefined;
@@ -45,5 +49,5 @@ export const indicatorsFeature: Feature<'indicators', IndicatorsRoute | Indicato
       route.view === 'daily' && permissions.includes('cases.view') ? stores.deadlineSummary.getState().load() : null,
     ]);
   },
-  createStores: (api) => ({ indicatorBoard: createBoardStore(api), indicatorCases: createDrillStore(api) }),
+  createStores: (api) => ({ indicatorBoard: createBoardStore(api), indicatorCases: createDrillStore(api), indicatorMonthly: createMonthlyStore(api) }),
 };

@@ -4,11 +4,12 @@ import { isIsoDate } from '../../../../shared/dates/calendar';
 import { INDICATOR_IDS, type IndicatorId } from '../../../../shared/indicators/catalogue';
 import { DRILL_PARTS, type DrillPart } from '../../../../shared/indicators/parts';
 import { parsePage, type HashPath } from '../../router/hash';
+import { isMonth } from './months';
 import { PROCEDURES, type Procedure } from '../../../../shared/cases/types';
 
-export const INDICATOR_VIEWS = ['overview', 'daily', 'groups', 'weekly'] as const;
+export const INDICATOR_VIEWS = ['overview', 'daily', 'groups', 'weekly', 'monthly'] as const;
 export type IndicatorView = (typeof INDICATOR_VIEWS)[number];
-export const VIEW_LABELS: Record<IndicatorView, string> = { overview: '指标总览', daily: '日监测', groups: '分部门·分法官', weekly: '周通报' };
+export const VIEW_LABELS: Record<IndicatorView, string> = { overview: '指标总览', daily: '日监测', groups: '分部门·分法官', weekly: '周通报', monthly: '月分析' };
 
 /** Narrowing within the reader's scope, by name as indicators.compute takes it. */
 export interface IndicatorScope {
@@ -28,10 +29,12 @@ export interface IndicatorsRoute {
   to: string | null;
   scope: IndicatorScope;
   by: 'division' | 'judge';
-  /** The indicator of the per-division and per-judge view. */
+  /** The indicator of the per-division and per-judge view, and of 月分析's trend. */
   ind: IndicatorId;
   /** 周通报: the week's Monday; absent: the last full week. */
   week?: string;
+  /** 月分析's month (YYYY-MM); null: the last full month. */
+  month?: string | null;
 }
 
 export interface IndicatorCasesRoute {
@@ -88,6 +91,7 @@ export function parseIndicatorsRoute({ head, parts, query }: HashPath): Indicato
     by: query.get('by') === 'judge' ? 'judge' : 'division',
     ind: oneOf(INDICATOR_IDS, query.get('ind')) ?? DEFAULT_INDICATORS_ROUTE.ind,
     ...(week ? { week } : {}),
+    ...(query.get('view') === 'monthly' ? { month: isMonth(query.get('month')) ? query.get('month') : null } : {}),
   };
 }
 
@@ -113,6 +117,10 @@ export function formatIndicatorsRoute(route: IndicatorsRoute | IndicatorCasesRou
   if (route.view === 'weekly') {
     if (route.week) q.set('week', route.week);
     q.set('by', route.by);
+  }
+  if (route.view === 'monthly') {
+    if (route.month) q.set('month', route.month);
+    q.set('ind', route.ind);
   }
   const s = q.toString();
   return s ? `#/indicators?${s}` : '#/indicators';
