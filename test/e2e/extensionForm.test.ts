@@ -35,9 +35,7 @@ beforeAll(async () => {
   const demo = demoPeople(db);
   const j = demo.only('judge');
   judge = j;
-  const h = demo.users.find((u) => u.roles.includes('division_head') && u.division === j.division);
-  if (!h) throw new Error('no head for the judge’s division');
-  const head = { name: h.name, password: 'demo-division_head' };
+  const head = demo.headOf(j);
   president = demo.holding('president');
   const clerk = demo.only('clerk');
   for (const seq of [1, 2]) as(clerk, ['case', 'add', n(seq), '--cause', '民间借贷纠纷', '--filed-on', '2025-05-20', '--division', j.division!, '--judge', j.name]);

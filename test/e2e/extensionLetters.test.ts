@@ -34,9 +34,7 @@ beforeAll(async () => {
   db = seededCourt(path.join(work.dir, 'court.sqlite'), { today: TODAY, cases: 40, seed: 5 });
   const demo = demoPeople(db);
   judge = demo.only('judge');
-  const h = demo.users.find((u) => u.roles.includes('division_head') && u.division === judge.division);
-  if (!h) throw new Error('no head for the judge’s division');
-  head = { name: h.name, password: 'demo-division_head' };
+  head = demo.headOf(judge);
   president = demo.holding('president', '测试员');
   vicePresident = demo.holding('vice_president', '测试员');
   const clerk = demo.only('clerk');

@@ -59,9 +59,7 @@ beforeAll(async () => {
   const demo = demoPeople(db);
   const j = demo.only('judge');
   judge = j;
-  const h = demo.users.find((u) => u.roles.includes('division_head') && u.division === j.division);
-  if (!h) throw new Error('no head for the judge’s division');
-  head = { name: h.name, password: 'demo-division_head' };
+  head = demo.headOf(j);
   president = demo.holding('president');
   addRequests(db, judge.name);
   host = await startHost(['--db', db, '--today', TODAY]);

@@ -37,9 +37,7 @@ beforeAll(async () => {
   const j = demo.only('judge');
   judge = j;
   // The head of the judge's own division gives the opinion.
-  const h = demo.users.find((u) => u.roles.includes('division_head') && u.division === j.division);
-  if (!h) throw new Error('no head for the judge’s division');
-  head = { name: h.name, password: 'demo-division_head' };
+  head = demo.headOf(j);
   president = demo.holding('president');
   const clerk = demo.only('clerk');
   // Five cases of the judge; the president's desk gets three more requests (asked and agreed through the command line).

@@ -25,9 +25,7 @@ beforeAll(async () => {
   const db = seededCourt(path.join(work.dir, 'court.sqlite'), { today: TODAY, cases: 300, seed: 11 });
   const demo = demoPeople(db);
   judge = demo.only('judge');
-  const h = demo.users.find((u) => u.roles.includes('division_head') && u.division === judge.division);
-  if (!h) throw new Error('no head for the judge’s division');
-  head = { name: h.name, password: 'demo-division_head' };
+  head = demo.headOf(judge);
   // The seeding command's own account (测试员) holds every role with a password of its own: the demo 院长.
   president = demo.holding('president', '测试员');
   const d = new Database(db, { readonly: true });

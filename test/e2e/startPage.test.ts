@@ -41,9 +41,7 @@ beforeAll(async () => {
   const demo = demoPeople(db);
   const j = demo.only('judge');
   judge = { ...j, division: j.division! };
-  const h = demo.users.find((u) => u.roles.includes('division_head') && u.division === j.division);
-  if (!h) throw new Error('no head for the judge’s division');
-  head = { name: h.name, password: 'demo-division_head' };
+  head = demo.headOf(j);
   // Not the test account, which holds the president's role among others.
   president = demo.holding('president', TESTER.name);
   const clerk = demo.only('clerk');

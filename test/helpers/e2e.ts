@@ -71,6 +71,8 @@ export function demoPeople(db: string) {
     users,
     only: (role: string) => person(users.find((u) => u.roles.length === 1 && u.roles[0] === role), role),
     holding: (role: string, except?: string) => person(users.find((u) => u.roles.includes(role) && u.name !== except), role),
+    /** The head of a person's own division: the one who gives the opinion on his extension requests. */
+    headOf: (p: { division: string | null }) => person(users.find((u) => u.roles.includes('division_head') && u.division === p.division), 'division_head'),
   };
 }
 
