@@ -20,6 +20,7 @@ const ROUTE_NAMES: Record<RouteName, true> = {
   extensionStudy: true,
   indicators: true,
   indicatorCases: true,
+  indicatorGroup: true,
   exchange: true,
   settings: true,
   notFound: true,
@@ -50,6 +51,8 @@ const ADDRESSES = [
   '#/indicators/cases?id=onTimeRate&part=denominator&from=2026-01-01&to=2026-11-30&judge=%E7%8E%8B%E6%B3%95%E5%AE%98',
   '#/indicators/cases?id=pendingAge&part=%3E36&from=2026-01-01&to=2026-11-30&page=2',
   '#/indicators/cases?id=onTimeRate&part=nothing&from=2026-01-01&to=2026-11-30',
+  '#/indicators/division?name=%E6%B0%91%E4%B8%80%E5%BA%AD&from=2026-01-01&to=2026-11-30&ind=clearanceRate',
+  '#/indicators/judge?name=%E7%8E%8B%E6%B3%95%E5%AE%98',
   '#/exchange',
   '#/settings',
   '#/settings/accounts',
@@ -117,7 +120,7 @@ describe('features list', () => {
     const keys = ['app', ...FEATURES.flatMap((f) => ('createStores' in f && f.createStores ? Object.keys(f.createStores(api)) : []))];
     expect(dupes(keys)).toEqual([]);
     expect(Object.keys(createStores(api)).sort()).toEqual([...keys].sort());
-    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'extensionStudy', 'extensions', 'indicatorBoard', 'indicatorCases', 'indicatorMonthly', 'reconciliation', 'savedFilters']);
+    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'extensionStudy', 'extensions', 'indicatorBoard', 'indicatorCases', 'indicatorGroup', 'indicatorMonthly', 'reconciliation', 'savedFilters']);
   });
 
   it('has unique settings tabs, 本机与安全 first', () => {

@@ -21,6 +21,7 @@ import { createExtensionsStore } from '../../renderer/src/features/extensions/st
 import { createStudyStore } from '../../renderer/src/features/extensions/study/studyStore';
 import { createBoardStore, createDrillStore } from '../../renderer/src/features/indicators/store';
 import { createMonthlyStore } from '../../renderer/src/features/indicators/monthlyStore';
+import { createGroupStore } from '../../renderer/src/features/indicators/groupStore';
 import { parseHash } from '../../renderer/src/router/routes';
 
 const ok = <T>(value: T): ApiResponse<T> => ({ ok: true, value });
@@ -432,6 +433,7 @@ describe('applyRoute and the session', () => {
       indicatorBoard: createBoardStore(api),
       indicatorCases: createDrillStore(api),
       indicatorMonthly: createMonthlyStore(api),
+      indicatorGroup: createGroupStore(api),
     };
     return { stores, calls };
   }

@@ -18,6 +18,7 @@ import { createExtensionsStore } from '../../renderer/src/features/extensions/st
 import { createStudyStore } from '../../renderer/src/features/extensions/study/studyStore';
 import { createBoardStore, createDrillStore } from '../../renderer/src/features/indicators/store';
 import { createMonthlyStore } from '../../renderer/src/features/indicators/monthlyStore';
+import { createGroupStore } from '../../renderer/src/features/indicators/groupStore';
 import { createAccountsStore } from '../../renderer/src/features/accounts/store';
 import { createAuditStore } from '../../renderer/src/features/audit/store';
 import { parseHash } from '../../renderer/src/router/routes';
@@ -218,6 +219,7 @@ describe('applyRoute', () => {
       indicatorBoard: createBoardStore(none),
       indicatorCases: createDrillStore(none),
       indicatorMonthly: createMonthlyStore(none),
+      indicatorGroup: createGroupStore(none),
     };
     await applyRoute(parseHash('#/deadlines?view=due7'), stores, ['cases.view']);
     expect(stores.deadlineSummary.getState().summary?.dueWithin7).toBe(2);

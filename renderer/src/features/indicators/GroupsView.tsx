@@ -5,6 +5,7 @@ import { INDICATOR_IDS, INDICATORS, type IndicatorId } from '../../../../shared/
 import type { IndicatorGroup, IndicatorsResult } from '../../../../shared/indicators/api';
 import { ClickChart } from '../../components/ClickChart';
 import { Link } from '../../components/Link';
+import { GroupLink } from './GroupLink';
 import { Chart, OUTCOME_SHADES, shadeFill, valueLabels } from '../../lib/chartSetup';
 import { router } from '../../stores';
 import { againstMedian, mainPart, numberText, partFigures, spread, valueOf, valueText } from './figures';
@@ -30,8 +31,10 @@ function medianLine(value: number | null, text: string): Plugin<'bar'> {
       ctx.setLineDash([]);
       ctx.font = `12px ${Chart.defaults.font.family}`;
       ctx.fillStyle = '#1f2933';
-      ctx.textAlign = 'left';
-      ctx.fillText(text, x + 4, top + 10);
+      // Beside the line, or before it where the canvas ends (a median at the axis' end).
+      const flip = x + 4 + ctx.measureText(text).width > chart.width;
+      ctx.textAlign = flip ? 'right' : 'left';
+      ctx.fillText(text, flip ? x - 4 : x + 4, top + 10);
       ctx.restore();
     },
   };
@@ -47,6 +50,8 @@ export function groupBars(id: IndicatorId, groups: readonly IndicatorGroup[], me
     options: {
       indexAxis: 'y',
       scales: { x: { beginAtZero: true, ticks: { precision: INDICATORS[id].kind === 'count' || INDICATORS[id].kind === 'distribution' ? 0 : undefined }, title: { display: true, text: INDICATORS[id].name } }, y: { grid: { display: false } } },
+      // Room at the right for the median's label when the median is the axis' end (every judge at 100%).
+      layout: { padding: { right: 64 } },
       plugins: { legend: { display: false } },
     },
     plugins: [valueLabels([OUTCOME_SHADES[1].label], [], (v) => numberText(id, v)), medianLine(med, `中位数 ${numberText(id, med)}`)],
@@ -112,7 +117,7 @@ export function GroupsView({ route, result }: { route: IndicatorsRoute; result: 
             <tbody>
               {groups.map((g) => (
                 <tr key={g.name}>
-                  <th scope="row">{g.name}</th>
+                  <th scope="row"><GroupLink kind={route.by} who={g.name} from={result.from} to={result.to} /></th>
                   <td className="num">{main ? <Link to={casesOf(g, main)}>{valueText(id, g.values)}</Link> : valueText(id, g.values)}</td>
                   <td>
                     {partFigures(id, g.values).map((p, i) => (

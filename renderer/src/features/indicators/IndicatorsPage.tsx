@@ -5,14 +5,15 @@ import { Link } from '../../components/Link';
 import { ScopeLine } from '../../components/ScopeLine';
 import { formatCount } from '../../lib/format';
 import { presetPeriod } from '../../lib/period';
-import { router, stores } from '../../stores';
+import { router, session, stores } from '../../stores';
+import { ownPage } from './groupFigures';
 import { GroupsView } from './GroupsView';
 import { IndicatorGrid } from './IndicatorGrid';
 import { MonthlyView } from './MonthlyView';
 import { PeriodBar } from './PeriodBar';
 import { WeeklyView } from './WeeklyView';
 import { weekLead, weekOf, weekPeriod } from './weekly';
-import { INDICATOR_VIEWS, VIEW_LABELS, type IndicatorsRoute } from './routes';
+import { groupRoute, INDICATOR_VIEWS, VIEW_LABELS, type IndicatorsRoute } from './routes';
 import './indicators.css';
 
 /** The period a route shows: its own, or this month to date; 日监测 is today; 周通报 its week (Monday to Sunday). */
@@ -50,6 +51,8 @@ function DueCards() {
 
 export function IndicatorsPage({ route }: { route: IndicatorsRoute }) {
   const board = useStore(stores.indicatorBoard);
+  const user = useStore(session, (u) => u.user);
+  const own = user ? ownPage(user) : null;
   const today = useStore(stores.app, (a) => a.info?.today ?? null);
   const r = board.result;
   const p = today ? periodOf(route, today) : null;
@@ -58,7 +61,8 @@ export function IndicatorsPage({ route }: { route: IndicatorsRoute }) {
       <div className="page-head">
         <h1>质效指标</h1>
         <ScopeLine />
-        <button type="button" className="push-right no-print" onClick={() => window.print()}>打印</button>
+        {own ? <Link className="push-right no-print" to={groupRoute(own.kind, own.who, route.from, route.to)} testId="ind-own-page" title="本人或本部门的指标页：主要指标、近12个月走势">{own.label}</Link> : null}
+        <button type="button" className={`${own ? '' : 'push-right '}no-print`} onClick={() => window.print()}>打印</button>
       </div>
       <div className="ind-tabs no-print" role="tablist" aria-label="视图">
         {INDICATOR_VIEWS.map((v) => (

@@ -8,6 +8,7 @@ import type { IndicatorRange } from '../../../../shared/indicators/ranges';
 import { RANGED_IDS } from '../../../../shared/indicators/ranges';
 import { ClickChart } from '../../components/ClickChart';
 import { Link } from '../../components/Link';
+import { GroupLink } from './GroupLink';
 import { Chart, LINE_STYLES, valueLabels } from '../../lib/chartSetup';
 import { router, stores } from '../../stores';
 import { change, mainPart, numberText, partFigures, rangeBadge, valueOf, valueText } from './figures';
@@ -110,7 +111,10 @@ function rangeLines(range: IndicatorRange | null, id: IndicatorId): Plugin<'line
   };
 }
 
-export function trendChart(id: IndicatorId, data: MonthlyData): ChartConfiguration<'line'> {
+/** What the trend draws: twelve months of figures, and the last (whose range the dashed lines show). */
+export type TrendData = Pick<MonthlyData, 'trend' | 'month'>;
+
+export function trendChart(id: IndicatorId, data: TrendData): ChartConfiguration<'line'> {
   const values = data.trend.map((t) => valueOf(id, t.result.total));
   const range = (data.month.total[id] as { range?: IndicatorRange | null }).range ?? null;
   // The axis reaches the range's bounds, so a dashed bound is drawn even when every month lies on one side of it.
@@ -134,8 +138,8 @@ export function trendChart(id: IndicatorId, data: MonthlyData): ChartConfigurati
   };
 }
 
-function Trend({ route, data }: { route: IndicatorsRoute; data: MonthlyData }) {
-  const id = route.ind;
+/** The twelve-month trend of a chosen indicator, each point opening its month's cases (月分析, a division's or judge's page). */
+export function Trend({ id, data, scope, onChoose }: { id: IndicatorId; data: TrendData; scope: IndicatorScope; onChoose(id: IndicatorId): void }) {
   const main = mainPart(id);
   return (
     <section className="ind-group" data-testid="ind-trend">
@@ -143,7 +147,7 @@ function Trend({ route, data }: { route: IndicatorsRoute; data: MonthlyData }) {
       <div className="ind-controls no-print">
         <label>
           指标{' '}
-          <select value={id} data-testid="ind-trend-choose" onChange={(e) => router.getState().navigate({ ...route, ind: e.target.value as IndicatorId })}>
+          <select value={id} data-testid="ind-trend-choose" onChange={(e) => onChoose(e.target.value as IndicatorId)}>
             {RANGED_IDS.map((k) => (
               <option key={k} value={k}>{INDICATORS[k].name}</option>
             ))}
@@ -153,13 +157,13 @@ function Trend({ route, data }: { route: IndicatorsRoute; data: MonthlyData }) {
       <p className="muted">{INDICATORS[id].name}，{monthLabel(data.trend[0].month)}至{monthLabel(data.trend[11].month)}，每点为当月数值，当月没有数值（如分母为 0）处断开；虚线为合理区间。<span className="no-print">点击一个点可打开当月背后的案件。</span></p>
       <ClickChart
         config={() => trendChart(id, data)}
-        version={JSON.stringify([id, data.periods.month, data.month.scope])}
+        version={JSON.stringify([id, data.trend[11].period, data.month.scope])}
         height={300}
         label={`${INDICATORS[id].name}近12个月走势`}
         testId="ind-trend-chart"
         onPick={(_d, i) => {
           const t = data.trend[i];
-          if (main && t) router.getState().navigate(casesOf(id, main, t.period, route.scope));
+          if (main && t) router.getState().navigate(casesOf(id, main, t.period, scope));
         }}
       />
     </section>
@@ -201,7 +205,7 @@ function OutOfRange({ data, scope }: { data: MonthlyData; scope: IndicatorScope 
                     const gs = { ...scope, division: g.name };
                     return (
                       <tr key={g.name} className={b?.worse ? 'ind-row-worse' : ''}>
-                        <th scope="row">{g.name}</th>
+                        <th scope="row"><GroupLink kind="division" who={g.name} from={p.from} to={p.to} /></th>
                         <td className="num">{main ? <Link to={casesOf(id, main, p, gs)}>{valueText(id, g.values)}</Link> : valueText(id, g.values)}</td>
                         <td>
                           {partFigures(id, g.values).map((f, i) => (
@@ -243,7 +247,7 @@ export function MonthlyView({ route, today }: { route: IndicatorsRoute; today: s
             {monthLabel(month)}（{data.periods.month.from} 至 {data.periods.month.to}{month === monthOf(today) ? '，本月尚未结束，去年同期也截至同一天' : ''}）· {data.month.scope}。<span className="no-print">点击任一数字可打开其背后的案件；</span>指标只作分析，不作排名。
           </p>
           <Comparison data={data} scope={route.scope} />
-          <Trend route={route} data={data} />
+          <Trend id={route.ind} data={data} scope={route.scope} onChoose={(ind) => router.getState().navigate({ ...route, ind })} />
           <OutOfRange data={data} scope={route.scope} />
         </>
       ) : m.loading ? (

@@ -14,10 +14,12 @@ interface PeriodBarProps {
   scope: IndicatorScope;
   /** 日监测 shows today only: no period to choose. */
   daily: boolean;
+  /** A division's or judge's page: the period only, the group being the page's own. */
+  periodOnly?: boolean;
   onChange(p: { from: string; to: string; scope: IndicatorScope }): void;
 }
 
-export function PeriodBar({ from, to, today, scope, daily, onChange }: PeriodBarProps) {
+export function PeriodBar({ from, to, today, scope, daily, periodOnly = false, onChange }: PeriodBarProps) {
   const user = useStore(session, (s) => s.user);
   const divisions = useStore(stores.app, (a) => a.divisions);
   const judgesByDivision = useStore(stores.app, (a) => a.judges);
@@ -66,7 +68,7 @@ export function PeriodBar({ from, to, today, scope, daily, onChange }: PeriodBar
           {problem ? <span className="tone-danger">{problem}</span> : null}
         </>
       )}
-      {kind === 'all' && divisions.length > 0 ? (
+      {!periodOnly && kind === 'all' && divisions.length > 0 ? (
         <label>
           部门{' '}
           <select value={scope.division ?? ''} data-testid="ind-division" onChange={(e) => onChange({ from, to, scope: { ...scope, division: e.target.value || undefined, judge: undefined } })}>
@@ -77,7 +79,7 @@ export function PeriodBar({ from, to, today, scope, daily, onChange }: PeriodBar
           </select>
         </label>
       ) : null}
-      {(kind === 'all' || kind === 'division') && judges.length > 0 ? (
+      {!periodOnly && (kind === 'all' || kind === 'division') && judges.length > 0 ? (
         <label>
           法官{' '}
           <select value={scope.judge ?? ''} data-testid="ind-judge" onChange={(e) => onChange({ from, to, scope: { ...scope, judge: e.target.value || undefined } })}>

@@ -3,6 +3,7 @@
 import { INDICATORS } from '../../../../shared/indicators/catalogue';
 import type { IndicatorsResult } from '../../../../shared/indicators/api';
 import { Link } from '../../components/Link';
+import { GroupLink } from './GroupLink';
 import { router } from '../../stores';
 import type { IndicatorCasesRoute, IndicatorsRoute } from './routes';
 import { columnName, totalName, defaultWeek, nextWeek, previousWeek, weekOf, weekPeriod, weeklyRows, WEEKLY_IDS, type WeeklyCell, type WeeklyRow } from './weekly';
@@ -65,7 +66,7 @@ export function WeeklyView({ route, today, result, last }: { route: IndicatorsRo
           <tbody>
             {rows.map((row) => (
               <tr key={`${row.kind}-${row.name}`} className={`wk-${row.kind}`} data-testid={row.kind === 'group' ? 'wk-row' : `wk-${row.kind}`} data-name={row.name}>
-                <th scope="row">{row.name}</th>
+                <th scope="row">{row.kind === 'group' ? <GroupLink kind={route.by} who={row.name} from={from} to={to} /> : row.name}</th>
                 {row.cells.map((c) => (
                   <CellView key={c.id} c={c} to={casesOf(row, c)} />
                 ))}

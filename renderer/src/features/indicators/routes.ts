@@ -1,5 +1,6 @@
 // The 质效指标 addresses: the page (#/indicators?view=daily&from=…&to=…&division=…&judge=…&by=judge&ind=…) and the
-// cases behind one figure (#/indicators/cases?id=onTimeRate&part=denominator&from=…&to=…&judge=…&page=2).
+// cases behind one figure (#/indicators/cases?id=onTimeRate&part=denominator&from=…&to=…&judge=…&page=2), and the page
+// of one division or judge (#/indicators/division?name=…&from=…&to=…&ind=…, #/indicators/judge?name=…).
 import { isIsoDate } from '../../../../shared/dates/calendar';
 import { INDICATOR_IDS, type IndicatorId } from '../../../../shared/indicators/catalogue';
 import { DRILL_PARTS, type DrillPart } from '../../../../shared/indicators/parts';
@@ -47,6 +48,26 @@ export interface IndicatorCasesRoute {
   page: number;
 }
 
+/** The page of one division or one judge: its key indicators against the court's, its trend, its judges or deadlines. */
+export interface IndicatorGroupRoute {
+  name: 'indicatorGroup';
+  kind: 'division' | 'judge';
+  /** The division's or judge's name, as compute takes it. */
+  who: string;
+  /** Null: this month to date. */
+  from: string | null;
+  to: string | null;
+  /** The indicator of the trend and of a division's judges chart. */
+  ind: IndicatorId;
+}
+
+export const GROUP_KINDS = ['division', 'judge'] as const;
+
+/** The page of a division or judge, for a period (none: this month to date) and an indicator. */
+export function groupRoute(kind: 'division' | 'judge', who: string, from: string | null = null, to: string | null = null, ind: IndicatorId = 'onTimeRate'): IndicatorGroupRoute {
+  return { name: 'indicatorGroup', kind, who, from, to, ind };
+}
+
 export const DEFAULT_INDICATORS_ROUTE: IndicatorsRoute = { name: 'indicators', view: 'overview', from: null, to: null, scope: {}, by: 'division', ind: 'onTimeRate' };
 
 const dateOf = (v: string | null): string | null => (v !== null && isIsoDate(v) ? v : null);
@@ -70,8 +91,15 @@ function formatScope(s: IndicatorScope, q: URLSearchParams): void {
 }
 
 /** A bad value is dropped (addresses are typed and bookmarked), never an error; a figure's address without its figure is no address. */
-export function parseIndicatorsRoute({ head, parts, query }: HashPath): IndicatorsRoute | IndicatorCasesRoute | null {
+export function parseIndicatorsRoute({ head, parts, query }: HashPath): IndicatorsRoute | IndicatorCasesRoute | IndicatorGroupRoute | null {
   if (head !== 'indicators') return null;
+  const kind = parts.length === 2 ? oneOf(GROUP_KINDS, parts[1]) : null;
+  if (kind) {
+    // A name the core does not know is its message on the page, not a dead address.
+    const who = query.get('name')?.trim();
+    if (!who || who.length > (kind === 'division' ? 50 : 20)) return null;
+    return groupRoute(kind, who, dateOf(query.get('from')), dateOf(query.get('to')), oneOf(INDICATOR_IDS, query.get('ind')) ?? DEFAULT_INDICATORS_ROUTE.ind);
+  }
   if (parts.length === 2 && parts[1] === 'cases') {
     const id = oneOf(INDICATOR_IDS, query.get('id'));
     const part = oneOf(DRILL_PARTS, query.get('part'));
@@ -95,8 +123,15 @@ export function parseIndicatorsRoute({ head, parts, query }: HashPath): Indicato
   };
 }
 
-export function formatIndicatorsRoute(route: IndicatorsRoute | IndicatorCasesRoute): string {
+export function formatIndicatorsRoute(route: IndicatorsRoute | IndicatorCasesRoute | IndicatorGroupRoute): string {
   const q = new URLSearchParams();
+  if (route.name === 'indicatorGroup') {
+    q.set('name', route.who);
+    if (route.from) q.set('from', route.from);
+    if (route.to) q.set('to', route.to);
+    if (route.ind !== DEFAULT_INDICATORS_ROUTE.ind) q.set('ind', route.ind);
+    return `#/indicators/${route.kind}?${q.toString()}`;
+  }
   if (route.name === 'indicatorCases') {
     q.set('id', route.id);
     q.set('part', route.part);
