@@ -42,7 +42,7 @@ function KeyTable({ route, data, cases, wide }: { route: IndicatorGroupRoute; da
     <section className="ind-group" data-testid="grp-key">
       <h2>主要指标</h2>
       <div className="ind-monthly-wrap">
-      <table className="note-table study-table ind-table grp-key-table" data-testid="grp-key-table">
+      <table className={`note-table study-table ind-table grp-key-table${wide ? '' : ' grp-narrow'}`} data-testid="grp-key-table">
         <caption>{route.who}的主要指标{wide ? `，与${wide}数值和各${KIND_WORDS[route.kind]}中位数比较` : ''}（▼/▲ 为超出合理区间，红色为不利一侧）</caption>
         <thead>
           <tr>
