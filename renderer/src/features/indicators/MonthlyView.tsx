@@ -10,15 +10,11 @@ import { ClickChart } from '../../components/ClickChart';
 import { Link } from '../../components/Link';
 import { Chart, LINE_STYLES, valueLabels } from '../../lib/chartSetup';
 import { router, stores } from '../../stores';
-import { change, mainPart, numberText, partFigures, rangeBadge, valueOf, valueText } from './figures';
-import { lastFullMonth, monthLabel, monthOf, shiftMonth, type Period } from './months';
+import { change, mainPart, numberText, partFigures, rangeBadge, valueOf, valueText } from '../../../../shared/indicators/figures';
+import { lastFullMonth, monthLabel, monthOf, MONTHLY_IDS, shiftMonth, type Period } from '../../../../shared/indicators/months';
 import type { MonthlyData } from './monthlyStore';
 import type { IndicatorCasesRoute, IndicatorScope, IndicatorsRoute } from './routes';
 
-/** The table's rows: the workload first, then the key indicators of issue 14. */
-export const MONTHLY_IDS: readonly IndicatorId[] = [
-  'received', 'resolved', 'clearanceRate', 'dispositionRate', 'onTimeRate', 'avgDuration', 'longPending12Ratio', 'settlementRate', 'appealRate', 'reversalRate', 'caseItemRatio',
-];
 
 const casesOf = (id: IndicatorId, part: IndicatorCasesRoute['part'], p: Period, scope: IndicatorScope): IndicatorCasesRoute => ({ name: 'indicatorCases', id, part, from: p.from, to: p.to, scope, page: 1 });
 

@@ -5,7 +5,7 @@ import type { IndicatorsResult } from '../../../../shared/indicators/api';
 import { Link } from '../../components/Link';
 import { router } from '../../stores';
 import type { IndicatorCasesRoute, IndicatorsRoute } from './routes';
-import { columnName, totalName, defaultWeek, nextWeek, previousWeek, weekOf, weekPeriod, weeklyRows, WEEKLY_IDS, type WeeklyCell, type WeeklyRow } from './weekly';
+import { columnName, totalName, defaultWeek, nextWeek, previousWeek, weekOf, weekPeriod, weeklyRows, WEEKLY_IDS, type WeeklyCell, type WeeklyRow } from '../../../../shared/indicators/weekly';
 
 function CellView({ c, to }: { c: WeeklyCell; to: IndicatorCasesRoute | null }) {
   const tone = c.change.better === null ? '' : c.change.better ? ' tone-ok' : ' tone-danger';

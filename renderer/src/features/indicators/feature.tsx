@@ -5,10 +5,10 @@ import { stores } from '../../stores';
 import { DrillPage } from './DrillPage';
 import { IndicatorsPage, periodOf } from './IndicatorsPage';
 import { DEFAULT_INDICATORS_ROUTE, formatIndicatorsRoute, parseIndicatorsRoute, type IndicatorCasesRoute, type IndicatorsRoute } from './routes';
-import { previousWeek, weekPeriod } from './weekly';
+import { previousWeek, weekPeriod } from '../../../../shared/indicators/weekly';
 import { createBoardStore, createDrillStore, type BoardStore, type DrillStore } from './store';
 import { createMonthlyStore, type MonthlyStore } from './monthlyStore';
-import { lastFullMonth } from './months';
+import { lastFullMonth } from '../../../../shared/indicators/months';
 
 export type { IndicatorCasesRoute, IndicatorsRoute };
 
