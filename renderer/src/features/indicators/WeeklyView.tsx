@@ -5,6 +5,7 @@ import type { IndicatorsResult } from '../../../../shared/indicators/api';
 import { Link } from '../../components/Link';
 import { router } from '../../stores';
 import type { IndicatorCasesRoute, IndicatorsRoute } from './routes';
+import { ReportButtons } from './ReportButtons';
 import { columnName, totalName, defaultWeek, nextWeek, previousWeek, weekOf, weekPeriod, weeklyRows, WEEKLY_IDS, type WeeklyCell, type WeeklyRow } from '../../../../shared/indicators/weekly';
 
 function CellView({ c, to }: { c: WeeklyCell; to: IndicatorCasesRoute | null }) {
@@ -48,6 +49,7 @@ export function WeeklyView({ route, today, result, last }: { route: IndicatorsRo
             </button>
           ))}
         </span>
+        <ReportButtons kind="weekly" date={monday} what={`${from} 至 ${to}`} />
       </div>
       {result ? (
         <table className="note-table study-table ind-table wk-table" data-testid="wk-table">
