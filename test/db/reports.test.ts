@@ -12,6 +12,10 @@ import type { FlaggedIndicatorsResult } from '../../shared/indicators/api';
 import type { ReportFile } from '../../shared/reports/api';
 import { WEEKLY_IDS } from '../../shared/indicators/weekly';
 import { numberText } from '../../shared/indicators/figures';
+import { effectiveRanges } from '../../shared/indicators/ranges';
+import { JobCancelled, type JobControl } from '../../electron/core/jobs/job';
+import { buildReport } from '../../electron/core/reports/reportJob';
+import BetterSqlite3 from 'better-sqlite3';
 
 const PASSWORD = 'right-pass-1';
 const TODAY = '2024-03-20';
@@ -212,5 +216,28 @@ describe('月度分析', () => {
     const divisions = sheets.get('各部门')!;
     expect(divisions.slice(1).map((row) => row[0])).toEqual([...month.groups!.map((g) => g.name), '全院']);
     for (const rows of sheets.values()) for (const row of rows) for (const c of row) if (typeof c === 'string') expect(c).not.toMatch(RANK);
+  });
+});
+
+describe('the job', () => {
+  it('reports its progress and stops at a cancel request between its computations', async () => {
+    const db = new BetterSqlite3(t.file, { readonly: true });
+    try {
+      const params = { kind: 'monthly', date: '2024-03-01', format: 'pdf', today: TODAY, scope: { kind: 'all' }, ranges: effectiveRanges({}), courtName: '测试县人民法院' } as const;
+      const seen: Array<[number, number | null | undefined]> = [];
+      const watch: JobControl = { progress: (done, total) => void seen.push([done, total]), checkCancelled: () => {}, noLongerCancellable: () => {} };
+      const built = await buildReport(db, params, watch);
+      expect(built.fileName).toBe('审判质效月度分析-2024-03.pdf');
+      expect(seen[0]).toEqual([0, 16]);
+      expect(seen.at(-1)![0]).toBe(16);
+      let checks = 0;
+      const cancel: JobControl = { ...watch, checkCancelled: () => {
+        if (++checks === 3) throw new JobCancelled();
+      } };
+      await expect(buildReport(db, params, cancel)).rejects.toThrow(JobCancelled);
+      expect(checks).toBe(3);
+    } finally {
+      db.close();
+    }
   });
 });

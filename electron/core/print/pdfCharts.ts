@@ -15,7 +15,7 @@ export interface ChartSeries {
 export interface ChartLine {
   /** Where on the value axis. */
   value: number;
-  /** Written at its left end: 合理区间下限 95.0% / 中位数 12. */
+  /** Its legend entry: 合理区间下限 95.0% / 中位数 12. */
   label: string;
   style: 'dashed' | 'dotted';
 }
@@ -64,6 +64,16 @@ function frame(doc: PDFKit.PDFDocument, c: ChartBox, legend: (x: number, y: numb
     doc.fontSize(8);
     lx += 32 + doc.widthOfString(s.name);
   });
+  // The bounds and the median in the legend too, drawn as on the chart: the plot stays clear for the values.
+  for (const l of c.lines ?? []) {
+    doc.save();
+    doc.lineWidth(1).strokeColor('#000000').dash(l.style === 'dashed' ? 6 : 1.5, { space: l.style === 'dashed' ? 3 : 2 });
+    doc.moveTo(lx, c.y + 18).lineTo(lx + 18, c.y + 18).stroke();
+    doc.undash().restore();
+    placeText(doc, l.label, lx + 22, c.y + 15, { size: 8 });
+    doc.fontSize(8);
+    lx += 34 + doc.widthOfString(l.label);
+  }
   const all = [...c.series.flatMap((s) => s.values), ...(c.lines ?? []).map((l) => l.value)].filter((v): v is number => v !== null);
   let min = all.length ? Math.min(...all) : 0;
   let max = all.length ? Math.max(...all) : 1;
@@ -73,7 +83,7 @@ function frame(doc: PDFKit.PDFDocument, c: ChartBox, legend: (x: number, y: numb
   const step = all.every(Number.isInteger) ? Math.max(1, niceStep(max - min)) : niceStep(max - min);
   min = Math.floor(min / step) * step;
   max = Math.ceil(max / step) * step;
-  const f: Frame = { left: c.x + 40, right: c.x + c.width - 6, top: c.y + 32, bottom: c.y + c.height - 26, min, max, yOf: () => 0 };
+  const f: Frame = { left: c.x + 40, right: c.x + c.width - 6, top: c.y + 42, bottom: c.y + c.height - 30, min, max, yOf: () => 0 };
   f.yOf = (v) => f.bottom - ((v - min) / (max - min)) * (f.bottom - f.top);
   doc.save();
   doc.lineWidth(0.4).strokeColor('#999999');
@@ -87,9 +97,14 @@ function frame(doc: PDFKit.PDFDocument, c: ChartBox, legend: (x: number, y: numb
   return f;
 }
 
+/** Under each slot its label, on two lines where one is too narrow (a 人民法庭's long name), set smaller only past that. */
 function categoryLabels(doc: PDFKit.PDFDocument, c: ChartBox, f: Frame): void {
   const slot = (f.right - f.left) / c.labels.length;
-  c.labels.forEach((label, i) => placeText(doc, label, f.left + i * slot, f.bottom + 5, { size: 7.5, width: slot, align: 'center' }));
+  c.labels.forEach((label, i) => {
+    doc.fontSize(7.5);
+    const lines = doc.widthOfString(label) <= slot - 2 ? [label] : [label.slice(0, Math.ceil(label.length / 2)), label.slice(Math.ceil(label.length / 2))];
+    lines.forEach((line, k) => placeText(doc, line, f.left + i * slot + 1, f.bottom + 5 + k * 9, { size: 7.5, width: slot - 2, align: 'center' }));
+  });
 }
 
 function boundLines(doc: PDFKit.PDFDocument, c: ChartBox, f: Frame): void {
@@ -98,13 +113,7 @@ function boundLines(doc: PDFKit.PDFDocument, c: ChartBox, f: Frame): void {
     doc.save();
     doc.lineWidth(1).strokeColor('#000000').dash(l.style === 'dashed' ? 6 : 1.5, { space: l.style === 'dashed' ? 3 : 2 });
     doc.moveTo(f.left, y).lineTo(f.right, y).stroke();
-    doc.undash();
-    doc.fontSize(7.5);
-    const w = doc.widthOfString(l.label) + 4;
-    doc.rect(f.right - w - 2, y - 10, w, 9).fill('#ffffff');
-    doc.fillColor('#000000');
-    placeText(doc, l.label, f.right - w, y - 10, { size: 7.5 });
-    doc.restore();
+    doc.undash().restore();
   }
 }
 

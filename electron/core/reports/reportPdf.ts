@@ -21,7 +21,15 @@ export function markText(values: FlaggedValues, id: IndicatorId): string {
   return b?.outside ? `${b.mark}${b.worse ? '（不利）' : ''}` : '';
 }
 
+/** The cases an out-of-range figure is made of: its parts, or for a count the count itself. */
+export function partsText(values: FlaggedValues, id: IndicatorId, sep: string): string {
+  const parts = partFigures(id, values).map((f) => `${f.label} ${f.text}`);
+  if (parts.length) return parts.join(sep);
+  return INDICATORS[id].kind === 'count' ? `${valueText(id, values)} 件` : '—';
+}
+
 function statusText(values: FlaggedValues, id: IndicatorId): string {
+  if (valueOf(id, values) === null) return '无数值（分母为 0）';
   const b = rangeBadge(id, values);
   if (!b) return '未设区间';
   return b.outside ? `${b.mark}${b.worse ? '（不利）' : ''}：${b.phrase}` : '区间内';
@@ -69,8 +77,15 @@ class Writer {
 
   table(columns: number[], head: string[], rows: PdfCell[][], fontSize = 8.5): void {
     this.room(60);
-    const t = new PdfTable(this.doc, this.y, { columns, fontSize, onNewPage: (d) => this.continued(d) });
-    t.row(head.map((text) => ({ text, label: true })));
+    const headRow = head.map((text) => ({ text, label: true }));
+    // A table that runs onto the next page repeats its header row there.
+    const again = (d: PDFKit.PDFDocument) => {
+      const h = new PdfTable(d, this.continued(d), { columns, fontSize, onNewPage: this.continued });
+      h.row(headRow);
+      return h.y;
+    };
+    const t = new PdfTable(this.doc, this.y, { columns, fontSize, onNewPage: again });
+    t.row(headRow);
     for (const r of rows) t.row(r);
     this.y = t.y + 8;
   }
@@ -201,12 +216,12 @@ function monthlyPdf(w: Writer, d: MonthlyReport): void {
   const groups = d.current.groups ?? [];
   if (!d.outside.length) w.para('本月没有超出合理区间的指标。');
   for (const id of d.outside) {
-    w.para(`${INDICATORS[id].name}：${valueText(id, now)}，${statusText(now, id)}。构成：${partFigures(id, now).map((f) => `${f.label} ${f.text}`).join('，') || '—'}。`, 9.5);
+    w.para(`${INDICATORS[id].name}：${valueText(id, now)}，${statusText(now, id)}。构成：${partsText(now, id, '，')}。`, 9.5);
     if (groups.length) {
       w.table([110, 80, 170, 123], ['部门', INDICATORS[id].name, '构成（案件数）', '区间情况'], groups.map((g) => [
         { text: g.name },
         { text: valueText(id, g.values) },
-        { text: partFigures(id, g.values).map((f) => `${f.label} ${f.text}`).join('；') || '—' },
+        { text: partsText(g.values, id, '；') },
         { text: statusText(g.values, id) },
       ]));
     }

@@ -54,6 +54,7 @@ function delta(c: WeeklyCell): number | null {
 const diff = (id: IndicatorId, a: number | null, b: number | null) => (a === null || b === null ? null : cellNumber(id, Math.round((a - b) * 100) / 100));
 
 function mark(values: FlaggedValues, id: IndicatorId): Cell {
+  if (valueOf(id, values) === null) return text('无数值（分母为 0）');
   const b = rangeBadge(id, values);
   if (!b) return text('未设区间');
   return text(b.outside ? `${b.mark}${b.worse ? '（不利）' : ''}：${b.phrase}` : '区间内');
