@@ -20,6 +20,8 @@ import type { CaseListArgs } from '../shared/api/contract';
 import type { CaseRecord } from '../shared/cases/types';
 import { writeExchangeZip } from './exchangeZip';
 import { IndicatorQueries } from '../electron/core/indicators/indicatorQueries';
+import { buildReport, type ReportParams } from '../electron/core/reports/reportJob';
+import { effectiveRanges } from '../shared/indicators/ranges';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CACHE = path.join(ROOT, 'bench', '.cache');
@@ -378,6 +380,32 @@ async function hostStart(file: string): Promise<{ ms: number; rssKb: number }> {
   }
 }
 
+/**
+ * The printed reports as the job 'report' builds them (figures through IndicatorQueries, then the file): 周通报 as PDF
+ * (4 computations), 月度分析 as PDF and as .xlsx (15 each). Issue 14: within seconds on 1M cases.
+ */
+async function benchReports(n: number, file: string) {
+  const { db } = openDatabase(file, { readonly: true });
+  const base: Omit<ReportParams, 'kind' | 'date' | 'format'> = { today: TODAY, scope: { kind: 'all' }, ranges: effectiveRanges({}), courtName: '基准测试县人民法院' };
+  for (const [op, p] of [
+    ['report: weekly PDF', { kind: 'weekly', date: '2026-11-16', format: 'pdf' }],
+    ['report: monthly PDF', { kind: 'monthly', date: '2026-10-01', format: 'pdf' }],
+    ['report: monthly .xlsx', { kind: 'monthly', date: '2026-10-01', format: 'xlsx' }],
+  ] as const) {
+    const samples: number[] = [];
+    let bytes = 0;
+    // A warm-up (the font file read once per process), then three runs.
+    for (let i = 0; i < 4; i++) {
+      const ms = await timeAsync(async () => {
+        bytes = (await buildReport(db, { ...base, ...p })).bytes;
+      });
+      if (i > 0) samples.push(ms);
+    }
+    report({ op, size: n, unit: 'ms', samples, budget: 'within seconds (1M)', note: `${Math.ceil(bytes / 1024)} KB` });
+  }
+  closeDatabase(db);
+}
+
 async function benchHost(n: number, file: string) {
   if (!existsSync(path.join(ROOT, 'dist/host/host.cjs'))) return;
   const runs: Array<{ ms: number; rssKb: number }> = [];
@@ -399,10 +427,17 @@ async function main() {
     console.log(`(BENCH_ONLY=indicators: bench/results.json left as it was; ${results.length} lines above)`);
     return;
   }
+  // BENCH_ONLY=reports: the report lines alone.
+  if (process.env.BENCH_ONLY === 'reports') {
+    for (const d of dbs) await benchReports(d.n, d.file);
+    console.log(`(BENCH_ONLY=reports: bench/results.json left as it was; ${results.length} lines above)`);
+    return;
+  }
   benchGeneration();
   for (const d of dbs) {
     benchSize(d.n, d.file);
     benchIndicators(d.n, d.file);
+    await benchReports(d.n, d.file);
     benchQueries(d.n, d.file);
     if (d.n === 100_000 && !process.env.BENCH_SKIP_EXPORT) await benchExport(d.n, d.file);
     await benchHost(d.n, d.file);

@@ -49,6 +49,9 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
       [--division 部门] [--judge 法官] [--stage 民初] [--procedure 程序] [--cause 案由]
                                                 质效指标（本人可查看范围内）：期间内各项指标及其分子分母；--by 按部门、法官、
                                                 案件类型、程序或案由分组（按名称排列，不排名次）；--json 以指标代号为键输出
+  report weekly|monthly --date 日期 --out 文件.pdf|文件.xlsx
+                                                审判质效周通报（日期所在的周一至周日）或月度分析（日期所在月份，本月截至今天）：
+                                                .pdf 为可打印的通报（含图表），.xlsx 为各表；各部门、法官按名称排列
   ranges list                                   合理区间：各指标的下限、上限、优劣方向和来源（默认、本院设定、中院下发）
   ranges set 指标 [--low 数 | --low none] [--high 数 | --high none]
                                                 设定一项指标的合理区间（审管办）；none 表示不设该端，未给出的一端不变

@@ -16,6 +16,7 @@ import { jobsDomain } from './jobs/handlers';
 import { extensionsDomain } from './extensions/handlers';
 import { indicatorsDomain } from './indicators/handlers';
 import { exchangeDomain } from './exchange/handlers';
+import { reportsDomain } from './reports/handlers';
 
 export const DOMAINS = [
   appDomain,
@@ -32,6 +33,7 @@ export const DOMAINS = [
   extensionsDomain,
   indicatorsDomain,
   exchangeDomain,
+  reportsDomain,
 ];
 
 /** Checked when this module loads: a call served twice, or not at all, stops the program before any window opens. */

@@ -7,6 +7,7 @@ import { accountsApi } from '../accounts/api';
 import { casesApi } from '../cases/api';
 import { caseWorkApi } from '../cases/workApi';
 import { caseExportApi } from '../cases/exportApi';
+import { reportsApi } from '../reports/api';
 import { caseImportApi } from '../cases/importApi';
 import { deadlinesApi } from '../deadlines/api';
 import { auditApi } from '../audit/api';
@@ -18,7 +19,7 @@ import { indicatorsApi } from '../indicators/api';
 import { exchangeApi } from '../exchange/api';
 
 /** Every call of every domain; a name declared twice throws here, when the program starts. */
-export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi);
+export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi, reportsApi);
 
 export type Api = typeof API;
 export type ApiMethod = Extract<keyof Api, string>;

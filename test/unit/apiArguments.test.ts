@@ -28,7 +28,7 @@ describe('the contract', () => {
   it('finds the date fields (audit.list from/to, the deducted periods, resumptions)', () => {
     expect(dateFields).toEqual(expect.arrayContaining([
       ['audit.list', 'from'], ['audit.list', 'to'], ['cases.addEvent', 'fromOn'], ['cases.addEvent', 'toOn'], ['cases.resume', 'resumedOn'],
-      ['indicators.compute', 'from'], ['indicators.compute', 'to'], ['indicators.cases', 'from'], ['indicators.cases', 'to'],
+      ['indicators.compute', 'from'], ['indicators.compute', 'to'], ['indicators.cases', 'from'], ['indicators.cases', 'to'], ['reports.build', 'date'],
     ]));
   });
 

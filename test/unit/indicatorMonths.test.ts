@@ -1,6 +1,6 @@
 // 月分析's calendar and address: months and their periods, the same month last year, the year to date, 29 February, the trend's months.
 import { describe, expect, it } from 'vitest';
-import { isMonth, lastFullMonth, monthLabel, monthlyPeriods, monthPeriod, sameDayLastYear, shiftMonth, trendMonths } from '../../renderer/src/features/indicators/months';
+import { isMonth, lastFullMonth, monthLabel, monthlyPeriods, monthPeriod, sameDayLastYear, shiftMonth, trendMonths } from '../../shared/indicators/months';
 import { formatIndicatorsRoute, parseIndicatorsRoute } from '../../renderer/src/features/indicators/routes';
 import { splitHash } from '../../renderer/src/router/hash';
 

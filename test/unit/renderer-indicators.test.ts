@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitHash } from '../../renderer/src/router/hash';
 import { formatIndicatorsRoute, parseIndicatorsRoute } from '../../renderer/src/features/indicators/routes';
-import { againstMedian, change, INDICATOR_GROUPS, mainPart, numberText, partFigures, rangeBadge, spread } from '../../renderer/src/features/indicators/figures';
+import { againstMedian, change, INDICATOR_GROUPS, mainPart, numberText, partFigures, rangeBadge, spread } from '../../shared/indicators/figures';
 import { flagValues, effectiveRanges } from '../../shared/indicators/ranges';
 import { periodOf } from '../../renderer/src/features/indicators/IndicatorsPage';
 import { presetOf, presetPeriod } from '../../renderer/src/lib/period';

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { splitHash } from '../../renderer/src/router/hash';
 import { formatIndicatorsRoute, parseIndicatorsRoute, type IndicatorsRoute } from '../../renderer/src/features/indicators/routes';
 import { periodOf } from '../../renderer/src/features/indicators/IndicatorsPage';
-import { byName, columnName, totalName, defaultWeek, nextWeek, previousWeek, weekLead, weekOf, weekPeriod, weekStart, weeklyRows, WEEKLY_IDS } from '../../renderer/src/features/indicators/weekly';
+import { byName, columnName, totalName, defaultWeek, nextWeek, previousWeek, weekLead, weekOf, weekPeriod, weekStart, weeklyRows, WEEKLY_IDS } from '../../shared/indicators/weekly';
 import { computeIndicators, emptyTally, type Tally } from '../../shared/indicators/formulas';
 import { effectiveRanges, flagValues } from '../../shared/indicators/ranges';
 import type { IndicatorsResult } from '../../shared/indicators/api';
-import { spread } from '../../renderer/src/features/indicators/figures';
+import { spread } from '../../shared/indicators/figures';
 
 describe('weeks', () => {
   it.each([

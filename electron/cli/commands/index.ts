@@ -12,6 +12,7 @@ import { extension, extensionSettings } from './extension';
 import { alerts } from './alerts';
 import { indicators } from './indicators';
 import { ranges } from './ranges';
+import { report } from './reports';
 
 export const COMMANDS = {
   init,
@@ -23,6 +24,7 @@ export const COMMANDS = {
   reconcile,
   indicators,
   ranges,
+  report,
   extension, 'extension-settings': extensionSettings,
   cases,
   case: caseCmd, 'closing-rules': closingRules,

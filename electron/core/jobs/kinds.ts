@@ -14,6 +14,7 @@ export const JOB_KINDS = {
   importPreview: { cancellable: true, writes: false, load: () => import('../cases/importPreviewJob').then((m) => m.importPreviewJob) },
   caseExport: { cancellable: true, writes: false, load: () => import('../cases/caseExportJob').then((m) => m.caseExportJob) },
   reconciliationExport: { cancellable: true, writes: false, load: () => import('../cases/reconciliationXlsx').then((m) => m.reconciliationExportJob) },
+  report: { cancellable: true, writes: false, load: () => import('../reports/reportJob').then((m) => m.reportJob) },
   seed: { cancellable: true, writes: true, load: () => import('../setup/seedJob').then((m) => m.seedJob) },
 };
 

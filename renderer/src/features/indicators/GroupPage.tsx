@@ -8,14 +8,14 @@ import { ClickChart } from '../../components/ClickChart';
 import { Link } from '../../components/Link';
 import { formatCount } from '../../lib/format';
 import { router, session, stores } from '../../stores';
-import { mainPart, numberText, rangeBadge, spread, valueOf, valueText } from './figures';
+import { mainPart, numberText, rangeBadge, spread, valueOf, valueText } from '../../../../shared/indicators/figures';
 import { groupBars } from './GroupsView';
 import { GroupLink } from './GroupLink';
 import { dueLists, groupPeriod, JUDGE_TABLE_IDS, keyRows, KIND_WORDS, ownPage, pageNotice } from './groupFigures';
 import type { GroupData } from './groupStore';
 import { Trend } from './MonthlyView';
 import { PeriodBar } from './PeriodBar';
-import { columnName } from './weekly';
+import { columnName } from '../../../../shared/indicators/weekly';
 import { DEFAULT_INDICATORS_ROUTE, groupRoute, type IndicatorCasesRoute, type IndicatorGroupRoute, type IndicatorScope } from './routes';
 import './indicators.css';
 

@@ -8,7 +8,7 @@ import { Link } from '../../components/Link';
 import { GroupLink } from './GroupLink';
 import { Chart, OUTCOME_SHADES, shadeFill, valueLabels } from '../../lib/chartSetup';
 import { router } from '../../stores';
-import { againstMedian, mainPart, numberText, partFigures, spread, valueOf, valueText } from './figures';
+import { againstMedian, mainPart, numberText, partFigures, spread, valueOf, valueText } from '../../../../shared/indicators/figures';
 import type { IndicatorCasesRoute, IndicatorsRoute } from './routes';
 
 /** A dashed line across the chart at the median, labelled, so a bar's position against it reads without colour. */

@@ -4,7 +4,7 @@ import { INDICATORS, type IndicatorId } from '../../../../shared/indicators/cata
 import type { IndicatorValues } from '../../../../shared/indicators/formulas';
 import type { FlaggedValues } from '../../../../shared/indicators/api';
 import { Link } from '../../components/Link';
-import { change, INDICATOR_GROUPS, mainPart, partFigures, rangeBadge, valueOf, valueText } from './figures';
+import { change, INDICATOR_GROUPS, mainPart, partFigures, rangeBadge, valueOf, valueText } from '../../../../shared/indicators/figures';
 import type { IndicatorCasesRoute, IndicatorScope } from './routes';
 
 interface GridProps {

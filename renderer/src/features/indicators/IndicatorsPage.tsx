@@ -12,7 +12,7 @@ import { IndicatorGrid } from './IndicatorGrid';
 import { MonthlyView } from './MonthlyView';
 import { PeriodBar } from './PeriodBar';
 import { WeeklyView } from './WeeklyView';
-import { weekLead, weekOf, weekPeriod } from './weekly';
+import { weekLead, weekOf, weekPeriod } from '../../../../shared/indicators/weekly';
 import { groupRoute, INDICATOR_VIEWS, VIEW_LABELS, type IndicatorsRoute } from './routes';
 import './indicators.css';
 

@@ -11,15 +11,12 @@ import { Link } from '../../components/Link';
 import { GroupLink } from './GroupLink';
 import { Chart, LINE_STYLES, valueLabels } from '../../lib/chartSetup';
 import { router, stores } from '../../stores';
-import { change, mainPart, numberText, partFigures, rangeBadge, valueOf, valueText } from './figures';
-import { lastFullMonth, monthLabel, monthOf, shiftMonth, type Period } from './months';
+import { change, mainPart, numberText, partFigures, rangeBadge, valueOf, valueText } from '../../../../shared/indicators/figures';
+import { lastFullMonth, monthLabel, monthOf, MONTHLY_IDS, shiftMonth, type Period } from '../../../../shared/indicators/months';
 import type { MonthlyData } from './monthlyStore';
+import { ReportButtons } from './ReportButtons';
 import type { IndicatorCasesRoute, IndicatorScope, IndicatorsRoute } from './routes';
 
-/** The table's rows: the workload first, then the key indicators of issue 14. */
-export const MONTHLY_IDS: readonly IndicatorId[] = [
-  'received', 'resolved', 'clearanceRate', 'dispositionRate', 'onTimeRate', 'avgDuration', 'longPending12Ratio', 'settlementRate', 'appealRate', 'reversalRate', 'caseItemRatio',
-];
 
 const casesOf = (id: IndicatorId, part: IndicatorCasesRoute['part'], p: Period, scope: IndicatorScope): IndicatorCasesRoute => ({ name: 'indicatorCases', id, part, from: p.from, to: p.to, scope, page: 1 });
 
@@ -239,6 +236,7 @@ export function MonthlyView({ route, today }: { route: IndicatorsRoute; today: s
         <button type="button" className="seg" data-testid="ind-month-prev" onClick={() => go(-1)}>上月</button>
         <strong className="seg-label selected" data-testid="ind-month">{monthLabel(month)}</strong>
         <button type="button" className="seg" data-testid="ind-month-next" disabled={shiftMonth(month, 1) > monthOf(today)} onClick={() => go(1)}>下月</button>
+        <ReportButtons kind="monthly" date={`${month}-01`} what={monthLabel(month)} />
       </div>
       {m.error ? <div className="banner error" role="alert" data-testid="ind-error">{m.error}</div> : null}
       {data ? (

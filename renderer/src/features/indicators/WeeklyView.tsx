@@ -6,7 +6,8 @@ import { Link } from '../../components/Link';
 import { GroupLink } from './GroupLink';
 import { router } from '../../stores';
 import type { IndicatorCasesRoute, IndicatorsRoute } from './routes';
-import { columnName, totalName, defaultWeek, nextWeek, previousWeek, weekOf, weekPeriod, weeklyRows, WEEKLY_IDS, type WeeklyCell, type WeeklyRow } from './weekly';
+import { ReportButtons } from './ReportButtons';
+import { columnName, totalName, defaultWeek, nextWeek, previousWeek, weekOf, weekPeriod, weeklyRows, WEEKLY_IDS, type WeeklyCell, type WeeklyRow } from '../../../../shared/indicators/weekly';
 
 function CellView({ c, to }: { c: WeeklyCell; to: IndicatorCasesRoute | null }) {
   const tone = c.change.better === null ? '' : c.change.better ? ' tone-ok' : ' tone-danger';
@@ -49,6 +50,7 @@ export function WeeklyView({ route, today, result, last }: { route: IndicatorsRo
             </button>
           ))}
         </span>
+        <ReportButtons kind="weekly" date={monday} what={`${from} 至 ${to}`} />
       </div>
       {result ? (
         <table className="note-table study-table ind-table wk-table" data-testid="wk-table">

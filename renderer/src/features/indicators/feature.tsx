@@ -8,10 +8,10 @@ import { groupPeriod, pageNotice } from './groupFigures';
 import { createGroupStore, type GroupStore } from './groupStore';
 import { IndicatorsPage, periodOf } from './IndicatorsPage';
 import { DEFAULT_INDICATORS_ROUTE, formatIndicatorsRoute, parseIndicatorsRoute, type IndicatorCasesRoute, type IndicatorGroupRoute, type IndicatorsRoute } from './routes';
-import { previousWeek, weekPeriod } from './weekly';
+import { previousWeek, weekPeriod } from '../../../../shared/indicators/weekly';
 import { createBoardStore, createDrillStore, type BoardStore, type DrillStore } from './store';
 import { createMonthlyStore, type MonthlyStore } from './monthlyStore';
-import { lastFullMonth } from './months';
+import { lastFullMonth } from '../../../../shared/indicators/months';
 
 export type { IndicatorCasesRoute, IndicatorGroupRoute, IndicatorsRoute };
 

@@ -7,8 +7,8 @@ import type { CaseScope } from '../../../../shared/accounts/roles';
 import { rangeText, type IndicatorRange } from '../../../../shared/indicators/ranges';
 import { presetPeriod } from '../../lib/period';
 import { DEFAULT_FILTERS, type CaseFilters } from '../cases/filters';
-import { againstMedian, numberText, rangeBadge, spread, valueOf, valueText, type RangeBadge } from './figures';
-import { monthOf, monthPeriod, trendMonths, type Period } from './months';
+import { againstMedian, numberText, rangeBadge, spread, valueOf, valueText, type RangeBadge } from '../../../../shared/indicators/figures';
+import { monthOf, monthPeriod, trendMonths, type Period } from '../../../../shared/indicators/months';
 import type { IndicatorGroupRoute } from './routes';
 
 /** The page's key indicators, in this order: the workload, then efficiency, quality and effect. */

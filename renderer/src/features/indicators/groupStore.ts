@@ -5,7 +5,7 @@ import type { CourtDeskApi } from '../../../../shared/api/contract';
 import type { FlaggedIndicatorsResult } from '../../../../shared/indicators/api';
 import { toFilterArgs } from '../cases/filters';
 import { dueLists, trendPeriods } from './groupFigures';
-import type { Period } from './months';
+import type { Period } from '../../../../shared/indicators/months';
 
 export type GroupApi = Pick<CourtDeskApi, 'indicators.compute' | 'cases.count'>;
 

@@ -4,7 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FlaggedIndicatorsResult } from '../../../../shared/indicators/api';
 import type { IndicatorsApi } from './store';
 import type { IndicatorScope } from './routes';
-import { monthlyPeriods, monthPeriod, trendMonths, type Period } from './months';
+import { monthlyPeriods, monthPeriod, trendMonths, type Period } from '../../../../shared/indicators/months';
 
 export interface MonthlyAsk {
   month: string;

@@ -5,7 +5,7 @@ import { isIsoDate } from '../../../../shared/dates/calendar';
 import { INDICATOR_IDS, type IndicatorId } from '../../../../shared/indicators/catalogue';
 import { DRILL_PARTS, type DrillPart } from '../../../../shared/indicators/parts';
 import { parsePage, type HashPath } from '../../router/hash';
-import { isMonth } from './months';
+import { isMonth } from '../../../../shared/indicators/months';
 import { PROCEDURES, type Procedure } from '../../../../shared/cases/types';
 
 export const INDICATOR_VIEWS = ['overview', 'daily', 'groups', 'weekly', 'monthly'] as const;

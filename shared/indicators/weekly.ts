@@ -1,9 +1,9 @@
 // 周通报's figures, pure: the week of a date (Monday to Sunday), the week before, and the bulletin's table — each
 // division or judge in name order, then 全院 and the groups' median — with the change from last week. No rank anywhere.
-import { addDays, epochDay, isIsoDate } from '../../../../shared/dates/calendar';
-import { INDICATORS, type IndicatorId } from '../../../../shared/indicators/catalogue';
-import type { IndicatorGroup, IndicatorsResult } from '../../../../shared/indicators/api';
-import type { DrillPart } from '../../../../shared/indicators/parts';
+import { addDays, epochDay, isIsoDate } from '../dates/calendar';
+import { INDICATORS, type IndicatorId } from './catalogue';
+import type { IndicatorGroup, IndicatorsResult } from './api';
+import type { DrillPart } from './parts';
 import { change, mainPart, numberText, rangeBadge, spread, valueOf, type Change, type RangeBadge } from './figures';
 
 /** The weekly key indicators, in the bulletin's column order. */

@@ -1,11 +1,11 @@
 // 质效指标's figures in words, pure: the indicators in groups, each value as text, what a click on it opens, the
 // groups' median and range, and today's change from yesterday. No rank anywhere (不得通报排名).
-import { INDICATORS, type IndicatorId } from '../../../../shared/indicators/catalogue';
-import { median } from '../../../../shared/indicators/formulas';
-import type { IndicatorValues } from '../../../../shared/indicators/formulas';
-import { INDICATOR_PARTS, type DrillPart } from '../../../../shared/indicators/parts';
-import { isWorseSide, rangePhrase, rangeText, STATUS_MARKS, type RangeFlag } from '../../../../shared/indicators/ranges';
-import type { FlaggedValues } from '../../../../shared/indicators/api';
+import { INDICATORS, type IndicatorId } from './catalogue';
+import { median } from './formulas';
+import type { IndicatorValues } from './formulas';
+import { INDICATOR_PARTS, type DrillPart } from './parts';
+import { isWorseSide, rangePhrase, rangeText, STATUS_MARKS, type RangeFlag } from './ranges';
+import type { FlaggedValues } from './api';
 
 /** The catalogue in the groups the page shows (收结存 first, then 效率, 质量, 效果), each in the catalogue's order. */
 export const INDICATOR_GROUPS: ReadonlyArray<{ title: string; ids: readonly IndicatorId[] }> = [

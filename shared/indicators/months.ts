@@ -1,6 +1,7 @@
-// 月分析's calendar, pure: a month (YYYY-MM) and its period, the same month last year, the year to date and last
+// 月分析's calendar, pure (the window and the printed report): a month (YYYY-MM) and its period, the same month last year, the year to date and last
 // year's, and the twelve months of the trend. A month not yet over ends today; last year's ends on the same day.
-import { daysInMonth, isIsoDate, type IsoDate } from '../../../../shared/dates/calendar';
+import { daysInMonth, isIsoDate, type IsoDate } from '../dates/calendar';
+import type { IndicatorId } from './catalogue';
 
 export interface Period {
   from: IsoDate;
@@ -57,3 +58,8 @@ export function trendMonths(month: string): string[] {
 
 /** 2026年3月 */
 export const monthLabel = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+
+/** 月分析's comparison table's rows (the window and the printed report): the workload first, then the key indicators of issue 14. */
+export const MONTHLY_IDS: readonly IndicatorId[] = [
+  'received', 'resolved', 'clearanceRate', 'dispositionRate', 'onTimeRate', 'avgDuration', 'longPending12Ratio', 'settlementRate', 'appealRate', 'reversalRate', 'caseItemRatio',
+];
