@@ -1,4 +1,5 @@
 // Fills an empty database from the synthetic generator, in one transaction, with bulk-friendly statements.
+import { forgetStockDays } from '../indicators/stockDays';
 import type { Database } from 'better-sqlite3';
 import { generateCourt } from '../generator/generate';
 import { seedBatches } from '../generator/seedRows';
@@ -42,6 +43,8 @@ export function seedDatabase(db: Database, store: CaseStore, opts: { cases: numb
 
   function fill(): SeedResult {
     return withBulkLoad(db, () => {
+      // Stock days kept from an earlier look at the empty court would make every seeded row update them.
+      forgetStockDays(db);
       const version = nextRowVersion(db);
       const dir = new CourtDirectory(db, court.id);
       for (const d of generated.divisions) dir.divisionId(d.name, version, d.kind);
