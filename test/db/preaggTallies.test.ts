@@ -72,6 +72,31 @@ describe('pre-aggregated tallies equal the plain SQL pass', () => {
     expect(preaggDocketJudges(t.db, p, { kind: 'all' }, { typeCode: '民初' })).toBe(sqlDocketJudges(t.db, p, { kind: 'all' }, { typeCode: '民初' }));
   });
 
+  it('asked the same question again after a write, here or on another connection, answers from the new data', () => {
+    const p = { from: '2024-01-01', to: '2024-03-31' };
+    const all: CaseScope = { kind: 'all' };
+    const before = preaggTallies(t.db, p, all, {}, 'judge');
+    expect(preaggTallies(t.db, p, all, {}, 'judge')).toEqual(before);
+    const id = t.db.prepare("SELECT id FROM cases WHERE filed_on BETWEEN '2024-01-01' AND '2024-03-31' LIMIT 1").pluck().get() as number;
+    const judges = t.db.prepare('SELECT DISTINCT judge_id FROM cases').pluck().all() as number[];
+    const moveTo = (db: BetterSqlite3.Database) => {
+      const now = db.prepare('SELECT judge_id FROM cases WHERE id = ?').pluck().get(id) as number;
+      db.prepare('UPDATE cases SET judge_id = ? WHERE id = ?').run(judges.find((j) => j !== now), id);
+    };
+    moveTo(t.db);
+    const after = preaggTallies(t.db, p, all, {}, 'judge');
+    expect(after).not.toEqual(before);
+    expect(after).toEqual(sqlTallies(t.db, p, all, {}, 'judge'));
+    const other = new BetterSqlite3(t.file);
+    try {
+      moveTo(other);
+    } finally {
+      other.close();
+    }
+    expect(preaggTallies(t.db, p, all, {}, 'judge')).not.toEqual(after);
+    expect(preaggTallies(t.db, p, all, {}, 'judge')).toEqual(sqlTallies(t.db, p, all, {}, 'judge'));
+  });
+
   it('a read-only connection gets the same figures for a day nobody kept, and writes nothing', () => {
     const ro = new BetterSqlite3(t.file, { readonly: true });
     try {

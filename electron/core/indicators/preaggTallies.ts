@@ -5,7 +5,7 @@ import { addDays } from '../../../shared/dates/calendar';
 import { emptyTally, type Period, type Tally } from '../../../shared/indicators/formulas';
 import type { GroupBy } from '../../../shared/indicators/api';
 import { SETTLED } from './caseConditions';
-import { itemCounts, KEY, mediationSql, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
+import { itemCounts, mediationSql, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
 import { stockAt } from './stockDays';
 
 /** The tally_day columns and the Tally counters they fill. */
@@ -30,20 +30,54 @@ export function preaggregated(f: TallyFilter, by: GroupBy | 'court'): boolean {
 interface Pair {
   judge: number;
   division: number;
+  /** On the docket (carried over or received): the plain pass sees the pair's group, and counts its judge. */
+  docket: boolean;
+  /** Has 先行调解 that ended in the period: the plain pass sees the group too. */
+  mediation: boolean;
   t: Tally;
+  /** Durations of the resolved cases as value → count (t.durations stays empty): groups merge counts, not lists. */
+  durations: Map<number, number>;
+}
+
+/** The figures of one period and scope per (judge, division): every grouping of the three rolls up from these. */
+type PairLevel = Map<string, Pair>;
+
+/*
+ * A dashboard asks for the same period and scope several times in a row (court, by division, by judge): the
+ * pair-level figures are kept for the last few questions, and dropped as soon as anything was written on this
+ * connection (total_changes, triggers' rows included) or committed by another (data_version).
+ */
+const MEMO_SIZE = 8;
+const memos = new WeakMap<Database, Map<string, PairLevel>>();
+function writeStamp(db: Database): string {
+  return `${db.prepare('SELECT total_changes()').pluck().get()}:${db.pragma('data_version', { simple: true })}`;
+}
+
+function pairLevel(db: Database, p: Period, scope: CaseScope, f: TallyFilter): PairLevel {
+  const question = JSON.stringify([p.from, p.to, scope, f.divisionId, f.judgeId]);
+  let memo = memos.get(db);
+  if (!memo) memos.set(db, (memo = new Map()));
+  const hit = memo.get(`${question}@${writeStamp(db)}`);
+  if (hit) return hit;
+  const params: Record<string, unknown> = { from: p.from, to: p.to };
+  const w = whereOf(scope, f, params);
+  const out: PairLevel = w.empty ? new Map() : computePairs(db, p, w.clauses, params);
+  // Stamped after the work: a stock day it kept is a write of its own.
+  memo.set(`${question}@${writeStamp(db)}`, out);
+  while (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  return out;
 }
 
 /**
- * Per-(judge, division) tallies of the period: flow summed over its days, stock at `to` (pending, ages, past due) and
- * at the day before `from` (carried over). The pairs with nobody on their docket are dropped, as the plain pass never
- * sees them.
+ * Per-(judge, division) figures of the period: flow summed over its days, stock at `to` (pending, ages, past due)
+ * and at the day before `from` (carried over), durations, and the few counters read from the cases by index.
  */
-function pairs(db: Database, p: Period, clauses: string[], params: Record<string, unknown>): Map<string, Pair> {
-  const out = new Map<string, Pair>();
+function computePairs(db: Database, p: Period, clauses: string[], params: Record<string, unknown>): PairLevel {
+  const out: PairLevel = new Map();
   const pair = (judge: number, division: number): Pair => {
     const id = `${judge}/${division}`;
     let x = out.get(id);
-    if (!x) out.set(id, (x = { judge, division, t: emptyTally() }));
+    if (!x) out.set(id, (x = { judge, division, docket: false, mediation: false, t: emptyTally(), durations: new Map() }));
     return x;
   };
   const where = clauses.length ? ` AND ${clauses.join(' AND ')}` : '';
@@ -62,7 +96,26 @@ function pairs(db: Database, p: Period, clauses: string[], params: Record<string
     t.overduePending += s.overdue;
   }
   for (const s of stockAt(db, addDays(p.from, -1), clauses, params)) pair(s.judge, s.division).t.carriedOver += s.pending;
-  for (const [id, x] of out) if (x.t.carriedOver + x.t.received === 0) out.delete(id);
+  for (const x of out.values()) x.docket = x.t.carriedOver + x.t.received > 0;
+  const durations = db.prepare(`SELECT c.judge_id, c.division_id, c.duration, sum(c.n) FROM tally_durations c
+    WHERE c.day BETWEEN @from AND @to${where} GROUP BY c.judge_id, c.division_id, c.duration`).raw().all(params) as number[][];
+  for (const [judge, division, d, n] of durations) pair(judge, division).durations.set(d, n);
+  // 先行调解 and 案-件比 read the few rows they concern by index, as the plain pass does.
+  const pairOf = (k: string) => {
+    const [judge, division] = k.split('/').map(Number);
+    return pair(judge, division);
+  };
+  for (const [k, ended, settled] of db.prepare(mediationSql(PAIR, clauses)).raw().all(params) as Array<[string, number, number]>) {
+    const x = pairOf(k);
+    x.mediation = true;
+    x.t.advanceMediationEnded = ended;
+    x.t.advanceMediationSettled = settled;
+  }
+  const advance = db.prepare(`SELECT c.judge_id, c.division_id, count(*) FROM cases c
+    WHERE c.filed_on BETWEEN @from AND @to${where} AND EXISTS (SELECT 1 FROM mediations m WHERE m.case_id = c.id AND ${SETTLED} AND m.ended_on <= @to)
+    GROUP BY c.judge_id, c.division_id`).raw().all(params) as number[][];
+  for (const [judge, division, n] of advance) pair(judge, division).t.receivedAdvanceSettled = n;
+  for (const [k, n] of itemCounts(db, PAIR, clauses, params)) pairOf(k as string).t.itemCount = n;
   return out;
 }
 
@@ -77,53 +130,37 @@ function add(into: Tally, t: Tally): void {
   t.age.forEach((n, i) => (into.age[i] += n));
 }
 
-/** Per-group tallies, equal to sqlTallies' for every period, scope and grouping (test/db/preaggTallies*.test.ts). */
+/** Per-group tallies, equal to sqlTallies' for every period, scope and grouping (test/db/preaggTallies.test.ts). */
 export function preaggTallies(db: Database, p: Period, scope: CaseScope, f: TallyFilter, by: GroupBy | 'court'): Map<GroupKey, Tally> {
   if (!preaggregated(f, by)) return sqlTallies(db, p, scope, f, by);
-  const params: Record<string, unknown> = { from: p.from, to: p.to };
-  const w = whereOf(scope, f, params);
   const out = new Map<GroupKey, Tally>();
-  if (w.empty) return out;
-  const tally = (k: GroupKey): Tally => {
+  const judges = new Map<GroupKey, Set<number>>();
+  const durations = new Map<GroupKey, Map<number, number>>();
+  for (const x of pairLevel(db, p, scope, f).values()) {
+    if (!x.docket && !x.mediation) continue;
+    const k = keyOf(by, x);
     let t = out.get(k);
     if (!t) out.set(k, (t = emptyTally()));
-    return t;
-  };
-  const judges = new Map<GroupKey, Set<number>>();
-  for (const x of pairs(db, p, w.clauses, params).values()) {
-    const k = keyOf(by, x);
-    add(tally(k), x.t);
+    add(t, x.t);
+    let hist = durations.get(k);
+    if (!hist) durations.set(k, (hist = new Map()));
+    for (const [d, n] of x.durations) hist.set(d, (hist.get(d) ?? 0) + n);
+    if (!x.docket) continue;
     let set = judges.get(k);
     if (!set) judges.set(k, (set = new Set()));
     set.add(x.judge);
   }
-  for (const [k, set] of judges) out.get(k)!.judges = set.size;
-  const where = w.clauses.length ? ` AND ${w.clauses.join(' AND ')}` : '';
-  const durations = db.prepare(`SELECT c.judge_id, c.division_id, c.duration, sum(c.n) FROM tally_durations c
-    WHERE c.day BETWEEN @from AND @to${where} GROUP BY c.judge_id, c.division_id, c.duration`).raw().all(params) as number[][];
-  for (const [judge, division, d, n] of durations) {
-    const list = tally(keyOf(by, { judge, division })).durations;
-    for (let i = 0; i < n; i++) list.push(d);
+  for (const [k, t] of out) {
+    t.judges = judges.get(k)?.size ?? 0;
+    // Ascending, as the formulas want: a few hundred distinct values sorted, then each repeated its count.
+    const hist = durations.get(k)!;
+    for (const d of [...hist.keys()].sort((a, b) => a - b)) for (let i = hist.get(d)!; i > 0; i--) t.durations.push(d);
   }
-  for (const t of out.values()) t.durations.sort((a, b) => a - b);
-  // 先行调解 and 案-件比 read the few rows they concern by index, as the plain pass does.
-  for (const [k, ended, settled] of db.prepare(mediationSql(by, w.clauses)).raw().all(params) as Array<[GroupKey, number, number]>) {
-    const t = tally(k);
-    t.advanceMediationEnded = ended;
-    t.advanceMediationSettled = settled;
-  }
-  const advance = db.prepare(`SELECT ${KEY[by]} AS k, count(*) FROM mediations m JOIN cases c ON c.id = m.case_id
-    WHERE ${SETTLED} AND m.ended_on <= @to AND c.filed_on BETWEEN @from AND @to${where} GROUP BY k`).raw().all(params) as Array<[GroupKey, number]>;
-  for (const [k, n] of advance) tally(k).receivedAdvanceSettled = n;
-  for (const [k, n] of itemCounts(db, by, w.clauses, params)) tally(k).itemCount = n;
   return out;
 }
 
 /** Judges with a case on their docket over the whole scope, from the same pairs. */
 export function preaggDocketJudges(db: Database, p: Period, scope: CaseScope, f: TallyFilter): number {
   if (!preaggregated(f, 'court')) return sqlDocketJudges(db, p, scope, f);
-  const params: Record<string, unknown> = { from: p.from, to: p.to };
-  const w = whereOf(scope, f, params);
-  if (w.empty) return 0;
-  return new Set([...pairs(db, p, w.clauses, params).values()].map((x) => x.judge)).size;
+  return new Set([...pairLevel(db, p, scope, f).values()].filter((x) => x.docket).map((x) => x.judge)).size;
 }
