@@ -164,3 +164,8 @@ export function preaggDocketJudges(db: Database, p: Period, scope: CaseScope, f:
   if (!preaggregated(f, 'court')) return sqlDocketJudges(db, p, scope, f);
   return new Set([...pairLevel(db, p, scope, f).values()].filter((x) => x.docket).map((x) => x.judge)).size;
 }
+
+/** Forgets the kept pair figures of a connection (the bench measures the tables, not the memo). */
+export function forgetTallyMemo(db: Database): void {
+  memos.delete(db);
+}
