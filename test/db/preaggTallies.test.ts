@@ -44,6 +44,16 @@ beforeAll(() => {
   t = freshCourtDb();
   cases = randomCourt(20241231, 400);
   t.put(cases, TODAY);
+  // 先行调解 of some 民初 cases: their counters are read from the cases by index, and must agree too.
+  const r = rng(8);
+  const mediation = t.db.prepare(`INSERT INTO mediations (case_id, destination, mediator, received_on, base_days, ended_on, outcome, row_version, created_at, updated_at)
+    VALUES (?, '特邀调解员', '调解员甲', ?, 15, ?, ?, 1, 'x', 'x')`);
+  for (const c of t.db.prepare("SELECT id, filed_on FROM cases WHERE type_code = '民初'").all() as Array<{ id: number; filed_on: string }>) {
+    if (r.next() < 0.3) {
+      const ended = r.next() < 0.8 ? addDays(c.filed_on, 1 + r.int(40)) : null;
+      mediation.run(c.id, addDays(c.filed_on, 1), ended, ended ? r.pick(['调解成功', '撤诉', '当场履行', '调解不成转审理']) : null);
+    }
+  }
 });
 afterAll(() => t.close());
 
@@ -67,6 +77,8 @@ describe('pre-aggregated tallies equal the plain SQL pass', () => {
 
   it('falls back to the plain pass for stage, procedure and cause', () => {
     const p = { from: '2024-01-01', to: '2024-06-30' };
+    expect(preaggTallies(t.db, p, { kind: 'all' }, {}, 'court').get(0)!.advanceMediationSettled).toBeGreaterThan(0);
+    expect(preaggTallies(t.db, p, { kind: 'all' }, {}, 'court').get(0)!.receivedAdvanceSettled).toBeGreaterThan(0);
     expect(preaggTallies(t.db, p, { kind: 'all' }, {}, 'stage')).toEqual(sqlTallies(t.db, p, { kind: 'all' }, {}, 'stage'));
     expect(preaggTallies(t.db, p, { kind: 'all' }, { cause: '离婚纠纷' }, 'judge')).toEqual(sqlTallies(t.db, p, { kind: 'all' }, { cause: '离婚纠纷' }, 'judge'));
     expect(preaggDocketJudges(t.db, p, { kind: 'all' }, { typeCode: '民初' })).toBe(sqlDocketJudges(t.db, p, { kind: 'all' }, { typeCode: '民初' }));
