@@ -109,6 +109,22 @@ describe('pre-aggregated tallies equal the plain SQL pass', () => {
     expect(preaggTallies(t.db, p, all, {}, 'judge')).toEqual(sqlTallies(t.db, p, all, {}, 'judge'));
   });
 
+  it('while another connection holds the write lock, the figures are computed without keeping the day', () => {
+    const other = new BetterSqlite3(t.file);
+    const timeout = t.db.pragma('busy_timeout', { simple: true });
+    t.db.pragma('busy_timeout = 0');
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const p = { from: '2022-03-17', to: '2022-08-03' };
+      expect(preaggTallies(t.db, p, { kind: 'all' }, {}, 'judge')).toEqual(sqlTallies(t.db, p, { kind: 'all' }, {}, 'judge'));
+      expect(t.db.prepare("SELECT count(*) FROM tally_stock_days WHERE day IN ('2022-03-16', '2022-08-03')").pluck().get()).toBe(0);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+      t.db.pragma(`busy_timeout = ${timeout}`);
+    }
+  });
+
   it('a read-only connection gets the same figures for a day nobody kept, and writes nothing', () => {
     const ro = new BetterSqlite3(t.file, { readonly: true });
     try {

@@ -72,7 +72,14 @@ export function materializeStockDay(db: Database, day: string): void {
 export function stockAt(db: Database, day: string, clauses: string[], params: Record<string, unknown>): StockRow[] {
   const where = clauses.length ? ` AND ${clauses.join(' AND ')}` : '';
   const kept = () => db.prepare('SELECT 1 FROM tally_stock_days WHERE day = ?').get(day) !== undefined;
-  if (!kept() && !db.readonly) materializeStockDay(db, day);
+  if (!kept() && !db.readonly) {
+    try {
+      materializeStockDay(db, day);
+    } catch (err) {
+      // Another connection holds the write lock (an import job's own): the figures are computed without keeping.
+      if (!(err instanceof Error && 'code' in err && /^SQLITE_(BUSY|LOCKED|READONLY)/.test(String(err.code)))) throw err;
+    }
+  }
   if (!kept()) return (db.prepare(fromCasesSql(where)).all(dayParams(day, params)) as Raw[]).map(toRow);
   return (db.prepare(`SELECT c.judge_id AS judge, c.division_id AS division, ${STOCK_COLUMNS} FROM tally_stock c WHERE c.day = @day${where}`)
     .all({ ...params, day }) as Raw[]).map(toRow);
