@@ -109,6 +109,22 @@ describe('pre-aggregated tallies equal the plain SQL pass', () => {
     expect(preaggTallies(t.db, p, all, {}, 'judge')).toEqual(sqlTallies(t.db, p, all, {}, 'judge'));
   });
 
+  it('figures computed inside a transaction that is rolled back are not reused after it', () => {
+    const p = { from: '2023-04-01', to: '2023-09-30' };
+    const all: CaseScope = { kind: 'all' };
+    const outside = preaggTallies(t.db, p, all, {}, 'division');
+    t.db.exec('BEGIN');
+    try {
+      t.db.prepare("UPDATE cases SET closed_on = NULL, closing_method = NULL WHERE closed_on BETWEEN '2023-04-01' AND '2023-09-30'").run();
+      expect(preaggTallies(t.db, p, all, {}, 'division')).toEqual(sqlTallies(t.db, p, all, {}, 'division'));
+      expect(preaggTallies(t.db, p, all, {}, 'division')).not.toEqual(outside);
+    } finally {
+      t.db.exec('ROLLBACK');
+    }
+    expect(preaggTallies(t.db, p, all, {}, 'division')).toEqual(outside);
+    expect(outside).toEqual(sqlTallies(t.db, p, all, {}, 'division'));
+  });
+
   it('while another connection holds the write lock, the figures are computed without keeping the day', () => {
     const other = new BetterSqlite3(t.file);
     const timeout = t.db.pragma('busy_timeout', { simple: true });

@@ -54,18 +54,24 @@ function writeStamp(db: Database): string {
 }
 
 function pairLevel(db: Database, p: Period, scope: CaseScope, f: TallyFilter): PairLevel {
+  // Inside a transaction nothing is kept or reused: a rollback undoes writes without moving total_changes back.
+  if (db.inTransaction) return computeFor(db, p, scope, f);
   const question = JSON.stringify([p.from, p.to, scope, f.divisionId, f.judgeId]);
   let memo = memos.get(db);
   if (!memo) memos.set(db, (memo = new Map()));
   const hit = memo.get(`${question}@${writeStamp(db)}`);
   if (hit) return hit;
-  const params: Record<string, unknown> = { from: p.from, to: p.to };
-  const w = whereOf(scope, f, params);
-  const out: PairLevel = w.empty ? new Map() : computePairs(db, p, w.clauses, params);
+  const out = computeFor(db, p, scope, f);
   // Stamped after the work: a stock day it kept is a write of its own.
   memo.set(`${question}@${writeStamp(db)}`, out);
   while (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
   return out;
+}
+
+function computeFor(db: Database, p: Period, scope: CaseScope, f: TallyFilter): PairLevel {
+  const params: Record<string, unknown> = { from: p.from, to: p.to };
+  const w = whereOf(scope, f, params);
+  return w.empty ? new Map() : computePairs(db, p, w.clauses, params);
 }
 
 /**
