@@ -7,6 +7,7 @@ import { sqlDocketJudges, sqlTallies, type TallyFilter } from '../../electron/co
 import { preaggDocketJudges, preaggTallies } from '../../electron/core/indicators/preaggTallies';
 import { forgetStockDays, materializeStockDay } from '../../electron/core/indicators/stockDays';
 import { switchHolidayRoll } from '../../electron/core/deadlines/switchHolidayRoll';
+import { seedDatabase } from '../../electron/core/setup/seed';
 import { InputError } from '../../electron/core/kernel/errors';
 import { addDays, daysBetween } from '../../shared/dates/calendar';
 import { EVENT_KINDS, type CaseRecord } from '../../shared/cases/types';
@@ -269,5 +270,27 @@ describe('property: after every random change, the pre-aggregation equals a reco
     const flow = (sql: string) => t.db.prepare(sql).all();
     expect(flow(`SELECT day, judge_id, division_id, sum(n) AS n FROM tally_durations GROUP BY 1, 2, 3 HAVING sum(n) <> 0 ORDER BY 1, 2, 3`))
       .toEqual(flow(`SELECT closed_on AS day, judge_id, division_id, count(*) AS n FROM cases WHERE closed_on IS NOT NULL AND duration_days IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`));
+  });
+});
+
+describe('bulk loads rebuild the tallies once, with the triggers off during the load', () => {
+  it('a seeded demo court has its four triggers back and tallies equal to the plain pass, kept by later edits', () => {
+    const d = freshCourtDb('辽0421', { demo: true });
+    try {
+      materializeStockDay(d.db, '2026-06-30');
+      seedDatabase(d.db, d.store, { cases: 3000, seed: 7, today: '2026-11-23', actor: 'tester', threads: 'thread' });
+      expect(d.db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'cases_tally_%'").pluck().get()).toBe(4);
+      expect(d.db.prepare('SELECT sum(received) FROM tally_day').pluck().get()).toBe(3000);
+      const r = rng(3);
+      const periods = [{ from: '2026-01-01', to: '2026-06-30' }, { from: '2026-11-01', to: '2026-11-23' }, ...Array.from({ length: 4 }, () => {
+        const from = addDays('2018-01-01', r.int(3000));
+        return { from, to: addDays(from, r.int(400)) };
+      })];
+      for (const p of periods) expectSame(d.db, p, { kind: 'all' });
+      d.db.prepare("UPDATE cases SET judge_id = (SELECT max(judge_id) FROM cases), closed_on = NULL, closing_method = NULL WHERE id % 50 = 0").run();
+      for (const p of periods) expectSame(d.db, p, { kind: 'all' });
+    } finally {
+      d.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 // Imports a CSV or .xlsx file of cases: validate every row, then write all of it, or only the good rows, in one transaction.
 import { forgetStockDays } from '../indicators/stockDays';
+import { withTalliesRebuilt } from '../indicators/tallyBulk';
 import type { Database } from 'better-sqlite3';
 import path from 'node:path';
 import type { ColumnMapping } from '../../../shared/cases/importMapping';
@@ -140,7 +141,8 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
   // would otherwise land at a random place in its index of case numbers. Those of periods and extensions stay: a row
   // that updates a stored case reads them by case, as an exchange file's periods are read back right after they are
   // written, and without their indexes each read scans them all.
-  const write = db.transaction(() => (bulk ? withBulkLoad(db, writeRows, { tables: bulkTables(db, v.rows.length) }) : writeRows()));
+  // A load that at least doubles the table also rebuilds the indicator tallies once rather than row by row.
+  const write = db.transaction(() => (bulk ? withTalliesRebuilt(db, () => withBulkLoad(db, writeRows, { tables: bulkTables(db, v.rows.length) })) : writeRows()));
   try {
     write.immediate();
   } catch (err) {

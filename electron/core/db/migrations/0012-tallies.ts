@@ -111,7 +111,15 @@ function up(db: Database): void {
     ) WITHOUT ROWID;
     CREATE INDEX mediations_ended ON mediations(ended_on) WHERE ended_on IS NOT NULL;
   `);
-  // Filled once from the cases there are, set-based (the triggers below keep them from here on).
+  fillFlowTallies(db);
+  createTallyTriggers(db);
+}
+
+/**
+ * Fills the empty flow tables from the cases there are, set-based: once here, and again by bulk loads that write
+ * with the triggers off (indicators/tallyBulk.ts), while these remain the tally rules in force.
+ */
+export function fillFlowTallies(db: Database): void {
   const agg = (cols: Array<[string, (x: string) => string]>) => cols.map(([, f]) => `sum(${f('c')})`).join(', ');
   db.exec(`
     INSERT INTO tally_day (day, judge_id, division_id, ${RECEIVED_COLUMNS.map(([c]) => c).join(', ')})
@@ -123,6 +131,9 @@ function up(db: Database): void {
       SELECT closed_on, judge_id, division_id, duration_days, count(*) FROM cases
       WHERE closed_on IS NOT NULL AND duration_days IS NOT NULL GROUP BY closed_on, judge_id, division_id, duration_days;
   `);
+}
+
+function createTallyTriggers(db: Database): void {
   // Triggers: every writer of cases (registration, edit, event, closing, extension, import, holiday roll, seed,
   // restore, a plain sqlite3 session) keeps the tallies in its own transaction without knowing of them.
   db.exec(`
