@@ -19,9 +19,9 @@ import { generateCourt } from '../electron/core/generator/generate';
 import type { CaseListArgs } from '../shared/api/contract';
 import type { CaseRecord } from '../shared/cases/types';
 import { writeExchangeZip } from './exchangeZip';
-import { IndicatorQueries } from '../electron/core/indicators/indicatorQueries';
 import { buildReport, type ReportParams } from '../electron/core/reports/reportJob';
 import { effectiveRanges } from '../shared/indicators/ranges';
+import { benchIndicators as indicatorLines, type BenchTools } from './indicatorsBench';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CACHE = path.join(ROOT, 'bench', '.cache');
@@ -156,11 +156,15 @@ function toCsv(records: CaseRecord[]): string {
   return [header.join(','), ...lines].join('\n') + '\n';
 }
 
-/** One import of `file` into a fresh court database, timed: the first run warms up, the next `runs` count. */
-async function importSamples(file: string, n: number, dbFile: string, runs: number): Promise<number[]> {
+/**
+ * One import of `file` into a fresh court database, timed: the first run warms up, the next `runs` count. With
+ * withoutTallies, the triggers that keep the indicator tallies (migration 12) are dropped first: the upkeep's baseline.
+ */
+async function importSamples(file: string, n: number, dbFile: string, runs: number, withoutTallies = false): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i <= runs; i++) {
     const db = freshCourt(dbFile);
+    if (withoutTallies) for (const name of ['insert', 'delete', 'flow', 'stock']) db.exec(`DROP TRIGGER cases_tally_${name}`);
     const ms = await timeAsync(async () => {
       const s = await importCasesFile(db, new CaseStore(db), file, { goodRowsOnly: false, actor: 'bench', createMissing: true, today: TODAY, backup: false });
       if (s.aborted || s.inserted !== n) throw new Error(`import failed: ${JSON.stringify(s.errors.slice(0, 3))}`);
@@ -171,12 +175,32 @@ async function importSamples(file: string, n: number, dbFile: string, runs: numb
   return samples;
 }
 
+function importCsv(n: number) {
+  const generated = [...generateCourt({ courtCode: COURT, cases: n, seed: SEED, today: TODAY }).cases];
+  const csvFile = path.join(CACHE, `import-${n}.csv`);
+  writeFileSync(csvFile, '\ufeff' + toCsv(generated.map((c) => c.record)));
+  return { csvFile, generated };
+}
+
+/**
+ * What keeping the indicator tallies costs a 100,000-row CSV import into an empty court: as it runs (a load that
+ * doubles the table writes with the triggers off and rebuilds the flow tables once), and with the triggers dropped
+ * beforehand (no tally work at all).
+ */
+async function benchTallyUpkeep() {
+  const n = 100_000;
+  const { csvFile } = importCsv(n);
+  const dbFile = path.join(CACHE, 'import.sqlite');
+  report({
+    op: 'import 100,000 rows: tally upkeep', size: n, unit: 'ms', samples: await importSamples(csvFile, n, dbFile, 3),
+    baselineSamples: await importSamples(csvFile, n, dbFile, 3, true), note: 'the CSV import into an empty court, tallies rebuilt once; baseline: the same import with no tally work',
+  });
+}
+
 async function benchImport() {
   const n = 100_000;
-  const generated = [...generateCourt({ courtCode: COURT, cases: n, seed: SEED, today: TODAY }).cases];
+  const { csvFile, generated } = importCsv(n);
   const records = generated.map((c) => c.record);
-  const csvFile = path.join(CACHE, `import-${n}.csv`);
-  writeFileSync(csvFile, '\ufeff' + toCsv(records));
   const xlsxFile = path.join(CACHE, `import-${n}.xlsx`);
   if (!existsSync(xlsxFile)) {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsxFile });
@@ -286,30 +310,6 @@ function benchSize(n: number, file: string) {
   report({ op: 'database file per case', size: n, unit: 'B', samples: [bytes / n], budget: '≤ 1536 B', note: `${(bytes / 1048576).toFixed(1)} MiB in all` });
 }
 
-/**
- * indicators.compute on the plain SQL tally pass (electron/core/indicators/sqlTallies.ts), for the year before TODAY:
- * court-wide, by judge, and the dashboard's set (court + every division + every judge). Baseline in the same run: one
- * plain pass over the cases table that reads every row (count and Σ duration), the floor any row-by-row pass pays.
- * Issue 14's target (≤ 20 ms on 1M, ≥ 50× the plain pass) is for the pre-aggregated source that is not built yet.
- */
-function benchIndicators(n: number, file: string) {
-  const { db } = openDatabase(file, { readonly: true });
-  const q = new IndicatorQueries(db);
-  const all: CaseScope = { kind: 'all' };
-  const year = { from: '2025-11-24', to: TODAY };
-  const scan = db.prepare('SELECT count(*), sum(duration_days) FROM cases');
-  const baselineSamples = measure(() => scan.get(), 5);
-  const note = 'baseline: one plain pass over cases (count, Σ duration)';
-  report({ op: 'indicators: court, one year', size: n, unit: 'ms', samples: measure(() => q.compute(year, all), 5), baselineSamples, note });
-  report({ op: 'indicators: by judge, one year', size: n, unit: 'ms', samples: measure(() => q.compute({ ...year, by: 'judge' }, all), 5), baselineSamples, note });
-  const dashboard = () => {
-    q.compute({ ...year, by: 'division' }, all);
-    q.compute({ ...year, by: 'judge' }, all);
-  };
-  report({ op: 'indicators: court + divisions + judges', size: n, unit: 'ms', samples: measure(dashboard, 5), baselineSamples, budget: '≤ 20 ms (1M), ≥ 50× baseline: pre-aggregation, not built yet', note });
-  closeDatabase(db);
-}
-
 /** 导出 Excel of a whole court's list (the window's and `cases --out`'s writer), with the memory it grew by. */
 async function benchExport(n: number, file: string) {
   const { db } = openDatabase(file, { readonly: true });
@@ -415,6 +415,11 @@ async function benchHost(n: number, file: string) {
   report({ op: 'host RSS after list/count/summary', size: n, unit: 'KiB', samples: runs.map((r) => r.rssKb), budget: '≤ 300 MB (1M)' });
 }
 
+const TOOLS: BenchTools = { today: TODAY, runs: RUNS, time, measure, report };
+function benchIndicators(n: number, file: string) {
+  indicatorLines(TOOLS, n, file);
+}
+
 async function main() {
   console.log(`CourtDesk bench: sizes ${SIZES.join(', ')}, ${RUNS} runs after a warm-up; times in ms; cache ${path.relative(ROOT, CACHE)}/`);
   const dbs = SIZES.map((n) => ({ n, ...database(n) }));
@@ -424,6 +429,7 @@ async function main() {
   // BENCH_ONLY=indicators: the indicator lines alone (the full run takes long on big sizes).
   if (process.env.BENCH_ONLY === 'indicators') {
     for (const d of dbs) benchIndicators(d.n, d.file);
+    if (!process.env.BENCH_SKIP_IMPORT) await benchTallyUpkeep();
     console.log(`(BENCH_ONLY=indicators: bench/results.json left as it was; ${results.length} lines above)`);
     return;
   }
@@ -442,7 +448,10 @@ async function main() {
     if (d.n === 100_000 && !process.env.BENCH_SKIP_EXPORT) await benchExport(d.n, d.file);
     await benchHost(d.n, d.file);
   }
-  if (!process.env.BENCH_SKIP_IMPORT) await benchImport();
+  if (!process.env.BENCH_SKIP_IMPORT) {
+    await benchImport();
+    await benchTallyUpkeep();
+  }
   mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
   writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
   console.log(`written bench/results.json (${results.length} lines)`);

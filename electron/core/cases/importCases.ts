@@ -1,4 +1,6 @@
 // Imports a CSV or .xlsx file of cases: validate every row, then write all of it, or only the good rows, in one transaction.
+import { forgetStockDays } from '../indicators/stockDays';
+import { withTalliesRebuilt } from '../indicators/tallyBulk';
 import type { Database } from 'better-sqlite3';
 import path from 'node:path';
 import type { ColumnMapping } from '../../../shared/cases/importMapping';
@@ -36,6 +38,9 @@ export interface ImportOptions extends WriteContext {
   mapping?: ColumnMapping;
 }
 
+
+/** From this many rows on, an import drops the kept stock days rather than have the triggers update them row by row. */
+const FORGET_STOCK_ROWS = 5000;
 
 export async function importCasesFile(db: Database, store: CaseStore, file: string, opts: ImportOptions): Promise<ImportSummary> {
   const { court, exchange, table, v, missing, mapping } = await planImport(db, file, { today: opts.today, mapping: opts.mapping });
@@ -87,6 +92,9 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
     // One time stamp, one reading of the counting rules and one audit chain for the whole file: every audit entry of
     // this transaction goes through this appender.
     const audit = auditBatchAppender(db);
+    // A large file moves many open cases: the kept stock days of the indicators are dropped in this transaction, so
+    // the triggers on cases do no stock work per row; they come back on the next read (indicators/stockDays.ts).
+    if (v.rows.length >= FORGET_STOCK_ROWS) forgetStockDays(db);
     const ctx: WriteContext = { actor: opts.actor, today: opts.today, deferSearchIndex: bulk, batch: { now: nowStamp(), restDays: store.rules.restDays(), audit } };
     const version = nextRowVersion(db);
     const dir = new CourtDirectory(db, court.id);
@@ -133,7 +141,8 @@ export async function importCasesFile(db: Database, store: CaseStore, file: stri
   // would otherwise land at a random place in its index of case numbers. Those of periods and extensions stay: a row
   // that updates a stored case reads them by case, as an exchange file's periods are read back right after they are
   // written, and without their indexes each read scans them all.
-  const write = db.transaction(() => (bulk ? withBulkLoad(db, writeRows, { tables: bulkTables(db, v.rows.length) }) : writeRows()));
+  // A load that at least doubles the table also rebuilds the indicator tallies once rather than row by row.
+  const write = db.transaction(() => (bulk ? withTalliesRebuilt(db, () => withBulkLoad(db, writeRows, { tables: bulkTables(db, v.rows.length) })) : writeRows()));
   try {
     write.immediate();
   } catch (err) {

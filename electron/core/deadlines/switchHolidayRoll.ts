@@ -1,5 +1,6 @@
 // Switching the holiday roll: the setting and every stored due date it moves, in one audited transaction; and its
 // preview, the same switch rolled back, so the confirmation can say how many due dates will change.
+import { forgetStockDays } from '../indicators/stockDays';
 import type { Database } from 'better-sqlite3';
 import type { CaseStore } from '../cases/caseStore';
 import { SettingsStore } from '../settings/settingsStore';
@@ -33,6 +34,9 @@ function applySwitch(db: Database, store: CaseStore, enabled: boolean, actor: st
   // Asking for what is already set (a second window with an old view) changes and records nothing.
   if (store.rules.holidayRoll() === enabled) return 0;
   new SettingsStore(db).set(HOLIDAY_ROLL_KEY, enabled, actor, 'settings.holidayRoll');
+  // Most open cases' due dates move: the kept stock days are dropped rather than updated row by row by the triggers
+  // on cases (indicators/stockDays.ts); they come back on the next read.
+  forgetStockDays(db);
   // The rows that move are spread over the whole file: a larger page cache for the duration keeps each page
   // written once rather than evicted and read again.
   const previousCache = db.pragma('cache_size', { simple: true }) as number;

@@ -5,8 +5,9 @@ import { addTallies, computeIndicators, emptyTally, type Period, type Tally } fr
 import type { GroupBy, IndicatorGroup, IndicatorsComputeArgs, IndicatorsResult } from '../../../shared/indicators/api';
 import { InputError } from '../kernel/errors';
 import { sqlDocketJudges, sqlTallies, type GroupKey, type TallyFilter } from './sqlTallies';
+import { preaggDocketJudges, preaggTallies } from './preaggTallies';
 
-/** Where tallies come from: the plain SQL pass now; a pre-aggregated source later, behind the same signatures. */
+/** Where tallies come from: the plain SQL pass, or the pre-aggregated tables (which fall back to it), behind the same signatures. */
 export interface TallySource {
   tallies(db: Database, p: Period, scope: CaseScope, f: TallyFilter, by: GroupBy | 'court'): Map<GroupKey, Tally>;
   /** Distinct judges on the docket of the whole scope: the one figure the groups' tallies cannot add up to. */
@@ -14,6 +15,8 @@ export interface TallySource {
 }
 
 export const SQL_SOURCE: TallySource = { tallies: sqlTallies, docketJudges: sqlDocketJudges };
+/** The default: migration 12's tables for court, division and judge figures; the plain pass for stage, procedure, cause. */
+export const PREAGG_SOURCE: TallySource = { tallies: preaggTallies, docketJudges: preaggDocketJudges };
 
 /** The name shown for a case without a recorded procedure (most stages have none). */
 export const NO_PROCEDURE = '（未记录程序）';
@@ -21,7 +24,7 @@ export const NO_PROCEDURE = '（未记录程序）';
 export class IndicatorQueries {
   constructor(
     private readonly db: Database,
-    private readonly source: TallySource = SQL_SOURCE,
+    private readonly source: TallySource = PREAGG_SOURCE,
   ) {}
 
   /** Names to ids; a name that names nothing is an input error naming its field. */

@@ -16,12 +16,17 @@ export interface TallyFilter {
   cause?: string;
 }
 
+/** The (judge, division) pairs every court, division and judge figure adds up from. */
+export const PAIR = 'pair';
+
 /** A group's key as SQL returns it: a division or judge id, a type code, a procedure (null: not recorded), a cause. */
 export type GroupKey = number | string | null;
 
 /** The SQL key of each grouping; the court figure groups by a constant. */
-const KEY: Record<GroupBy | 'court', string> = {
+export const KEY: Record<GroupBy | 'court' | typeof PAIR, string> = {
   court: '0',
+  // 'judge/division': the pre-aggregated source reads per pair and rolls up (preaggTallies.ts).
+  pair: "c.judge_id || '/' || c.division_id",
   division: 'c.division_id',
   judge: 'c.judge_id',
   stage: 'c.type_code',
@@ -199,7 +204,21 @@ export function sqlDocketJudges(db: Database, p: Period, scope: CaseScope, f: Ta
 }
 
 /** 先行调解 that ended in the period, of 民初 cases, whenever the case was filed or closed. */
-function mediationSql(by: GroupBy | 'court', extra: string[]): string {
+/**
+ * 件 of 案-件比 per group: the period's first-instance received cases (案) and every case linked to them by 原审案号,
+ * followed recursively (cycles stopped by UNION). Linked cases count whoever holds them and whenever they were filed.
+ */
+export function itemCounts(db: Database, by: GroupBy | 'court' | typeof PAIR, clauses: string[], params: Record<string, unknown>): Array<[GroupKey, number]> {
+  return db.prepare(`
+    WITH RECURSIVE linked(case_number, k) AS (
+      SELECT c.case_number, ${KEY[by]} FROM cases c WHERE c.filed_on BETWEEN @from AND @to AND c.type_code IN ('民初', '刑初', '行初')${clauses.length ? ` AND ${clauses.join(' AND ')}` : ''}
+      UNION
+      SELECT d.case_number, l.k FROM linked l JOIN cases d ON d.origin_case_number = l.case_number
+    )
+    SELECT k, COUNT(*) AS n FROM linked GROUP BY k`).raw().all(params) as Array<[GroupKey, number]>;
+}
+
+export function mediationSql(by: GroupBy | 'court' | typeof PAIR, extra: string[]): string {
   const where = extra.length ? ` AND ${extra.join(' AND ')}` : '';
   return `SELECT ${KEY[by]} AS k, count(*) AS ended, SUM(${SETTLED}) AS settled
     FROM mediations m JOIN cases c ON c.id = m.case_id
@@ -240,13 +259,7 @@ export function sqlTallies(db: Database, p: Period, scope: CaseScope, f: TallyFi
   const durations = db.prepare(`SELECT ${KEY[by]} AS k, c.duration_days AS d FROM cases c WHERE ${where}`).raw().all(params) as Array<[GroupKey, number | null]>;
   for (const [k, d] of durations) if (d !== null) tally(k).durations.push(d);
   for (const t of out.values()) t.durations.sort((a, b) => a - b);
-  const items = db.prepare(`
-    WITH RECURSIVE linked(case_number, k) AS (
-      SELECT c.case_number, ${KEY[by]} FROM cases c WHERE c.filed_on BETWEEN @from AND @to AND c.type_code IN ('民初', '刑初', '行初')${w.clauses.length ? ` AND ${w.clauses.join(' AND ')}` : ''}
-      UNION
-      SELECT d.case_number, l.k FROM linked l JOIN cases d ON d.origin_case_number = l.case_number
-    )
-    SELECT k, COUNT(*) AS n FROM linked GROUP BY k`).raw().all(params) as Array<[GroupKey, number]>;
+  const items = itemCounts(db, by, w.clauses, params);
   for (const [k, n] of items) tally(k).itemCount = n;
   return out;
 }

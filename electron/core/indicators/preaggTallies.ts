@@ -1,0 +1,177 @@
+// The tally step from the pre-aggregated tables (migration 12): flow per day, durations per day, stock per kept day; the plain pass where they cannot answer.
+import type { Database } from 'better-sqlite3';
+import type { CaseScope } from '../../../shared/accounts/roles';
+import { addDays } from '../../../shared/dates/calendar';
+import { emptyTally, type Period, type Tally } from '../../../shared/indicators/formulas';
+import type { GroupBy } from '../../../shared/indicators/api';
+import { SETTLED } from './caseConditions';
+import { itemCounts, mediationSql, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
+import { stockAt } from './stockDays';
+
+/** The tally_day columns and the Tally counters they fill. */
+const FLOW: Array<[string, keyof Tally]> = [
+  ['received', 'received'], ['case_count', 'caseCount'], ['resolved', 'resolved'], ['duration_sum', 'durationSum'],
+  ['with_limit', 'resolvedWithLimit'], ['on_time', 'resolvedOnTime'], ['extended', 'resolvedExtended'], ['normal_on_time', 'resolvedNormalOnTime'],
+  ['first_resolved', 'firstResolved'], ['first_judgment_or_ruling', 'firstByJudgmentOrRuling'], ['first_appealed', 'firstAppealed'],
+  ['first_not_appealed', 'firstNotAppealed'], ['first_reversed', 'firstReversed'], ['first_remanded', 'firstRemanded'],
+  ['civil_resolved', 'civilResolved'], ['civil_mediated', 'civilMediated'], ['civil_withdrawn', 'civilWithdrawn'],
+  ['pre_mediation_closed', 'preMediationClosed'], ['pre_mediation_settled', 'preMediationSettled'],
+  ['enforcement_resolved', 'enforcementResolved'], ['enforcement_completed', 'enforcementCompleted'],
+  ['enforcement_claim_fen', 'enforcementClaimFen'], ['enforcement_recovered_fen', 'enforcementRecoveredFen'],
+  ['judgment_resolved', 'judgmentResolved'], ['judgment_reviewed', 'judgmentReviewed'], ['judgment_precedent', 'judgmentPrecedent'],
+];
+const FLOW_SQL = `SELECT c.judge_id, c.division_id, ${FLOW.map(([c]) => `sum(c.${c})`).join(', ')} FROM tally_day c`;
+
+/** Whether the tables can answer: they are kept per judge and division, not per case type, procedure or cause. */
+export function preaggregated(f: TallyFilter, by: GroupBy | 'court'): boolean {
+  return (by === 'court' || by === 'division' || by === 'judge') && f.typeCode === undefined && f.procedure === undefined && f.cause === undefined;
+}
+
+interface Pair {
+  judge: number;
+  division: number;
+  /** On the docket (carried over or received): the plain pass sees the pair's group, and counts its judge. */
+  docket: boolean;
+  /** Has 先行调解 that ended in the period: the plain pass sees the group too. */
+  mediation: boolean;
+  t: Tally;
+  /** Durations of the resolved cases as value → count (t.durations stays empty): groups merge counts, not lists. */
+  durations: Map<number, number>;
+}
+
+/** The figures of one period and scope per (judge, division): every grouping of the three rolls up from these. */
+type PairLevel = Map<string, Pair>;
+
+/*
+ * A dashboard asks for the same period and scope several times in a row (court, by division, by judge): the
+ * pair-level figures are kept for the last few questions, and dropped as soon as anything was written on this
+ * connection (total_changes, triggers' rows included) or committed by another (data_version).
+ */
+const MEMO_SIZE = 8;
+const memos = new WeakMap<Database, Map<string, PairLevel>>();
+function writeStamp(db: Database): string {
+  return `${db.prepare('SELECT total_changes()').pluck().get()}:${db.pragma('data_version', { simple: true })}`;
+}
+
+function pairLevel(db: Database, p: Period, scope: CaseScope, f: TallyFilter): PairLevel {
+  // Inside a transaction nothing is kept or reused: a rollback undoes writes without moving total_changes back.
+  if (db.inTransaction) return computeFor(db, p, scope, f);
+  const question = JSON.stringify([p.from, p.to, scope, f.divisionId, f.judgeId]);
+  let memo = memos.get(db);
+  if (!memo) memos.set(db, (memo = new Map()));
+  const hit = memo.get(`${question}@${writeStamp(db)}`);
+  if (hit) return hit;
+  const out = computeFor(db, p, scope, f);
+  // Stamped after the work: a stock day it kept is a write of its own.
+  memo.set(`${question}@${writeStamp(db)}`, out);
+  while (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  return out;
+}
+
+function computeFor(db: Database, p: Period, scope: CaseScope, f: TallyFilter): PairLevel {
+  const params: Record<string, unknown> = { from: p.from, to: p.to };
+  const w = whereOf(scope, f, params);
+  return w.empty ? new Map() : computePairs(db, p, w.clauses, params);
+}
+
+/**
+ * Per-(judge, division) figures of the period: flow summed over its days, stock at `to` (pending, ages, past due)
+ * and at the day before `from` (carried over), durations, and the few counters read from the cases by index.
+ */
+function computePairs(db: Database, p: Period, clauses: string[], params: Record<string, unknown>): PairLevel {
+  const out: PairLevel = new Map();
+  const pair = (judge: number, division: number): Pair => {
+    const id = `${judge}/${division}`;
+    let x = out.get(id);
+    if (!x) out.set(id, (x = { judge, division, docket: false, mediation: false, t: emptyTally(), durations: new Map() }));
+    return x;
+  };
+  const where = clauses.length ? ` AND ${clauses.join(' AND ')}` : '';
+  const rows = db.prepare(`${FLOW_SQL} WHERE c.day BETWEEN @from AND @to${where} GROUP BY c.judge_id, c.division_id`).raw().all(params) as number[][];
+  for (const r of rows) {
+    const t = pair(r[0], r[1]).t;
+    FLOW.forEach(([, k], i) => ((t[k] as number) += r[i + 2]));
+  }
+  for (const s of stockAt(db, p.to, clauses, params)) {
+    const t = pair(s.judge, s.division).t;
+    t.pending += s.pending;
+    s.age.forEach((n, i) => (t.age[i] += n));
+    t.longPending12 += s.age[3] + s.age[4] + s.age[5];
+    t.longPending18 += s.age[4] + s.age[5];
+    t.longPending36 += s.age[5];
+    t.overduePending += s.overdue;
+  }
+  for (const s of stockAt(db, addDays(p.from, -1), clauses, params)) pair(s.judge, s.division).t.carriedOver += s.pending;
+  for (const x of out.values()) x.docket = x.t.carriedOver + x.t.received > 0;
+  const durations = db.prepare(`SELECT c.judge_id, c.division_id, c.duration, sum(c.n) FROM tally_durations c
+    WHERE c.day BETWEEN @from AND @to${where} GROUP BY c.judge_id, c.division_id, c.duration`).raw().all(params) as number[][];
+  for (const [judge, division, d, n] of durations) pair(judge, division).durations.set(d, n);
+  // 先行调解 and 案-件比 read the few rows they concern by index, as the plain pass does.
+  const pairOf = (k: string) => {
+    const [judge, division] = k.split('/').map(Number);
+    return pair(judge, division);
+  };
+  for (const [k, ended, settled] of db.prepare(mediationSql(PAIR, clauses)).raw().all(params) as Array<[string, number, number]>) {
+    const x = pairOf(k);
+    x.mediation = true;
+    x.t.advanceMediationEnded = ended;
+    x.t.advanceMediationSettled = settled;
+  }
+  const advance = db.prepare(`SELECT c.judge_id, c.division_id, count(*) FROM cases c
+    WHERE c.filed_on BETWEEN @from AND @to${where} AND EXISTS (SELECT 1 FROM mediations m WHERE m.case_id = c.id AND ${SETTLED} AND m.ended_on <= @to)
+    GROUP BY c.judge_id, c.division_id`).raw().all(params) as number[][];
+  for (const [judge, division, n] of advance) pair(judge, division).t.receivedAdvanceSettled = n;
+  for (const [k, n] of itemCounts(db, PAIR, clauses, params)) pairOf(k as string).t.itemCount = n;
+  return out;
+}
+
+const keyOf = (by: GroupBy | 'court', x: { judge: number; division: number }): GroupKey =>
+  by === 'court' ? 0 : by === 'division' ? x.division : x.judge;
+
+function add(into: Tally, t: Tally): void {
+  for (const k of Object.keys(into) as Array<keyof Tally>) {
+    if (k === 'durations' || k === 'age') continue;
+    into[k] += t[k];
+  }
+  t.age.forEach((n, i) => (into.age[i] += n));
+}
+
+/** Per-group tallies, equal to sqlTallies' for every period, scope and grouping (test/db/preaggTallies.test.ts). */
+export function preaggTallies(db: Database, p: Period, scope: CaseScope, f: TallyFilter, by: GroupBy | 'court'): Map<GroupKey, Tally> {
+  if (!preaggregated(f, by)) return sqlTallies(db, p, scope, f, by);
+  const out = new Map<GroupKey, Tally>();
+  const judges = new Map<GroupKey, Set<number>>();
+  const durations = new Map<GroupKey, Map<number, number>>();
+  for (const x of pairLevel(db, p, scope, f).values()) {
+    if (!x.docket && !x.mediation) continue;
+    const k = keyOf(by, x);
+    let t = out.get(k);
+    if (!t) out.set(k, (t = emptyTally()));
+    add(t, x.t);
+    let hist = durations.get(k);
+    if (!hist) durations.set(k, (hist = new Map()));
+    for (const [d, n] of x.durations) hist.set(d, (hist.get(d) ?? 0) + n);
+    if (!x.docket) continue;
+    let set = judges.get(k);
+    if (!set) judges.set(k, (set = new Set()));
+    set.add(x.judge);
+  }
+  for (const [k, t] of out) {
+    t.judges = judges.get(k)?.size ?? 0;
+    // Ascending, as the formulas want: a few hundred distinct values sorted, then each repeated its count.
+    const hist = durations.get(k)!;
+    for (const d of [...hist.keys()].sort((a, b) => a - b)) for (let i = hist.get(d)!; i > 0; i--) t.durations.push(d);
+  }
+  return out;
+}
+
+/** Judges with a case on their docket over the whole scope, from the same pairs. */
+export function preaggDocketJudges(db: Database, p: Period, scope: CaseScope, f: TallyFilter): number {
+  if (!preaggregated(f, 'court')) return sqlDocketJudges(db, p, scope, f);
+  return new Set([...pairLevel(db, p, scope, f).values()].filter((x) => x.docket).map((x) => x.judge)).size;
+}
+
+/** Forgets the kept pair figures of a connection (the bench measures the tables, not the memo). */
+export function forgetTallyMemo(db: Database): void {
+  memos.delete(db);
+}
