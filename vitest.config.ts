@@ -1,6 +1,11 @@
 // Test projects: unit (rules, database, CLI; node) and e2e (loopback host driven in Debian's Chromium).
 import { defineConfig } from 'vitest/config';
 
+// Passwords hash at scrypt cost 2^10 instead of 2^15 in test runs (workers and the CLI and hosts they start): the
+// same code at a thirty-second of the work. Only under vitest (electron/core/accounts/passwords.ts); files that time
+// the hashing restore the real cost (test/helpers/scryptCost.ts).
+const env = { COURTDESK_TEST_SCRYPT_LOG2: '10' };
+
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +14,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts', 'test/cli/**/*.test.ts'],
           environment: 'node',
+          env,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -18,6 +24,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          env,
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
