@@ -9,6 +9,9 @@ import { seedDatabase } from '../../electron/core/setup/seed';
 import { main } from '../../electron/cli/courtdesk';
 
 let fixture: ReturnType<typeof freshCourtDb>;
+// The environment this file changes, put back after it: a worker may run other files after this one (isolate: false).
+const ENV_KEYS = ['COURTDESK_JOB_WORKER', 'COURTDESK_USER', 'COURTDESK_PASSWORD'] as const;
+const envBefore = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
 
 beforeAll(() => {
   ensureBuilt();
@@ -20,7 +23,13 @@ beforeAll(() => {
   process.env.COURTDESK_USER = '信息科';
   process.env.COURTDESK_PASSWORD = 'admin-pass-1';
 }, 180_000);
-afterAll(() => fixture?.close());
+afterAll(() => {
+  fixture?.close();
+  for (const k of ENV_KEYS) {
+    if (envBefore[k] === undefined) delete process.env[k];
+    else process.env[k] = envBefore[k];
+  }
+});
 
 function io(terminal: boolean) {
   const seen = { out: [] as string[], err: [] as string[], progress: [] as string[] };

@@ -4,9 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshCourtDb, record } from '../helpers/tempDb';
 import { openCore, type Core } from '../../electron/core/app/openCore';
 import { AccountStore } from '../../electron/core/accounts/accountStore';
+import { scryptCostLog2 } from '../../electron/core/accounts/passwords';
+import { useProductionScryptCost } from '../helpers/scryptCost';
 
 let t: ReturnType<typeof freshCourtDb>;
 let core: Core;
+// Timed below: the hashing must cost what it costs in production, not the test run's lower cost.
+useProductionScryptCost();
 
 beforeAll(() => {
   t = freshCourtDb();
@@ -122,5 +126,24 @@ describe('look-alike names', () => {
     expect(await core.call('users.add', { name: 'Jose\u0301', roles: ['clerk'], password: 'jose-pass-1' }, { session: admin })).toMatchObject({ ok: true, value: { name: 'José' } });
     expect(await core.call('users.add', { name: 'José', roles: ['clerk'] }, { session: admin })).toMatchObject({ ok: false, error: { message: '账号“José”已存在' } });
     expect((await core.call('auth.signIn', { name: 'Jose\u0301', password: 'jose-pass-1' })).ok).toBe(true);
+  });
+});
+
+describe('the scrypt cost', () => {
+  it('is 2^15 outside a test run whatever the environment asks; a test run may ask for no less than 2^10', () => {
+    expect(scryptCostLog2({})).toBe(15);
+    expect(scryptCostLog2({ COURTDESK_TEST_SCRYPT_LOG2: '10' })).toBe(15);
+    expect(scryptCostLog2({ VITEST: 'false', COURTDESK_TEST_SCRYPT_LOG2: '10' })).toBe(15);
+    expect(scryptCostLog2({ VITEST: 'true' })).toBe(15);
+    expect(scryptCostLog2({ VITEST: 'true', COURTDESK_TEST_SCRYPT_LOG2: '' })).toBe(15);
+    expect(scryptCostLog2({ VITEST: 'true', COURTDESK_TEST_SCRYPT_LOG2: 'x' })).toBe(15);
+    expect(scryptCostLog2({ VITEST: 'true', COURTDESK_TEST_SCRYPT_LOG2: '10' })).toBe(10);
+    expect(scryptCostLog2({ VITEST: 'true', COURTDESK_TEST_SCRYPT_LOG2: '4' })).toBe(10);
+    expect(scryptCostLog2({ VITEST: 'true', COURTDESK_TEST_SCRYPT_LOG2: '20' })).toBe(15);
+  });
+
+  it('of the hashes this file made is the production one, which its timing test needs', () => {
+    const costs = core.db.prepare('SELECT DISTINCT substr(password_hash, 1, 10) FROM accounts').pluck().all();
+    expect(costs).toEqual(['scrypt$15$']);
   });
 });

@@ -4,11 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshCourtDb, record } from '../helpers/tempDb';
 import { openCore, type Core } from '../../electron/core/app/openCore';
 import { AccountStore } from '../../electron/core/accounts/accountStore';
+import { useProductionScryptCost } from '../helpers/scryptCost';
 import { API } from '../../shared/api/contract';
 
 let t: ReturnType<typeof freshCourtDb>;
 let core: Core;
 const reported: string[] = [];
+// Timed below: the hashing must cost what it costs in production, not the test run's lower cost.
+useProductionScryptCost();
 
 beforeAll(() => {
   t = freshCourtDb();

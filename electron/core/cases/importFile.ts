@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readSync, statSync, writeSync } from 'n
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { cellText, type ImportIssue, type ImportTable } from '../../../shared/cases/importColumns';
 import { BOM, csvLine, restoreNeutralized, type CellKind } from '../../../shared/spreadsheet/cells';
@@ -270,6 +270,8 @@ function rowCells(values: unknown): unknown[] {
 
 /** The first worksheet in tab order, through exceljs's full reader: the fallback for files the fast path declines. */
 export async function readFirstSheetWithExceljs(bytes: Buffer): Promise<XlsxRow[] | null> {
+  // Required here, not at the top: exceljs takes a sixth of a second to load, which every command would pay at start.
+  const ExcelJS = require('exceljs') as typeof ExcelJSModule;
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];

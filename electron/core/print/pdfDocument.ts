@@ -1,7 +1,7 @@
 // A printable A4 PDF with the embedded Chinese font (Noto Sans SC, subset by pdfkit): finding the font in the repository, dist/ or an installed app, a new document, its bytes, and a footer on every page.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocumentClass from 'pdfkit';
 import { CoreError } from '../kernel/errors';
 
 export const PRINT_FONT_FILE = 'NotoSansSC-Regular.ttf';
@@ -52,6 +52,8 @@ export const CJK = 'cjk';
 
 /** A new A4 document whose pages stay buffered (so footers can say 第 N 页 共 M 页), in the Chinese font. */
 export function newPdf(info: { title: string; subject?: string }, font: Buffer = loadPrintFont()): PDFKit.PDFDocument {
+  // Required here, not at the top: pdfkit and its fonts take a fifteenth of a second to load, paid by every start otherwise.
+  const PDFDocument = require('pdfkit') as typeof PDFDocumentClass;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { ...MARGINS },
