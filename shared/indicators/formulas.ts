@@ -183,9 +183,13 @@ export function addTallies(list: readonly Tally[]): Tally {
       sum[k] += t[k];
     }
     t.age.forEach((n, i) => (sum.age[i] += n));
-    sum.durations.push(...t.durations);
   }
-  sum.durations.sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator call per step: the court's ten thousand durations of a
+  // month at 1M cases took a millisecond or two of the dashboard's budget the comparator way.
+  const all = new Float64Array(list.reduce((n, t) => n + t.durations.length, 0));
+  let at = 0;
+  for (const t of list) (all.set(t.durations, at), (at += t.durations.length));
+  sum.durations = Array.from(all.sort());
   return sum;
 }
 

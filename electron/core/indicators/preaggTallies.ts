@@ -117,8 +117,11 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
     x.t.advanceMediationEnded = ended;
     x.t.advanceMediationSettled = settled;
   }
-  const advance = db.prepare(`SELECT c.judge_id, c.division_id, count(*) FROM cases c
-    WHERE c.filed_on BETWEEN @from AND @to${where} AND EXISTS (SELECT 1 FROM mediations m WHERE m.case_id = c.id AND ${SETTLED} AND m.ended_on <= @to)
+  // Both lookups from covering indexes (migration 13): the planner would rather walk cases_judge_filed for the GROUP BY
+  // and fetch every received case's row, 3× slower at 1M.
+  const advance = db.prepare(`SELECT c.judge_id, c.division_id, count(*) FROM cases c INDEXED BY cases_filed_cover
+    WHERE c.filed_on BETWEEN @from AND @to${where}
+      AND EXISTS (SELECT 1 FROM mediations m INDEXED BY mediations_case_ended WHERE m.case_id = c.id AND ${SETTLED} AND m.ended_on <= @to)
     GROUP BY c.judge_id, c.division_id`).raw().all(params) as number[][];
   for (const [judge, division, n] of advance) pair(judge, division).t.receivedAdvanceSettled = n;
   for (const [k, n] of itemCounts(db, PAIR, clauses, params)) pairOf(k as string).t.itemCount = n;

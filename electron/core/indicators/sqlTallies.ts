@@ -203,21 +203,30 @@ export function sqlDocketJudges(db: Database, p: Period, scope: CaseScope, f: Ta
     WHERE 1${w.clauses.length ? ` AND ${w.clauses.join(' AND ')}` : ''}`).pluck().get(params) as number;
 }
 
-/** 先行调解 that ended in the period, of 民初 cases, whenever the case was filed or closed. */
 /**
  * 件 of 案-件比 per group: the period's first-instance received cases (案) and every case linked to them by 原审案号,
- * followed recursively (cycles stopped by UNION). Linked cases count whoever holds them and whenever they were filed.
+ * followed recursively (cycles stopped by UNION), each case once per group. Linked cases count whoever holds them and
+ * whenever they were filed. Counted as the 案 (an index range) plus the cases reached from them that are not
+ * themselves 案 of the same group: the walk starts from the few 案 that have a linked case instead of putting
+ * every 案 through the UNION's dedup (a month at 1M: 9 ms to 3 ms).
  */
 export function itemCounts(db: Database, by: GroupBy | 'court' | typeof PAIR, clauses: string[], params: Record<string, unknown>): Array<[GroupKey, number]> {
-  return db.prepare(`
+  const seed = ['c.filed_on BETWEEN @from AND @to', "c.type_code IN ('民初', '刑初', '行初')", ...clauses].join(' AND ');
+  const out = new Map<GroupKey, number>(db.prepare(`SELECT ${KEY[by]} AS k, count(*) FROM cases c WHERE ${seed} GROUP BY k`).raw().all(params) as Array<[GroupKey, number]>);
+  const reached = db.prepare(`
     WITH RECURSIVE linked(case_number, k) AS (
-      SELECT c.case_number, ${KEY[by]} FROM cases c WHERE c.filed_on BETWEEN @from AND @to AND c.type_code IN ('民初', '刑初', '行初')${clauses.length ? ` AND ${clauses.join(' AND ')}` : ''}
+      SELECT d.case_number, ${KEY[by]} FROM cases c JOIN cases d ON d.origin_case_number = c.case_number WHERE ${seed}
       UNION
       SELECT d.case_number, l.k FROM linked l JOIN cases d ON d.origin_case_number = l.case_number
     )
-    SELECT k, COUNT(*) AS n FROM linked GROUP BY k`).raw().all(params) as Array<[GroupKey, number]>;
+    SELECT l.k, COUNT(*) FROM linked l
+    WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.case_number = l.case_number AND ${seed} AND ${KEY[by]} IS l.k)
+    GROUP BY l.k`).raw().all(params) as Array<[GroupKey, number]>;
+  for (const [k, n] of reached) out.set(k, (out.get(k) ?? 0) + n);
+  return [...out];
 }
 
+/** 先行调解 that ended in the period, of 民初 cases, whenever the case was filed or closed. */
 export function mediationSql(by: GroupBy | 'court' | typeof PAIR, extra: string[]): string {
   const where = extra.length ? ` AND ${extra.join(' AND ')}` : '';
   return `SELECT ${KEY[by]} AS k, count(*) AS ended, SUM(${SETTLED}) AS settled
