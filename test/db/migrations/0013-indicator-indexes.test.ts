@@ -36,7 +36,7 @@ const plan = (db: ReturnType<typeof openDatabase>['db'], sql: string) =>
   (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ from: '2024-01-01', to: '2024-12-31' }) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
 
 describe('migration 0013: covering indexes for the indicator reads', () => {
-  it('adds the indexes, widens cases_origin, and the 案-件比 walk and 先行调解 lookups read them alone', () => {
+  it('adds the indexes, widens cases_origin and cases_closed, and the 案-件比 walk and 先行调解 lookups read them alone', () => {
     const { db } = openDatabase(atVersion12(), { migrations: migrationsUpTo(13) });
     cleanups.unshift(() => db.close());
     expect(db.pragma('user_version', { simple: true })).toBe(13);
@@ -44,6 +44,13 @@ describe('migration 0013: covering indexes for the indicator reads', () => {
     expect(sqlOf('cases_filed_cover')).toContain('(filed_on, type_code, case_number, judge_id, division_id)');
     expect(sqlOf('cases_origin')).toContain('(origin_case_number, case_number)');
     expect(sqlOf('mediations_case_ended')).toContain('(case_id, ended_on, outcome)');
+    expect(sqlOf('cases_open_stock')).toContain('(filed_on, judge_id, division_id, due_on, closed_on) WHERE closed_on IS NULL');
+    expect(sqlOf('cases_closed')).toContain('(closed_on, filed_on, judge_id, division_id, due_on) WHERE closed_on IS NOT NULL');
+    // A stock day not kept is read from the two partial indexes alone.
+    const stock = plan(db, `SELECT judge_id, division_id, due_on, filed_on FROM cases INDEXED BY cases_open_stock WHERE closed_on IS NULL AND filed_on <= @to
+      UNION ALL SELECT judge_id, division_id, due_on, filed_on FROM cases WHERE closed_on > @to AND filed_on <= @to`);
+    expect(stock).toContain('COVERING INDEX cases_open_stock');
+    expect(stock).toContain('COVERING INDEX cases_closed');
     expect(plan(db, "SELECT c.judge_id, count(*) FROM cases c WHERE c.filed_on BETWEEN @from AND @to AND c.type_code IN ('民初', '刑初', '行初') GROUP BY 1"))
       .toContain('COVERING INDEX cases_filed_cover');
     expect(plan(db, 'SELECT d.case_number FROM cases d WHERE d.origin_case_number = @from')).toContain('COVERING INDEX cases_origin');
