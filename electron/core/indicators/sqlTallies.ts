@@ -34,6 +34,12 @@ export const KEY: Record<GroupBy | 'court' | typeof PAIR, string> = {
   cause: 'c.cause',
 };
 
+/**
+ * What to GROUP BY for a key: the pair's two integer columns, so its text key is built once per group, not per row
+ * (unary + keeps the planner from walking cases_judge_filed for the grouping instead of the period's index range).
+ */
+const groupOf = (by: GroupBy | 'court' | typeof PAIR): string => (by === PAIR ? '+c.judge_id, +c.division_id' : 'k');
+
 
 /*
  * The main pass groups the period's docket by the case's shape: whatever the formulas ask of one case, each computed
@@ -212,7 +218,7 @@ export function sqlDocketJudges(db: Database, p: Period, scope: CaseScope, f: Ta
  */
 export function itemCounts(db: Database, by: GroupBy | 'court' | typeof PAIR, clauses: string[], params: Record<string, unknown>): Array<[GroupKey, number]> {
   const seed = ['c.filed_on BETWEEN @from AND @to', "c.type_code IN ('民初', '刑初', '行初')", ...clauses].join(' AND ');
-  const out = new Map<GroupKey, number>(db.prepare(`SELECT ${KEY[by]} AS k, count(*) FROM cases c WHERE ${seed} GROUP BY k`).raw().all(params) as Array<[GroupKey, number]>);
+  const out = new Map<GroupKey, number>(db.prepare(`SELECT ${KEY[by]} AS k, count(*) FROM cases c WHERE ${seed} GROUP BY ${groupOf(by)}`).raw().all(params) as Array<[GroupKey, number]>);
   const reached = db.prepare(`
     WITH RECURSIVE linked(case_number, k) AS (
       SELECT d.case_number, ${KEY[by]} FROM cases c JOIN cases d ON d.origin_case_number = c.case_number WHERE ${seed}
@@ -232,7 +238,7 @@ export function mediationSql(by: GroupBy | 'court' | typeof PAIR, extra: string[
   return `SELECT ${KEY[by]} AS k, count(*) AS ended, SUM(${SETTLED}) AS settled
     FROM mediations m JOIN cases c ON c.id = m.case_id
     WHERE m.ended_on BETWEEN @from AND @to AND c.type_code = '民初'${where}
-    GROUP BY k`;
+    GROUP BY ${groupOf(by)}`;
 }
 
 /**
