@@ -50,38 +50,48 @@ function report(t: BenchTools, n: number, op: string, samples: number[], baselin
 }
 
 /**
- * 1,000 cases changed in one transaction (500 move to another judge and division, 300 open ones close, 200 are
- * re-filed a few days later), then the dashboard of a period: one whose days were kept before the changes (the
- * triggers kept them current), and one never asked (its two stock days are computed first). Rolled back after each
- * run, so the cached database stays as it was.
+ * 1,000 cases changed in one committed transaction (500 move to another judge and division, 300 open ones close,
+ * 200 are re-filed a few days later), as a clerk's day of work lands, then the dashboard of a period whose stock days
+ * were kept before the changes (the triggers kept them current) and of one never asked (its two stock days are
+ * forgotten first, so they are computed from the cases). The changed columns are written back afterwards in a second
+ * transaction, through the same triggers, so the cached database ends as it began; a failed run still writes them back.
  */
+const CHANGED = ['judge_id', 'division_id', 'filed_on', 'closed_on', 'closing_method', 'duration_days', 'closed_overdue'] as const;
+
 function newPeriodAfterChanges(t: BenchTools, n: number, db: BetterSqlite3.Database, q: IndicatorQueries, plain: IndicatorQueries) {
   const pairs = db.prepare('SELECT DISTINCT judge_id, division_id FROM cases LIMIT 200').raw().all() as number[][];
   const kept = { from: addDays(t.today, -29), to: t.today };
   const samples = { kept: [] as number[], fresh: [] as number[], plain: [] as number[] };
+  const before = db.prepare(`SELECT id, ${CHANGED.join(', ')} FROM cases WHERE id = ?`);
+  const restore = db.prepare(`UPDATE cases SET ${CHANGED.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+  const forget = db.prepare('DELETE FROM tally_stock_days WHERE day = ?');
+  const forgetRows = db.prepare('DELETE FROM tally_stock WHERE day = ?');
   for (let run = 0; run <= t.runs; run++) {
     dashboard(q, kept);
-    db.exec('BEGIN');
+    const ids = db.prepare(`SELECT id FROM cases WHERE id % ? = 0 LIMIT 1000`).pluck().all(Math.max(1, Math.floor(n / 1000)) + run) as number[];
+    const old = ids.map((id) => before.get(id) as Record<string, unknown>);
+    const fresh = { from: addDays(t.today, -60 - 7 * run), to: addDays(t.today, -31 - 7 * run) };
     try {
-      const ids = db.prepare(`SELECT id FROM cases WHERE id % ? = 0 LIMIT 1000`).pluck().all(Math.max(1, Math.floor(n / 1000)) + run) as number[];
-      const move = db.prepare('UPDATE cases SET judge_id = ?, division_id = ? WHERE id = ?');
-      const close = db.prepare(`UPDATE cases SET closed_on = max(filed_on, ?), closing_method = '判决', duration_days = 30, closed_overdue = 0 WHERE id = ? AND closed_on IS NULL`);
-      const refile = db.prepare("UPDATE cases SET filed_on = min(date(filed_on, '+3 days'), coalesce(closed_on, '9999-12-31')) WHERE id = ?");
-      ids.forEach((id, i) => {
-        if (i < 500) move.run(...pairs[i % pairs.length], id);
-        else if (i < 800) close.run(addDays(t.today, -(i % 20)), id);
-        else refile.run(id);
-      });
-      const fresh = { from: addDays(t.today, -60 - 7 * run), to: addDays(t.today, -31 - 7 * run) };
+      db.transaction(() => {
+        const move = db.prepare('UPDATE cases SET judge_id = ?, division_id = ? WHERE id = ?');
+        const close = db.prepare(`UPDATE cases SET closed_on = max(filed_on, ?), closing_method = '判决', duration_days = 30, closed_overdue = 0 WHERE id = ? AND closed_on IS NULL`);
+        const refile = db.prepare("UPDATE cases SET filed_on = min(date(filed_on, '+3 days'), coalesce(closed_on, '9999-12-31')) WHERE id = ?");
+        ids.forEach((id, i) => {
+          if (i < 500) move.run(...pairs[i % pairs.length], id);
+          else if (i < 800) close.run(addDays(t.today, -(i % 20)), id);
+          else refile.run(id);
+        });
+        for (const day of [addDays(fresh.from, -1), fresh.to]) (forget.run(day), forgetRows.run(day));
+      })();
       const tk = t.time(() => dashboard(q, kept));
       const tf = t.time(() => dashboard(q, fresh));
       const tp = t.time(() => dashboard(plain, fresh));
       if (run > 0) (samples.kept.push(tk), samples.fresh.push(tf), samples.plain.push(tp));
     } finally {
-      db.exec('ROLLBACK');
+      db.transaction(() => old.forEach((row) => restore.run(row)))();
     }
   }
-  const note = '1,000 cases changed in one transaction first; baseline: the plain SQL pass for the new period';
+  const note = '1,000 cases changed in one committed transaction first; baseline: the plain SQL pass for the new period';
   t.report({ op: 'indicators after 1,000 changes: kept period', size: n, unit: 'ms', samples: samples.kept, baselineSamples: samples.plain, budget: '≤ 100 ms (1M)', note });
-  t.report({ op: 'indicators after 1,000 changes: new period', size: n, unit: 'ms', samples: samples.fresh, baselineSamples: samples.plain, budget: '≤ 100 ms (1M)', note: `${note}; two stock days computed` });
+  t.report({ op: 'indicators after 1,000 changes: new period', size: n, unit: 'ms', samples: samples.fresh, baselineSamples: samples.plain, budget: '≤ 100 ms (1M)', note: `${note}; its two stock days computed from the cases` });
 }
