@@ -50,8 +50,11 @@ type PairLevel = Map<string, Pair>;
 const MEMO_SIZE = 8;
 const memos = new WeakMap<Database, Map<string, PairLevel>>();
 function writeStamp(db: Database): string {
-  return `${db.prepare('SELECT total_changes()').pluck().get()}:${db.pragma('data_version', { simple: true })}`;
+  return `${db.prepare('SELECT total_changes()').pluck().get()}:${dataVersion(db)}`;
 }
+const dataVersion = (db: Database) => db.pragma('data_version', { simple: true }) as number;
+/** How often a computation that another connection's commit cut across is redone before it is answered unkept. */
+const RETRIES = 3;
 
 function pairLevel(db: Database, p: Period, scope: CaseScope, f: TallyFilter): PairLevel {
   // Inside a transaction nothing is kept or reused: a rollback undoes writes without moving total_changes back.
@@ -61,11 +64,23 @@ function pairLevel(db: Database, p: Period, scope: CaseScope, f: TallyFilter): P
   if (!memo) memos.set(db, (memo = new Map()));
   const hit = memo.get(`${question}@${writeStamp(db)}`);
   if (hit) return hit;
-  const out = computeFor(db, p, scope, f);
-  // Stamped after the work: a stock day it kept is a write of its own.
-  memo.set(`${question}@${writeStamp(db)}`, out);
-  while (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
-  return out;
+  /*
+   * The work is many statements, each its own read: another connection (an import job's worker thread) may commit
+   * between two of them, and the figures are then part before, part after. Such a computation is redone, and is
+   * never kept under the stamp of "after".
+   */
+  for (let attempt = 1; ; attempt++) {
+    const version = dataVersion(db);
+    const out = computeFor(db, p, scope, f);
+    if (dataVersion(db) !== version) {
+      if (attempt < RETRIES) continue;
+      return out;
+    }
+    // Stamped after the work: a stock day it kept is a write of its own.
+    memo.set(`${question}@${writeStamp(db)}`, out);
+    while (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+    return out;
+  }
 }
 
 function computeFor(db: Database, p: Period, scope: CaseScope, f: TallyFilter): PairLevel {
