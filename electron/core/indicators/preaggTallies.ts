@@ -5,7 +5,7 @@ import { addDays } from '../../../shared/dates/calendar';
 import { emptyTally, type Period, type Tally } from '../../../shared/indicators/formulas';
 import type { GroupBy } from '../../../shared/indicators/api';
 import { SETTLED } from './caseConditions';
-import { itemCounts, mediationSql, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
+import { itemSeed, KEY, mediationSql, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
 import { stockAt } from './stockDays';
 
 /** The tally_day columns and the Tally counters they fill. */
@@ -39,8 +39,23 @@ interface Pair {
   durations: Map<number, number>;
 }
 
+/**
+ * A case reached by 原审案号 links from the 案 of a pair (seed), with its own pair when it is itself a 案 of the
+ * period (null otherwise). 件 are counted once per group, so they cannot be summed over pairs: a case reached from
+ * the 案 of two judges of a division (a 重审 民初 linked to the first, and its 执) is one 件 of the division, and a
+ * 案 of one judge reached from another's is already that division's 案.
+ */
+interface Link {
+  seed: Pair;
+  caseNumber: string;
+  own: Pair | null;
+}
+
 /** The figures of one period and scope per (judge, division): every grouping of the three rolls up from these. */
-type PairLevel = Map<string, Pair>;
+interface PairLevel {
+  pairs: Map<string, Pair>;
+  links: Link[];
+}
 
 /*
  * A dashboard asks for the same period and scope several times in a row (court, by division, by judge): the
@@ -86,7 +101,7 @@ function pairLevel(db: Database, p: Period, scope: CaseScope, f: TallyFilter): P
 function computeFor(db: Database, p: Period, scope: CaseScope, f: TallyFilter): PairLevel {
   const params: Record<string, unknown> = { from: p.from, to: p.to };
   const w = whereOf(scope, f, params);
-  return w.empty ? new Map() : computePairs(db, p, w.clauses, params);
+  return w.empty ? { pairs: new Map(), links: [] } : computePairs(db, p, w.clauses, params);
 }
 
 /**
@@ -94,7 +109,7 @@ function computeFor(db: Database, p: Period, scope: CaseScope, f: TallyFilter): 
  * and at the day before `from` (carried over), durations, and the few counters read from the cases by index.
  */
 function computePairs(db: Database, p: Period, clauses: string[], params: Record<string, unknown>): PairLevel {
-  const out: PairLevel = new Map();
+  const out = new Map<string, Pair>();
   const pair = (judge: number, division: number): Pair => {
     const id = `${judge}/${division}`;
     let x = out.get(id);
@@ -137,8 +152,21 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
       AND EXISTS (SELECT 1 FROM mediations m INDEXED BY mediations_case_ended WHERE m.case_id = c.id AND ${SETTLED} AND m.ended_on <= @to)
     GROUP BY c.judge_id, c.division_id`).raw().all(params) as number[][];
   for (const [judge, division, n] of advance) pair(judge, division).t.receivedAdvanceSettled = n;
-  for (const [k, n] of itemCounts(db, PAIR, clauses, params)) pairOf(k as string).t.itemCount = n;
-  return out;
+  // 件: each pair's 案 (disjoint, so they add up), and the cases reached from them, deduplicated per group on rollup.
+  const seed = itemSeed(clauses);
+  for (const [k, n] of db.prepare(`SELECT ${KEY[PAIR]}, count(*) FROM cases c WHERE ${seed} GROUP BY +c.judge_id, +c.division_id`).raw().all(params) as Array<[string, number]>) {
+    pairOf(k).t.itemCount = n;
+  }
+  const reached = db.prepare(`
+    WITH RECURSIVE linked(case_number, k) AS (
+      SELECT d.case_number, ${KEY[PAIR]} FROM cases c JOIN cases d ON d.origin_case_number = c.case_number WHERE ${seed}
+      UNION
+      SELECT d.case_number, l.k FROM linked l JOIN cases d ON d.origin_case_number = l.case_number
+    )
+    SELECT l.k, l.case_number, (SELECT ${KEY[PAIR]} FROM cases c WHERE c.case_number = l.case_number AND ${seed}) FROM linked l`)
+    .raw().all(params) as Array<[string, string, string | null]>;
+  const links = reached.map(([k, caseNumber, own]) => ({ seed: pairOf(k), caseNumber, own: own === null ? null : pairOf(own) }));
+  return { pairs: out, links };
 }
 
 /*
@@ -179,7 +207,8 @@ export function preaggTallies(db: Database, p: Period, scope: CaseScope, f: Tall
   const out = new Map<GroupKey, Tally>();
   const judges = new Map<GroupKey, Set<number>>();
   const durations = new Map<GroupKey, Map<number, number>>();
-  for (const x of pairLevel(db, p, scope, f).values()) {
+  const level = pairLevel(db, p, scope, f);
+  for (const x of level.pairs.values()) {
     if (!x.docket && !x.mediation) continue;
     const k = keyOf(by, x);
     let t = out.get(k);
@@ -193,6 +222,16 @@ export function preaggTallies(db: Database, p: Period, scope: CaseScope, f: Tall
     if (!set) judges.set(k, (set = new Set()));
     set.add(x.judge);
   }
+  // 件 reached by links: once per group, and not when the case is a 案 of the same group (counted as such already).
+  const items = new Map<GroupKey, Set<string>>();
+  for (const l of level.links) {
+    const k = keyOf(by, l.seed);
+    if (l.own && keyOf(by, l.own) === k) continue;
+    let set = items.get(k);
+    if (!set) items.set(k, (set = new Set()));
+    set.add(l.caseNumber);
+  }
+  for (const [k, set] of items) out.get(k)!.itemCount += set.size;
   for (const [k, t] of out) {
     t.judges = judges.get(k)?.size ?? 0;
     // Ascending, as the formulas want: a few hundred distinct values sorted, then each repeated its count.
@@ -205,7 +244,7 @@ export function preaggTallies(db: Database, p: Period, scope: CaseScope, f: Tall
 /** Judges with a case on their docket over the whole scope, from the same pairs. */
 export function preaggDocketJudges(db: Database, p: Period, scope: CaseScope, f: TallyFilter): number {
   if (!preaggregated(f, 'court')) return sqlDocketJudges(db, p, scope, f);
-  return new Set([...pairLevel(db, p, scope, f).values()].filter((x) => x.docket).map((x) => x.judge)).size;
+  return new Set([...pairLevel(db, p, scope, f).pairs.values()].filter((x) => x.docket).map((x) => x.judge)).size;
 }
 
 /** Forgets the kept pair figures of a connection (the bench measures the tables, not the memo). */

@@ -209,6 +209,9 @@ export function sqlDocketJudges(db: Database, p: Period, scope: CaseScope, f: Ta
     WHERE 1${w.clauses.length ? ` AND ${w.clauses.join(' AND ')}` : ''}`).pluck().get(params) as number;
 }
 
+/** The 案 of 案-件比 (alias c): the period's first-instance received cases within the reader's scope. */
+export const itemSeed = (clauses: string[]): string => ['c.filed_on BETWEEN @from AND @to', "c.type_code IN ('民初', '刑初', '行初')", ...clauses].join(' AND ');
+
 /**
  * 件 of 案-件比 per group: the period's first-instance received cases (案) and every case linked to them by 原审案号,
  * followed recursively (cycles stopped by UNION), each case once per group. Linked cases count whoever holds them and
@@ -217,7 +220,7 @@ export function sqlDocketJudges(db: Database, p: Period, scope: CaseScope, f: Ta
  * every 案 through the UNION's dedup (a month at 1M: 9 ms to 3 ms).
  */
 export function itemCounts(db: Database, by: GroupBy | 'court' | typeof PAIR, clauses: string[], params: Record<string, unknown>): Array<[GroupKey, number]> {
-  const seed = ['c.filed_on BETWEEN @from AND @to', "c.type_code IN ('民初', '刑初', '行初')", ...clauses].join(' AND ');
+  const seed = itemSeed(clauses);
   const out = new Map<GroupKey, number>(db.prepare(`SELECT ${KEY[by]} AS k, count(*) FROM cases c WHERE ${seed} GROUP BY ${groupOf(by)}`).raw().all(params) as Array<[GroupKey, number]>);
   const reached = db.prepare(`
     WITH RECURSIVE linked(case_number, k) AS (
