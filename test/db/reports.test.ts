@@ -230,6 +230,20 @@ describe('月度分析', () => {
   });
 });
 
+describe('dates a court cannot hold', () => {
+  it('a date before 1900 is refused at once, naming the date, for both reports (year 1 once made the monthly one spin)', async () => {
+    for (const kind of ['weekly', 'monthly'] as const) {
+      for (const date of ['0001-01-01', '1899-12-31']) {
+        const started = Date.now();
+        const r = await core.call('reports.build', { kind, date, format: 'xlsx' }, { session: sessions['院长甲'] });
+        expect(r, `${kind} ${date}`).toMatchObject({ ok: false, error: { code: 'BAD_ARGS' } });
+        expect(!r.ok && r.error.message).toContain('1900');
+        expect(Date.now() - started).toBeLessThan(2000);
+      }
+    }
+  }, 20_000);
+});
+
 describe('the job', () => {
   it('reports its progress and stops at a cancel request between its computations', async () => {
     const db = new BetterSqlite3(t.file, { readonly: true });
