@@ -63,3 +63,11 @@ export const monthLabel = (month: string): string => `${month.slice(0, 4)}年${N
 export const MONTHLY_IDS: readonly IndicatorId[] = [
   'received', 'resolved', 'clearanceRate', 'dispositionRate', 'onTimeRate', 'avgDuration', 'longPending12Ratio', 'settlementRate', 'appealRate', 'reversalRate', 'caseItemRatio',
 ];
+
+/**
+ * The caption over an out-of-range indicator's divisions: the total is named after the reader's scope (totalName),
+ * since a division head's 本部门 figure is not the court's 全院 one.
+ */
+export function outsideCaption(indicator: string, total: string, value: string): string {
+  return `各部门的${indicator}（按名称排列，不作排名；${total} ${value}）`;
+}

@@ -217,6 +217,31 @@ describe('月度分析', () => {
     expect(divisions.slice(1).map((row) => row[0])).toEqual([...month.groups!.map((g) => g.name), '全院']);
     for (const rows of sheets.values()) for (const row of rows) for (const c of row) if (typeof c === 'string') expect(c).not.toMatch(RANK);
   });
+  it('a division head’s monthly report names its total row 本部门, never 全院 (his figures are not the court’s)', async () => {
+    const x = await xlsxCells((await call<ReportFile>('reports.build', { kind: 'monthly', date: '2024-03-05', format: 'xlsx' }, '庭长乙')).base64);
+    const divisions = x.get('各部门')!;
+    expect(divisions[0][3]).toBe('占本部门结案');
+    expect(divisions.slice(1).map((row) => row[0])).toEqual(['民二庭', '本部门']);
+    for (const [name, rows] of x) for (const row of rows) for (const c of row) if (typeof c === 'string') expect(c, name).not.toContain('全院');
+    const file = save(await call<ReportFile>('reports.build', { kind: 'monthly', date: '2024-03-05', format: 'pdf' }, '庭长乙'), 'report-monthly-division.pdf');
+    const text = pdfText(file);
+    expect(flat(text)).toContain('占本部门结案');
+    expect(text).not.toContain('全院');
+  });
+});
+
+describe('dates a court cannot hold', () => {
+  it('a date before 1900 is refused at once, naming the date, for both reports (year 1 once made the monthly one spin)', async () => {
+    for (const kind of ['weekly', 'monthly'] as const) {
+      for (const date of ['0001-01-01', '1899-12-31']) {
+        const started = Date.now();
+        const r = await core.call('reports.build', { kind, date, format: 'xlsx' }, { session: sessions['院长甲'] });
+        expect(r, `${kind} ${date}`).toMatchObject({ ok: false, error: { code: 'BAD_ARGS' } });
+        expect(!r.ok && r.error.message).toContain('1900');
+        expect(Date.now() - started).toBeLessThan(2000);
+      }
+    }
+  }, 20_000);
 });
 
 describe('the job', () => {

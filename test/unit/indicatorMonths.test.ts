@@ -1,6 +1,7 @@
 // 月分析's calendar and address: months and their periods, the same month last year, the year to date, 29 February, the trend's months.
 import { describe, expect, it } from 'vitest';
-import { isMonth, lastFullMonth, monthLabel, monthlyPeriods, monthPeriod, sameDayLastYear, shiftMonth, trendMonths } from '../../shared/indicators/months';
+import { isMonth, lastFullMonth, monthLabel, monthlyPeriods, monthPeriod, outsideCaption, sameDayLastYear, shiftMonth, trendMonths } from '../../shared/indicators/months';
+import { totalName } from '../../shared/indicators/weekly';
 import { formatIndicatorsRoute, parseIndicatorsRoute } from '../../renderer/src/features/indicators/routes';
 import { splitHash } from '../../renderer/src/router/hash';
 
@@ -74,5 +75,13 @@ describe('the address of 月分析', () => {
     expect(formatIndicatorsRoute(parse('#/indicators?view=monthly&month=2026-13')!)).toBe('#/indicators?view=monthly&ind=onTimeRate');
     // Other views carry no month.
     expect(formatIndicatorsRoute(parse('#/indicators?view=groups&month=2026-02')!)).not.toContain('month');
+  });
+});
+
+describe('the out-of-range caption', () => {
+  it('names the total after the reader’s scope: a division head’s figure is 本部门, not 全院', () => {
+    expect(outsideCaption('法定审限内结案率', totalName('本部门案件'), '83.3%')).toBe('各部门的法定审限内结案率（按名称排列，不作排名；本部门 83.3%）');
+    expect(outsideCaption('法定审限内结案率', totalName('全院案件'), '96.2%')).toContain('全院 96.2%');
+    expect(outsideCaption('结收比', totalName('本人承办的案件'), '0.0%')).not.toContain('全院');
   });
 });

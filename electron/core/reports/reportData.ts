@@ -61,8 +61,14 @@ export function computeOn(db: Database, scope: CaseScope, ranges: readonly Range
   };
 }
 
+/** A court's data starts no earlier than 1900 (as 月分析's months do): an earlier date is refused, naming the field, before any figure is computed. */
+function checkEarliest(date: string): void {
+  if (date < '1900-01-01') throw new InputError(`日期“${date}”早于 1900 年，没有可统计的数据`, 'date');
+}
+
 /** The week (Monday to Sunday) holding date; a week that has not begun by today is refused, naming the field. */
 export function weeklyReport(compute: Compute, date: string, today: string, head: ReportHead, step: () => void = () => {}): WeeklyReport {
+  checkEarliest(date);
   const monday = weekStart(date);
   if (monday > today) throw new InputError(`${date} 所在的一周尚未开始，没有可通报的数据`, 'date');
   const week = weekPeriod(monday);
@@ -84,6 +90,7 @@ export function weeklyReport(compute: Compute, date: string, today: string, head
 
 /** The month holding date (cut at today while it runs, last year's at the same day); a month not yet begun is refused. */
 export function monthlyReport(compute: Compute, date: string, today: string, head: ReportHead, step: () => void = () => {}): MonthlyReport {
+  checkEarliest(date);
   const month = monthOf(date);
   const periods = monthlyPeriods(month, today);
   if (!periods) throw new InputError(`${date} 所在的月份尚未开始，没有可分析的数据`, 'date');

@@ -4,7 +4,7 @@ import { INDICATORS, type IndicatorId } from '../../../shared/indicators/catalog
 import type { FlaggedValues } from '../../../shared/indicators/api';
 import { change, numberText, partFigures, rangeBadge, valueOf, valueText } from '../../../shared/indicators/figures';
 import { rangeText, type RangeFlag } from '../../../shared/indicators/ranges';
-import { columnName, WEEKLY_IDS, type WeeklyCell, type WeeklyRow } from '../../../shared/indicators/weekly';
+import { columnName, totalName, WEEKLY_IDS, type WeeklyCell, type WeeklyRow } from '../../../shared/indicators/weekly';
 import { monthLabel, MONTHLY_IDS, monthPeriod } from '../../../shared/indicators/months';
 import { REPORT_TITLES } from '../../../shared/reports/api';
 import { A4, MARGINS, footers, newPdf, pdfBytes, placeText } from '../print/pdfDocument';
@@ -229,9 +229,9 @@ function monthlyPdf(w: Writer, d: MonthlyReport): void {
 
   w.heading('四、各部门本月情况', 100);
   const resolved = now.resolved.value;
-  w.table([95, 55, 55, 70, 55, 70, 83], ['部门', '新收', '结案', '占全院结案', '未结', '超12个月未结', '法定审限内结案率'], [
+  w.table([95, 55, 55, 70, 55, 70, 83], ['部门', '新收', '结案', `占${totalName(d.current.scope)}结案`, '未结', '超12个月未结', '法定审限内结案率'], [
     ...groups.map((g) => ({ name: g.name, v: g.values })),
-    { name: '全院', v: now },
+    { name: totalName(d.current.scope), v: now },
   ].map(({ name, v }) => [
     { text: name, label: v === now },
     { text: valueText('received', v) },

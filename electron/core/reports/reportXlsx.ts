@@ -5,7 +5,7 @@ import { INDICATORS, type IndicatorId } from '../../../shared/indicators/catalog
 import type { FlaggedValues } from '../../../shared/indicators/api';
 import { rangeBadge, valueOf } from '../../../shared/indicators/figures';
 import { rangeText, type RangeFlag } from '../../../shared/indicators/ranges';
-import { columnName, WEEKLY_IDS, type WeeklyCell, type WeeklyRow } from '../../../shared/indicators/weekly';
+import { columnName, totalName, WEEKLY_IDS, type WeeklyCell, type WeeklyRow } from '../../../shared/indicators/weekly';
 import { monthLabel, MONTHLY_IDS } from '../../../shared/indicators/months';
 import { REPORT_TITLES } from '../../../shared/reports/api';
 import { text, type Cell } from '../cases/xlsxFile';
@@ -131,7 +131,7 @@ function monthly(wb: ExcelJS.Workbook, d: MonthlyReport): void {
   ]), MONTHLY_IDS as IndicatorId[]);
   sheet(wb, '近12个月走势', [{ header: '月份', width: 12 }, ...MONTHLY_IDS.map((id) => ({ header: INDICATORS[id].name, width: 14, id }))],
     d.trend.map((t) => [text(monthLabel(t.month)), ...MONTHLY_IDS.map((id) => val(t.result.total, id))]));
-  const groups = [...(d.current.groups ?? []).map((g) => ({ name: g.name, v: g.values })), { name: '全院', v: now }];
+  const groups = [...(d.current.groups ?? []).map((g) => ({ name: g.name, v: g.values })), { name: totalName(d.current.scope), v: now }];
   const outRows: Cell[][] = [];
   const outIds: IndicatorId[] = [];
   for (const id of d.outside) {
@@ -146,7 +146,7 @@ function monthly(wb: ExcelJS.Workbook, d: MonthlyReport): void {
   ], outRows, outIds);
   const resolved = now.resolved.value;
   sheet(wb, '各部门', [
-    { header: '部门', width: 14 }, { header: '新收', width: 10, id: 'received' }, { header: '结案', width: 10, id: 'resolved' }, { header: '占全院结案', width: 12, fmt: '0.0%' },
+    { header: '部门', width: 14 }, { header: '新收', width: 10, id: 'received' }, { header: '结案', width: 10, id: 'resolved' }, { header: `占${totalName(d.current.scope)}结案`, width: 12, fmt: '0.0%' },
     { header: '未结', width: 10, id: 'pending' }, { header: '超12个月未结', width: 14, id: 'longPending12' }, { header: '法定审限内结案率', width: 16, id: 'onTimeRate' }, { header: '法定审限内结案率区间情况', width: 44 },
   ], groups.map(({ name, v }) => [
     text(name), v.received.value, v.resolved.value, resolved ? Math.round((v.resolved.value / resolved) * 10000) / 10000 : null,

@@ -12,7 +12,8 @@ import { GroupLink } from './GroupLink';
 import { Chart, LINE_STYLES, valueLabels } from '../../lib/chartSetup';
 import { router, stores } from '../../stores';
 import { change, mainPart, numberText, partFigures, rangeBadge, valueOf, valueText } from '../../../../shared/indicators/figures';
-import { lastFullMonth, monthLabel, monthOf, MONTHLY_IDS, shiftMonth, type Period } from '../../../../shared/indicators/months';
+import { lastFullMonth, monthLabel, monthOf, MONTHLY_IDS, outsideCaption, shiftMonth, type Period } from '../../../../shared/indicators/months';
+import { totalName } from '../../../../shared/indicators/weekly';
 import type { MonthlyData } from './monthlyStore';
 import { ReportButtons } from './ReportButtons';
 import type { IndicatorCasesRoute, IndicatorScope, IndicatorsRoute } from './routes';
@@ -187,7 +188,7 @@ function OutOfRange({ data, scope }: { data: MonthlyData; scope: IndicatorScope 
             </h3>
             {groups.length ? (
               <table className="note-table study-table ind-table">
-                <caption>各部门的{INDICATORS[id].name}（按名称排列，不作排名；全院 {valueText(id, total)}）</caption>
+                <caption>{outsideCaption(INDICATORS[id].name, totalName(data.month.scope), valueText(id, total))}</caption>
                 <thead>
                   <tr>
                     <th scope="col">部门</th>
