@@ -12,6 +12,9 @@ export const GROUP_BY = ['division', 'judge', 'stage', 'procedure', 'cause'] as 
 export type GroupBy = (typeof GROUP_BY)[number];
 export const GROUP_BY_LABELS: Record<GroupBy, string> = { division: '部门', judge: '承办法官', stage: '案件类型', procedure: '审判程序', cause: '案由' };
 
+/** The earliest day a period may start on. */
+export const EARLIEST_DATE = '1900-01-01';
+
 /** The longest period one call computes: long enough for any report (ten years), short enough to stay a period. */
 export const MAX_PERIOD_DAYS = 3700;
 
@@ -31,7 +34,10 @@ export const indicatorsComputeArgs = z
   .superRefine((a, ctx) => {
     // Both dates are real days here (isoDate); only their order and distance are left to check.
     if (typeof a.from !== 'string' || typeof a.to !== 'string') return;
-    if (a.from > a.to) ctx.addIssue({ code: 'custom', path: ['to'], message: `截止日期 ${a.to} 早于起始日期 ${a.from}` });
+    // A court's data starts no earlier than 1900 (as the reports' and 月分析's dates do); the month rule's cutoffs
+    // 36 months before a year-1 date would leave the calendar altogether.
+    if (a.from < EARLIEST_DATE) ctx.addIssue({ code: 'custom', path: ['from'], message: `起始日期 ${a.from} 早于 1900 年，没有可统计的数据` });
+    else if (a.from > a.to) ctx.addIssue({ code: 'custom', path: ['to'], message: `截止日期 ${a.to} 早于起始日期 ${a.from}` });
     else if ((Date.parse(a.to) - Date.parse(a.from)) / 86_400_000 + 1 > MAX_PERIOD_DAYS) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: `期间最长 ${MAX_PERIOD_DAYS} 天，请缩短起止日期` });
     }

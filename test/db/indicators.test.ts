@@ -245,6 +245,9 @@ describe('bad periods', () => {
     [{ from: '2024-03-31', to: '2024-03-01' }, /截止日期 2024-03-01 早于起始日期 2024-03-31/],
     [{ from: '2000-01-01', to: '2024-03-01' }, /期间最长/],
     [{ ...PERIOD, by: 'rank' }, /分组方式/],
+    // Year 1 once reached the month rule's cutoffs (36 months before `to`: a year below 0) as a raw RangeError.
+    [{ from: '0001-01-01', to: '0001-12-31' }, /起始日期 0001-01-01 早于 1900 年/],
+    [{ from: '1899-12-31', to: '1900-01-31' }, /起始日期 1899-12-31 早于 1900 年/],
   ])('%j is refused in Chinese', async (args, message) => {
     const r = await call('统计己', args);
     expect(r.ok).toBe(false);

@@ -3,7 +3,7 @@
 // month against last year, the year to date, twelve months of trend, the out-of-range indicators and each division's share.
 import type { Database } from 'better-sqlite3';
 import type { CaseScope } from '../../../shared/accounts/roles';
-import type { FlaggedIndicatorsResult, GroupBy } from '../../../shared/indicators/api';
+import { EARLIEST_DATE, type FlaggedIndicatorsResult, type GroupBy } from '../../../shared/indicators/api';
 import { flagValues, RANGED_IDS, type RangeEntry } from '../../../shared/indicators/ranges';
 import { rangeBadge } from '../../../shared/indicators/figures';
 import { totalName, weekPeriod, weekStart, weeklyRows, previousWeek, type WeeklyRow } from '../../../shared/indicators/weekly';
@@ -63,7 +63,7 @@ export function computeOn(db: Database, scope: CaseScope, ranges: readonly Range
 
 /** A court's data starts no earlier than 1900 (as 月分析's months do): an earlier date is refused, naming the field, before any figure is computed. */
 function checkEarliest(date: string): void {
-  if (date < '1900-01-01') throw new InputError(`日期“${date}”早于 1900 年，没有可统计的数据`, 'date');
+  if (date < EARLIEST_DATE) throw new InputError(`日期“${date}”早于 1900 年，没有可统计的数据`, 'date');
 }
 
 /** The week (Monday to Sunday) holding date; a week that has not begun by today is refused, naming the field. */
