@@ -1,7 +1,7 @@
 // Reasonable ranges (合理区间) of the indicators: the shipped defaults, the bounds a range may take, the check of a value against its range and its Chinese phrase. Pure.
 import { INDICATORS, INDICATOR_IDS, type BetterDirection, type IndicatorDef, type IndicatorId } from './catalogue';
 import type { IndicatorValues } from './formulas';
-import type { FlaggedValues } from './api';
+import type { FlaggedIndicatorsResult, FlaggedValues, IndicatorsResult } from './api';
 import { formatIndicator } from './format';
 
 /** A range [low, high]; null leaves that end open. Both bounds count as inside. */
@@ -162,6 +162,11 @@ export function flagValues(values: IndicatorValues, ranges: readonly RangeEntry[
     out[id] = { ...values[id], range, status: rangeStatus(range, isRanged(id) ? values[id].value : null) };
   }
   return out as FlaggedValues;
+}
+
+/** A whole compute result flagged, court and groups: one place, so every screen, report and the command line agree. */
+export function flagResult(r: IndicatorsResult, ranges: readonly RangeEntry[]): FlaggedIndicatorsResult {
+  return { ...r, total: flagValues(r.total, ranges), groups: r.groups?.map((g) => ({ name: g.name, values: flagValues(g.values, ranges) })) };
 }
 
 /** Every indicator as "名称：值", an out-of-range one followed by its mark and phrase: ▼ 低于区间（低于合理区间下限 95.0%（越高越好））. */

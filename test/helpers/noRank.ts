@@ -19,3 +19,6 @@ export function positionColumns(rows: readonly (readonly string[])[]): number[] 
   }
   return out;
 }
+
+/** Rank words in a printed report, which says no negation of its own (it writes 不分先后): 排名, 名次, 第N名, 排序第, 位次. */
+export const REPORT_RANK = /排名|名次|第\s*\d+\s*名|排序第|位次/;

@@ -1,7 +1,7 @@
 // Handlers of the indicators domain: every indicator of a period for the reader's case scope, court-wide or per group,
 // flagged against the reasonable ranges; the cases behind a figure; and the ranges themselves (rangeSettings.ts).
 import { indicatorsApi } from '../../../shared/indicators/api';
-import { flagValues } from '../../../shared/indicators/ranges';
+import { flagResult } from '../../../shared/indicators/ranges';
 import { createDomain } from '../kernel/domain';
 import type { CoreServices } from '../app/services';
 import { IndicatorQueries } from './indicatorQueries';
@@ -12,12 +12,7 @@ export const indicatorsDomain = createDomain('indicators', indicatorsApi, (s: Co
   const queries = new IndicatorQueries(s.db);
   const drill = new CaseDrill(s.db, queries, s.caseQueries);
   return {
-    'indicators.compute': (a, ctx) => {
-      const r = queries.compute(a, ctx.scope);
-      // Flagged in one place, so every screen, report and the command line show the same status.
-      const ranges = rangesInForce(s.settings);
-      return { ...r, total: flagValues(r.total, ranges), groups: r.groups?.map((g) => ({ name: g.name, values: flagValues(g.values, ranges) })) };
-    },
+    'indicators.compute': (a, ctx) => flagResult(queries.compute(a, ctx.scope), rangesInForce(s.settings)),
     'indicators.cases': (a, ctx) => drill.cases(a, ctx.scope, s.today()),
     'indicators.ranges': () => rangesInForce(s.settings),
     'indicators.setRange': (a, ctx) => setRange(s.settings, a, ctx.actor),

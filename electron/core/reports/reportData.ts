@@ -4,7 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CaseScope } from '../../../shared/accounts/roles';
 import { EARLIEST_DATE, type FlaggedIndicatorsResult, type GroupBy } from '../../../shared/indicators/api';
-import { flagValues, RANGED_IDS, type RangeEntry } from '../../../shared/indicators/ranges';
+import { flagResult, RANGED_IDS, type RangeEntry } from '../../../shared/indicators/ranges';
 import { rangeBadge } from '../../../shared/indicators/figures';
 import { totalName, weekPeriod, weekStart, weeklyRows, previousWeek, type WeeklyRow } from '../../../shared/indicators/weekly';
 import { monthlyPeriods, monthOf, monthPeriod, trendMonths, type Period } from '../../../shared/indicators/months';
@@ -55,10 +55,7 @@ export type Compute = (p: Period, by?: GroupBy) => FlaggedIndicatorsResult;
 
 export function computeOn(db: Database, scope: CaseScope, ranges: readonly RangeEntry[]): Compute {
   const q = new IndicatorQueries(db);
-  return (p, by) => {
-    const r = q.compute({ ...p, ...(by ? { by } : {}) }, scope);
-    return { ...r, total: flagValues(r.total, ranges), groups: r.groups?.map((g) => ({ name: g.name, values: flagValues(g.values, ranges) })) };
-  };
+  return (p, by) => flagResult(q.compute({ ...p, ...(by ? { by } : {}) }, scope), ranges);
 }
 
 /** A court's data starts no earlier than 1900 (as 月分析's months do): an earlier date is refused, naming the field, before any figure is computed. */
