@@ -57,6 +57,15 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
                                                 设定一项指标的合理区间（审管办）；none 表示不设该端，未给出的一端不变
   ranges reset 指标 / ranges import 文件          恢复默认；导入中院下发的合理区间文件（JSON，或含“指标、下限、上限”列的 .xlsx），
                                                 有任何一项错误则全部不导入
+  export --from 日期 --to 日期 [--incremental] [--with-party-names] --out-dir 文件夹
+                                                生成报送中院的报送包（加密并签名的 .cdpkg，写入如 U 盘的文件夹），打印文件路径；
+                                                --incremental 只含上一个报送包以来的变化；默认不含当事人姓名；
+                                                --preflight-only 只做报送前检查（缺项、不可能的日期、久未结束的期间等）；密钥口令取自 COURTDESK_PASSPHRASE 或提示输入
+  exports [list] / exports rewrite 序号 --out-dir 文件夹
+                                                本院生成过的报送包；把某个报送包原样再写出一份（字节不变）
+  verify 文件                                   核验报送包（不导入）：结构、签名、接收方、校验值、是否过期；--json 输出 {ok, reason, …}
+  receive 文件                                  （中院）核验并导入基层法院的报送包；已导入过的报送包提示“已导入”，不重复导入
+  courts                                        （中院）各基层法院及其最后一个报送包
   reconcile [--out 文件.xlsx]                    审限核对：数据交换 XML 所载审限与本程序计算不一致的案件；--out 导出为 Excel
   holiday-roll [on|off]                         查看或切换节假日顺延（默认不开启），切换时重新计算全部案件的届满日
   cases [--status open|closed|overdue|suspended|paused|stopped|mediating|mediation_due|due-within:N] [--division 部门] [--judge 法官] [--search 文字] [--limit N]

@@ -73,3 +73,14 @@ function promptHidden(prompt: string): Promise<string | null> {
     stdin.on('data', onData);
   });
 }
+
+/**
+ * A key's passphrase (报送密钥口令), not a sign-in password: COURTDESK_PASSPHRASE, else a prompt that does not echo.
+ * Without a terminal the variable is the only way: stdin may already have given the sign-in password.
+ */
+export async function readPassphrase(prompt = '密钥口令：'): Promise<string | null> {
+  const fromEnv = process.env.COURTDESK_PASSPHRASE;
+  if (fromEnv !== undefined) return fromEnv;
+  if (!process.stdin.isTTY) return null;
+  return promptHidden(prompt);
+}

@@ -50,6 +50,9 @@ export const AUDIT_ACTION_LABELS = {
   'extension.higherCourt.approved': '上级法院批准延长审限',
   'extension.higherCourt.rejected': '上级法院不批准延长审限',
   'extension.form': '打印延长审限审批表',
+  'exchange.export': '生成报送中院的报送包',
+  'exchange.rewrite': '重新写出已生成的报送包',
+  'exchange.receive': '导入基层法院的报送包',
   backup: '手动备份',
   restore: '从备份恢复',
 } as const satisfies Record<string, string>;

@@ -1,4 +1,141 @@
-// The exchange domain's calls: the packages reported to the intermediate court; filled by its own issue.
-import { defineCalls } from '../api/define';
+// The exchange domain's package calls: the basic court's 报送包 (pre-flight, export, past packages) and the intermediate court's side (verify, receive, courts).
+import { z } from 'zod';
+import { defineCalls, returns } from '../api/define';
+import { empty, filePath, isoDate, password } from '../api/fields';
+import type { DataPart } from './partNames';
 
-export const exchangeApi = defineCalls({});
+const period = { from: isoDate, to: isoDate };
+const fromNotAfterTo = (a: { from: string; to: string }) => a.from <= a.to;
+const FROM_AFTER_TO = { message: '起始日期不能晚于截止日期', path: ['from'] };
+
+export const preflightArgs = z.object(period).strict().refine(fromNotAfterTo, FROM_AFTER_TO);
+
+export const exportArgs = z
+  .object({
+    ...period,
+    /** Only what changed since the last package (whose sequence becomes the base). */
+    incremental: z.boolean().default(false),
+    /** Party names travel only when someone ticks this, knowingly. */
+    includePartyNames: z.boolean().default(false),
+    /** The folder the package is written to, e.g. a USB stick. */
+    outDir: filePath,
+    passphrase: password,
+  })
+  .strict()
+  .refine(fromNotAfterTo, FROM_AFTER_TO);
+export type ExportArgs = z.infer<typeof exportArgs>;
+
+export const rewriteArgs = z.object({ sequence: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), outDir: filePath }).strict();
+export const verifyArgs = z.object({ file: filePath }).strict();
+export const receiveArgs = z.object({ file: filePath, passphrase: password }).strict();
+
+export interface PreflightIssueView {
+  caseNumber: string;
+  field: string;
+  message: string;
+}
+export interface PreflightView {
+  from: string;
+  to: string;
+  issues: PreflightIssueView[];
+  counts: Record<DataPart, number>;
+}
+
+/** A package written (or written again) to a folder. */
+export interface ExportView {
+  file: string;
+  fileName: string;
+  sequence: number;
+  packageId: string;
+  kind: 'full' | 'incremental';
+  baseSequence: number | null;
+  from: string;
+  to: string;
+  includesPartyNames: boolean;
+  counts: Record<DataPart, number>;
+  payloadSha256: string;
+  packageSha256: string;
+  bytes: number;
+}
+
+export interface PastExportView {
+  sequence: number;
+  packageId: string;
+  kind: 'full' | 'incremental';
+  baseSequence: number | null;
+  from: string;
+  to: string;
+  fileName: string;
+  payloadSha256: string;
+  packageSha256: string;
+  bytes: number;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** What the checks that need no key found: ok, or the first check that failed and why. */
+export interface VerifyView {
+  ok: boolean;
+  /** Chinese, the failed check's message; null when ok. */
+  reason: string | null;
+  /** The check's stable code (e.g. signature, recipient, payloadHash, outdated), null when ok. */
+  code: string | null;
+  alreadyImported: boolean;
+  warnings: string[];
+  packageId: string | null;
+  senderCode: string | null;
+  senderName: string | null;
+  sequence: number | null;
+  kind: 'full' | 'incremental' | null;
+  baseSequence: number | null;
+  from: string | null;
+  to: string | null;
+  createdAt: string | null;
+  includesPartyNames: boolean | null;
+  counts: Record<DataPart, number> | null;
+  payloadSha256: string | null;
+}
+
+export interface ReceiveView {
+  status: 'imported' | 'alreadyImported';
+  packageId: string;
+  senderCode: string;
+  senderName: string;
+  sequence: number;
+  kind: 'full' | 'incremental';
+  from: string;
+  to: string;
+  counts: Record<DataPart, number>;
+  warnings: string[];
+}
+
+export interface ReceivedCourtView {
+  senderCode: string;
+  senderName: string;
+  lastSequence: number;
+  lastPackageId: string;
+  periodFrom: string;
+  periodTo: string;
+  receivedAt: string;
+  packages: number;
+}
+
+export const exchangeApi = defineCalls({
+  'exchange.preflight': { args: preflightArgs, access: 'exchange.export', result: returns<PreflightView>() },
+  'exchange.export': {
+    args: exportArgs,
+    access: 'exchange.export',
+    slowByDesign: 'the signing key is unlocked with scrypt, and the package is compressed and encrypted',
+    result: returns<ExportView>(),
+  },
+  'exchange.exports': { args: empty, access: 'exchange.export', result: returns<PastExportView[]>() },
+  'exchange.rewrite': { args: rewriteArgs, access: 'exchange.export', result: returns<ExportView>() },
+  'exchange.verify': { args: verifyArgs, access: 'exchange.receive', result: returns<VerifyView>() },
+  'exchange.receive': {
+    args: receiveArgs,
+    access: 'exchange.receive',
+    slowByDesign: 'the identity is unlocked with scrypt, and the package is decrypted and checked row by row',
+    result: returns<ReceiveView>(),
+  },
+  'exchange.courts': { args: empty, access: 'exchange.receive', result: returns<ReceivedCourtView[]>() },
+});

@@ -13,6 +13,7 @@ import { alerts } from './alerts';
 import { indicators } from './indicators';
 import { ranges } from './ranges';
 import { report } from './reports';
+import { courts, exportCmd, exportsCmd, receive, verify } from './exchange';
 
 export const COMMANDS = {
   init,
@@ -25,6 +26,11 @@ export const COMMANDS = {
   indicators,
   ranges,
   report,
+  export: exportCmd,
+  exports: exportsCmd,
+  verify,
+  receive,
+  courts,
   extension, 'extension-settings': extensionSettings,
   cases,
   case: caseCmd, 'closing-rules': closingRules,

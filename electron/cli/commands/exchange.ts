@@ -1,0 +1,122 @@
+// courtdesk export | verify | receive | courts | exports: the 报送包 at both ends, through the exchange domain's calls.
+import path from 'node:path';
+import type { ExportView, VerifyView } from '../../../shared/exchange/api';
+import { DATA_PARTS } from '../../../shared/exchange/partNames';
+import { CliError, dateOption, positiveInt, print, required, withSession, type CommandSpec, type Values } from '../cliHost';
+import { readPassphrase } from '../password';
+
+const PART_LABELS: Record<(typeof DATA_PARTS)[number], string> = {
+  'cases.ndjson': '案件',
+  'events.ndjson': '期间',
+  'extension_requests.ndjson': '延长审限申请',
+  'extension_decisions.ndjson': '延长审限审批',
+  'indicators.json': '指标',
+  'ranges.json': '合理区间',
+  'deletions.ndjson': '删除记录',
+};
+
+function countsText(counts: Record<string, number> | null): string {
+  if (!counts) return '';
+  return DATA_PARTS.filter((p) => p !== 'indicators.json' && p !== 'ranges.json').map((p) => `${PART_LABELS[p]} ${counts[p] ?? 0}`).join('，');
+}
+
+async function passphrase(): Promise<string> {
+  const p = await readPassphrase();
+  if (p === null || p === '') throw new CliError('需要密钥口令：请输入，或通过环境变量 COURTDESK_PASSPHRASE 提供', 2);
+  return p;
+}
+
+function outDir(v: Values): string {
+  return path.resolve(required(v, 'out-dir', '保存报送包的文件夹，如 U 盘'));
+}
+
+function exported(r: ExportView): string {
+  return `${r.file}`;
+}
+
+export const exportCmd: CommandSpec = {
+  positionals: [],
+  options: { from: { type: 'string' }, to: { type: 'string' }, incremental: { type: 'boolean' }, 'with-party-names': { type: 'boolean' }, 'out-dir': { type: 'string' }, 'preflight-only': { type: 'boolean' } },
+  signIn: 'required',
+  async run(g, _args, v, io) {
+    const from = dateOption(required(v, 'from', '报送期间的起始日期'), 'from');
+    const to = dateOption(required(v, 'to', '报送期间的截止日期'), 'to');
+    if (from > to) throw new CliError('--from 不能晚于 --to', 2);
+    if (v['preflight-only']) {
+      const r = await withSession(g, io, ({ call }) => call('exchange.preflight', { from, to }));
+      print(io, g, r, () => (r.issues.length === 0 ? `报送前检查：${from} 至 ${to} 未发现问题（${countsText(r.counts)}）` : [`报送前检查：${r.issues.length} 个问题`, ...r.issues.map((i) => `${i.caseNumber}\t${i.field}\t${i.message}`)].join('\n')));
+      return 0;
+    }
+    const dir = outDir(v);
+    const pass = await passphrase();
+    const r = await withSession(g, io, ({ call }) => call('exchange.export', { from, to, incremental: v.incremental === true, includePartyNames: v['with-party-names'] === true, outDir: dir, passphrase: pass }));
+    print(io, g, r, () => exported(r));
+    return 0;
+  },
+};
+
+function verifyText(r: VerifyView): string {
+  const head = r.ok ? (r.alreadyImported ? '核验通过：此报送包已导入，无需重复导入' : '核验通过') : `核验未通过：${r.reason}`;
+  const about = r.senderCode ? `${r.senderName ?? ''}（${r.senderCode}） 序号 ${r.sequence} ${r.kind === 'incremental' ? `增量（基于序号 ${r.baseSequence}）` : '全量'} ${r.from} 至 ${r.to}；${countsText(r.counts)}` : '';
+  return [head, about, ...r.warnings.map((w) => `注意：${w}`)].filter(Boolean).join('\n');
+}
+
+export const verify: CommandSpec = {
+  positionals: ['FILE'],
+  options: {},
+  signIn: 'required',
+  async run(g, [file], _v, io) {
+    const r = await withSession(g, io, ({ call }) => call('exchange.verify', { file: path.resolve(file) }));
+    print(io, g, r, () => verifyText(r));
+    return r.ok ? 0 : 1;
+  },
+};
+
+export const receive: CommandSpec = {
+  positionals: ['FILE'],
+  options: {},
+  signIn: 'required',
+  async run(g, [file], _v, io) {
+    const pass = await passphrase();
+    const r = await withSession(g, io, ({ call }) => call('exchange.receive', { file: path.resolve(file), passphrase: pass }));
+    print(io, g, r, () =>
+      [
+        r.status === 'alreadyImported' ? `已导入，无需重复导入：${r.senderName}（${r.senderCode}）序号 ${r.sequence}` : `已导入 ${r.senderName}（${r.senderCode}）序号 ${r.sequence}（${r.kind === 'incremental' ? '增量' : '全量'}，${r.from} 至 ${r.to}）：${countsText(r.counts)}`,
+        ...r.warnings.map((w) => `注意：${w}`),
+      ].join('\n'),
+    );
+    return 0;
+  },
+};
+
+export const courts: CommandSpec = {
+  positionals: [],
+  options: {},
+  signIn: 'required',
+  async run(g, _args, _v, io) {
+    const r = await withSession(g, io, ({ call }) => call('exchange.courts', {}));
+    print(io, g, r, () => (r.length === 0 ? '尚未收到任何基层法院的报送包' : r.map((c) => `${c.senderCode}\t${c.senderName}\t最后序号 ${c.lastSequence}\t${c.periodFrom} 至 ${c.periodTo}\t导入于 ${c.receivedAt.slice(0, 16).replace('T', ' ')}\t共 ${c.packages} 个`).join('\n')));
+    return 0;
+  },
+};
+
+export const exportsCmd: CommandSpec = {
+  positionals: ['list|rewrite', 'SEQUENCE'],
+  arity: [0, 2],
+  options: { 'out-dir': { type: 'string' } },
+  signIn: 'required',
+  async run(g, [sub = 'list', seqText], v, io) {
+    if (sub === 'list') {
+      const r = await withSession(g, io, ({ call }) => call('exchange.exports', {}));
+      print(io, g, r, () => (r.length === 0 ? '本院尚未生成报送包' : r.map((e) => `${e.sequence}\t${e.kind === 'incremental' ? `增量（基于 ${e.baseSequence}）` : '全量'}\t${e.from} 至 ${e.to}\t${e.fileName}\t${e.payloadSha256.slice(0, 16)}…\t${e.createdAt.slice(0, 16).replace('T', ' ')}\t${e.createdBy}`).join('\n')));
+      return 0;
+    }
+    if (sub !== 'rewrite') throw new CliError(`exports 的子命令只能是 list 或 rewrite，而不是“${sub}”`, 2);
+    if (seqText === undefined) throw new CliError('请写明要重写的报送包序号，如 courtdesk exports rewrite 7 --out-dir /media/usb', 2);
+    const sequence = positiveInt(seqText, 'SEQUENCE', Number.MAX_SAFE_INTEGER);
+    const dir = outDir(v);
+    const r = await withSession(g, io, ({ call }) => call('exchange.rewrite', { sequence, outDir: dir }));
+    print(io, g, r, () => exported(r));
+    return 0;
+  },
+};

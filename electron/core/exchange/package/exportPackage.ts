@@ -1,0 +1,139 @@
+// Writes a 报送包 at the basic court: parts, content.json, inner ZIP, age encryption, signed manifest, outer ZIP; on the
+// stick as NAME.part, synced, renamed, read back and verified, and only then recorded with its sequence, id and bytes.
+import type { Database } from 'better-sqlite3';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DATA_PARTS, type DataPart } from '../../../../shared/exchange/partNames';
+import { encodeManifest, FORMAT_VERSION, type Content, type Manifest } from '../../../../shared/exchange/manifest';
+import type { ExportView } from '../../../../shared/exchange/api';
+import { ageEncrypt } from '../crypto/age';
+import { minisignSign } from '../crypto/minisign';
+import { writeInnerZip, writeOuterZip } from '../container/zipWrite';
+import { getReportingRecipient, unlockSigningKey, ownSigningKeyPublic, courtLevel } from '../keys/keyStore';
+import { buildParts } from '../parts/buildParts';
+import { lastExport, nextSequence, recordExport } from '../parts/exportLog';
+import { getSelfCourt } from '../../court/courtStore';
+import { auditAppender } from '../../audit/auditLog';
+import { CoreError, InputError } from '../../kernel/errors';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import { writeFileWhole } from '../../print/wholeFile';
+import { checkWrittenPackage } from './selfCheck';
+import { checkOutDir } from './outDir';
+
+export interface ExportRequest {
+  from: string;
+  to: string;
+  incremental: boolean;
+  includePartyNames: boolean;
+  outDir: string;
+  passphrase: string;
+}
+
+/** How the bytes reach the folder; a test passes one that fails as a full disk or a pulled stick would. */
+export type WholeFileWriter = (file: string, bytes: Buffer) => void;
+
+export const sha256Hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/** 辽0421-20250101-20250331-000007.cdpkg: a convenience for people; the reader never trusts it. */
+export function packageFileName(courtCode: string, from: string, to: string, sequence: number): string {
+  return `${courtCode}-${from.replaceAll('-', '')}-${to.replaceAll('-', '')}-${String(sequence).padStart(6, '0')}.cdpkg`;
+}
+
+/** The first line of the minisign signature's trusted (signed) comment: what a person reading the .minisig sees. */
+export function trustedComment(m: Pick<Manifest, 'packageId' | 'sender' | 'sequence'>): string {
+  return `courtdesk package ${m.packageId} sender ${m.sender.courtCode} sequence ${m.sequence}`;
+}
+
+export async function exportPackage(db: Database, req: ExportRequest, actor: string, write: WholeFileWriter = writeFileWhole): Promise<ExportView> {
+  const self = getSelfCourt(db);
+  if (!self) throw new CoreError('CONFLICT', '数据库尚未建立本院信息，无法生成报送包');
+  if (courtLevel(db) !== 'basic') throw new CoreError('CONFLICT', '本院设置为中级法院，不生成报送包；报送包由基层法院生成');
+  const recipient = getReportingRecipient(db);
+  if (!recipient) throw new CoreError('CONFLICT', '尚未设置报送的中院（其 age 公钥），请先设置接收方');
+  if (!ownSigningKeyPublic(db)) throw new CoreError('CONFLICT', '本院尚未生成签名密钥，请先生成密钥');
+  const outDir = checkOutDir(req.outDir);
+
+  const previous = lastExport(db);
+  if (req.incremental && !previous) throw new InputError('本院还没有报送过，第一个报送包应为全量报送', 'incremental');
+  const unlocked = await unlockSigningKey(db, req.passphrase);
+  if (!unlocked.ok) throw new InputError(unlocked.message, 'passphrase');
+
+  const sequence = nextSequence(db);
+  const packageId = randomUUID();
+  const kind = req.incremental ? 'incremental' : 'full';
+  const baseSequence = req.incremental && previous ? previous.sequence : null;
+  const built = buildParts(db, { from: req.from, to: req.to, sinceRowVersion: req.incremental && previous ? previous.highRowVersion : null, includePartyNames: req.includePartyNames });
+  const counts = Object.fromEntries(DATA_PARTS.map((p) => [p, 0])) as Record<DataPart, number>;
+  const partsMeta = {} as Content['parts'];
+  for (const p of built.parts) {
+    counts[p.name] = p.rows;
+    partsMeta[p.name] = { sha256: p.sha256, bytes: p.data.length };
+  }
+  const content: Content = { packageId, sender: { courtCode: self.code }, sequence, kind, baseSequence, schemaVersion: LATEST_SCHEMA_VERSION, counts, parts: partsMeta };
+  const inner = await writeInnerZip([
+    { name: 'content.json', data: Buffer.from(JSON.stringify(content), 'utf8') },
+    ...built.parts.map((p) => ({ name: p.name, data: p.data })),
+  ]);
+  const payload = Buffer.from(await ageEncrypt(inner, recipient.recipient));
+  const payloadSha256 = sha256Hex(payload);
+  const manifest: Manifest = {
+    formatVersion: FORMAT_VERSION,
+    suite: 'age-x25519/minisign-ed25519',
+    packageId,
+    sender: { courtCode: self.code, courtName: self.name },
+    recipient: { courtCode: recipient.courtCode, fingerprint: recipient.fingerprint },
+    period: { from: req.from, to: req.to },
+    kind,
+    baseSequence,
+    sequence,
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    createdAt: new Date().toISOString(),
+    includesPartyNames: req.includePartyNames,
+    counts,
+    payloadSha256,
+  };
+  const manifestBytes = encodeManifest(manifest);
+  const signature = Buffer.from(minisignSign(manifestBytes, unlocked.key, trustedComment(manifest), `signature from CourtDesk ${self.code}`), 'utf8');
+  const bytes = await writeOuterZip(manifestBytes, signature, payload);
+
+  const fileName = packageFileName(self.code, req.from, req.to, sequence);
+  const file = path.join(outDir, fileName);
+  try {
+    write(file, bytes);
+  } catch {
+    throw new InputError(`无法把报送包写入“${outDir}”（U 盘已拔出、没有写入权限或空间已满）。没有生成报送包，序号 ${sequence} 未被占用`, 'outDir');
+  }
+  // What reached the stick is read back and checked as the intermediate court will, before the sequence is used up.
+  let readBack: Buffer;
+  try {
+    readBack = readFileSync(file);
+  } catch {
+    throw new InputError(`写入后无法读回“${file}”，请检查 U 盘。序号 ${sequence} 未被占用`, 'outDir');
+  }
+  const problem = readBack.equals(bytes) ? await checkWrittenPackage(readBack, ownSigningKeyPublic(db)!.publicKey) : '读回的内容与写入的不一致';
+  if (problem) throw new InputError(`写入 U 盘的报送包核验未通过（${problem}），请换一个 U 盘再试。序号 ${sequence} 未被占用`, 'outDir');
+
+  const packageSha256 = sha256Hex(bytes);
+  const append = auditAppender(db);
+  db.transaction(() => {
+    recordExport(db, {
+      sequence,
+      packageId,
+      kind,
+      baseSequence,
+      periodFrom: req.from,
+      periodTo: req.to,
+      fileName,
+      payloadSha256,
+      packageSha256,
+      bytes,
+      highRowVersion: built.highRowVersion,
+      includesPartyNames: req.includePartyNames,
+      counts,
+      by: actor,
+    });
+    append({ actor, action: 'exchange.export', entity: 'package', entityKey: String(sequence), after: { packageId, kind, baseSequence, from: req.from, to: req.to, includesPartyNames: req.includePartyNames, counts, payloadSha256, packageSha256, fileName } });
+  })();
+  return { file, fileName, sequence, packageId, kind, baseSequence, from: req.from, to: req.to, includesPartyNames: req.includePartyNames, counts, payloadSha256, packageSha256, bytes: bytes.length };
+}

@@ -1,0 +1,119 @@
+// The intermediate court's checks that need no key, in the spec's order (size, ZIP, manifest, signature, recipient,
+// payload hash, freshness): each failure its own code and Chinese message, nothing written.
+import type { Database } from 'better-sqlite3';
+import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
+import { parseManifest, type Manifest } from '../../../../shared/exchange/manifest';
+import { PACKAGE_LIMITS } from '../../../../shared/exchange/limits';
+import { readOuterZip } from '../container/zipRead';
+import { minisignVerify } from '../crypto/minisign';
+import { findRegisteredSender, ownAgeRecipient } from '../keys/keyStore';
+import { findReceivedByPackageId, findReceivedBySequence, lastReceived } from '../parts/receivedStore';
+import { sha256Hex } from './exportPackage';
+
+export type VerifyFailure = { ok: false; code: string; message: string; manifest: Manifest | null };
+export type Verified = {
+  ok: true;
+  manifest: Manifest;
+  payload: Buffer;
+  /** Same id and same payload hash as a package already imported: nothing more to do. */
+  alreadyImported: boolean;
+  warnings: string[];
+};
+export type VerifyOutcome = Verified | VerifyFailure;
+
+const fail = (code: string, message: string, manifest: Manifest | null = null): VerifyFailure => ({ ok: false, code, message, manifest });
+
+/** Reads the file whole, refusing before reading one that exceeds the cap. */
+export function readPackageFile(file: string): { ok: true; bytes: Buffer } | VerifyFailure {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return fail('unreadable', `无法打开文件“${file}”（不存在或没有读取权限）`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return fail('unreadable', `“${file}”不是文件`);
+    if (st.size === 0) return fail('empty', '文件是空的，不是报送包');
+    if (st.size > PACKAGE_LIMITS.packageBytes) return fail('tooLarge', `文件大小超过报送包上限（${PACKAGE_LIMITS.packageBytes / 2 ** 20} MiB），未导入`);
+    const bytes = Buffer.alloc(st.size);
+    for (let at = 0; at < st.size; ) {
+      const n = readSync(fd, bytes, at, st.size - at, at);
+      if (n === 0) return fail('unreadable', `读取“${file}”时文件变短了，请重新拷贝`);
+      at += n;
+    }
+    return { ok: true, bytes };
+  } catch {
+    return fail('unreadable', `读取“${file}”失败，请检查 U 盘`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** More than five years from the receiving machine's clock is surely a wrong clock somewhere; imported, with a word. */
+const CLOCK_SKEW_MS = 5 * 366 * 86_400_000;
+
+export async function verifyPackage(db: Database, bytes: Buffer, now: Date = new Date()): Promise<VerifyOutcome> {
+  // 1. size
+  if (bytes.length === 0) return fail('empty', '文件是空的，不是报送包');
+  if (bytes.length > PACKAGE_LIMITS.packageBytes) return fail('tooLarge', `文件大小超过报送包上限（${PACKAGE_LIMITS.packageBytes / 2 ** 20} MiB），未导入`);
+  // 2. container
+  const outer = await readOuterZip(bytes);
+  if (!outer.ok) return fail(`zip.${outer.failure.code}`, outer.failure.message);
+  // 3. manifest
+  const parsed = parseManifest(outer.manifest);
+  if (!parsed.ok) return fail(`manifest.${parsed.code}`, parsed.message);
+  const m = parsed.manifest;
+  // 4. signature by the key registered for the named sender, full public key compared
+  const sender = findRegisteredSender(db, m.sender.courtCode);
+  if (!sender) return fail('unregisteredSender', `发送法院“${m.sender.courtCode}”未在本院登记（或其公钥尚未登记），未导入`, m);
+  if (sender.revokedAt !== null) return fail('revokedKey', `发送法院“${m.sender.courtCode}”的签名公钥已于 ${sender.revokedAt.slice(0, 10)} 吊销，未导入`, m);
+  const verdict = minisignVerify(outer.manifest, outer.signature.toString('utf8'), sender.publicKey);
+  if (!verdict.ok) {
+    const why =
+      verdict.reason === 'keyId' ? '签名所用的密钥不是该院登记的密钥'
+      : verdict.reason === 'malformed' || verdict.reason === 'algorithm' ? '签名文件格式不正确'
+      : '签名无效：报送包清单被改动，或不是该院签发';
+    return fail(`signature.${verdict.reason}`, `${why}，未导入`, m);
+  }
+  // 5. recipient
+  const ours = ownAgeRecipient(db);
+  if (!ours || ours.fingerprint !== m.recipient.fingerprint) return fail('recipient', '此报送包不是报送给本院的，未导入', m);
+  // 6. payload hash, before any key is touched
+  if (sha256Hex(outer.payload) !== m.payloadSha256) return fail('payloadHash', '报送包的加密内容与清单的校验值不符（内容被改动或损坏），未导入', m);
+  // 7. freshness
+  const warnings: string[] = [];
+  const sameId = findReceivedByPackageId(db, m.packageId);
+  if (sameId) {
+    if (sameId.payloadSha256 === m.payloadSha256 && sameId.senderCode === m.sender.courtCode && sameId.sequence === m.sequence)
+      return { ok: true, manifest: m, payload: outer.payload, alreadyImported: true, warnings };
+    return fail('idReused', '此报送包的编号已被另一份内容不同的报送包使用，未导入', m);
+  }
+  const sameSeq = findReceivedBySequence(db, m.sender.courtCode, m.sequence);
+  if (sameSeq) return fail('sequenceReused', `序号 ${m.sequence} 已用于该院另一份报送包，未导入`, m);
+  const last = lastReceived(db, m.sender.courtCode);
+  if (last && m.sequence < last.sequence) return fail('outdated', `此报送包（序号 ${m.sequence}）早于已导入的序号 ${last.sequence}，已过期，未导入`, m);
+  if (m.kind === 'incremental') {
+    const base = m.baseSequence ?? 0;
+    if (!last || base !== last.sequence) {
+      const have = last?.sequence ?? 0;
+      const missing = base > have ? range(have + 1, base) : [];
+      const what = missing.length > 0 ? `缺少序号 ${formatRange(missing)} 的报送包` : `它基于序号 ${base}，而本院最后导入的是序号 ${have || '（无）'}`;
+      return fail('baseMismatch', `增量报送包不能导入：${what}，请先导入缺少的报送包或请该院重新全量报送`, m);
+    }
+  }
+  const created = Date.parse(m.createdAt);
+  if (!Number.isFinite(created) || Math.abs(created - now.getTime()) > CLOCK_SKEW_MS)
+    warnings.push(`报送包的生成时间（${m.createdAt}）与本机时间相差五年以上，请核对双方电脑的时钟`);
+  return { ok: true, manifest: m, payload: outer.payload, alreadyImported: false, warnings };
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b && out.length < 1000; i++) out.push(i);
+  return out;
+}
+
+function formatRange(n: number[]): string {
+  return n.length === 1 ? String(n[0]) : `${n[0]}–${n[n.length - 1]}`;
+}
