@@ -2,7 +2,7 @@
 // stick as NAME.part, synced, renamed, read back and verified, and only then recorded with its sequence, id and bytes.
 import type { Database } from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DATA_PARTS, type DataPart } from '../../../../shared/exchange/partNames';
 import { encodeManifest, FORMAT_VERSION, type Content, type Manifest } from '../../../../shared/exchange/manifest';
@@ -105,14 +105,18 @@ export async function exportPackage(db: Database, req: ExportRequest, actor: str
     throw new InputError(`无法把报送包写入“${outDir}”（U 盘已拔出、没有写入权限或空间已满）。没有生成报送包，序号 ${sequence} 未被占用`, 'outDir');
   }
   // What reached the stick is read back and checked as the intermediate court will, before the sequence is used up.
-  let readBack: Buffer;
+  let readBack: Buffer | null = null;
   try {
     readBack = readFileSync(file);
   } catch {
-    throw new InputError(`写入后无法读回“${file}”，请检查 U 盘。序号 ${sequence} 未被占用`, 'outDir');
+    // reported below, with the file removed
   }
-  const problem = readBack.equals(bytes) ? await checkWrittenPackage(readBack, ownSigningKeyPublic(db)!.publicKey) : '读回的内容与写入的不一致';
-  if (problem) throw new InputError(`写入 U 盘的报送包核验未通过（${problem}），请换一个 U 盘再试。序号 ${sequence} 未被占用`, 'outDir');
+  const problem = readBack === null ? '无法读回' : readBack.equals(bytes) ? await checkWrittenPackage(readBack, ownSigningKeyPublic(db)!.publicKey) : '读回的内容与写入的不一致';
+  if (problem) {
+    // A package the stick did not keep intact must not lie there under its final name to be carried away.
+    rmSync(file, { force: true });
+    throw new InputError(`写入 U 盘的报送包核验未通过（${problem}），已删除该文件，请换一个 U 盘再试。序号 ${sequence} 未被占用`, 'outDir');
+  }
 
   const packageSha256 = sha256Hex(bytes);
   const append = auditAppender(db);
