@@ -50,6 +50,10 @@ export const AUDIT_ACTION_LABELS = {
   'extension.higherCourt.approved': '上级法院批准延长审限',
   'extension.higherCourt.rejected': '上级法院不批准延长审限',
   'extension.form': '打印延长审限审批表',
+  'exchange.keys.init': '生成报送密钥',
+  'exchange.keys.importIdentity': '导入中院解密密钥',
+  'exchange.recipient.set': '设置报送的中院接收方公钥',
+  'exchange.register': '登记基层法院公钥',
   backup: '手动备份',
   restore: '从备份恢复',
 } as const satisfies Record<string, string>;
