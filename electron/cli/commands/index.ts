@@ -13,6 +13,7 @@ import { alerts } from './alerts';
 import { indicators } from './indicators';
 import { ranges } from './ranges';
 import { report } from './reports';
+import { keys, recipient, register } from './keys';
 
 export const COMMANDS = {
   init,
@@ -25,6 +26,9 @@ export const COMMANDS = {
   indicators,
   ranges,
   report,
+  keys,
+  recipient,
+  register,
   extension, 'extension-settings': extensionSettings,
   cases,
   case: caseCmd, 'closing-rules': closingRules,
