@@ -3,7 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { nowStamp } from '../../db/clock';
 import { auditAppender } from '../../audit/auditLog';
 import { keyFingerprint } from '../../../../shared/exchange/fingerprint';
-import { ageRecipientBytes, generateAgeIdentity, openWithPassphrase, sealWithPassphrase, ageRecipientOf } from '../crypto/age';
+import { ageRecipientBytes, generateAgeIdentity, ageRecipientOf } from '../crypto/age';
+import { openOffThread, sealOffThread } from '../crypto/passphrase';
 import {
   encodeMinisignSecretKeyFile,
   generateMinisignKey,
@@ -63,7 +64,7 @@ export function ownAgeRecipient(db: Database): { recipient: string; fingerprint:
 
 async function unseal(row: OwnKeyRow | null, passphrase: string, missing: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   if (!row) return { ok: false, message: missing };
-  const opened = await openWithPassphrase(new Uint8Array(row.sealed), passphrase);
+  const opened = await openOffThread(new Uint8Array(row.sealed), passphrase);
   if (!opened.ok) return { ok: false, message: opened.reason === 'wrongPassphrase' ? '口令错误' : '本院私钥的加密文件已损坏，无法解开；请从密钥备份重新导入' };
   return { ok: true, text: text.decode(opened.plaintext) };
 }
@@ -141,13 +142,13 @@ export function listRegisteredSenders(db: Database): RegisteredSender[] {
 /** Seals a new key's secret under the passphrase: the scrypt work runs before any write. */
 export async function makeSigningKey(passphrase: string) {
   const key = generateMinisignKey();
-  const sealed = await sealWithPassphrase(utf8.encode(encodeMinisignSecretKeyFile(key)), passphrase);
+  const sealed = await sealOffThread(utf8.encode(encodeMinisignSecretKeyFile(key)), passphrase);
   return { line: minisignPublicKeyLine(key), fingerprint: minisignFingerprint(key).hex, sealed };
 }
 
 export async function sealAgeIdentity(identity: string, passphrase: string) {
   const recipient = await ageRecipientOf(identity);
-  const sealed = await sealWithPassphrase(utf8.encode(`${identity}\n`), passphrase);
+  const sealed = await sealOffThread(utf8.encode(`${identity}\n`), passphrase);
   return { recipient, fingerprint: ageFingerprint(recipient).hex, sealed };
 }
 
