@@ -18,6 +18,7 @@ const nodeEntries = {
   'bench/bench': 'bench/bench.ts',
   'generator/seedWorker': 'electron/core/generator/seedWorker.ts',
   'jobs/jobWorker': 'electron/core/jobs/jobWorker.ts',
+  'exchange/passphraseWorker': 'electron/core/exchange/crypto/passphraseWorker.ts',
 };
 const present = Object.fromEntries(Object.entries(nodeEntries).filter(([, src]) => existsSync(path.join(root, src))));
 

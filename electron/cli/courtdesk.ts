@@ -30,8 +30,9 @@ function allOptions(): NonNullable<ParseArgsConfig['options']> {
 export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM-DD] <命令> [参数]
 
 命令（除 init 外都以 --user 或 COURTDESK_USER 指明的账号执行，口令取自 COURTDESK_PASSWORD 或提示输入）：
-  init --court-code 辽0421 --court-name 名称 --admin 姓名 [--demo]
-                                                创建数据库及首个管理员；--demo 创建演示数据库（标明“演示数据”）
+  init --court-code 辽0421 --court-name 名称 --admin 姓名 [--demo] [--level basic|intermediate]
+                                                创建数据库及首个管理员；--demo 创建演示数据库（标明“演示数据”）；
+                                                --level 基层或中级法院（默认按法院代码：省份简称加两位数字为中级法院）
   seed --cases N [--seed S]                     用合成数据填充空的演示数据库（只用于 init --demo 创建的数据库）
   import 文件 [--good-rows-only] [--rejected-file 路径] [--create-missing]
                                                 导入 CSV（UTF-8 或 GB18030）或 .xlsx 案件表，或数据交换 XML（.xml 或其 .zip 压缩包）；
@@ -66,6 +67,13 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   verify 文件                                   核验报送包（不导入）：结构、签名、接收方、校验值、是否过期；--json 输出 {ok, reason, …}
   receive 文件                                  （中院）核验并导入基层法院的报送包；已导入过的报送包提示“已导入”，不重复导入
   courts                                        （中院）各基层法院及其最后一个报送包
+  keys init | keys show | keys export-public --out 文件 | keys import-identity 文件
+                                                报送密钥（密钥口令取自 COURTDESK_PASSPHRASE 或提示输入）：生成本院密钥（基层法院为
+                                                minisign 签名密钥，中级法院另有 age 解密密钥），查看公钥和指纹，写出公钥卡，
+                                                导入 age-keygen 生成的解密密钥（中级法院）
+  recipient set AGE公钥 --court-code 代码 --court-name 名称 [--signing-key 中院签名公钥]
+                                                设置报送的中院（基层法院），显示供电话核对的指纹
+  register 公钥卡文件                            登记基层法院的公钥卡（中级法院，电话核对指纹后）
   reconcile [--out 文件.xlsx]                    审限核对：数据交换 XML 所载审限与本程序计算不一致的案件；--out 导出为 Excel
   holiday-roll [on|off]                         查看或切换节假日顺延（默认不开启），切换时重新计算全部案件的届满日
   cases [--status open|closed|overdue|suspended|paused|stopped|mediating|mediation_due|due-within:N] [--division 部门] [--judge 法官] [--search 文字] [--limit N]

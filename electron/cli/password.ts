@@ -1,4 +1,4 @@
-// Reads a password for the command line: COURTDESK_PASSWORD, else a prompt that does not echo, else a line on stdin.
+// Reads a password for the command line: COURTDESK_PASSWORD, else a prompt that does not echo, else a line on stdin; and the keys' passphrase.
 import { createInterface } from 'node:readline';
 
 export async function readPassword(prompt: string): Promise<string | null> {
@@ -75,12 +75,20 @@ function promptHidden(prompt: string): Promise<string | null> {
 }
 
 /**
- * A key's passphrase (报送密钥口令), not a sign-in password: COURTDESK_PASSPHRASE, else a prompt that does not echo.
- * Without a terminal the variable is the only way: stdin may already have given the sign-in password.
+ * The passphrase that seals or opens the exchange keys: COURTDESK_PASSPHRASE, else a terminal prompt that does not
+ * echo, asked twice when it seals a new key (a typo would lock the court out of its own key). No terminal and no
+ * variable: null, since stdin may already have given the password.
  */
-export async function readPassphrase(prompt = '密钥口令：'): Promise<string | null> {
+export async function readPassphrase(confirm: boolean): Promise<string | null> {
   const fromEnv = process.env.COURTDESK_PASSPHRASE;
   if (fromEnv !== undefined) return fromEnv;
   if (!process.stdin.isTTY) return null;
-  return promptHidden(prompt);
+  const first = await promptHidden('密钥口令：');
+  if (first === null || !confirm) return first;
+  const again = await promptHidden('再次输入密钥口令：');
+  if (again !== first) {
+    process.stderr.write('两次输入的密钥口令不一致\n');
+    return null;
+  }
+  return first;
 }

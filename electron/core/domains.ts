@@ -16,6 +16,7 @@ import { jobsDomain } from './jobs/handlers';
 import { extensionsDomain } from './extensions/handlers';
 import { indicatorsDomain } from './indicators/handlers';
 import { exchangeDomain } from './exchange/handlers';
+import { exchangeKeysDomain } from './exchange/keys/handlers';
 import { reportsDomain } from './reports/handlers';
 
 export const DOMAINS = [
@@ -33,6 +34,7 @@ export const DOMAINS = [
   extensionsDomain,
   indicatorsDomain,
   exchangeDomain,
+  exchangeKeysDomain,
   reportsDomain,
 ];
 

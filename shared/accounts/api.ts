@@ -70,6 +70,8 @@ export const accountsApi = defineCalls({
       password,
       /** A demonstration database, marked 演示数据 from the start: the only kind that may be filled with synthetic cases. */
       demo: z.boolean().default(false),
+      /** A basic or an intermediate court; not given: as the court code says (province and two digits: intermediate). */
+      level: z.enum(['basic', 'intermediate'], { error: '法院级别应为 basic（基层法院）或 intermediate（中级法院）' }).optional(),
     }).strict(),
     access: 'public',
     slowByDesign: SCRYPT,

@@ -34,6 +34,8 @@ export const ACTIONS = [
   'indicators.view',
   'indicators.ranges',
   'exchange.export',
+  'exchange.keys',
+  'exchange.receive',
   'reconciliation.view',
   'accounts.manage',
   'audit.view',
@@ -55,6 +57,8 @@ export const ACTION_LABELS: Record<Action, string> = {
   'indicators.view': '查看质效指标',
   'indicators.ranges': '设置合理区间',
   'exchange.export': '生成报送中院的报送包',
+  'exchange.keys': '管理报送密钥和对方法院',
+  'exchange.receive': '接收和查看基层法院报送包',
   'reconciliation.view': '查看审限核对',
   'accounts.manage': '管理账号',
   'audit.view': '查阅审计日志',
@@ -78,9 +82,9 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   // A vice-president decides the requests of the divisions delegated to him (extension.approve, checked against the
   // delegation by the core); the opinion is the division head's, so he holds no extension.opinion.
   vice_president: new Set<Action>(['cases.view', 'extension.approve', 'indicators.view']),
-  president: new Set<Action>(['cases.view', 'extension.approve', 'extension.settings', 'indicators.view', 'exchange.export', 'reconciliation.view', 'audit.view']),
-  statistician: new Set<Action>(['cases.view', 'indicators.view', 'indicators.ranges', 'exchange.export', 'reconciliation.view', 'audit.view']),
-  admin: new Set<Action>(['accounts.manage', 'audit.view', 'backup.manage', 'settings.manage', 'extension.settings', 'demo.seed']),
+  president: new Set<Action>(['cases.view', 'extension.approve', 'extension.settings', 'indicators.view', 'exchange.export', 'exchange.receive', 'reconciliation.view', 'audit.view']),
+  statistician: new Set<Action>(['cases.view', 'indicators.view', 'indicators.ranges', 'exchange.export', 'exchange.keys', 'exchange.receive', 'reconciliation.view', 'audit.view']),
+  admin: new Set<Action>(['accounts.manage', 'audit.view', 'backup.manage', 'settings.manage', 'extension.settings', 'exchange.keys', 'demo.seed']),
 };
 
 export function can(roles: readonly Role[], action: Action): boolean {

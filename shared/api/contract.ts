@@ -17,9 +17,10 @@ import { jobsApi } from '../jobs/api';
 import { extensionsApi } from '../extensions/api';
 import { indicatorsApi } from '../indicators/api';
 import { exchangeApi } from '../exchange/api';
+import { exchangeKeysApi } from '../exchange/keysApi';
 
 /** Every call of every domain; a name declared twice throws here, when the program starts. */
-export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi, reportsApi);
+export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi, exchangeKeysApi, reportsApi);
 
 export type Api = typeof API;
 export type ApiMethod = Extract<keyof Api, string>;
@@ -69,5 +70,6 @@ export type * from '../audit/api';
 export type * from '../backup/api';
 export type * from '../jobs/api';
 export type * from '../extensions/api';
+export type * from '../exchange/keysApi';
 export { caseFilterSchema, caseListArgs, CASE_SORTS, CASE_STATUS_FILTERS } from '../cases/api';
 export { auditListArgs } from '../audit/api';

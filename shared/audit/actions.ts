@@ -53,6 +53,10 @@ export const AUDIT_ACTION_LABELS = {
   'exchange.export': '生成报送中院的报送包',
   'exchange.rewrite': '重新写出已生成的报送包',
   'exchange.receive': '导入基层法院的报送包',
+  'exchange.keys.init': '生成报送密钥',
+  'exchange.keys.importIdentity': '导入中院解密密钥',
+  'exchange.recipient.set': '设置报送的中院接收方公钥',
+  'exchange.register': '登记基层法院公钥',
   backup: '手动备份',
   restore: '从备份恢复',
 } as const satisfies Record<string, string>;

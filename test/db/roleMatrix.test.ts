@@ -116,6 +116,8 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'indicators.setRange', args: { id: 'reversalRate', low: null, high: 5 }, action: 'indicators.ranges' },
   { method: 'indicators.resetRange', args: { id: 'reversalRate' }, action: 'indicators.ranges' },
   { method: 'indicators.importRanges', args: { fileName: '中院.json', base64: Buffer.from(JSON.stringify({ format: 'courtdesk-indicator-ranges', version: 1, ranges: { reversalRate: { low: null, high: 5 } } })).toString('base64') }, action: 'indicators.ranges' },
+  { method: 'exchange.keysShow', args: {}, action: 'exchange.keys' },
+  { method: 'exchange.recipientSet', args: { recipient: 'age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq', courtCode: '辽04', courtName: '中院' }, action: 'exchange.keys', input: /校验失败/ },
 ];
 
 /** Calls open to anyone (sign-in, start-up) or to everyone signed in; restore is refused by a core without a runtime. */
@@ -138,6 +140,10 @@ const ELSEWHERE = {
   'extensions.get': 'test/db/extensionWorkflow.test.ts: a request within the scope of its case',
   'extensions.attachment': 'test/db/extensionWorkflow.test.ts: a letter of a request within the scope of its case',
   'extensions.form': 'test/db/extensionForm.test.ts: the printed form of a request within the scope of its case',
+  'exchange.keysInit': 'test/db/exchangeKeys.test.ts: once per court, and the level decides what it makes',
+  'exchange.keysExportPublic': 'test/db/exchangeKeys.test.ts: needs the key made first',
+  'exchange.keysImportIdentity': 'test/db/exchangeKeys.test.ts: an intermediate court only',
+  'exchange.register': 'test/db/exchangeKeys.test.ts: an intermediate court only',
 };
 
 it('covers every call of the contract: guarded here, open to all, or tested elsewhere', () => {

@@ -10,7 +10,7 @@ const BIN = path.join(ROOT, 'bin/courtdesk.cjs');
 
 /** Builds dist/ once if a test run starts without it (npm test builds first). */
 export function ensureBuilt(): void {
-  if (['dist/cli/courtdesk.cjs', 'dist/host/host.cjs', 'dist/generator/seedWorker.cjs', 'dist/jobs/jobWorker.cjs'].every((f) => existsSync(path.join(ROOT, f)))) return;
+  if (['dist/cli/courtdesk.cjs', 'dist/host/host.cjs', 'dist/generator/seedWorker.cjs', 'dist/jobs/jobWorker.cjs', 'dist/exchange/passphraseWorker.cjs'].every((f) => existsSync(path.join(ROOT, f)))) return;
   const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
 }

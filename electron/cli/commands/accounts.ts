@@ -10,12 +10,14 @@ import { readNewPassword } from '../password';
 
 export const init: CommandSpec = {
   positionals: [],
-  options: { 'court-code': { type: 'string' }, 'court-name': { type: 'string' }, admin: { type: 'string' }, demo: { type: 'boolean' } },
+  options: { 'court-code': { type: 'string' }, 'court-name': { type: 'string' }, admin: { type: 'string' }, demo: { type: 'boolean' }, level: { type: 'string' } },
   signIn: 'newAdmin',
   async run(g, _args, v, io) {
     const courtCode = required(v, 'court-code', '法院代码，如 辽0421');
     const courtName = required(v, 'court-name', '法院名称');
     const adminName = required(v, 'admin', '首个管理员的姓名');
+    const level = v.level === undefined ? undefined : String(v.level);
+    if (level !== undefined && level !== 'basic' && level !== 'intermediate') throw new CliError('--level 应为 basic（基层法院）或 intermediate（中级法院）', 2);
     if (g.password === null || g.password === undefined) throw new CliError('需要首个管理员的口令：请输入，或通过环境变量 COURTDESK_PASSWORD 提供', 2);
     const problem = passwordProblem(g.password, adminName);
     if (problem) throw new CliError(`管理员口令不合要求：${problem}`, 2);
@@ -25,7 +27,7 @@ export const init: CommandSpec = {
     let done = false;
     try {
       if (runtime.startupFailure) throw new CliError(runtime.startupFailure.message, 1);
-      const r = await runtime.call('auth.setup', { courtCode, courtName, adminName, password: g.password, demo: !!v.demo }, { commandLine: true });
+      const r = await runtime.call('auth.setup', { courtCode, courtName, adminName, password: g.password, demo: !!v.demo, ...(level ? { level } : {}) }, { commandLine: true });
       if (!r.ok) throw new CliError(r.error.message, 1);
       done = true;
     } finally {

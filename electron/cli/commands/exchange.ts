@@ -21,7 +21,7 @@ function countsText(counts: Record<string, number> | null): string {
 }
 
 async function passphrase(): Promise<string> {
-  const p = await readPassphrase();
+  const p = await readPassphrase(false);
   if (p === null || p === '') throw new CliError('需要密钥口令：请输入，或通过环境变量 COURTDESK_PASSPHRASE 提供', 2);
   return p;
 }

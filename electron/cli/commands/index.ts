@@ -14,6 +14,7 @@ import { indicators } from './indicators';
 import { ranges } from './ranges';
 import { report } from './reports';
 import { courts, exportCmd, exportsCmd, receive, verify } from './exchange';
+import { keys, recipient, register } from './keys';
 
 export const COMMANDS = {
   init,
@@ -31,6 +32,9 @@ export const COMMANDS = {
   verify,
   receive,
   courts,
+  keys,
+  recipient,
+  register,
   extension, 'extension-settings': extensionSettings,
   cases,
   case: caseCmd, 'closing-rules': closingRules,

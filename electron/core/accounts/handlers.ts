@@ -62,7 +62,7 @@ export const accountsDomain = createDomain('accounts', accountsApi, (s: CoreServ
     if (s.accounts.count() > 0) throw new CoreError('CONFLICT', '本院数据库已建立，请用已有账号登录');
     const court = getSelfCourt(s.db);
     if (court && court.code !== a.courtCode) throw new InputError(`数据库属于${court.name}（${court.code}），法院代码不符`, '法院代码');
-    if (!court) initCourt(s.db, a.courtCode, a.courtName, a.adminName, a.demo);
+    if (!court) initCourt(s.db, a.courtCode, a.courtName, a.adminName, a.demo, a.level);
     const person = s.accounts.create({ name: a.adminName, roles: ['admin'], password: a.password, actor: a.adminName });
     ctx.startSession(person);
     return user(person);

@@ -21,8 +21,22 @@ export function getSelfCourt(db: Database): SelfCourt | null {
   return (db.prepare('SELECT id, code, name FROM courts WHERE is_self = 1').get() as SelfCourt | undefined) ?? null;
 }
 
-export function insertSelfCourt(db: Database, code: string, name: string, rowVersion: number): SelfCourt {
-  const level = code.length <= 3 ? 'intermediate' : 'basic';
+export type CourtLevel = 'basic' | 'intermediate';
+
+/** The level a code implies when none is given: a province and two digits (辽04) is an intermediate court. */
+export function levelFromCode(code: string): CourtLevel {
+  return code.length <= 3 ? 'intermediate' : 'basic';
+}
+
+/** A level that contradicts the code's shape (辽04 basic, 辽0421 intermediate); other shapes take either. */
+export function courtLevelProblem(code: string, level: CourtLevel): string | null {
+  const digits = code.length - 1;
+  if (digits === 2 && level === 'basic') return `法院代码 ${code} 是中级法院的代码（省份简称加两位数字），不能设为基层法院`;
+  if (digits === 4 && level === 'intermediate') return `法院代码 ${code} 是基层法院的代码（省份简称加四位数字），不能设为中级法院`;
+  return null;
+}
+
+export function insertSelfCourt(db: Database, code: string, name: string, rowVersion: number, level: CourtLevel = levelFromCode(code)): SelfCourt {
   const info = db
     .prepare('INSERT INTO courts (code, name, level, is_self, row_version, updated_at) VALUES (?, ?, ?, 1, ?, ?)')
     .run(code, name, level, rowVersion, nowStamp());
