@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
+import { CONTAINER_CODES, failure } from '../../../electron/core/exchange/container/failures';
 import { readOuterZip } from '../../../electron/core/exchange/container/zipRead';
 import { writeOuterZip } from '../../../electron/core/exchange/container/zipWrite';
 import { makeZip, zeroBomb, type RawEntry } from './containerZipBytes';
@@ -201,7 +202,15 @@ describe('sizes', () => {
     expect(await code(makeZip(broken))).toBe('corrupt');
   });
 
-  it('each failure kind has its own message', async () => {
+  it('every failure code has its own message, in each layer, naming the entry where there is one', () => {
+    for (const layer of ['outer', 'inner'] as const) {
+      const messages = CONTAINER_CODES.map((c) => failure(layer, c, 'payload.age', '256 MiB').message);
+      expect(new Set(messages).size).toBe(CONTAINER_CODES.length);
+    }
+    expect(failure('outer', 'unsafeName', 'a\0b' + 'x'.repeat(100)).message).toMatch(/a�bx+…（共 103 个字符）/);
+  });
+
+  it('each failure kind met in a file has its own message', async () => {
     const cases = [Buffer.alloc(0), randomBytes(100), makeZip(good().slice(0, 2)), makeZip([...good(), { name: 'x' }])];
     const messages = new Set<string>();
     for (const c of cases) {
@@ -227,6 +236,13 @@ describe('standard tools', () => {
       expect(r.ok, flags.join(' ')).toBe(true);
       if (r.ok) expect(r.payload.equals(payload) && r.manifest.equals(manifest) && r.signature.equals(signature)).toBe(true);
     }
+    // written to a pipe, zip cannot seek back: the sizes follow each entry in a data descriptor
+    rmSync(join(dir, 're.zip'), { force: true });
+    execFileSync('sh', ['-c', 'zip -q - manifest.json manifest.json.minisig payload.age | cat > re.zip'], { cwd: dir });
+    const piped = readFileSync(join(dir, 're.zip'));
+    expect(piped.readUInt16LE(6) & 0x08).toBe(0x08);
+    const pr = await readOuterZip(piped);
+    expect(pr.ok && pr.payload.equals(payload)).toBe(true);
     // zip in another order is still the same package
     rmSync(join(dir, 're.zip'), { force: true });
     execFileSync('zip', ['-q', 're.zip', 'payload.age', 'manifest.json.minisig', 'manifest.json'], { cwd: dir });

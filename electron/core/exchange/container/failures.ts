@@ -2,30 +2,32 @@
 
 export type ContainerFailure = { code: ContainerCode; message: string };
 
-export type ContainerCode =
-  | 'empty'
-  | 'tooLarge'
-  | 'notZip'
-  | 'truncated'
-  | 'leadingBytes'
-  | 'trailingBytes'
-  | 'structure'
-  | 'zip64'
-  | 'encrypted'
-  | 'method'
-  | 'unsafeName'
-  | 'directory'
-  | 'folder'
-  | 'unexpectedEntry'
-  | 'duplicateEntry'
-  | 'missingEntry'
-  | 'tooManyEntries'
-  | 'entryTooLarge'
-  | 'compressible'
-  | 'sizeMismatch'
-  | 'inflatedTooLarge'
-  | 'corrupt'
-  | 'crc';
+export const CONTAINER_CODES = [
+  'empty',
+  'tooLarge',
+  'notZip',
+  'truncated',
+  'leadingBytes',
+  'trailingBytes',
+  'structure',
+  'zip64',
+  'encrypted',
+  'method',
+  'unsafeName',
+  'directory',
+  'folder',
+  'unexpectedEntry',
+  'duplicateEntry',
+  'missingEntry',
+  'tooManyEntries',
+  'entryTooLarge',
+  'compressible',
+  'sizeMismatch',
+  'inflatedTooLarge',
+  'corrupt',
+  'crc',
+] as const;
+export type ContainerCode = (typeof CONTAINER_CODES)[number];
 
 /** Which ZIP a failure is about: the .cdpkg file itself, or the ZIP inside payload.age once decrypted. */
 export type Layer = 'outer' | 'inner';
