@@ -1,13 +1,13 @@
 // The outer ZIP (.cdpkg) reader against the spec's container cases: each malformed package refused with its own code.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { CONTAINER_CODES, failure } from '../../../electron/core/exchange/container/failures';
-import { readOuterZip } from '../../../electron/core/exchange/container/zipRead';
+import { readOuterZip, readOuterZipFile } from '../../../electron/core/exchange/container/zipRead';
 import { writeOuterZip } from '../../../electron/core/exchange/container/zipWrite';
 import { makeZip, zeroBomb, type RawEntry } from './containerZipBytes';
 
@@ -247,5 +247,28 @@ describe('standard tools', () => {
     rmSync(join(dir, 're.zip'), { force: true });
     execFileSync('zip', ['-q', 're.zip', 'payload.age', 'manifest.json.minisig', 'manifest.json'], { cwd: dir });
     expect(await code(readFileSync(join(dir, 're.zip')))).toBe('ok');
+  });
+});
+
+describe('readOuterZipFile', () => {
+  it('reads a package file, and refuses a missing file, a folder and an oversized file without loading it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdpkg-'));
+    dirs.push(dir);
+    const zip = await writeOuterZip(manifest, signature, payload);
+    writeFileSync(join(dir, 'a.cdpkg'), zip);
+    const r = await readOuterZipFile(join(dir, 'a.cdpkg'));
+    expect(r.ok && r.bytes.equals(zip) && r.payload.equals(payload)).toBe(true);
+    const missing = await readOuterZipFile(join(dir, 'none.cdpkg'));
+    expect(missing.ok ? '' : missing.failure).toEqual({ code: 'unreadable', message: expect.stringContaining('文件不存在') });
+    const folder = await readOuterZipFile(dir);
+    expect(folder.ok ? '' : folder.failure.code).toBe('unreadable');
+    // a sparse 300 MiB file: refused on its size, never read
+    const huge = join(dir, 'huge.cdpkg');
+    writeFileSync(huge, zip);
+    truncateSync(huge, 300 * 2 ** 20);
+    const before = process.memoryUsage().arrayBuffers;
+    const big = await readOuterZipFile(huge);
+    expect(big.ok ? '' : big.failure.code).toBe('tooLarge');
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * 2 ** 20);
   });
 });

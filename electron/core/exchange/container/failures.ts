@@ -3,6 +3,7 @@
 export type ContainerFailure = { code: ContainerCode; message: string };
 
 export const CONTAINER_CODES = [
+  'unreadable',
   'empty',
   'tooLarge',
   'notZip',
@@ -45,6 +46,7 @@ export function failure(layer: Layer, code: ContainerCode, name = '', detail = '
   const entry = `「${showName(name)}」`;
   const expected = layer === 'outer' ? 'manifest.json、manifest.json.minisig、payload.age' : 'content.json 和规定的数据文件';
   const messages: Record<ContainerCode, string> = {
+    unreadable: `无法读取报送包文件（${detail}），请检查 U 盘是否插好、文件是否还在。`,
     empty: `报送包文件是空的（0 字节），可能拷贝没有完成。${RETRY}`,
     tooLarge: `${where}超过 ${detail} 的上限，不予接收。`,
     notZip: layer === 'outer' ? '这不是 CourtDesk 报送包：文件不是 ZIP 格式（可能选错了文件）。' : `${where}不是 ZIP 格式，无法读取。${RETRY}`,

@@ -2,6 +2,7 @@
 // Order: size cap, the byte-level layout scan (zipScan), the names against the fixed list, the declared sizes against
 // the caps (and payload.age against compressibility) before anything is inflated, then yauzl (strict names, entry-size
 // validation) inflates each entry while we count the bytes, stop past the declared size and check the CRC-32.
+import { open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
@@ -163,4 +164,38 @@ export async function readInnerZip(bytes: Buffer): Promise<Read> {
   if (declared > PACKAGE_LIMITS.inflatedTotal)
     return { ok: false, failure: failure(layer, 'inflatedTooLarge', '', mib(PACKAGE_LIMITS.inflatedTotal)) };
   return inflateAll(bytes, scan.entries, layer);
+}
+
+/** Why an fs error happened, in words a clerk can act on (the raw text goes nowhere). */
+function fsReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return '文件不存在';
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
+  if (code === 'EISDIR') return '选中的是文件夹';
+  return '读取出错';
+}
+
+/**
+ * readOuterZip on a file: its size is checked before a byte is read, so a huge file on the stick is refused without
+ * being loaded; the bytes read are returned too (`bytes`), for hashing or keeping the exact package.
+ */
+export async function readOuterZipFile(
+  path: string,
+): Promise<{ ok: true; bytes: Buffer; manifest: Buffer; signature: Buffer; payload: Buffer } | { ok: false; failure: ContainerFailure }> {
+  let bytes: Buffer;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const { size, isFile } = await handle.stat().then((s) => ({ size: s.size, isFile: s.isFile() }));
+      if (!isFile) return { ok: false, failure: failure('outer', 'unreadable', '', '选中的不是文件') };
+      if (size > PACKAGE_LIMITS.packageBytes) return { ok: false, failure: failure('outer', 'tooLarge', '', mib(PACKAGE_LIMITS.packageBytes)) };
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return { ok: false, failure: failure('outer', 'unreadable', '', fsReason(error)) };
+  }
+  const read = await readOuterZip(bytes);
+  return read.ok ? { ...read, bytes } : read;
 }
