@@ -48,6 +48,10 @@ describe('buildParts', () => {
     }
     const on = buildParts(t.db, { ...PERIOD, sinceRowVersion: null, includePartyNames: true });
     expect(lines(partOf(on.parts, 'cases.ndjson'))[0]).toMatchObject({ plaintiffs: ['张三'], defendants: ['李四', '王五'] });
+    // SQLite writes the lists (json_quote, then split on 、): quotes, backslashes and no names at all survive.
+    t.put([record({ caseNumber: A, filedOn: '2024-03-01', plaintiffs: ['张"三\\', "O'Neil\t公司"], defendants: [] })], TODAY);
+    const odd = buildParts(t.db, { ...PERIOD, sinceRowVersion: null, includePartyNames: true });
+    expect(lines(partOf(odd.parts, 'cases.ndjson'))[0]).toMatchObject({ plaintiffs: ['张"三\\', "O'Neil\t公司"], defendants: [] });
   });
 
   it('incremental: an edited case and its new event go, an untouched one does not, a deletion since goes', () => {

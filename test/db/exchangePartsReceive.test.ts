@@ -126,6 +126,15 @@ describe('validateParts refuses bad parts, naming the part and the line', () => 
     if (!r.ok) expect(r.message).toContain(message);
   });
 
+  it('indicators of another period than the manifest\'s are refused', () => {
+    const { parts } = full();
+    const ctx = { senderCode: SENDER, kind: 'full' as const, counts: countsOf(parts) };
+    expect(validateParts(entriesOf(parts), { ...ctx, period: PERIOD }).ok).toBe(true);
+    expect(validateParts(entriesOf(parts), { ...ctx, period: { from: '2024-01-01', to: '2024-06-30' } })).toEqual({
+      ok: false, message: 'indicators.json 的期间 2024-01-01 至 2024-12-31 与清单的期间 2024-01-01 至 2024-06-30 不符',
+    });
+  });
+
   it('a deletion must name a row: a case number for a case, a row id for the others', () => {
     const inc = buildParts(basic.db, { ...PERIOD, sinceRowVersion: 10_000, includePartyNames: false });
     const e = entriesOf(inc.parts);

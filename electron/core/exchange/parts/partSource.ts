@@ -25,7 +25,8 @@ export const OPEN_PERIOD_MONTHS = 6;
  * a JSON part gives one value and how many rows it counts as (groups of indicators, ranges).
  */
 export type PartSource = (
-  | { part: DataPart; format: 'ndjson'; rows(db: Database, sel: PartSelection): Iterable<unknown> }
+  /** json: the source yields each row already as its JSON text (SQLite's json_object), which the builder takes as is. */
+  | { part: DataPart; format: 'ndjson'; rows(db: Database, sel: PartSelection): Iterable<unknown>; json?: boolean }
   | { part: DataPart; format: 'json'; value(db: Database, sel: PartSelection): { value: unknown; rows: number } }
 ) & {
   /** The domain's own pre-flight checks of the rows it would send (today: the local date the checks hold dates against). */

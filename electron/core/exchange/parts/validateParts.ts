@@ -12,6 +12,8 @@ export interface ValidateContext {
   senderCode: string;
   kind: 'full' | 'incremental';
   counts: Record<DataPart, number>;
+  /** The manifest's period, when given: indicators.json must be that period's figures. */
+  period?: { from: string; to: string };
 }
 
 export type ValidateResult = { ok: true; rows: ReceivedRows } | { ok: false; message: string };
@@ -108,6 +110,9 @@ function check(entries: Map<string, Buffer>, ctx: ValidateContext): ReceivedRows
     'ranges.json': rows.ranges.length,
     'deletions.ndjson': rows.deletions.length,
   };
+  if (ctx.period && (rows.indicators.from !== ctx.period.from || rows.indicators.to !== ctx.period.to)) {
+    refuse(`indicators.json 的期间 ${rows.indicators.from} 至 ${rows.indicators.to} 与清单的期间 ${ctx.period.from} 至 ${ctx.period.to} 不符`);
+  }
   let total = 0;
   for (const p of DATA_PARTS) {
     if (ctx.counts[p] !== actual[p]) refuse(`${p} 有 ${actual[p]} 行，与清单声明的 ${ctx.counts[p]} 行不符`);
