@@ -37,7 +37,9 @@ export interface PreflightIssueView {
 export interface PreflightView {
   from: string;
   to: string;
+  /** At most 1,000 issues are listed; how many more there are. */
   issues: PreflightIssueView[];
+  more: number;
   counts: Record<DataPart, number>;
 }
 
@@ -58,17 +60,18 @@ export interface ExportView {
   bytes: number;
 }
 
+/** Newest first. */
 export interface PastExportView {
   sequence: number;
   packageId: string;
   kind: 'full' | 'incremental';
   baseSequence: number | null;
-  from: string;
-  to: string;
+  periodFrom: string;
+  periodTo: string;
   fileName: string;
   payloadSha256: string;
   packageSha256: string;
-  bytes: number;
+  size: number;
   createdAt: string;
   createdBy: string;
 }

@@ -57,16 +57,17 @@ beforeAll(() => {
   // The intermediate court's identity comes from age-keygen (its key backup), the way the spec's IT staff keep it.
   identityFile = path.join(work.dir, 'mid-identity.txt');
   execFileSync('age-keygen', ['-o', identityFile], { stdio: 'ignore' });
+  ok(atMid(['keys', 'init'], MID_PASS));
   ok(atMid(['keys', 'import-identity', identityFile], MID_PASS));
   const midCard = path.join(work.dir, 'mid.card');
-  ok(atMid(['keys', 'export-public', '--out', midCard]));
+  ok(atMid(['keys', 'export-public', '--out', midCard], MID_PASS));
   const recipient = /age1[0-9a-z]{58}/.exec(readFileSync(midCard, 'utf8'))![0];
 
   ok(atBasic(['keys', 'init'], BASIC_PASS));
-  ok(atBasic(['recipient', 'set', recipient, '--court-code', '辽04', '--court-name', '某某市中级人民法院']));
+  ok(atBasic(['recipient', 'set', recipient, '--court-code', '辽04', '--court-name', '某某市中级人民法院'], BASIC_PASS));
   const basicCard = path.join(work.dir, 'basic.card');
-  ok(atBasic(['keys', 'export-public', '--out', basicCard]));
-  ok(atMid(['register', basicCard]));
+  ok(atBasic(['keys', 'export-public', '--out', basicCard], BASIC_PASS));
+  ok(atMid(['register', basicCard], MID_PASS));
 }, 240_000);
 afterAll(() => work?.cleanup());
 
@@ -119,10 +120,12 @@ describe('courtdesk export / verify / receive', () => {
     const before = receivedTables();
     const v = atMid(['--json', 'verify', damaged]);
     expect(v.code).toBe(1);
-    expect(v.json()).toMatchObject({ ok: false, code: 'payloadHash' });
+    // The outer ZIP's CRC-32 of payload.age is the first to catch a flipped byte on the stick.
+    const verdict = v.json() as { ok: boolean; code: string; reason: string };
+    expect(verdict).toMatchObject({ ok: false, code: 'zip.crc' });
     const r = atMid(['receive', damaged], { COURTDESK_PASSPHRASE: 'not-even-asked' });
     expect(r.code).toBe(1);
-    expect(r.err).toContain('校验值不符');
+    expect(r.err).toContain(verdict.reason);
     expect(receivedTables()).toBe(before);
   });
 

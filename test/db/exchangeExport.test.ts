@@ -102,7 +102,7 @@ describe('exportPackage', () => {
     const second = await exportPackage(basic.db, req({ includePartyNames: true }), 'tester');
     expect(second.sequence).toBe(2);
     expect(await casesPart(second.file)).toContain('王五');
-    expect(listExports(basic.db).map((e) => e.sequence)).toEqual([1, 2]);
+    expect(listExports(basic.db).map((e) => e.sequence)).toEqual([2, 1]);
   });
 
   it('an incremental package holds only what changed since the last one', async () => {

@@ -3,6 +3,7 @@
 // tables' content, not the file's bytes: the WAL and the refusal log change the file).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { freshCourtDb, record } from '../helpers/tempDb';
 import { forgePackage, type ForgeOptions } from '../helpers/packageForge';
@@ -87,7 +88,7 @@ async function expectRefused(o: Partial<ForgeOptions> | Buffer, code: string, me
 
 describe('signature and sender', () => {
   it('a changed byte in the signed manifest', () =>
-    expectRefused({ manifestBytes: (b) => Buffer.from(b.toString('utf8').replace('"kind":"full"', '"kind":"full" ')) }, 'signature.signature', '签名无效'));
+    expectRefused({ manifestBytes: (b) => Buffer.from(b.toString('utf8').replace('测试县人民法院', '测试县人民法庭')) }, 'signature.signature', '签名无效'));
   it('signed by another registered court\'s key', () => expectRefused({ signer: other }, 'signature.keyId', '不是该院登记的密钥'));
   it('signed by an unregistered court', () => expectRefused({ senderCode: '辽0499' }, 'unregisteredSender', '未在本院登记'));
   it('a key with the same key id but another public key', async () => {
@@ -103,16 +104,15 @@ describe('signature and sender', () => {
 describe('recipient and payload', () => {
   it('a package for another intermediate court', () => expectRefused({ recipientFingerprint: 'ab'.repeat(32) }, 'recipient', '不是报送给本院的'));
   it('a changed byte in payload.age: hash mismatch before decryption (no passphrase needed)', async () => {
-    const { bytes } = await forgePackage({ senderCode: '辽0421', signer, recipient: ours.recipient, recipientFingerprint: ours.fingerprint, sequence: 2, parts: texts });
-    const at = bytes.indexOf(Buffer.from('age-encryption.org/v1')) + 300;
-    bytes[at] ^= 1;
+    const { bytes } = await forgePackage({ senderCode: '辽0421', signer, recipient: ours.recipient, recipientFingerprint: ours.fingerprint, sequence: 2000, parts: texts, payloadAfterSigning: (p) => { const c = Buffer.from(p); c[300] ^= 1; return c; } });
     const before = state();
     const r = await receiveBytes(bytes, 'not-the-passphrase');
     expect(r).toMatchObject({ ok: false, code: 'payloadHash' });
     expect(state()).toBe(before);
   });
   const chunk = 64 * 1024;
-  const big = { 'cases.ndjson': '', 'indicators.json': JSON.stringify({ filler: 'x'.repeat(3 * chunk) }) };
+  // Incompressible filler, so that the inner ZIP (DEFLATE) still spans several 64 KiB chunks.
+  const big = { 'cases.ndjson': '', 'indicators.json': JSON.stringify({ filler: randomBytes(3 * chunk).toString('base64') }) };
   it('signed over a damaged ciphertext: a changed chunk byte is age\'s to find', () => expectRefused({ payload: (p) => { const c = Buffer.from(p); c[c.length - 100] ^= 1; return c; } }, 'decrypt.damaged', '解密失败'));
   it('signed over a ciphertext truncated at a 64 KiB chunk boundary', () =>
     expectRefused({ parts: { ...texts, ...big }, payload: (p) => { const header = p.indexOf(Buffer.from('\n---')) ; const body = p.indexOf(10, header + 1) + 1 + 16; return p.subarray(0, body + chunk + 16); } }, 'decrypt.damaged', '解密失败'));
@@ -129,7 +129,7 @@ describe('content and rows', () => {
   it('an unsupported (newer) schema version', () => expectRefused({ manifest: (m) => ({ ...m, schemaVersion: 999 }) }, 'schemaVersion', '更新版本'));
   it('a bad NDJSON line', () => expectRefused({ parts: { ...texts, 'cases.ndjson': texts['cases.ndjson'].replace(/\n$/, '') + '\n{not json\n' } }, 'rows', 'cases.ndjson'));
   it('a case number of another court', () => expectRefused({ parts: { ...texts, 'cases.ndjson': texts['cases.ndjson'].replaceAll('辽0421民初2号', '辽0422民初2号') } }, 'rows', '辽0422'));
-  it('duplicate case numbers', () => expectRefused({ parts: { ...texts, 'cases.ndjson': texts['cases.ndjson'].replaceAll('辽0421民初3号', '辽0421民初2号') } }, 'rows', '（2025）辽0421民初2号'));
+  it('duplicate case numbers', () => expectRefused({ parts: { ...texts, 'cases.ndjson': texts['cases.ndjson'].replaceAll('辽0421民初3号', '辽0421民初2号') } }, 'rows', '第 3 行：案号重复'));
 });
 
 describe('freshness and crashes (a court of their own, 辽0423)', () => {

@@ -28,6 +28,8 @@ export interface ForgeOptions {
   innerEntries?: (e: Array<{ name: string; data: Buffer }>) => Array<{ name: string; data: Buffer }>;
   /** Changes the ciphertext; the manifest's hash is taken after, so only age's own checks can find it. */
   payload?: (p: Buffer) => Buffer;
+  /** Changes the ciphertext after the manifest took its hash (the ZIP's own CRC is written for the changed bytes). */
+  payloadAfterSigning?: (p: Buffer) => Buffer;
   manifest?: (m: Manifest) => Manifest;
   /** Changes the manifest's bytes after signing. */
   manifestBytes?: (b: Buffer) => Buffer;
@@ -44,9 +46,15 @@ export const EMPTY_PARTS: Record<DataPart, string> = {
   'deletions.ndjson': '',
 };
 
+/** Rows as the receiving side counts them: NDJSON lines, the indicator groups, the ranges. */
 function rowsOf(name: DataPart, text: string): number {
   if (name.endsWith('.ndjson')) return text.split('\n').filter((l) => l !== '').length;
-  return 0;
+  try {
+    const v = JSON.parse(text) as { groups?: unknown[] } | unknown[];
+    return Array.isArray(v) ? v.length : (v.groups?.length ?? 0);
+  } catch {
+    return 0;
+  }
 }
 
 export async function forgePackage(o: ForgeOptions): Promise<{ bytes: Buffer; manifest: Manifest }> {
@@ -58,9 +66,9 @@ export async function forgePackage(o: ForgeOptions): Promise<{ bytes: Buffer; ma
   const parts = Object.fromEntries(DATA_PARTS.map((p) => [p, { sha256: sha(Buffer.from(texts[p])), bytes: Buffer.byteLength(texts[p]) }])) as Content['parts'];
   let content: Content = { packageId, sender: { courtCode: o.senderCode }, sequence: o.sequence, kind, baseSequence, schemaVersion: LATEST_SCHEMA_VERSION, counts, parts };
   if (o.content) content = o.content(content);
-  let entries = [{ name: 'content.json', data: Buffer.from(JSON.stringify(content)) }, ...DATA_PARTS.map((p) => ({ name: p, data: Buffer.from(texts[p]) }))];
+  let entries: Array<{ name: string; data: Buffer }> = [{ name: 'content.json', data: Buffer.from(JSON.stringify(content)) }, ...DATA_PARTS.map((p) => ({ name: p, data: Buffer.from(texts[p]) }))];
   if (o.innerEntries) entries = o.innerEntries(entries);
-  let payload = Buffer.from(await ageEncrypt(await writeInnerZip(entries), o.recipient));
+  let payload: Buffer = Buffer.from(await ageEncrypt(await writeInnerZip(entries), o.recipient));
   if (o.payload) payload = o.payload(payload);
   let manifest: Manifest = {
     formatVersion: FORMAT_VERSION,
@@ -83,5 +91,6 @@ export async function forgePackage(o: ForgeOptions): Promise<{ bytes: Buffer; ma
   let signature = minisignSign(manifestBytes, o.signer, `courtdesk package ${packageId}`, 'test signature');
   if (o.signature) signature = o.signature(signature);
   if (o.manifestBytes) manifestBytes = o.manifestBytes(manifestBytes);
+  if (o.payloadAfterSigning) payload = o.payloadAfterSigning(payload);
   return { bytes: await writeOuterZip(manifestBytes, Buffer.from(signature), payload), manifest };
 }

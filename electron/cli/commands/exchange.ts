@@ -44,7 +44,7 @@ export const exportCmd: CommandSpec = {
     if (from > to) throw new CliError('--from 不能晚于 --to', 2);
     if (v['preflight-only']) {
       const r = await withSession(g, io, ({ call }) => call('exchange.preflight', { from, to }));
-      print(io, g, r, () => (r.issues.length === 0 ? `报送前检查：${from} 至 ${to} 未发现问题（${countsText(r.counts)}）` : [`报送前检查：${r.issues.length} 个问题`, ...r.issues.map((i) => `${i.caseNumber}\t${i.field}\t${i.message}`)].join('\n')));
+      print(io, g, r, () => (r.issues.length === 0 ? `报送前检查：${from} 至 ${to} 未发现问题（${countsText(r.counts)}）` : [`报送前检查：${r.issues.length + r.more} 个问题${r.more ? `（只列出前 ${r.issues.length} 个）` : ''}`, ...r.issues.map((i) => `${i.caseNumber}\t${i.field}\t${i.message}`)].join('\n')));
       return 0;
     }
     const dir = outDir(v);
@@ -108,7 +108,7 @@ export const exportsCmd: CommandSpec = {
   async run(g, [sub = 'list', seqText], v, io) {
     if (sub === 'list') {
       const r = await withSession(g, io, ({ call }) => call('exchange.exports', {}));
-      print(io, g, r, () => (r.length === 0 ? '本院尚未生成报送包' : r.map((e) => `${e.sequence}\t${e.kind === 'incremental' ? `增量（基于 ${e.baseSequence}）` : '全量'}\t${e.from} 至 ${e.to}\t${e.fileName}\t${e.payloadSha256.slice(0, 16)}…\t${e.createdAt.slice(0, 16).replace('T', ' ')}\t${e.createdBy}`).join('\n')));
+      print(io, g, r, () => (r.length === 0 ? '本院尚未生成报送包' : r.map((e) => `${e.sequence}\t${e.kind === 'incremental' ? `增量（基于 ${e.baseSequence}）` : '全量'}\t${e.periodFrom} 至 ${e.periodTo}\t${e.fileName}\t${e.payloadSha256.slice(0, 16)}…\t${e.createdAt.slice(0, 16).replace('T', ' ')}\t${e.createdBy}`).join('\n')));
       return 0;
     }
     if (sub !== 'rewrite') throw new CliError(`exports 的子命令只能是 list 或 rewrite，而不是“${sub}”`, 2);

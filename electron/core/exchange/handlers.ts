@@ -43,7 +43,7 @@ function verifyView(v: VerifyOutcome | { ok: false; code: string; message: strin
 }
 
 export const exchangeDomain = createDomain('exchange', exchangeApi, (s: CoreServices) => ({
-  'exchange.preflight': (a) => ({ from: a.from, to: a.to, ...preflight(s.db, { from: a.from, to: a.to }) }),
+  'exchange.preflight': (a) => ({ from: a.from, to: a.to, ...preflight(s.db, { from: a.from, to: a.to, today: s.today() }) }),
 
   'exchange.export': async (a, ctx) => {
     await s.jobs.writersDone();
@@ -74,8 +74,8 @@ export const exchangeDomain = createDomain('exchange', exchangeApi, (s: CoreServ
       packageId: past.packageId,
       kind: past.kind,
       baseSequence: past.baseSequence,
-      from: past.from,
-      to: past.to,
+      from: past.periodFrom,
+      to: past.periodTo,
       includesPartyNames: m.includesPartyNames,
       counts: m.counts,
       payloadSha256: past.payloadSha256,

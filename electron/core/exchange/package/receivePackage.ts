@@ -88,7 +88,7 @@ export async function receivePackage(db: Database, file: string, passphrase: str
     if (data.length !== meta.bytes || sha256Hex(data) !== meta.sha256) return refuse({ code: 'part.hash', message: `报送包内 ${part} 的校验值与 content.json 不符，未导入`, manifest: m });
   }
   // 11. every row
-  const rows = validateParts(inner.entries, { senderCode: m.sender.courtCode, kind: m.kind, counts: m.counts });
+  const rows = validateParts(inner.entries, { senderCode: m.sender.courtCode, kind: m.kind, counts: m.counts, period: m.period });
   if (!rows.ok) return refuse({ code: 'rows', message: rows.message, manifest: m });
 
   beforeCommit?.();
