@@ -59,7 +59,7 @@ function deniedCount(): number {
  * The guarded calls, with arguments that would succeed for a permitted role, and the action each needs. `input`: a
  * permitted role gets past the access check and meets an input refusal of the call itself (never FORBIDDEN).
  */
-const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegExp }> = [
+const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegExp; refusal?: 'BAD_ARGS' | 'CONFLICT' }> = [
   { method: 'cases.list', args: {}, action: 'cases.view' },
   { method: 'cases.count', args: {}, action: 'cases.view' },
   { method: 'cases.exportXlsx', args: { file: 'relative.xlsx' }, action: 'cases.view', input: /完整路径/ },
@@ -117,6 +117,13 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'indicators.resetRange', args: { id: 'reversalRate' }, action: 'indicators.ranges' },
   { method: 'indicators.importRanges', args: { fileName: '中院.json', base64: Buffer.from(JSON.stringify({ format: 'courtdesk-indicator-ranges', version: 1, ranges: { reversalRate: { low: null, high: 5 } } })).toString('base64') }, action: 'indicators.ranges' },
   { method: 'exchange.keysShow', args: {}, action: 'exchange.keys' },
+  { method: 'exchange.preflight', args: { from: '2024-01-01', to: '2024-12-31' }, action: 'exchange.export' },
+  { method: 'exchange.exports', args: {}, action: 'exchange.export' },
+  { method: 'exchange.rewrite', args: { sequence: 999, outDir: '/tmp' }, action: 'exchange.export', input: /没有序号为 999/ },
+  { method: 'exchange.export', args: { from: '2024-01-01', to: '2024-12-31', outDir: '/tmp', passphrase: 'x' }, action: 'exchange.export', input: /尚未设置报送的中院/, refusal: 'CONFLICT' },
+  { method: 'exchange.verify', args: { file: '/nonexistent/x.cdpkg' }, action: 'exchange.receive' },
+  { method: 'exchange.receive', args: { file: '/nonexistent/x.cdpkg', passphrase: 'x' }, action: 'exchange.receive', input: /不接收报送包/, refusal: 'CONFLICT' },
+  { method: 'exchange.courts', args: {}, action: 'exchange.receive' },
   { method: 'exchange.recipientSet', args: { recipient: 'age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq', courtCode: '辽04', courtName: '中院' }, action: 'exchange.keys', input: /校验失败/ },
 ];
 
@@ -154,14 +161,14 @@ it('covers every call of the contract: guarded here, open to all, or tested else
 describe('the role matrix, call by call', () => {
   const cases = ROLES.flatMap((role) => CALLS.map((c) => ({ role, ...c, allowed: PERMISSIONS[role].has(c.action) })));
 
-  it.each(cases)('$role → $method: allowed $allowed', async ({ role, method, args, allowed, input }) => {
+  it.each(cases)('$role → $method: allowed $allowed', async ({ role, method, args, allowed, input, refusal }) => {
     const person = PEOPLE[role].name;
     const session = await signIn(person);
     const realArgs = method === 'users.add' ? { ...(args as object), name: `新${role}` } : method === 'backup.check' ? { file: t.file } : args;
     const before = deniedCount();
     const r = await core.call(method, realArgs, { session });
     if (allowed && input) {
-      expect(r).toMatchObject({ ok: false, error: { code: 'BAD_ARGS', message: expect.stringMatching(input) } });
+      expect(r).toMatchObject({ ok: false, error: { code: refusal ?? 'BAD_ARGS', message: expect.stringMatching(input) } });
       expect(deniedCount()).toBe(before);
     } else if (allowed) {
       expect(r.ok, JSON.stringify(r)).toBe(true);
