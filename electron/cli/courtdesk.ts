@@ -67,6 +67,9 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   verify 文件                                   核验报送包（不导入）：结构、签名、接收方、校验值、是否过期；--json 输出 {ok, reason, …}
   receive 文件                                  （中院）核验并导入基层法院的报送包；已导入过的报送包提示“已导入”，不重复导入
   courts                                        （中院）各基层法院及其最后一个报送包
+  return make --court 代码 --out 文件 / return import 文件
+                                                （中院）为一个基层法院制作签名的回执：本院的合理区间和最后收到的报送包；
+                                                （基层法院）导入中院回执：合理区间生效，恢复备份后的报送序号从回执之后续编
   keys init | keys show | keys export-public --out 文件 | keys import-identity 文件
                                                 报送密钥（密钥口令取自 COURTDESK_PASSPHRASE 或提示输入）：生成本院密钥（基层法院为
                                                 minisign 签名密钥，中级法院另有 age 解密密钥），查看公钥和指纹，写出公钥卡，

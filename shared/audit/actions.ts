@@ -53,6 +53,8 @@ export const AUDIT_ACTION_LABELS = {
   'exchange.export': '生成报送中院的报送包',
   'exchange.rewrite': '重新写出已生成的报送包',
   'exchange.receive': '导入基层法院的报送包',
+  'exchange.return.make': '制作中院回执（合理区间与收到的报送包）',
+  'exchange.return.import': '导入中院回执',
   'exchange.keys.init': '生成报送密钥',
   'exchange.keys.importIdentity': '导入中院解密密钥',
   'exchange.recipient.set': '设置报送的中院接收方公钥',

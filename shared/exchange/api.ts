@@ -123,6 +123,35 @@ export interface ReceivedCourtView {
   packages: number;
 }
 
+export const returnMakeArgs = z.object({ courtCode: z.string().trim().min(1, '请写明基层法院代码').max(20), passphrase: password }).strict();
+export const returnImportArgs = z.object({ fileName: z.string().trim().min(1).max(255), text: z.string().min(1, '文件是空的').max(256 * 1024, '文件过大，不是中院回执') }).strict();
+
+export interface ReceiptView {
+  sequence: number;
+  packageId: string;
+  payloadSha256: string;
+  receivedAt: string;
+}
+
+/** A return file made for one basic court: its text, to be written where the court's stick is. */
+export interface ReturnMadeView {
+  fileName: string;
+  text: string;
+  courtCode: string;
+  lastImported: ReceiptView | null;
+}
+
+export interface ReturnImportView {
+  status: 'imported' | 'alreadyImported';
+  from: { courtCode: string; courtName: string };
+  issuedAt: string;
+  lastImported: ReceiptView | null;
+  rangesImported: number;
+  /** The sequence the next package will take (moved past the receipt after a restore). */
+  nextSequence: number;
+  warnings: string[];
+}
+
 export const exchangeApi = defineCalls({
   'exchange.preflight': { args: preflightArgs, access: 'exchange.export', result: returns<PreflightView>() },
   'exchange.export': {
@@ -141,4 +170,11 @@ export const exchangeApi = defineCalls({
     result: returns<ReceiveView>(),
   },
   'exchange.courts': { args: empty, access: 'exchange.receive', result: returns<ReceivedCourtView[]>() },
+  'exchange.returnMake': {
+    args: returnMakeArgs,
+    access: 'exchange.receive',
+    slowByDesign: 'the signing key is unlocked with scrypt',
+    result: returns<ReturnMadeView>(),
+  },
+  'exchange.returnImport': { args: returnImportArgs, access: 'exchange.export', result: returns<ReturnImportView>() },
 });

@@ -1,5 +1,7 @@
 // courtdesk export | verify | receive | courts | exports: the 报送包 at both ends, through the exchange domain's calls.
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileWhole } from '../../core/print/wholeFile';
 import type { ExportView, VerifyView } from '../../../shared/exchange/api';
 import { DATA_PARTS } from '../../../shared/exchange/partNames';
 import { CliError, dateOption, positiveInt, print, required, withSession, type CommandSpec, type Values } from '../cliHost';
@@ -117,6 +119,47 @@ export const exportsCmd: CommandSpec = {
     const dir = outDir(v);
     const r = await withSession(g, io, ({ call }) => call('exchange.rewrite', { sequence, outDir: dir }));
     print(io, g, r, () => exported(r));
+    return 0;
+  },
+};
+
+export const returnCmd: CommandSpec = {
+  positionals: ['make|import', 'FILE'],
+  arity: [1, 2],
+  options: { court: { type: 'string' }, out: { type: 'string' } },
+  signIn: 'required',
+  async run(g, [sub, fileArg], v, io) {
+    if (sub === 'make') {
+      const courtCode = required(v, 'court', '基层法院代码，如 辽0421');
+      const out = path.resolve(required(v, 'out', '保存回执的文件路径'));
+      const pass = await passphrase();
+      const r = await withSession(g, io, ({ call }) => call('exchange.returnMake', { courtCode, passphrase: pass }));
+      try {
+        writeFileWhole(out, Buffer.from(r.text, 'utf8'));
+      } catch {
+        throw new CliError(`--out：无法写入“${out}”（文件夹不存在、没有写入权限或磁盘已满），没有生成回执`, 1);
+      }
+      print(io, g, { file: out, courtCode: r.courtCode, lastImported: r.lastImported }, () => `已生成给 ${r.courtCode} 的中院回执：${out}（${r.lastImported ? `确认收到序号 ${r.lastImported.sequence}` : '尚未收到该院的报送包'}）`);
+      return 0;
+    }
+    if (sub !== 'import') throw new CliError(`return 的子命令只能是 make 或 import，而不是“${sub}”`, 2);
+    if (fileArg === undefined) throw new CliError('请写明中院回执文件，如 courtdesk return import 回执.cdret', 2);
+    const file = path.resolve(fileArg);
+    let text: string;
+    try {
+      if (statSync(file).size > 256 * 1024) throw new CliError(`“${file}”过大，不是中院回执`, 1);
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      if (err instanceof CliError) throw err;
+      throw new CliError(`无法读取“${file}”（不存在或没有读取权限）`, 1);
+    }
+    const r = await withSession(g, io, ({ call }) => call('exchange.returnImport', { fileName: path.basename(file), text }));
+    print(io, g, r, () =>
+      [
+        r.status === 'alreadyImported' ? '这份中院回执已导入，无需重复导入' : `已导入 ${r.from.courtName}（${r.from.courtCode}）的回执：合理区间 ${r.rangesImported} 项；${r.lastImported ? `中院已收到序号 ${r.lastImported.sequence}` : '中院尚未收到本院的报送包'}；下一个报送包序号 ${r.nextSequence}`,
+        ...r.warnings.map((w) => `注意：${w}`),
+      ].join('\n'),
+    );
     return 0;
   },
 };

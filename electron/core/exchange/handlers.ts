@@ -18,6 +18,7 @@ import { preflight } from './parts/preflight';
 import { exportBytes, listExports } from './parts/exportLog';
 import { readOuterZip } from './container/zipRead';
 import { listReceivedCourts } from './parts/receivedStore';
+import { importReturn, makeReturn } from './returns/returnFiles';
 
 function verifyView(v: VerifyOutcome | { ok: false; code: string; message: string; manifest: null }): VerifyView {
   const m = v.manifest;
@@ -94,6 +95,13 @@ export const exchangeDomain = createDomain('exchange', exchangeApi, (s: CoreServ
   'exchange.receive': (a, ctx) => receivePackage(s.db, a.file, a.passphrase, ctx.actor),
 
   'exchange.courts': () => listReceivedCourts(s.db),
+
+  'exchange.returnMake': (a, ctx) => makeReturn(s.db, s.settings, a, ctx.actor, s.today()),
+
+  'exchange.returnImport': async (a, ctx) => {
+    await s.jobs.writersDone();
+    return importReturn(s.db, s.settings, a, ctx.actor);
+  },
 }));
 
 /** The manifest inside a kept package: it was checked when written, so a failure here is a damaged database. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { INDICATORS, INDICATOR_IDS, type IndicatorId } from '../../../shared/indicators/catalogue';
 import { effectiveRanges, isRanged, rangeProblem, type IndicatorRange, type RangeEntry, type RangeSource } from '../../../shared/indicators/ranges';
-import { parseRangesJson, parseRangesRows, type RangesFileResult } from '../../../shared/indicators/rangesFile';
+import { parseRangesJson, parseRangesRows, type RangesFileContent, type RangesFileResult } from '../../../shared/indicators/rangesFile';
 import { nowStamp } from '../db/clock';
 import { InputError } from '../kernel/errors';
 import { readFirstSheetFast } from '../cases/xlsxSheet';
@@ -98,10 +98,15 @@ export async function importRanges(settings: SettingsStore, a: { fileName: strin
   const bytes = Buffer.from(a.base64, 'base64');
   const read: RangesFileResult = bytes.length === 0 ? { ok: false, error: '文件是空的' } : await readRangesFile(bytes, a.fileName);
   if (!read.ok) throw new InputError(`合理区间文件“${a.fileName}”未导入，本院的合理区间没有改变：${read.error}`, 'base64');
-  const { court, issuedOn, ranges } = read.value;
+  return applyHigherCourtRanges(settings, read.value, a.fileName, actor);
+}
+
+/** Ranges the intermediate court issued, already read and checked (a ranges file, or the one a return file carries). */
+export function applyHigherCourtRanges(settings: SettingsStore, content: RangesFileContent, fileName: string, actor: string) {
+  const { court, issuedOn, ranges } = content;
   const next = stored(settings);
   const at = nowStamp();
-  const file = a.fileName.split(/[\\/]/).pop()!.slice(0, 255);
+  const file = fileName.split(/[\\/]/).pop()!.slice(0, 255);
   for (const r of ranges) next[r.id] = { low: r.low, high: r.high, source: { kind: 'higherCourt', file, court, issuedOn, by: actor, at } };
   write(settings, next, actor, 'indicators.rangesImport');
   return { imported: ranges.map((r) => r.id), court, issuedOn, ranges: rangesInForce(settings) };

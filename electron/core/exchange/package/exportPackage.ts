@@ -56,6 +56,10 @@ export async function exportPackage(db: Database, req: ExportRequest, actor: str
 
   const previous = lastExport(db);
   if (req.incremental && !previous) throw new InputError('本院还没有报送过，第一个报送包应为全量报送', 'incremental');
+  // After a restore a return file may have moved the numbering past the last package this database knows: the
+  // intermediate court's last one is not this one's base, so only a full package can follow.
+  if (req.incremental && previous && nextSequence(db) !== previous.sequence + 1)
+    throw new InputError(`中院已收到序号 ${nextSequence(db) - 1}，而本院记录的最后一个报送包是序号 ${previous.sequence}（可能从备份恢复过）：下一个报送包应为全量报送`, 'incremental');
   const unlocked = await unlockSigningKey(db, req.passphrase);
   if (!unlocked.ok) throw new InputError(unlocked.message, 'passphrase');
 
