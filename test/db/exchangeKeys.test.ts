@@ -232,6 +232,22 @@ describe('importing an identity made by age-keygen', () => {
     expect(id.ok && id.identity).toBe(line);
   });
 
+  it('an identity imported before keys init stays: init adds only the signing key', async () => {
+    const c = await court('辽05');
+    try {
+      const { identity, recipient } = await generateAgeIdentity();
+      value(await call(c, 'exchange.keysImportIdentity', { identityText: `# backup\n${identity}\n`, passphrase: PASSPHRASE }));
+      const v = value(await call<KeysView>(c, 'exchange.keysInit', { passphrase: PASSPHRASE }));
+      expect(v.age!.publicKey).toBe(recipient);
+      expect(v.signing).not.toBeNull();
+      expect(c.core.db.prepare('SELECT count(*) FROM exchange_own_keys').pluck().get()).toBe(2);
+      await refused(c, 'exchange.keysInit', { passphrase: PASSPHRASE }, /已有报送密钥/);
+    } finally {
+      c.core.close();
+      c.t.cleanup();
+    }
+  });
+
   it('a damaged sealed key says so, distinct from a wrong passphrase', async () => {
     inter.core.db.prepare("UPDATE exchange_own_keys SET sealed = substr(sealed, 1, length(sealed) - 3) WHERE kind = 'minisign' AND retired_at IS NULL").run();
     const r = await unlockSigningKey(inter.core.db, PASSPHRASE);

@@ -66,12 +66,13 @@ export const exchangeKeysDomain = createDomain('exchange', exchangeKeysApi, (s: 
   'exchange.keysInit': async (a, ctx) => {
     requireCourt(s.db);
     // A key once on a card is what the other court checked by phone: replacing it is a rotation, not a second init.
-    if (ownSigningKeyPublic(s.db) || ownAgeRecipient(s.db)) throw new CoreError('CONFLICT', '本院已有报送密钥，不能重复生成；更换密钥须按密钥轮换办理');
+    if (ownSigningKeyPublic(s.db)) throw new CoreError('CONFLICT', '本院已有报送密钥，不能重复生成；更换密钥须按密钥轮换办理');
     const keys: NewOwnKey[] = [];
     const signing = await makeSigningKey(a.passphrase);
     keys.push({ kind: 'minisign', publicText: signing.line, fingerprint: signing.fingerprint, sealed: signing.sealed });
-    // An intermediate court also decrypts: its age identity, sealed under the same passphrase.
-    if (courtLevel(s.db) === 'intermediate') {
+    // An intermediate court also decrypts: its age identity, sealed under the same passphrase, unless it imported
+    // one already (keys import-identity from its key backup), which stays.
+    if (courtLevel(s.db) === 'intermediate' && !ownAgeRecipient(s.db)) {
       const age = await makeAgeIdentity(a.passphrase);
       keys.push({ kind: 'age', publicText: age.recipient, fingerprint: age.fingerprint, sealed: age.sealed });
     }
