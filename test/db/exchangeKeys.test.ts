@@ -196,6 +196,7 @@ describe('the reporting recipient', () => {
     await refused(basic, 'exchange.recipientSet', { ...args, recipient: `age1pq1${'q'.repeat(100)}` }, /抗量子/);
     await refused(basic, 'exchange.recipientSet', { ...args, recipient: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMq x@y' }, /SSH/);
     await refused(basic, 'exchange.recipientSet', { ...args, courtCode: 'abc', recipient }, /法院代码/);
+    await refused(basic, 'exchange.recipientSet', { ...args, courtName: '抚顺\u200b中院', recipient }, /中院名称含有不可见字符/);
     await refused(basic, 'exchange.recipientSet', { ...args, recipient, signingKey: 'RWQnot-a-key' }, /签名公钥格式不正确/);
     await refused(inter, 'exchange.recipientSet', { ...args, recipient }, /只用于基层法院/);
     await refused(basic, 'exchange.recipientSet', { ...args, recipient }, /无权|权限/, '王法官');
