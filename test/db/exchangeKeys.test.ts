@@ -196,6 +196,7 @@ describe('the reporting recipient', () => {
     await refused(basic, 'exchange.recipientSet', { ...args, recipient: `age1pq1${'q'.repeat(100)}` }, /抗量子/);
     await refused(basic, 'exchange.recipientSet', { ...args, recipient: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMq x@y' }, /SSH/);
     await refused(basic, 'exchange.recipientSet', { ...args, courtCode: 'abc', recipient }, /法院代码/);
+    await refused(basic, 'exchange.recipientSet', { ...args, courtName: '抚顺\u200b中院', recipient }, /中院名称含有不可见字符/);
     await refused(basic, 'exchange.recipientSet', { ...args, recipient, signingKey: 'RWQnot-a-key' }, /签名公钥格式不正确/);
     await refused(inter, 'exchange.recipientSet', { ...args, recipient }, /只用于基层法院/);
     await refused(basic, 'exchange.recipientSet', { ...args, recipient }, /无权|权限/, '王法官');
@@ -230,6 +231,22 @@ describe('importing an identity made by age-keygen', () => {
     expect(inter.core.db.prepare("SELECT count(*) FROM exchange_own_keys WHERE kind = 'age' AND retired_at IS NOT NULL").pluck().get()).toBe(1);
     const id = await unlockAgeIdentity(inter.core.db, 'another passphrase');
     expect(id.ok && id.identity).toBe(line);
+  });
+
+  it('an identity imported before keys init stays: init adds only the signing key', async () => {
+    const c = await court('辽05');
+    try {
+      const { identity, recipient } = await generateAgeIdentity();
+      value(await call(c, 'exchange.keysImportIdentity', { identityText: `# backup\n${identity}\n`, passphrase: PASSPHRASE }));
+      const v = value(await call<KeysView>(c, 'exchange.keysInit', { passphrase: PASSPHRASE }));
+      expect(v.age!.publicKey).toBe(recipient);
+      expect(v.signing).not.toBeNull();
+      expect(c.core.db.prepare('SELECT count(*) FROM exchange_own_keys').pluck().get()).toBe(2);
+      await refused(c, 'exchange.keysInit', { passphrase: PASSPHRASE }, /已有报送密钥/);
+    } finally {
+      c.core.close();
+      c.t.cleanup();
+    }
   });
 
   it('a damaged sealed key says so, distinct from a wrong passphrase', async () => {

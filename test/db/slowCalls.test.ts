@@ -26,11 +26,13 @@ afterAll(() => {
 });
 
 const SCRYPT_CALLS = ['auth.setup', 'auth.signIn', 'auth.unlock', 'auth.changePassword', 'users.add', 'users.resetPassword'];
+/** The exchange keys sealed or opened under their passphrase (age scrypt, on a worker thread but awaited by the call). */
+const PASSPHRASE_CALLS = ['exchange.keysInit', 'exchange.keysExportPublic', 'exchange.keysImportIdentity'];
 
 describe('deliberately slow calls', () => {
-  it('are the calls that hash or check a password, declared as such beside their schema', () => {
+  it('are the calls that hash or check a password or a key passphrase, declared as such beside their schema', () => {
     const declared = Object.entries(API).filter(([, spec]) => 'slowByDesign' in spec && spec.slowByDesign).map(([m]) => m).sort();
-    expect(declared).toEqual([...SCRYPT_CALLS].sort());
+    expect(declared).toEqual([...SCRYPT_CALLS, ...PASSPHRASE_CALLS].sort());
   });
 
   it('are not reported as slow calls, however long scrypt takes', async () => {

@@ -6,6 +6,7 @@ import { createDomain } from '../../kernel/domain';
 import { CoreError, InputError } from '../../kernel/errors';
 import type { CoreServices } from '../../app/services';
 import { getSelfCourt, validateCourtCode } from '../../court/courtStore';
+import { cleanName, NAME_MAX } from '../../../../shared/text/names';
 import { checkAgeRecipient, parseAgeIdentityFile } from '../crypto/age';
 import { minisignSign, minisignVerify, parseMinisignPublicKey } from '../crypto/minisign';
 import {
@@ -66,12 +67,13 @@ export const exchangeKeysDomain = createDomain('exchange', exchangeKeysApi, (s: 
   'exchange.keysInit': async (a, ctx) => {
     requireCourt(s.db);
     // A key once on a card is what the other court checked by phone: replacing it is a rotation, not a second init.
-    if (ownSigningKeyPublic(s.db) || ownAgeRecipient(s.db)) throw new CoreError('CONFLICT', '本院已有报送密钥，不能重复生成；更换密钥须按密钥轮换办理');
+    if (ownSigningKeyPublic(s.db)) throw new CoreError('CONFLICT', '本院已有报送密钥，不能重复生成；更换密钥须按密钥轮换办理');
     const keys: NewOwnKey[] = [];
     const signing = await makeSigningKey(a.passphrase);
     keys.push({ kind: 'minisign', publicText: signing.line, fingerprint: signing.fingerprint, sealed: signing.sealed });
-    // An intermediate court also decrypts: its age identity, sealed under the same passphrase.
-    if (courtLevel(s.db) === 'intermediate') {
+    // An intermediate court also decrypts: its age identity, sealed under the same passphrase, unless it imported
+    // one already (keys import-identity from its key backup), which stays.
+    if (courtLevel(s.db) === 'intermediate' && !ownAgeRecipient(s.db)) {
       const age = await makeAgeIdentity(a.passphrase);
       keys.push({ kind: 'age', publicText: age.recipient, fingerprint: age.fingerprint, sealed: age.sealed });
     }
@@ -114,13 +116,15 @@ export const exchangeKeysDomain = createDomain('exchange', exchangeKeysApi, (s: 
     if (!check.ok) throw new InputError(check.message, 'recipient');
     const codeError = validateCourtCode(a.courtCode);
     if (codeError) throw new InputError(codeError, 'courtCode');
+    const name = cleanName(a.courtName, '中院名称', NAME_MAX.court);
+    if (!name.ok) throw new InputError(name.error, 'courtName');
     let signingKey: string | null = null;
     if (a.signingKey) {
       const k = parseMinisignPublicKey(a.signingKey);
       if (!k) throw new InputError('中院签名公钥格式不正确（应为 RW 开头的 minisign 公钥）', 'signingKey');
       signingKey = a.signingKey;
     }
-    storeRecipient(s.db, { courtCode: a.courtCode, courtName: a.courtName, recipient: check.recipient, fingerprint: ageFingerprint(check.recipient).hex, signingKey }, ctx.actor);
+    storeRecipient(s.db, { courtCode: a.courtCode, courtName: name.value, recipient: check.recipient, fingerprint: ageFingerprint(check.recipient).hex, signingKey }, ctx.actor);
     return keysView(s.db);
   },
   'exchange.register': (a, ctx) => {
@@ -139,9 +143,9 @@ export const exchangeKeysDomain = createDomain('exchange', exchangeKeysApi, (s: 
     const verdict = minisignVerify(new TextEncoder().encode(card.body), card.signature, key);
     if (!verdict.ok) throw new InputError('公钥卡签名无效：公钥卡已被改动，或不是由卡上公钥签发', 'card');
     if (findRegisteredSender(s.db, f.courtCode)) throw new CoreError('CONFLICT', `${f.courtCode} 已登记公钥；更换须按密钥轮换或吊销后重新登记办理`);
-    const name = f.courtName.trim();
-    if (!name || name.length > 50) throw new InputError('公钥卡的法院名称为空或过长', 'card');
-    storeSender(s.db, { courtCode: f.courtCode, courtName: name, publicKey: f.minisignPublicKey, fingerprint: minisignFingerprint(key).hex }, ctx.actor);
+    const name = cleanName(f.courtName, '公钥卡的法院名称', NAME_MAX.court);
+    if (!name.ok) throw new InputError(name.error, 'card');
+    storeSender(s.db, { courtCode: f.courtCode, courtName: name.value, publicKey: f.minisignPublicKey, fingerprint: minisignFingerprint(key).hex }, ctx.actor);
     return senderView(findRegisteredSender(s.db, f.courtCode)!);
   },
 }));
