@@ -194,6 +194,10 @@ describe('sizes', () => {
     const stored = good();
     stored[0] = { ...stored[0], uncompressedSize: manifest.length + 5 };
     expect(await code(makeZip(stored))).toBe('sizeMismatch');
+    // DEFLATE data that ends before its declared size
+    const short = good();
+    short[0] = { ...short[0], method: 8, uncompressedSize: manifest.length + 100 };
+    expect(await code(makeZip(short))).toBe('sizeMismatch');
     const crc = good();
     crc[1] = { ...crc[1], crc: 12345 };
     expect(await code(makeZip(crc))).toBe('crc');
