@@ -111,6 +111,7 @@ describe('entries', () => {
   it('an entry added, removed, renamed (manifest.JSON) or put in a folder; a directory entry', async () => {
     expect(await code(makeZip([...good(), { name: 'notes.txt', data: Buffer.from('x') }]))).toBe('unexpectedEntry');
     expect(await code(makeZip(good().slice(0, 2)))).toBe('missingEntry');
+    expect(await code(makeZip([]))).toBe('missingEntry');
     const renamed = good();
     renamed[0] = { ...renamed[0], name: 'manifest.JSON' };
     const r = await readOuterZip(makeZip(renamed));
