@@ -1,4 +1,4 @@
-// The exchange package's size limits (spec: export-package.md, Limits): the ZIP readers and the parsers enforce them.
+// The exchange package's size limits (the exchange format's Limits): the ZIP readers and the parsers enforce them.
 export const PACKAGE_LIMITS = {
   packageBytes: 256 * 2 ** 20,
   manifestBytes: 64 * 2 ** 10,

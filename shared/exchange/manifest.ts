@@ -8,6 +8,13 @@ import { parseStrictJson } from './strictJson';
 export const FORMAT_VERSION = 1;
 export const SUITE = 'age-x25519/minisign-ed25519';
 
+/** Our own reasons, told apart from zod's texts (whose language depends on the process's z.config locale). */
+const OWN_REASONS = new Set<string>();
+function own(reason: string): string {
+  OWN_REASONS.add(reason);
+  return reason;
+}
+
 const HEX64 = /^[0-9a-f]{64}$/;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // ISO 8601 with an explicit offset: a creation time without one means a different instant on each machine
@@ -16,7 +23,7 @@ const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]
 /** Whole numbers JSON and JavaScript agree on: 2^60 would be read as a different number than written. */
 const safeInt = (min: number) => z.number().int().min(min).max(Number.MAX_SAFE_INTEGER);
 const sequenceSchema = safeInt(1);
-const isoDate = z.string().refine(isIsoDate, '应为有效日期（YYYY-MM-DD）');
+const isoDate = z.string().refine(isIsoDate, own('应为有效日期（YYYY-MM-DD）'));
 const countSchema = z.number().int().min(0).max(PACKAGE_LIMITS.rows);
 const countsSchema = z.object(Object.fromEntries(DATA_PARTS.map((p) => [p, countSchema])) as Record<DataPart, typeof countSchema>).strict();
 const courtCode = z.string().min(1).max(32);
@@ -25,9 +32,9 @@ export const manifestSchema = z
   .object({
     formatVersion: z.literal(FORMAT_VERSION),
     suite: z.literal(SUITE),
-    packageId: z.string().regex(UUID_RE, '应为小写 UUID'),
+    packageId: z.string().regex(UUID_RE, own('应为小写 UUID')),
     sender: z.object({ courtCode, courtName: z.string().min(1).max(100) }).strict(),
-    recipient: z.object({ courtCode, fingerprint: z.string().regex(HEX64, '应为 64 位小写十六进制') }).strict(),
+    recipient: z.object({ courtCode, fingerprint: z.string().regex(HEX64, own('应为 64 位小写十六进制')) }).strict(),
     period: z.object({ from: isoDate, to: isoDate }).strict(),
     kind: z.enum(['full', 'incremental']),
     baseSequence: sequenceSchema.nullable(),
@@ -35,11 +42,11 @@ export const manifestSchema = z
     schemaVersion: safeInt(1),
     createdAt: z
       .string()
-      .regex(DATETIME_RE, '应为带时区的 ISO 8601 时间')
-      .refine((s) => !Number.isNaN(Date.parse(s)), '应为有效时间'),
+      .regex(DATETIME_RE, own('应为带时区的 ISO 8601 时间'))
+      .refine((s) => !Number.isNaN(Date.parse(s)), own('应为有效时间')),
     includesPartyNames: z.boolean(),
     counts: countsSchema,
-    payloadSha256: z.string().regex(HEX64, '应为 64 位小写十六进制'),
+    payloadSha256: z.string().regex(HEX64, own('应为 64 位小写十六进制')),
     keyRotation: z
       .object({ publicKey: z.string().min(1).max(200), fromSequence: sequenceSchema, proof: z.string().min(1).max(2000) })
       .strict()
@@ -47,13 +54,13 @@ export const manifestSchema = z
   })
   .strict()
   .superRefine((m, ctx) => {
-    if (m.period.from > m.period.to) ctx.addIssue({ code: 'custom', path: ['period', 'to'], message: '不能早于起始日期' });
+    if (m.period.from > m.period.to) ctx.addIssue({ code: 'custom', path: ['period', 'to'], message: own('不能早于起始日期') });
     if (m.kind === 'full' && m.baseSequence !== null)
-      ctx.addIssue({ code: 'custom', path: ['baseSequence'], message: '全量报送包不应有基准序号' });
+      ctx.addIssue({ code: 'custom', path: ['baseSequence'], message: own('全量报送包不应有基准序号') });
     if (m.kind === 'incremental' && (m.baseSequence === null || m.baseSequence >= m.sequence))
-      ctx.addIssue({ code: 'custom', path: ['baseSequence'], message: '增量报送包的基准序号应小于本包序号' });
+      ctx.addIssue({ code: 'custom', path: ['baseSequence'], message: own('增量报送包的基准序号应小于本包序号') });
     const total = DATA_PARTS.reduce((s, p) => s + m.counts[p], 0);
-    if (total > PACKAGE_LIMITS.rows) ctx.addIssue({ code: 'custom', path: ['counts'], message: `行数合计超过 ${PACKAGE_LIMITS.rows} 行的上限` });
+    if (total > PACKAGE_LIMITS.rows) ctx.addIssue({ code: 'custom', path: ['counts'], message: own(`行数合计超过 ${PACKAGE_LIMITS.rows} 行的上限`) });
   });
 
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -96,13 +103,13 @@ function issueMessage(label: string, error: z.ZodError, input: unknown): string 
   let reason: string;
   if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) reason = '缺失';
   else if (issue.code === 'unrecognized_keys') return `${label}含有未定义的字段「${issue.keys.join('、').slice(0, 80)}」${field === '（整体）' ? '' : `（位于「${field}」）`}`;
-  else if (issue.code === 'custom' || (issue.message && /[\u4e00-\u9fff]/.test(issue.message))) reason = issue.message;
+  else if (OWN_REASONS.has(issue.message)) reason = issue.message;
   else if (issue.code === 'invalid_type') reason = `类型不对（应为${issue.expected === 'number' ? '数字' : issue.expected === 'string' ? '文本' : issue.expected}）`;
   else if (issue.code === 'too_big' || issue.code === 'too_small') reason = '超出允许范围';
   else if (issue.code === 'invalid_value') reason = '取值不在允许范围内';
   else reason = '格式不对';
   if (field === 'sequence' || field === 'baseSequence' || field === 'keyRotation.fromSequence')
-    if (issue.code !== 'custom' && reason !== '缺失') reason = '应为 1 至 2^53−1 之间的整数';
+    if (!OWN_REASONS.has(issue.message) && reason !== '缺失') reason = '应为 1 至 2^53−1 之间的整数';
   return `${label}的字段「${field}」${reason}`;
 }
 
@@ -150,11 +157,11 @@ export function encodeManifest(m: Manifest): Buffer {
   return encodeCanonical(manifestSchema.parse(m));
 }
 
-const partSchema = z.object({ sha256: z.string().regex(HEX64, '应为 64 位小写十六进制'), bytes: safeInt(0) }).strict();
+const partSchema = z.object({ sha256: z.string().regex(HEX64, own('应为 64 位小写十六进制')), bytes: safeInt(0) }).strict();
 
 export const contentSchema = z
   .object({
-    packageId: z.string().regex(UUID_RE, '应为小写 UUID'),
+    packageId: z.string().regex(UUID_RE, own('应为小写 UUID')),
     sender: z.object({ courtCode }).strict(),
     sequence: sequenceSchema,
     kind: z.enum(['full', 'incremental']),

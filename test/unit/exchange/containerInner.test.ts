@@ -49,6 +49,8 @@ describe('inner attacks', () => {
     expect(await code(makeZip([...parts(), { name: 'notes.ndjson', data: Buffer.from('x') }]))).toBe('unexpectedEntry');
     expect(await code(makeZip([...parts(), { name: 'cases.ndjson', data: Buffer.from('x') }]))).toBe('duplicateEntry');
     expect(await code(makeZip(parts().slice(1)))).toBe('missingEntry');
+    const empty = await readInnerZip(makeZip([]));
+    expect(empty.ok ? '' : empty.failure).toEqual({ code: 'missingEntry', message: expect.stringContaining('「content.json」') });
     const foldered = parts();
     foldered[1] = { ...foldered[1], name: 'data/cases.ndjson' };
     expect(await code(makeZip(foldered))).toBe('folder');

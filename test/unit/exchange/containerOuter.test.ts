@@ -111,6 +111,7 @@ describe('entries', () => {
   it('an entry added, removed, renamed (manifest.JSON) or put in a folder; a directory entry', async () => {
     expect(await code(makeZip([...good(), { name: 'notes.txt', data: Buffer.from('x') }]))).toBe('unexpectedEntry');
     expect(await code(makeZip(good().slice(0, 2)))).toBe('missingEntry');
+    expect(await code(makeZip([]))).toBe('missingEntry');
     const renamed = good();
     renamed[0] = { ...renamed[0], name: 'manifest.JSON' };
     const r = await readOuterZip(makeZip(renamed));
@@ -194,6 +195,10 @@ describe('sizes', () => {
     const stored = good();
     stored[0] = { ...stored[0], uncompressedSize: manifest.length + 5 };
     expect(await code(makeZip(stored))).toBe('sizeMismatch');
+    // DEFLATE data that ends before its declared size
+    const short = good();
+    short[0] = { ...short[0], method: 8, uncompressedSize: manifest.length + 100 };
+    expect(await code(makeZip(short))).toBe('sizeMismatch');
     const crc = good();
     crc[1] = { ...crc[1], crc: 12345 };
     expect(await code(makeZip(crc))).toBe('crc');

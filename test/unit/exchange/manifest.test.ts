@@ -1,5 +1,6 @@
 // manifest.json and content.json: strict bytes (no BOM, UTF-8, no duplicate keys), schema, version first, agreement.
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   contentDisagreement,
   encodeContent,
@@ -125,6 +126,24 @@ describe('manifest.json', () => {
       expect(r.code, field).toBe('schema');
       expect(r.message, field).toContain(`「${field}」`);
     }
+  });
+
+  it('says the same under the Chinese zod locale the core sets (openCore) as under the default', () => {
+    const cases = [withField({ sender: 5 }), withField({ sequence: '7' }), withField({ kind: 'x' }), bytesOf({ ...manifest, sender: undefined })];
+    const plain = cases.map((c) => check(c).message);
+    const previous = z.config().localeError;
+    z.config(z.locales.zhCN());
+    try {
+      expect(cases.map((c) => check(c).message)).toEqual(plain);
+    } finally {
+      z.config({ localeError: previous });
+    }
+    expect(plain).toEqual([
+      expect.stringContaining('「sender」类型不对'),
+      expect.stringContaining('「sequence」应为 1 至 2^53−1 之间的整数'),
+      expect.stringContaining('「kind」取值不在允许范围内'),
+      expect.stringContaining('「sender」缺失'),
+    ]);
   });
 
   it('a key named __proto__ is an unknown field, not a prototype', () => {

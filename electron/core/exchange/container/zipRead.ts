@@ -67,7 +67,7 @@ function streamFailure(error: unknown, name: string, layer: Layer): ContainerFai
   const text = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
   let kind: ContainerCode = 'structure';
-  if (/too (many|few) bytes|expected .*bytes|uncompressed size/i.test(text)) kind = 'sizeMismatch';
+  if (/too many bytes|not enough bytes|size mismatch/i.test(text)) kind = 'sizeMismatch';
   else if (typeof code === 'string' && code.startsWith('Z_')) kind = 'corrupt';
   return failure(layer, kind, name, kind === 'structure' ? '无法读取条目' : '');
 }

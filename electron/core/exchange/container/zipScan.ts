@@ -76,11 +76,9 @@ export function scanZip(bytes: Buffer, layer: Layer): ScanResult {
   const commentLength = bytes.readUInt16LE(eocd + 20);
   if (eocd + EOCD_SIZE + commentLength > len) return fail('truncated');
   if (eocd + EOCD_SIZE < len) return fail('trailingBytes');
-  if (!startsLikeZip) {
-    // an empty ZIP is only the end record; anything else in front is not ours
-    if (eocd === 0) return fail('missingEntry', 'manifest.json');
+  // an empty ZIP is the end record alone (its entries are then reported missing); anything else must start with an entry
+  if (!startsLikeZip && eocd !== 0)
     return bytes.indexOf(Buffer.from('PK\u0003\u0004', 'latin1')) > 0 ? fail('leadingBytes') : fail('notZip');
-  }
 
   const disk = bytes.readUInt16LE(eocd + 4);
   const cdDisk = bytes.readUInt16LE(eocd + 6);
