@@ -15,7 +15,7 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-type HashedFields = [string, string, string, string | null, string | null, string | null, string | null];
+export type HashedFields = [string, string, string, string | null, string | null, string | null, string | null];
 
 /**
  * SHA-256 over the previous hash and each field, length-prefixed so no two different entries hash alike
@@ -24,9 +24,14 @@ type HashedFields = [string, string, string, string | null, string | null, strin
 export function entryHash(prevHash: string, fields: HashedFields): string {
   // One string hashed in one call: the same bytes as feeding each piece in turn, at a fraction of the calls (an
   // import of 100,000 cases hashes 100,000 entries inside its transaction).
-  let text = prevHash;
+  return hash('sha256', prevHash + encodeFields(fields), 'hex');
+}
+
+/** The fields as the entry hash covers them after the previous hash; also what chainDigests.ts digests alone. */
+export function encodeFields(fields: HashedFields): string {
+  let text = '';
   for (const f of fields) text += f === null ? '\n-' : `\n${Buffer.byteLength(f)}:${f}`;
-  return hash('sha256', text, 'hex');
+  return text;
 }
 
 /** Appends one entry; `at` defaults to now. */
