@@ -15,7 +15,7 @@ export const DATA_PARTS = [
 ] as const;
 export type DataPart = (typeof DATA_PARTS)[number];
 
-/** One NDJSON line at most 1 MiB, and 5,000,000 rows in all the parts together (export-package.md, Limits). */
+/** One NDJSON line at most 1 MiB, and 5,000,000 rows in all the parts together (the package limits). */
 export const MAX_LINE_BYTES = 1024 * 1024;
 export const MAX_TOTAL_ROWS = 5_000_000;
 
@@ -27,7 +27,7 @@ const id = z.number().int('应为整数').min(1).max(Number.MAX_SAFE_INTEGER);
 const names = z.array(text(200)).max(1000);
 
 /**
- * cases.ndjson: the import columns of case-data.md (amounts kept in fen, exactly as stored), the derived deadline
+ * cases.ndjson: the import columns of docs/import-columns.md (amounts kept in fen, exactly as stored), the derived deadline
  * columns, and the party names only when the package says it includes them (absent otherwise, never '').
  */
 export const caseRowSchema = z
