@@ -15,7 +15,7 @@ export const DATA_PARTS = [
 ] as const;
 export type DataPart = (typeof DATA_PARTS)[number];
 
-/** One NDJSON line at most 1 MiB, and 5,000,000 rows in all the parts together (export-package.md, Limits). */
+/** One NDJSON line at most 1 MiB, and 5,000,000 rows in all the parts together (the package limits). */
 export const MAX_LINE_BYTES = 1024 * 1024;
 export const MAX_TOTAL_ROWS = 5_000_000;
 
@@ -27,7 +27,7 @@ const id = z.number().int('应为整数').min(1).max(Number.MAX_SAFE_INTEGER);
 const names = z.array(text(200)).max(1000);
 
 /**
- * cases.ndjson: the import columns of case-data.md (amounts kept in fen, exactly as stored), the derived deadline
+ * cases.ndjson: the import columns of docs/import-columns.md (amounts kept in fen, exactly as stored), the derived deadline
  * columns, and the party names only when the package says it includes them (absent otherwise, never '').
  */
 export const caseRowSchema = z
@@ -109,9 +109,11 @@ export type ExtensionDecisionRow = z.infer<typeof extensionDecisionRowSchema>;
 
 /** One indicator's figure as indicators.compute gives it (value plus its parts), kept as sent. */
 const indicatorValue = z.object({ value: z.number().finite().nullable() }).catchall(z.unknown());
+/** An indicator id as the catalogue spells them (camelCase); nothing like __proto__ reaches the received tables. */
+const indicatorKey = z.string().regex(/^[a-z][A-Za-z0-9]{0,59}$/, '指标编号不正确');
 /** One group of indicators.json: the court (name ''), a division or a judge, with every indicator of the catalogue. */
 export const indicatorGroupSchema = z
-  .object({ scope: z.enum(['court', 'division', 'judge']), name: text(50), values: z.record(z.string().max(60), indicatorValue) })
+  .object({ scope: z.enum(['court', 'division', 'judge']), name: text(50), values: z.record(indicatorKey, indicatorValue) })
   .strict();
 export type IndicatorGroupRow = z.infer<typeof indicatorGroupSchema>;
 export const indicatorsPartSchema = z
@@ -121,7 +123,7 @@ export type IndicatorsPart = z.infer<typeof indicatorsPartSchema>;
 
 /** ranges.json: the ranges in force at the basic court (id, low, high, and where each came from). */
 export const rangeRowSchema = z
-  .object({ id: z.string().min(1).max(60), low: z.number().finite().nullable(), high: z.number().finite().nullable() })
+  .object({ id: indicatorKey, low: z.number().finite().nullable(), high: z.number().finite().nullable() })
   .catchall(z.unknown());
 export type RangeRow = z.infer<typeof rangeRowSchema>;
 export const rangesPartSchema = z.array(rangeRowSchema).max(1000);

@@ -72,6 +72,25 @@ describe('buildParts', () => {
     expect(none.parts.filter((p) => p.name.endsWith('.ndjson')).map((p) => p.rows)).toEqual([0, 0, 0, 0, 0]);
   });
 
+  it('incremental: a case whose closing date moved back before the period still goes (the receiver holds the old row)', () => {
+    const E = '（2023）辽0421民初20号';
+    t.put([record({ caseNumber: E, filedOn: '2023-10-01', closedOn: '2024-02-10', closingMethod: '撤诉' })], TODAY);
+    const full = buildParts(t.db, { ...PERIOD, sinceRowVersion: null, includePartyNames: false });
+    expect(lines(partOf(full.parts, 'cases.ndjson')).map((r) => r.caseNumber)).toEqual([A, B, E]);
+    // Its closing date corrected to 2023-12-30: outside the period now, and changed since the base package.
+    t.db.prepare("UPDATE cases SET closed_on = '2023-12-30', row_version = ? WHERE case_number = ?").run(nextRowVersion(t.db), E);
+    const inc = buildParts(t.db, { ...PERIOD, sinceRowVersion: full.highRowVersion, includePartyNames: false });
+    expect(lines(partOf(inc.parts, 'cases.ndjson')).map((r) => [r.caseNumber, r.closedOn])).toEqual([[E, '2023-12-30']]);
+    expect(lines(partOf(buildParts(t.db, { ...PERIOD, sinceRowVersion: null, includePartyNames: false }).parts, 'cases.ndjson')).map((r) => r.caseNumber)).toEqual([A, B]);
+  });
+
+  it('a line the receiver would refuse (over 1 MiB) stops the export here, naming the part and the line', () => {
+    t.db.pragma('ignore_check_constraints = ON');
+    t.db.prepare('UPDATE cases SET cause = ? WHERE case_number = ?').run('案'.repeat(400_000), B);
+    t.db.pragma('ignore_check_constraints = OFF');
+    expect(() => buildParts(t.db, { ...PERIOD, sinceRowVersion: null, includePartyNames: false })).toThrow('cases.ndjson 第 2 行超过 1 MiB，无法报送');
+  });
+
   it('indicators.json holds the court, each division and each judge with every indicator; ranges.json the ranges in force', () => {
     const { parts } = buildParts(t.db, { ...PERIOD, sinceRowVersion: null, includePartyNames: false });
     const ind = JSON.parse(partOf(parts, 'indicators.json').data.toString()) as { from: string; to: string; groups: Array<{ scope: string; name: string; values: Record<string, { value: number | null }> }> };

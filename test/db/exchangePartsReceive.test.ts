@@ -117,6 +117,17 @@ describe('validateParts refuses bad parts, naming the part and the line', () => 
       e.set('indicators.json', Buffer.from(JSON.stringify(ind)));
       return { e, counts: { ...countsOf(p), 'indicators.json': ind.groups.length } };
     }, 'indicators.json 第 5 组：分组重复'],
+    ['an indicator id that is not one', (p: BuiltPart[]) => {
+      const e = entriesOf(p);
+      e.set('indicators.json', Buffer.from(e.get('indicators.json')!.toString().replace('"resolved":', '"__proto__":')));
+      return { e, counts: countsOf(p) };
+    }, 'indicators.json 含有不允许的字段名 __proto__'],
+    ['a __proto__ key in a line', (p: BuiltPart[]) => withLine(p, 'events.ndjson', 2, JSON.stringify(lines(partOf(p, 'events.ndjson'))[1]).replace('"note":', '"__proto__":')), 'events.ndjson 第 2 行含有不允许的字段名 __proto__'],
+    ['an indicator id of another spelling', (p: BuiltPart[]) => {
+      const e = entriesOf(p);
+      e.set('indicators.json', Buffer.from(e.get('indicators.json')!.toString().replace('"resolved":', '"Resolved!":')));
+      return { e, counts: countsOf(p) };
+    }, 'indicators.json：字段 groups.0.values.Resolved!：'],
   ])('%s', (_name, damage, message) => {
     const { parts } = full();
     expect(validateParts(entriesOf(parts), { senderCode: SENDER, kind: 'full', counts: countsOf(parts) }).ok).toBe(true);

@@ -47,7 +47,7 @@ function caseJsonSql(sel: PartSelection): string {
     WHERE ${caseCondition(sel)} ORDER BY c.id`;
 }
 
-/** The period's cases, already as JSON lines; personal data only when the user ticked the box (case-data.md): absent, not empty, otherwise. */
+/** The period's cases, already as JSON lines; party names only when the user ticked the box (personal data): absent, not empty, otherwise. */
 function caseLines(db: Database, sel: PartSelection): Iterable<string> {
   return db.prepare(caseJsonSql(sel)).pluck().iterate(params(sel)) as Iterable<string>;
 }

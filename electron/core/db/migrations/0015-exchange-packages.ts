@@ -6,7 +6,8 @@ import type { Migration } from './types';
  * every table). received_packages refuses a replay by itself: UNIQUE(sender_code, sequence) and UNIQUE(package_id),
  * so even a second import after a crash between check and commit cannot land twice. The received_* tables are keyed
  * by sender and the sending court's natural key (case number, or its row id for events and extensions) and keep the
- * checked row's JSON beside the columns the dashboards filter on.
+ * checked row's JSON beside the columns the dashboards filter on. Those four are rowid tables with a UNIQUE key, not
+ * WITHOUT ROWID: their rows (the JSON, some 600 bytes a case) are larger than SQLite advises for WITHOUT ROWID.
  */
 export const migration0015: Migration = {
   version: 15,
@@ -65,8 +66,8 @@ export const migration0015: Migration = {
         closed_overdue INTEGER,
         row_json TEXT NOT NULL,
         package_id TEXT NOT NULL,
-        PRIMARY KEY (sender_code, case_number)
-      ) WITHOUT ROWID;
+        UNIQUE (sender_code, case_number)
+      );
       CREATE INDEX received_cases_filed ON received_cases(sender_code, filed_on);
 
       CREATE TABLE received_events (
@@ -77,8 +78,8 @@ export const migration0015: Migration = {
         from_on TEXT NOT NULL,
         to_on TEXT,
         row_json TEXT NOT NULL,
-        PRIMARY KEY (sender_code, source_id)
-      ) WITHOUT ROWID;
+        UNIQUE (sender_code, source_id)
+      );
       CREATE INDEX received_events_case ON received_events(sender_code, case_number);
 
       CREATE TABLE received_extension_requests (
@@ -88,8 +89,8 @@ export const migration0015: Migration = {
         status TEXT NOT NULL,
         requested_on TEXT NOT NULL,
         row_json TEXT NOT NULL,
-        PRIMARY KEY (sender_code, source_id)
-      ) WITHOUT ROWID;
+        UNIQUE (sender_code, source_id)
+      );
       CREATE INDEX received_extension_requests_case ON received_extension_requests(sender_code, case_number);
 
       CREATE TABLE received_extension_decisions (
@@ -98,8 +99,8 @@ export const migration0015: Migration = {
         request_id INTEGER NOT NULL,
         decided_on TEXT NOT NULL,
         row_json TEXT NOT NULL,
-        PRIMARY KEY (sender_code, source_id)
-      ) WITHOUT ROWID;
+        UNIQUE (sender_code, source_id)
+      );
       CREATE INDEX received_extension_decisions_request ON received_extension_decisions(sender_code, request_id);
 
       -- Figures per period: a package replaces those of its own period, so earlier periods stay for the trends.
