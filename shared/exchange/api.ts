@@ -121,10 +121,12 @@ export interface ReceivedCourtView {
   periodTo: string;
   receivedAt: string;
   packages: number;
+  /** The latest package whose audit chain did not extend the head held (log cut or rewritten after reporting): it stays flagged. */
+  chainAlert: { sequence: number; status: 'cut' | 'rewritten'; message: string } | null;
 }
 
 export const returnMakeArgs = z.object({ courtCode: z.string().trim().min(1, '请写明基层法院代码').max(20), passphrase: password }).strict();
-export const returnImportArgs = z.object({ fileName: z.string().trim().min(1).max(255), text: z.string().min(1, '文件是空的').max(256 * 1024, '文件过大，不是中院回执') }).strict();
+export const returnImportArgs = z.object({ fileName: z.string().trim().min(1).max(255), text: z.string().min(1, '文件是空的').max(65_536, '文件过大，不是中院回执') }).strict();
 
 export interface ReceiptView {
   sequence: number;

@@ -10,6 +10,7 @@ export const DATA_PARTS = [
   'indicators.json',
   'ranges.json',
   'deletions.ndjson',
+  'audit_chain.json',
 ] as const;
 export type DataPart = (typeof DATA_PARTS)[number];
 

@@ -3,17 +3,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../dates/calendar';
 import { APPEAL_OUTCOMES, CLOSING_METHODS, EVENT_KINDS, LIMIT_VARIANTS, PROCEDURES } from '../cases/types';
 
-/** The data parts of the inner ZIP, in the order they are written (the xzip helper's partNames.ts names the same strings). */
-export const DATA_PARTS = [
-  'cases.ndjson',
-  'events.ndjson',
-  'extension_requests.ndjson',
-  'extension_decisions.ndjson',
-  'indicators.json',
-  'ranges.json',
-  'deletions.ndjson',
-] as const;
-export type DataPart = (typeof DATA_PARTS)[number];
+export { DATA_PARTS, type DataPart } from './partNames';
 
 /** One NDJSON line at most 1 MiB, and 5,000,000 rows in all the parts together (the package limits). */
 export const MAX_LINE_BYTES = 1024 * 1024;
@@ -138,7 +128,30 @@ export const deletionRowSchema = z
 export type DeletionRow = z.infer<typeof deletionRowSchema>;
 
 /** What validateParts hands the writer: every part's rows, already checked. */
+/**
+ * audit_chain.json: the sending court's audit chain as the intermediate court follows it: its length and head now,
+ * and the content digests of the entries after \`since\` (32 bytes each, concatenated, base64), never their content.
+ */
+export const auditChainPartSchema = z
+  .object({
+    since: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    length: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    head: z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位十六进制'),
+    digests: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, '应为 base64'),
+  })
+  .strict()
+  .refine((c) => c.since <= c.length, { message: 'since 不能大于 length', path: ['since'] })
+  .refine((c) => base64Bytes(c.digests) === 32 * (c.length - c.since), { message: '摘要个数与 length − since 不符', path: ['digests'] });
+export type AuditChainPart = z.infer<typeof auditChainPartSchema>;
+
+/** The bytes a base64 text decodes to (the schema's pattern has checked its alphabet). */
+function base64Bytes(text: string): number {
+  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return text.length % 4 === 0 ? (text.length / 4) * 3 - pad : -1;
+}
+
 export interface ReceivedRows {
+  auditChain: AuditChainPart;
   cases: CaseRow[];
   events: EventRow[];
   extensionRequests: ExtensionRequestRow[];

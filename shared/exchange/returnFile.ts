@@ -6,7 +6,7 @@ import { SIGNATURE_BEGIN, SIGNATURE_END } from './keyCard';
 
 export const RETURN_FORMAT = 'courtdesk-return';
 export const RETURN_VERSION = 1;
-export const RETURN_MAX_BYTES = 256 * 1024;
+export const RETURN_MAX_BYTES = 65_536;
 
 const court = z.object({ courtCode: z.string().min(1).max(20), courtName: z.string().min(1).max(100) }).strict();
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);

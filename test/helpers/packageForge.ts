@@ -44,14 +44,17 @@ export const EMPTY_PARTS: Record<DataPart, string> = {
   'indicators.json': '{}',
   'ranges.json': '[]',
   'deletions.ndjson': '',
+  'audit_chain.json': JSON.stringify({ since: 0, length: 0, head: '0'.repeat(64), digests: '' }),
 };
 
 /** Rows as the receiving side counts them: NDJSON lines, the indicator groups, the ranges. */
 function rowsOf(name: DataPart, text: string): number {
   if (name.endsWith('.ndjson')) return text.split('\n').filter((l) => l !== '').length;
   try {
-    const v = JSON.parse(text) as { groups?: unknown[] } | unknown[];
-    return Array.isArray(v) ? v.length : (v.groups?.length ?? 0);
+    const v = JSON.parse(text) as { groups?: unknown[]; length?: number; since?: number } | unknown[];
+    if (Array.isArray(v)) return v.length;
+    if (name === 'audit_chain.json') return (v.length ?? 0) - (v.since ?? 0);
+    return v.groups?.length ?? 0;
   } catch {
     return 0;
   }

@@ -15,11 +15,12 @@ const PART_LABELS: Record<(typeof DATA_PARTS)[number], string> = {
   'indicators.json': '指标',
   'ranges.json': '合理区间',
   'deletions.ndjson': '删除记录',
+  'audit_chain.json': '审计日志摘要',
 };
 
 function countsText(counts: Record<string, number> | null): string {
   if (!counts) return '';
-  return DATA_PARTS.filter((p) => p !== 'indicators.json' && p !== 'ranges.json').map((p) => `${PART_LABELS[p]} ${counts[p] ?? 0}`).join('，');
+  return DATA_PARTS.filter((p) => p !== 'indicators.json' && p !== 'ranges.json' && p !== 'audit_chain.json').map((p) => `${PART_LABELS[p]} ${counts[p] ?? 0}`).join('，');
 }
 
 async function passphrase(): Promise<string> {
@@ -97,7 +98,7 @@ export const courts: CommandSpec = {
   signIn: 'required',
   async run(g, _args, _v, io) {
     const r = await withSession(g, io, ({ call }) => call('exchange.courts', {}));
-    print(io, g, r, () => (r.length === 0 ? '尚未收到任何基层法院的报送包' : r.map((c) => `${c.senderCode}\t${c.senderName}\t最后序号 ${c.lastSequence}\t${c.periodFrom} 至 ${c.periodTo}\t导入于 ${c.receivedAt.slice(0, 16).replace('T', ' ')}\t共 ${c.packages} 个`).join('\n')));
+    print(io, g, r, () => (r.length === 0 ? '尚未收到任何基层法院的报送包' : r.map((c) => `${c.senderCode}\t${c.senderName}\t最后序号 ${c.lastSequence}\t${c.periodFrom} 至 ${c.periodTo}\t导入于 ${c.receivedAt.slice(0, 16).replace('T', ' ')}\t共 ${c.packages} 个${c.chainAlert ? `\t！审计日志异常（序号 ${c.chainAlert.sequence}）：${c.chainAlert.message}` : ''}`).join('\n')));
     return 0;
   },
 };
@@ -147,7 +148,7 @@ export const returnCmd: CommandSpec = {
     const file = path.resolve(fileArg);
     let text: string;
     try {
-      if (statSync(file).size > 256 * 1024) throw new CliError(`“${file}”过大，不是中院回执`, 1);
+      if (statSync(file).size > 4 * 65_536) throw new CliError(`“${file}”过大，不是中院回执`, 1);
       text = readFileSync(file, 'utf8');
     } catch (err) {
       if (err instanceof CliError) throw err;

@@ -1,7 +1,7 @@
 // Handlers of the exchange domain's package calls: pre-flight, export and past packages at a basic court; verify,
 // receive and the list of basic courts at an intermediate court. The work lives in exchange/package and exchange/parts.
 import path from 'node:path';
-import { exchangeApi, type VerifyView } from '../../../shared/exchange/api';
+import { exchangeApi, type ReceivedCourtView, type VerifyView } from '../../../shared/exchange/api';
 import { parseManifest } from '../../../shared/exchange/manifest';
 import { createDomain } from './../kernel/domain';
 import { CoreError, InputError } from '../kernel/errors';
@@ -13,6 +13,7 @@ import { receivePackage } from './package/receivePackage';
 import { readPackageFile, verifyPackage, type VerifyOutcome } from './package/verifyPackage';
 import { checkOutDir } from './package/outDir';
 import { verifyOwnPackage } from './package/verifyOwn';
+import { chainAlert } from './package/auditAnchor';
 import { courtLevel } from './keys/keyStore';
 import { preflight } from './parts/preflight';
 import { exportBytes, listExports } from './parts/exportLog';
@@ -94,7 +95,7 @@ export const exchangeDomain = createDomain('exchange', exchangeApi, (s: CoreServ
 
   'exchange.receive': (a, ctx) => receivePackage(s.db, a.file, a.passphrase, ctx.actor),
 
-  'exchange.courts': () => listReceivedCourts(s.db),
+  'exchange.courts': () => listReceivedCourts(s.db).map((c) => ({ ...c, chainAlert: chainAlert(s.db, c.senderCode) as ReceivedCourtView['chainAlert'] })),
 
   'exchange.returnMake': (a, ctx) => makeReturn(s.db, s.settings, a, ctx.actor, s.today()),
 

@@ -20,6 +20,7 @@ import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { writeFileWhole } from '../../print/wholeFile';
 import { checkWrittenPackage } from './selfCheck';
 import { checkOutDir } from './outDir';
+import { lastExportAuditLength, recordExportAnchor } from './auditAnchor';
 
 export interface ExportRequest {
   from: string;
@@ -67,7 +68,9 @@ export async function exportPackage(db: Database, req: ExportRequest, actor: str
   const packageId = randomUUID();
   const kind = req.incremental ? 'incremental' : 'full';
   const baseSequence = req.incremental && previous ? previous.sequence : null;
-  const built = buildParts(db, { from: req.from, to: req.to, sinceRowVersion: req.incremental && previous ? previous.highRowVersion : null, includePartyNames: req.includePartyNames });
+  const built = buildParts(db, { from: req.from, to: req.to, sinceRowVersion: req.incremental && previous ? previous.highRowVersion : null, includePartyNames: req.includePartyNames, auditSince: lastExportAuditLength(db) });
+  const auditPart = built.parts.find((p) => p.name === 'audit_chain.json')!;
+  const chain = JSON.parse(auditPart.data.toString('utf8')) as { length: number; head: string };
   const counts = Object.fromEntries(DATA_PARTS.map((p) => [p, 0])) as Record<DataPart, number>;
   const partsMeta = {} as Content['parts'];
   for (const p of built.parts) {
@@ -141,6 +144,7 @@ export async function exportPackage(db: Database, req: ExportRequest, actor: str
       counts,
       by: actor,
     });
+    recordExportAnchor(db, sequence, chain);
     append({ actor, action: 'exchange.export', entity: 'package', entityKey: String(sequence), after: { packageId, kind, baseSequence, from: req.from, to: req.to, includesPartyNames: req.includePartyNames, counts, payloadSha256, packageSha256, fileName } });
   })();
   return { file, fileName, sequence, packageId, kind, baseSequence, from: req.from, to: req.to, includesPartyNames: req.includePartyNames, counts, payloadSha256, packageSha256, bytes: bytes.length };

@@ -14,6 +14,7 @@ import { CoreError, InputError, sqliteCode } from '../../kernel/errors';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { readPackageFile, verifyPackage, type VerifyFailure } from './verifyPackage';
 import { sha256Hex } from './exportPackage';
+import { judgeChain, recordReceivedAnchor } from './auditAnchor';
 
 /** Why a package was refused: its code (logged) and the message the person reads. */
 export class PackageRefused extends CoreError {
@@ -91,6 +92,11 @@ export async function receivePackage(db: Database, file: string, passphrase: str
   const rows = validateParts(inner.entries, { senderCode: m.sender.courtCode, kind: m.kind, counts: m.counts, period: m.period });
   if (!rows.ok) return refuse({ code: 'rows', message: rows.message, manifest: m });
 
+  // 12a. the audit chain against the head held for this court: imported either way, flagged loudly when it does not extend
+  const chain = judgeChain(db, m.sender.courtCode, rows.rows.auditChain);
+  if (chain.status === 'cut' || chain.status === 'rewritten') v.warnings.push(`警告：${m.sender.courtName}（${m.sender.courtCode}）的${chain.message}`);
+  else if (chain.status === 'unverifiable') v.warnings.push(chain.message);
+
   beforeCommit?.();
   // 12. one transaction; UNIQUE(sender, sequence) and UNIQUE(packageId) refuse a replay that raced past step 7
   const append = auditAppender(db);
@@ -116,10 +122,12 @@ export async function receivePackage(db: Database, file: string, passphrase: str
         },
         rows.rows,
       );
+      recordReceivedAnchor(db, m.packageId, rows.rows.auditChain, chain);
       append({ actor, action: 'exchange.receive', entity: 'package', entityKey: `${m.sender.courtCode}#${m.sequence}`, after: { packageId: m.packageId, kind: m.kind, baseSequence: m.baseSequence, from: m.period.from, to: m.period.to, counts: m.counts, payloadSha256: m.payloadSha256 } });
     })();
   } catch (err) {
-    if (sqliteCode(err).startsWith('SQLITE_CONSTRAINT')) return refuse({ code: 'replay', message: '此报送包（或同一序号的另一份）刚刚已被导入，本次未重复导入', manifest: m });
+    // Only the uniqueness of (sender, sequence) and of the package id means a replay; any other constraint is a fault.
+    if (sqliteCode(err) === 'SQLITE_CONSTRAINT_UNIQUE') return refuse({ code: 'replay', message: '此报送包（或同一序号的另一份）刚刚已被导入，本次未重复导入', manifest: m });
     throw err;
   }
   return view('imported');

@@ -11,6 +11,8 @@ export interface PartBuildOptions {
   /** null: a full package; otherwise the base package's highRowVersion. */
   sinceRowVersion: number | null;
   includePartyNames: boolean;
+  /** The audit chain's length at the base package (its digests start after it); null: none (the first package). */
+  auditSince?: number | null;
 }
 
 export interface BuiltPart {
@@ -24,7 +26,7 @@ export interface BuiltPart {
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /**
- * All seven parts, empty ones too, rows in a fixed order (each source's rowid order); the NDJSON parts are read in
+ * Every part, empty ones too, rows in a fixed order (each source's rowid order); the NDJSON parts are read in
  * one transaction so highRowVersion (the row clock when read) matches what they hold: the next incremental starts
  * above it. Best called outside a transaction (see below). Each
  * NDJSON line ends with '\n'; a line over the receiver's 1 MiB limit or more rows than it takes stops the export here

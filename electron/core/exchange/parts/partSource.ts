@@ -8,6 +8,8 @@ export interface PartSelection {
   to: string;
   sinceRowVersion: number | null;
   includePartyNames: boolean;
+  /** The audit chain's length the digests start after; null: send none. */
+  auditSince?: number | null;
 }
 
 /** What the intermediate court would question, found before anything is written: one case, one field, in Chinese. */

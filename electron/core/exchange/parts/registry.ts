@@ -4,6 +4,7 @@ import { DATA_PARTS, DELETION_ENTITIES, type DataPart, type DeletionRow } from '
 import { casesExchangeParts } from '../../cases/exchangeParts';
 import { extensionsExchangeParts } from '../../extensions/exchangeParts';
 import { indicatorsExchangeParts } from '../../indicators/exchangeParts';
+import { auditExchangeParts } from '../../audit/exchangeParts';
 import type { PartSelection, PartSource } from './partSource';
 
 /** Deletions since the base package; a full package replaces everything at the receiver and carries none. */
@@ -19,6 +20,7 @@ const SOURCES: PartSource[] = [
   ...casesExchangeParts,
   ...extensionsExchangeParts,
   ...indicatorsExchangeParts,
+  ...auditExchangeParts,
   { part: 'deletions.ndjson', format: 'ndjson', rows: deletionRows },
 ];
 

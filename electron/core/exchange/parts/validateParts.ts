@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { parseCaseNumber } from '../../../../shared/cases/caseNumber';
 import {
   DATA_PARTS, MAX_LINE_BYTES, MAX_TOTAL_ROWS, caseRowSchema, deletionRowSchema, eventRowSchema, extensionDecisionRowSchema,
-  extensionRequestRowSchema, indicatorsPartSchema, rangesPartSchema, type DataPart, type ReceivedRows,
+  extensionRequestRowSchema, indicatorsPartSchema, rangesPartSchema, auditChainPartSchema, type DataPart, type ReceivedRows,
 } from '../../../../shared/exchange/parts';
 
 export type { ReceivedRows } from '../../../../shared/exchange/parts';
@@ -109,6 +109,7 @@ function check(entries: Map<string, Buffer>, ctx: ValidateContext): ReceivedRows
     indicators: json('indicators.json', get('indicators.json'), indicatorsPartSchema),
     ranges: json('ranges.json', get('ranges.json'), rangesPartSchema),
     deletions: ndjson('deletions.ndjson', get('deletions.ndjson'), deletionRowSchema),
+    auditChain: json('audit_chain.json', get('audit_chain.json'), auditChainPartSchema),
   };
   const actual: Record<DataPart, number> = {
     'cases.ndjson': rows.cases.length,
@@ -118,6 +119,7 @@ function check(entries: Map<string, Buffer>, ctx: ValidateContext): ReceivedRows
     'indicators.json': rows.indicators.groups.length,
     'ranges.json': rows.ranges.length,
     'deletions.ndjson': rows.deletions.length,
+    'audit_chain.json': rows.auditChain.length - rows.auditChain.since,
   };
   if (ctx.period && (rows.indicators.from !== ctx.period.from || rows.indicators.to !== ctx.period.to)) {
     refuse(`indicators.json 的期间 ${rows.indicators.from} 至 ${rows.indicators.to} 与清单的期间 ${ctx.period.from} 至 ${ctx.period.to} 不符`);
