@@ -62,9 +62,10 @@ beforeAll(() => {
   const midCard = path.join(work.dir, 'mid.card');
   ok(atMid(['keys', 'export-public', '--out', midCard], MID_PASS));
   const recipient = /age1[0-9a-z]{58}/.exec(readFileSync(midCard, 'utf8'))![0];
+  const midSigningKey = /minisign-public-key: (RW\S+)/.exec(readFileSync(midCard, 'utf8'))![1];
 
   ok(atBasic(['keys', 'init'], BASIC_PASS));
-  ok(atBasic(['recipient', 'set', recipient, '--court-code', '辽04', '--court-name', '某某市中级人民法院'], BASIC_PASS));
+  ok(atBasic(['recipient', 'set', recipient, '--court-code', '辽04', '--court-name', '某某市中级人民法院', '--signing-key', midSigningKey], BASIC_PASS));
   const basicCard = path.join(work.dir, 'basic.card');
   ok(atBasic(['keys', 'export-public', '--out', basicCard], BASIC_PASS));
   ok(atMid(['register', basicCard], MID_PASS));
@@ -168,5 +169,22 @@ describe('courtdesk export / verify / receive', () => {
     mkdirSync(again);
     const r = ok(atBasic(['exports', 'rewrite', '1', '--out-dir', again]));
     expect(readFileSync(r.out.trim()).equals(readFileSync(file))).toBe(true);
+  });
+
+  it('return make at the intermediate court, return import at the basic court: its ranges apply and it says what arrived', () => {
+    ok(atMid(['ranges', 'set', 'onTimeRate', '--low', '97']));
+    const ret = path.join(work.dir, '回执.cdret');
+    const made = ok(atMid(['return', 'make', '--court', '辽0421', '--out', ret], MID_PASS));
+    expect(made.out).toContain('确认收到序号 2');
+    const imported = ok(atBasic(['return', 'import', ret]));
+    expect(imported.out).toContain('中院已收到序号 2');
+    expect(imported.out).toContain('下一个报送包序号 3');
+    const ranges = ok(atBasic(['--json', 'ranges', 'list'])).json() as Array<{ id: string; low: number | null; source: { kind: string } }>;
+    expect(ranges.find((r) => r.id === 'onTimeRate')).toMatchObject({ low: 97, source: { kind: 'higherCourt' } });
+    expect(ok(atBasic(['return', 'import', ret])).out).toContain('已导入，无需重复导入');
+    writeFileSync(ret, readFileSync(ret, 'utf8').replace('"low": 97', '"low": 90'));
+    const tampered = atBasic(['return', 'import', ret]);
+    expect(tampered.code).toBe(1);
+    expect(tampered.err).toContain('签名无效');
   });
 });
