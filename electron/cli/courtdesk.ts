@@ -70,10 +70,14 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   return make --court 代码 --out 文件 / return import 文件
                                                 （中院）为一个基层法院制作签名的回执：本院的合理区间和最后收到的报送包；
                                                 （基层法院）导入中院回执：合理区间生效，恢复备份后的报送序号从回执之后续编
-  keys init | keys show | keys export-public --out 文件 | keys import-identity 文件
+  keys init | keys show | keys export-public --out 文件 | keys import-identity 文件 | keys rotate
                                                 报送密钥（密钥口令取自 COURTDESK_PASSPHRASE 或提示输入）：生成本院密钥（基层法院为
                                                 minisign 签名密钥，中级法院另有 age 解密密钥），查看公钥和指纹，写出公钥卡，
-                                                导入 age-keygen 生成的解密密钥（中级法院）
+                                                导入 age-keygen 生成的解密密钥（中级法院）；rotate 更换签名密钥（基层法院：
+                                                下一个报送包由旧密钥签名并宣告新密钥，此后改用新密钥）
+  revoke --court 代码 --from-sequence N [--card 新公钥卡]
+                                                （中院）密钥泄露后吊销基层法院的签名公钥：自序号 N 起不再接受它签名的报送包；
+                                                --card 同时登记电话核对过的新公钥卡，自序号 N 起使用
   recipient set AGE公钥 --court-code 代码 --court-name 名称 [--signing-key 中院签名公钥]
                                                 设置报送的中院（基层法院），显示供电话核对的指纹
   register 公钥卡文件                            登记基层法院的公钥卡（中级法院，电话核对指纹后）

@@ -59,6 +59,8 @@ export const AUDIT_ACTION_LABELS = {
   'exchange.keys.importIdentity': '导入中院解密密钥',
   'exchange.recipient.set': '设置报送的中院接收方公钥',
   'exchange.register': '登记基层法院公钥',
+  'exchange.keys.rotate': '更换报送签名密钥',
+  'exchange.revoke': '吊销基层法院的签名公钥',
   backup: '手动备份',
   restore: '从备份恢复',
 } as const satisfies Record<string, string>;

@@ -125,6 +125,28 @@ export interface ReceivedCourtView {
   chainAlert: { sequence: number; status: 'cut' | 'rewritten'; message: string } | null;
 }
 
+export const rotateArgs = z.object({ passphrase: password }).strict();
+export const revokeArgs = z
+  .object({
+    courtCode: z.string().trim().min(1, '请写明基层法院代码').max(20),
+    fromSequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    /** The court's new key card, checked by phone, whose key signs from fromSequence on. */
+    card: z.string().min(1).max(8192).optional(),
+  })
+  .strict();
+
+export interface RotationView {
+  /** The new key's minisign public key line and its digits, to read aloud when the intermediate court asks. */
+  line: string;
+  digits: string;
+}
+export interface RevokeView {
+  courtCode: string;
+  revokedKey: string;
+  fromSequence: number;
+  newKey: string | null;
+}
+
 export const returnMakeArgs = z.object({ courtCode: z.string().trim().min(1, '请写明基层法院代码').max(20), passphrase: password }).strict();
 export const returnImportArgs = z.object({ fileName: z.string().trim().min(1).max(255), text: z.string().min(1, '文件是空的').max(65_536, '文件过大，不是中院回执') }).strict();
 
@@ -178,5 +200,12 @@ export const exchangeApi = defineCalls({
     slowByDesign: 'the signing key is unlocked with scrypt',
     result: returns<ReturnMadeView>(),
   },
+  'exchange.keysRotate': {
+    args: rotateArgs,
+    access: 'exchange.keys',
+    slowByDesign: 'the current key is unlocked and the new one sealed with scrypt',
+    result: returns<RotationView>(),
+  },
+  'exchange.revoke': { args: revokeArgs, access: 'exchange.keys', result: returns<RevokeView>() },
   'exchange.returnImport': { args: returnImportArgs, access: 'exchange.export', result: returns<ReturnImportView>() },
 });

@@ -27,7 +27,7 @@ afterAll(() => {
 
 const SCRYPT_CALLS = ['auth.setup', 'auth.signIn', 'auth.unlock', 'auth.changePassword', 'users.add', 'users.resetPassword'];
 /** The exchange keys sealed or opened under their passphrase (age scrypt, on a worker thread but awaited by the call). */
-const PASSPHRASE_CALLS = ['exchange.keysInit', 'exchange.keysExportPublic', 'exchange.keysImportIdentity', 'exchange.export', 'exchange.receive', 'exchange.returnMake'];
+const PASSPHRASE_CALLS = ['exchange.keysInit', 'exchange.keysExportPublic', 'exchange.keysImportIdentity', 'exchange.export', 'exchange.receive', 'exchange.returnMake', 'exchange.keysRotate'];
 
 describe('deliberately slow calls', () => {
   it('are the calls that hash or check a password or a key passphrase, declared as such beside their schema', () => {

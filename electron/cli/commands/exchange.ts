@@ -164,3 +164,24 @@ export const returnCmd: CommandSpec = {
     return 0;
   },
 };
+
+export const revoke: CommandSpec = {
+  positionals: [],
+  options: { court: { type: 'string' }, 'from-sequence': { type: 'string' }, card: { type: 'string' } },
+  signIn: 'required',
+  async run(g, _args, v, io) {
+    const courtCode = required(v, 'court', '基层法院代码，如 辽0421');
+    const fromSequence = positiveInt(required(v, 'from-sequence', '自哪个序号起不再信任该公钥'), 'from-sequence', Number.MAX_SAFE_INTEGER);
+    let card: string | undefined;
+    if (typeof v.card === 'string') {
+      try {
+        card = readFileSync(path.resolve(v.card), 'utf8');
+      } catch {
+        throw new CliError(`--card：无法读取“${v.card}”`, 2);
+      }
+    }
+    const r = await withSession(g, io, ({ call }) => call('exchange.revoke', { courtCode, fromSequence, ...(card !== undefined ? { card } : {}) }));
+    print(io, g, r, () => `已吊销 ${r.courtCode} 自序号 ${r.fromSequence} 起的签名公钥 ${r.revokedKey}${r.newKey ? `；自该序号起改用新登记的公钥 ${r.newKey}` : '；该院须登记新的公钥卡后才能再报送'}`);
+    return 0;
+  },
+};

@@ -13,7 +13,7 @@ import { alerts } from './alerts';
 import { indicators } from './indicators';
 import { ranges } from './ranges';
 import { report } from './reports';
-import { courts, exportCmd, exportsCmd, receive, returnCmd, verify } from './exchange';
+import { courts, exportCmd, exportsCmd, receive, returnCmd, revoke, verify } from './exchange';
 import { keys, recipient, register } from './keys';
 
 export const COMMANDS = {
@@ -33,6 +33,7 @@ export const COMMANDS = {
   receive,
   courts,
   return: returnCmd,
+  revoke,
   keys,
   recipient,
   register,

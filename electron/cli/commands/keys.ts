@@ -36,7 +36,7 @@ function showText(v: KeysView): string {
 }
 
 export const keys: CommandSpec = {
-  positionals: ['init|show|export-public|import-identity', 'FILE'],
+  positionals: ['init|show|export-public|import-identity|rotate', 'FILE'],
   arity: [1, 2],
   options: { out: { type: 'string' } },
   signIn: 'required',
@@ -45,6 +45,12 @@ export const keys: CommandSpec = {
       const p = await passphrase(true);
       const r = await withSession(g, io, ({ call }) => call('exchange.keysInit', { passphrase: p }));
       print(io, g, r, () => `已生成本院报送密钥，私钥已用口令加密保存。请妥善保管口令：遗失后无法找回。\n${showText(r)}\n下一步：courtdesk keys export-public --out 公钥卡.txt`);
+      return 0;
+    }
+    if (sub === 'rotate') {
+      const p = await passphrase(false);
+      const r = await withSession(g, io, ({ call }) => call('exchange.keysRotate', { passphrase: p }));
+      print(io, g, r, () => `已生成新的签名密钥（用同一口令加密保存），下一个报送包仍由旧密钥签名并向中院宣告新密钥，此后的报送包改用新密钥。\n新公钥：${r.line}\n指纹：${r.digits}`);
       return 0;
     }
     if (sub === 'show') {
@@ -73,7 +79,7 @@ export const keys: CommandSpec = {
       print(io, g, r, () => `已导入解密密钥，私钥已用口令加密保存。\n${showText(r)}`);
       return 0;
     }
-    throw new CliError(`未知的子命令：${sub}；可用 init、show、export-public、import-identity`, 2);
+    throw new CliError(`未知的子命令：${sub}；可用 init、show、export-public、import-identity、rotate`, 2);
   },
 };
 

@@ -20,6 +20,9 @@ import { exportBytes, listExports } from './parts/exportLog';
 import { readOuterZip } from './container/zipRead';
 import { listReceivedCourts } from './parts/receivedStore';
 import { importReturn, makeReturn } from './returns/returnFiles';
+import { revokeSenderKey, startRotation } from './keys/rotation';
+import { readBasicCard } from './keys/handlers';
+import { getSelfCourt } from '../court/courtStore';
 
 function verifyView(v: VerifyOutcome | { ok: false; code: string; message: string; manifest: null }): VerifyView {
   const m = v.manifest;
@@ -96,6 +99,25 @@ export const exchangeDomain = createDomain('exchange', exchangeApi, (s: CoreServ
   'exchange.receive': (a, ctx) => receivePackage(s.db, a.file, a.passphrase, ctx.actor),
 
   'exchange.courts': () => listReceivedCourts(s.db).map((c) => ({ ...c, chainAlert: chainAlert(s.db, c.senderCode) as ReceivedCourtView['chainAlert'] })),
+
+  'exchange.keysRotate': async (a, ctx) => {
+    if (courtLevel(s.db) !== 'basic') throw new CoreError('CONFLICT', '本院设置为中级法院：更换报送签名密钥是基层法院的操作');
+    await s.jobs.writersDone();
+    return startRotation(s.db, s.settings, a.passphrase, ctx.actor);
+  },
+
+  'exchange.revoke': (a, ctx) => {
+    if (courtLevel(s.db) !== 'intermediate') throw new CoreError('CONFLICT', '本院设置为基层法院：吊销公钥是中级法院的操作');
+    const self = getSelfCourt(s.db)!;
+    let newKey = null;
+    if (a.card !== undefined) {
+      const card = readBasicCard(a.card, self.code);
+      if (card.fields.courtCode !== a.courtCode) throw new InputError(`新公钥卡是“${card.fields.courtCode}”的，不是“${a.courtCode}”的`, 'card');
+      newKey = card.key;
+    }
+    const r = revokeSenderKey(s.db, { courtCode: a.courtCode, fromSequence: a.fromSequence, newKey }, ctx.actor);
+    return { courtCode: a.courtCode, revokedKey: r.revoked, fromSequence: a.fromSequence, newKey: r.newKey };
+  },
 
   'exchange.returnMake': (a, ctx) => makeReturn(s.db, s.settings, a, ctx.actor, s.today()),
 

@@ -15,7 +15,7 @@ import { migration0012 } from './0012-tallies';
 import { migration0013 } from './0013-indicator-indexes';
 import { migration0014 } from './0014-exchange-keys';
 import { migration0015 } from './0015-exchange-packages';
-import { migration0016 } from './0016-audit-anchors';
+import { migration0016 } from './0016-exchange-anchors-rotation';
 
 export type { Migration } from './types';
 

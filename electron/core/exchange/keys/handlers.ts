@@ -130,18 +130,7 @@ export const exchangeKeysDomain = createDomain('exchange', exchangeKeysApi, (s: 
   'exchange.register': (a, ctx) => {
     const self = requireCourt(s.db);
     requireLevel(s.db, 'intermediate', '登记基层法院公钥卡');
-    const card = parseKeyCard(a.card);
-    if (!card.ok) throw new InputError(card.message, 'card');
-    const f = card.fields;
-    if (f.level !== 'basic') throw new InputError('这是中级法院的公钥卡，不能登记为报送法院', 'card');
-    const codeError = validateCourtCode(f.courtCode);
-    if (codeError) throw new InputError(`公钥卡的${codeError}`, 'card');
-    if (f.courtCode === self.code) throw new InputError('公钥卡是本院自己的，不能登记', 'card');
-    const key = parseMinisignPublicKey(f.minisignPublicKey);
-    if (!key) throw new InputError('公钥卡的 minisign 公钥格式不正确', 'card');
-    if (minisignFingerprint(key).digits !== f.minisignFingerprint) throw new InputError('公钥卡上的指纹与公钥不符：公钥卡已被改动或抄错', 'card');
-    const verdict = minisignVerify(new TextEncoder().encode(card.body), card.signature, key);
-    if (!verdict.ok) throw new InputError('公钥卡签名无效：公钥卡已被改动，或不是由卡上公钥签发', 'card');
+    const { fields: f, key } = readBasicCard(a.card, self.code);
     if (findRegisteredSender(s.db, f.courtCode)) throw new CoreError('CONFLICT', `${f.courtCode} 已登记公钥；更换须按密钥轮换或吊销后重新登记办理`);
     const name = cleanName(f.courtName, '公钥卡的法院名称', NAME_MAX.court);
     if (!name.ok) throw new InputError(name.error, 'card');
@@ -149,3 +138,20 @@ export const exchangeKeysDomain = createDomain('exchange', exchangeKeysApi, (s: 
     return senderView(findRegisteredSender(s.db, f.courtCode)!);
   },
 }));
+
+/** A basic court's key card, checked: its own signature, its fingerprint, its level and court code (register, revoke). */
+export function readBasicCard(text: string, selfCode: string) {
+  const card = parseKeyCard(text);
+  if (!card.ok) throw new InputError(card.message, 'card');
+  const f = card.fields;
+  if (f.level !== 'basic') throw new InputError('这是中级法院的公钥卡，不能登记为报送法院', 'card');
+  const codeError = validateCourtCode(f.courtCode);
+  if (codeError) throw new InputError(`公钥卡的${codeError}`, 'card');
+  if (f.courtCode === selfCode) throw new InputError('公钥卡是本院自己的，不能登记', 'card');
+  const key = parseMinisignPublicKey(f.minisignPublicKey);
+  if (!key) throw new InputError('公钥卡的 minisign 公钥格式不正确', 'card');
+  if (minisignFingerprint(key).digits !== f.minisignFingerprint) throw new InputError('公钥卡上的指纹与公钥不符：公钥卡已被改动或抄错', 'card');
+  const verdict = minisignVerify(new TextEncoder().encode(card.body), card.signature, key);
+  if (!verdict.ok) throw new InputError('公钥卡签名无效：公钥卡已被改动，或不是由卡上公钥签发', 'card');
+  return { fields: f, key };
+}

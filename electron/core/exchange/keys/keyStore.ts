@@ -164,7 +164,7 @@ export interface NewOwnKey {
 }
 
 /** Stores new own keys in one transaction, retiring the ones they replace, and audits each. */
-export function storeOwnKeys(db: Database, keys: NewOwnKey[], actor: string, action: 'exchange.keys.init' | 'exchange.keys.importIdentity'): void {
+export function storeOwnKeys(db: Database, keys: NewOwnKey[], actor: string, action: 'exchange.keys.init' | 'exchange.keys.importIdentity' | 'exchange.keys.rotate'): void {
   const audit = auditAppender(db);
   db.transaction(() => {
     const at = nowStamp();

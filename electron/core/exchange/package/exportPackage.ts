@@ -20,6 +20,8 @@ import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { writeFileWhole } from '../../print/wholeFile';
 import { checkWrittenPackage } from './selfCheck';
 import { checkOutDir } from './outDir';
+import { completeRotation, rotationFor } from '../keys/rotation';
+import { SettingsStore } from '../../settings/settingsStore';
 import { lastExportAuditLength, recordExportAnchor } from './auditAnchor';
 
 export interface ExportRequest {
@@ -66,6 +68,9 @@ export async function exportPackage(db: Database, req: ExportRequest, actor: str
 
   const sequence = nextSequence(db);
   const packageId = randomUUID();
+  const settings = new SettingsStore(db);
+  // A new signing key made with `keys rotate` is announced (and proved) by this package, signed by the old key.
+  const rotation = await rotationFor(db, settings, req.passphrase, self.code, sequence);
   const kind = req.incremental ? 'incremental' : 'full';
   const baseSequence = req.incremental && previous ? previous.sequence : null;
   const built = buildParts(db, { from: req.from, to: req.to, sinceRowVersion: req.incremental && previous ? previous.highRowVersion : null, includePartyNames: req.includePartyNames, auditSince: lastExportAuditLength(db) });
@@ -99,6 +104,7 @@ export async function exportPackage(db: Database, req: ExportRequest, actor: str
     includesPartyNames: req.includePartyNames,
     counts,
     payloadSha256,
+    ...(rotation ? { keyRotation: rotation.field } : {}),
   };
   const manifestBytes = encodeManifest(manifest);
   const signature = Buffer.from(minisignSign(manifestBytes, unlocked.key, trustedComment(manifest), `signature from CourtDesk ${self.code}`), 'utf8');
@@ -145,6 +151,7 @@ export async function exportPackage(db: Database, req: ExportRequest, actor: str
       by: actor,
     });
     recordExportAnchor(db, sequence, chain);
+    if (rotation) completeRotation(db, settings, rotation.pending, actor);
     append({ actor, action: 'exchange.export', entity: 'package', entityKey: String(sequence), after: { packageId, kind, baseSequence, from: req.from, to: req.to, includesPartyNames: req.includePartyNames, counts, payloadSha256, packageSha256, fileName } });
   })();
   return { file, fileName, sequence, packageId, kind, baseSequence, from: req.from, to: req.to, includesPartyNames: req.includePartyNames, counts, payloadSha256, packageSha256, bytes: bytes.length };

@@ -15,6 +15,7 @@ import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { readPackageFile, verifyPackage, type VerifyFailure } from './verifyPackage';
 import { sha256Hex } from './exportPackage';
 import { judgeChain, recordReceivedAnchor } from './auditAnchor';
+import { recordRotation } from '../keys/rotation';
 
 /** Why a package was refused: its code (logged) and the message the person reads. */
 export class PackageRefused extends CoreError {
@@ -123,6 +124,7 @@ export async function receivePackage(db: Database, file: string, passphrase: str
         rows.rows,
       );
       recordReceivedAnchor(db, m.packageId, rows.rows.auditChain, chain);
+      if (m.keyRotation) recordRotation(db, m.sender.courtCode, m.keyRotation, actor);
       append({ actor, action: 'exchange.receive', entity: 'package', entityKey: `${m.sender.courtCode}#${m.sequence}`, after: { packageId: m.packageId, kind: m.kind, baseSequence: m.baseSequence, from: m.period.from, to: m.period.to, counts: m.counts, payloadSha256: m.payloadSha256 } });
     })();
   } catch (err) {

@@ -6,7 +6,8 @@ import { parseManifest, type Manifest } from '../../../../shared/exchange/manife
 import { PACKAGE_LIMITS } from '../../../../shared/exchange/limits';
 import { readOuterZip } from '../container/zipRead';
 import { minisignVerify } from '../crypto/minisign';
-import { findRegisteredSender, ownAgeRecipient } from '../keys/keyStore';
+import { ownAgeRecipient } from '../keys/keyStore';
+import { checkRotation, senderKeyFor } from '../keys/rotation';
 import { findReceivedByPackageId, findReceivedBySequence, lastReceived } from '../parts/receivedStore';
 import { sha256Hex } from './exportPackage';
 
@@ -65,17 +66,20 @@ export async function verifyPackage(db: Database, bytes: Buffer, now: Date = new
   if (!parsed.ok) return fail(`manifest.${parsed.code}`, parsed.message);
   const m = parsed.manifest;
   // 4. signature by the key registered for the named sender, full public key compared
-  const sender = findRegisteredSender(db, m.sender.courtCode);
+  const sender = senderKeyFor(db, m.sender.courtCode, m.sequence);
   if (!sender) return fail('unregisteredSender', `发送法院“${m.sender.courtCode}”未在本院登记（或其公钥尚未登记），未导入`, m);
-  if (sender.revokedAt !== null) return fail('revokedKey', `发送法院“${m.sender.courtCode}”的签名公钥已于 ${sender.revokedAt.slice(0, 10)} 吊销，未导入`, m);
-  const verdict = minisignVerify(outer.manifest, outer.signature.toString('utf8'), sender.publicKey);
+  if (sender.revokedFrom !== null && m.sequence >= sender.revokedFrom)
+    return fail('revokedKey', `发送法院“${m.sender.courtCode}”自序号 ${sender.revokedFrom} 起使用的签名公钥已被吊销，未导入；请该院按新登记的密钥重新生成报送包`, m);
+  const verdict = minisignVerify(outer.manifest, outer.signature.toString('utf8'), sender.key);
   if (!verdict.ok) {
     const why =
-      verdict.reason === 'keyId' ? '签名所用的密钥不是该院登记的密钥'
+      verdict.reason === 'keyId' ? '签名所用的密钥不是该院登记的密钥（或不是此序号应使用的密钥）'
       : verdict.reason === 'malformed' || verdict.reason === 'algorithm' ? '签名文件格式不正确'
       : '签名无效：报送包清单被改动，或不是该院签发';
     return fail(`signature.${verdict.reason}`, `${why}，未导入`, m);
   }
+  const rotation = checkRotation(m, sender.line);
+  if (rotation) return fail(rotation.code, rotation.message, m);
   // 5. recipient
   const ours = ownAgeRecipient(db);
   if (!ours || ours.fingerprint !== m.recipient.fingerprint) return fail('recipient', '此报送包不是报送给本院的，未导入', m);

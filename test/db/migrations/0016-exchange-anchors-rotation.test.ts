@@ -1,5 +1,5 @@
 // Migration 16 on a version-15 database holding an export and a received package: the anchor columns appear, empty on
-// the old rows (they carried no chain), and their CHECKs refuse a bad head or status.
+// the old rows (they carried no chain), their CHECKs refuse a bad head or status; the key tables take rotations and revocations.
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { openDatabase } from '../../../electron/core/db/connection';
@@ -24,7 +24,7 @@ function atVersion15(): string {
   return file;
 }
 
-describe('migration 0016: audit chain anchors', () => {
+describe('migration 0016: audit chain anchors, rotated and revoked keys', () => {
   it('adds the columns, null on the rows received before, and refuses a bad head or status', () => {
     const { db } = openDatabase(atVersion15(), { migrations: migrationsUpTo(16) });
     cleanups.push(() => db.close());
@@ -35,5 +35,11 @@ describe('migration 0016: audit chain anchors', () => {
     expect(() => db.prepare("UPDATE received_packages SET chain_status = 'fine'").run()).toThrow(/CHECK/);
     expect(() => db.prepare("UPDATE received_packages SET audit_head = 'short'").run()).toThrow(/CHECK/);
     db.prepare("UPDATE received_packages SET audit_length = 3, audit_head = ?, chain_status = 'rewritten', chain_message = 'x'").run('b'.repeat(64));
+    expect(db.prepare('SELECT COUNT(*) FROM exchange_sender_keys').pluck().get()).toBe(0);
+    const key = 'R'.repeat(56);
+    db.prepare("INSERT INTO exchange_sender_keys (court_code, public_key, fingerprint, from_sequence, source, added_at, added_by) VALUES ('辽0421', ?, ?, 5, 'rotation', 'now', 't')").run(key, 'c'.repeat(64));
+    expect(() => db.prepare("INSERT INTO exchange_sender_keys (court_code, public_key, fingerprint, from_sequence, source, added_at, added_by) VALUES ('辽0421', ?, ?, 5, 'card', 'now', 't')").run(key, 'c'.repeat(64))).toThrow(/UNIQUE/);
+    db.prepare("INSERT INTO exchange_key_revocations (court_code, public_key, from_sequence, revoked_at, revoked_by) VALUES ('辽0421', ?, 7, 'now', 't')").run(key);
+    expect(() => db.prepare("INSERT INTO exchange_key_revocations (court_code, public_key, from_sequence, revoked_at, revoked_by) VALUES ('辽0421', ?, 0, 'now', 't')").run('S'.repeat(56))).toThrow(/CHECK/);
   });
 });
