@@ -13,7 +13,7 @@ function card(over: Partial<KeyCardFields> = {}) {
     courtCode: '辽0421',
     courtName: '某某县人民法院',
     minisignPublicKey: minisignPublicKeyLine(key),
-    minisignFingerprint: minisignFingerprint(key).hex,
+    minisignFingerprint: minisignFingerprint(key).digits,
     date: '2026-12-05',
     ...over,
   };

@@ -34,7 +34,9 @@ export function CourtsTable({ rows, error, today }: { rows: ReceivedCourtView[] 
             </thead>
             <tbody>
               {[...rows].sort(byCourtCode).map((r) => {
-                const days = daysSince(r.receivedAt, today);
+                // A clock set back (or a test's fixed today) gives no negative age: received today at the latest.
+                const since = daysSince(r.receivedAt, today);
+                const days = since === null ? null : Math.max(0, since);
                 return (
                   <tr key={r.senderCode} data-testid="xc-court" data-code={r.senderCode}>
                     <td className="xc-nowrap">{r.senderCode}</td>

@@ -47,7 +47,12 @@ export function ExchangePage() {
   const x = stores.exchange.getState();
   const court = `${info.courtName}（${info.courtCode}）`;
 
+  // Setting up comes first until it is done; then the daily work (sending, receiving) leads and the keys follow. The
+  // panel moves by CSS order, not by place in the tree, so that it keeps its state (a message just shown) when it moves.
+  const k = keys.value;
   if (info.courtLevel === 'basic') {
+    const keysFirst = can('exchange.keys') && !(k?.signing && k.recipient);
+    const keysPanel = can('exchange.keys') ? k ? <BasicKeysPanel keys={k} onKeys={(v) => x.setKeys(v)} /> : <KeysState error={keys.error} /> : <KeysElsewhere what="本院签名密钥和接收方" />;
     return (
       <div className="page page-scroll xc-page" data-testid="exchange-page" data-level="basic">
         <div className="page-head">
@@ -57,17 +62,29 @@ export function ExchangePage() {
         <p className="muted xc-lead">
           报送包只有中院能解密，任何改动中院都能发现；用 U 盘交给中院。第一次报送前，先生成本院签名密钥、设置接收方，并把本院公钥卡交给中院，双方电话核对指纹。
         </p>
-        {can('exchange.keys') ? keys.value ? <BasicKeysPanel keys={keys.value} onKeys={(k) => x.setKeys(k)} /> : <KeysState error={keys.error} /> : <KeysElsewhere what="本院签名密钥和接收方" />}
+        <div className="xc-slot" style={{ order: keysFirst ? 0 : 2 }}>
+          {keysPanel}
+        </div>
         {can('exchange.export') ? (
-          <>
+          <div className="xc-slot">
             <ExportPanel today={info.today} hasPast={(past.value?.length ?? 0) > 0} onWritten={() => void x.loadExports()} />
             <PastExports rows={past.value} error={past.error} />
-          </>
+          </div>
         ) : null}
       </div>
     );
   }
 
+  const midKeysFirst = can('exchange.keys') && !(k?.age && k.senders.length > 0);
+  const midKeys = can('exchange.keys') ? (
+    k ? (
+      <MidKeysPanel keys={k} onKeys={(v) => x.setKeys(v)} onRegistered={() => void x.loadKeys()} />
+    ) : (
+      <KeysState error={keys.error} />
+    )
+  ) : (
+    <KeysElsewhere what="本院解密密钥和登记的基层法院" />
+  );
   return (
     <div className="page page-scroll xc-page" data-testid="exchange-page" data-level="intermediate">
       <div className="page-head">
@@ -77,20 +94,14 @@ export function ExchangePage() {
       <p className="muted xc-lead">
         基层法院用 U 盘交来报送包（.cdpkg）。先核验（不需要口令），再输入本院解密密钥口令导入；同一个报送包重复导入不会重复计数。登记基层法院前，须与该院电话核对指纹。
       </p>
-      {can('exchange.keys') ? (
-        keys.value ? (
-          <MidKeysPanel keys={keys.value} onKeys={(k) => x.setKeys(k)} onRegistered={() => void x.loadKeys()} />
-        ) : (
-          <KeysState error={keys.error} />
-        )
-      ) : (
-        <KeysElsewhere what="本院解密密钥和登记的基层法院" />
-      )}
+      <div className="xc-slot" style={{ order: midKeysFirst ? 0 : 2 }}>
+        {midKeys}
+      </div>
       {can('exchange.receive') ? (
-        <>
+        <div className="xc-slot">
           <ReceivePanel onReceived={() => void x.loadCourts()} />
           <CourtsTable rows={courts.value} error={courts.error} today={info.today} />
-        </>
+        </div>
       ) : null}
     </div>
   );

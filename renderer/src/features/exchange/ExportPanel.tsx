@@ -117,7 +117,7 @@ export function ExportPanel({ today, hasPast, onWritten }: { today: string; hasP
           <span className="muted">先看看将报送什么、中院会质疑什么；检查不写入任何文件。</span>
         </div>
         <GeneralError message={check.general} testId="xc-preflight-error" />
-        {preflight ? <PreflightList view={preflight} /> : null}
+        {preflight ? <PreflightList view={preflight} names={names} /> : null}
         <div className="form-row xc-row xc-row-wide">
           <FormField id="xc-outdir" label="写入到" required error={err('outDir')} hint="U 盘或文件夹的完整路径，例如 E:\报送 或 /media/usb" testId="xc-outdir">
             <input {...boxProps('xc-outdir', err('outDir'), 'xc-outdir')} value={outDir} onChange={(e) => setOutDir(e.target.value)} maxLength={1000} autoComplete="off" spellCheck={false} />

@@ -27,7 +27,7 @@ function ImportIdentity({ onDone }: { onDone(keys: KeysView): void }) {
       <FormField id="xc-identity" label="age-keygen 生成的私钥文件内容" required error={act.fieldError('identityText')} hint="粘贴整个文件（含 AGE-SECRET-KEY-1… 一行）；导入后以下面的口令加密保存" testId="xc-identity">
         <textarea {...boxProps('xc-identity', act.fieldError('identityText'), 'xc-identity')} value={identityText} onChange={(e) => setText(e.target.value)} maxLength={4000} rows={4} spellCheck={false} autoComplete="off" />
       </FormField>
-      <div className="form-row path-row">
+      <div className="form-row path-row xc-inline xc-narrow">
         <FormField id="xc-identity-pass" label="密钥口令（至少 10 个字符）" required error={act.fieldError('passphrase')} testId="xc-identity-passphrase">
           <input type="password" {...boxProps('xc-identity-pass', act.fieldError('passphrase'), 'xc-identity-passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} maxLength={200} autoComplete="new-password" />
         </FormField>
@@ -113,6 +113,7 @@ function RegisterSender({ onDone }: { onDone(): void }) {
 
 export function MidKeysPanel({ keys, onKeys, onRegistered }: { keys: KeysView; onKeys(keys: KeysView): void; onRegistered(): void }) {
   const made = keys.age !== null || keys.signing !== null;
+  const [importOpen, setImportOpen] = useState(false);
   return (
     <section className="panel xc-panel" data-testid="xc-mid-keys">
       <h2>密钥</h2>
@@ -151,9 +152,14 @@ export function MidKeysPanel({ keys, onKeys, onRegistered }: { keys: KeysView; o
         </div>
       )}
       {keys.age ? <CardExport /> : null}
-      <details className="xc-details">
+      <details className="xc-details" open={importOpen} onToggle={(e) => setImportOpen(e.currentTarget.open)}>
         <summary>导入 age 私钥（代替程序生成的解密密钥，例如从密钥备份恢复）</summary>
-        <ImportIdentity onDone={onKeys} />
+        <ImportIdentity
+          onDone={(k) => {
+            setImportOpen(false);
+            onKeys(k);
+          }}
+        />
       </details>
       <h3>登记基层法院</h3>
       <RegisterSender onDone={onRegistered} />

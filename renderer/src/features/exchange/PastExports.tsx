@@ -71,7 +71,7 @@ export function PastExports({ rows, error }: { rows: PastExportView[] | null; er
               </tbody>
             </table>
           </div>
-          <div className="form-row path-row">
+          <div className="form-row path-row xc-inline">
             <FormField id="xc-rewrite-dir" label="重新写出到" error={act.fieldError('outDir')} hint="U 盘或文件夹的完整路径；写出的文件与当初生成的逐字节相同" testId="xc-rewrite-dir">
               <input {...boxProps('xc-rewrite-dir', act.fieldError('outDir'), 'xc-rewrite-dir')} value={outDir} onChange={(e) => setOutDir(e.target.value)} maxLength={1000} autoComplete="off" spellCheck={false} />
             </FormField>

@@ -5,12 +5,12 @@ import { Link } from '../../components/Link';
 import { formatCount } from '../../lib/format';
 import { countsText, fieldLabel } from './labels';
 
-export function PreflightList({ view }: { view: PreflightView }) {
+export function PreflightList({ view, names }: { view: PreflightView; names: boolean }) {
   const total = view.issues.length + view.more;
   return (
     <div className="xc-preflight" data-testid="xc-preflight">
       <p data-testid="xc-preflight-counts">
-        <strong>将报送</strong>（{view.from} 至 {view.to}）：{countsText(view.counts)}
+        <strong>将报送</strong>（{view.from} 至 {view.to}）：{countsText(view.counts)}；{names ? '含当事人姓名' : '不含当事人姓名'}
       </p>
       {total === 0 ? (
         <p className="tone-ok" data-testid="xc-preflight-none">

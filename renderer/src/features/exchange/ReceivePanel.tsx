@@ -82,7 +82,7 @@ export function ReceivePanel({ onReceived }: { onReceived(): void }) {
     <section className="panel xc-panel" data-testid="xc-receive">
       <h2>接收报送包</h2>
       <form className="form xc-form" onSubmit={(e) => void verify(e)} noValidate>
-        <div className="form-row path-row">
+        <div className="form-row path-row xc-inline">
           <FormField id="xc-file" label="报送包文件" required error={check.fieldError('file') ?? act.fieldError('file')} hint="U 盘上 .cdpkg 文件的完整路径，例如 E:\辽0421-20250101-20250630-000001.cdpkg" testId="xc-file">
             <input
               {...boxProps('xc-file', check.fieldError('file') ?? act.fieldError('file'), 'xc-file')}
@@ -120,7 +120,7 @@ export function ReceivePanel({ onReceived }: { onReceived(): void }) {
       ) : null}
       {verified?.ok && !received ? (
         <form className="form xc-form" onSubmit={(e) => void receive(e)} noValidate>
-          <div className="form-row path-row">
+          <div className="form-row path-row xc-inline xc-narrow">
             <FormField id="xc-recv-pass" label="本院解密密钥口令" required error={act.fieldError('passphrase')} testId="xc-receive-passphrase">
               <input type="password" {...boxProps('xc-recv-pass', act.fieldError('passphrase'), 'xc-receive-passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} maxLength={200} autoComplete="off" />
             </FormField>

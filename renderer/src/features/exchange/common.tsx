@@ -110,7 +110,7 @@ export function CardExport() {
   }
   return (
     <form className="form xc-form" onSubmit={(e) => void submit(e)} noValidate data-testid="xc-card-form">
-      <div className="form-row path-row">
+      <div className="form-row path-row xc-inline xc-narrow">
         <FormField id="xc-card-pass" label="导出公钥卡（需输入密钥口令）" error={act.fieldError('passphrase')} testId="xc-card-passphrase">
           <input type="password" {...boxProps('xc-card-pass', act.fieldError('passphrase'), 'xc-card-passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} maxLength={200} autoComplete="off" />
         </FormField>

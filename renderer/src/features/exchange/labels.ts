@@ -70,7 +70,7 @@ export function previewCard(text: string): CardPreview {
   // minisign: "Ed", an 8-byte key id, the 32-byte Ed25519 key.
   if (!bytes || bytes.length !== 42 || bytes[0] !== 0x45 || bytes[1] !== 0x64) return { ok: false, message: '公钥卡上的签名公钥格式不正确' };
   const fp = keyFingerprint('minisign-ed25519', bytes.slice(10));
-  if (fp.hex !== card.fields.minisignFingerprint.toLowerCase()) return { ok: false, message: '公钥卡上的指纹与公钥不符，卡片可能被改动过，请勿登记' };
+  if (fp.digits !== card.fields.minisignFingerprint) return { ok: false, message: '公钥卡上的指纹与公钥不符，卡片可能被改动过，请勿登记' };
   return { ok: true, courtCode: card.fields.courtCode, courtName: card.fields.courtName, digits: fp.digits };
 }
 
