@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { cli, initDb, TESTER } from '../helpers/cli';
+import { ADMIN, cli, initDb, TESTER, type CliResult } from '../helpers/cli';
 import { tempDir } from '../helpers/tempDb';
 import { prepareWork, signIn, tearDown, textOf, VIEWPORTS, SHOTS } from '../helpers/e2e';
 import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
@@ -27,6 +27,8 @@ let basicHost: StartedHost;
 let midHost: StartedHost;
 let browser: Browser;
 let age: { identity: string; recipient: string };
+/** A president: sends and receives, but holds no exchange.keys. */
+const PRESIDENT = { name: '院长甲', password: '' };
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
@@ -53,6 +55,12 @@ beforeAll(async () => {
   } finally {
     closeDatabase(db);
   }
+  const added: CliResult = cli(['--db', basic, '--json', 'user', 'add', PRESIDENT.name, '--role', 'president'], { COURTDESK_USER: ADMIN.name, COURTDESK_PASSWORD: ADMIN.password });
+  expect(added.code, added.err).toBe(0);
+  const temporary = (added.json() as { temporaryPassword: string }).temporaryPassword;
+  PRESIDENT.password = `${temporary}-mine`;
+  const own = cli(['--db', basic, 'password'], { COURTDESK_USER: PRESIDENT.name, COURTDESK_PASSWORD: temporary, COURTDESK_NEW_PASSWORD: PRESIDENT.password });
+  expect(own.code, own.err).toBe(0);
   age = await generateAgeIdentity();
   basicHost = await startHost(['--db', basic, '--today', TODAY]);
   midHost = await startHost(['--db', mid, '--today', TODAY]);
@@ -66,8 +74,8 @@ afterAll(async () => {
 
 const shot = (page: Page, name: string, width: number) => page.screenshot({ path: path.join(SHOTS, `150-exchange-${name}-${width}.png`) });
 
-async function openExchange(host: StartedHost, width: (typeof VIEWPORTS)[number]): Promise<Page> {
-  const page = await signIn(browser, host, TESTER, { viewport: width, acceptDownloads: true, pageErrors, at: '/exchange' });
+async function openExchange(host: StartedHost, width: (typeof VIEWPORTS)[number], person: { name: string; password: string } = TESTER): Promise<Page> {
+  const page = await signIn(browser, host, person, { viewport: width, acceptDownloads: true, pageErrors, at: '/exchange' });
   // The page says its court's level once app.info has answered.
   await page.locator('[data-testid="exchange-page"][data-level]').waitFor({ timeout: 15_000 });
   return page;
@@ -205,6 +213,33 @@ describe('报送中院 at a basic court', () => {
       await into(page, 'xc-past');
       await fits(page);
       await shot(page, '06-basic-written', vp.width);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
+
+describe('报送中院 by role', () => {
+  it.each(VIEWPORTS)('a president sends and sees the packages, and is told who keeps the keys ($width)', async (vp) => {
+    const page = await openExchange(basicHost, vp, PRESIDENT);
+    try {
+      await page.getByTestId('xc-past-row').first().waitFor();
+      expect(await textOf(page, 'xc-keys-elsewhere')).toContain('审管办或系统管理员');
+      expect(await page.getByTestId('xc-basic-keys').count()).toBe(0);
+      await fits(page);
+      await shot(page, '08-basic-president', vp.width);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
+  it('the administrator manages the keys only: no package form, no list', async () => {
+    const page = await openExchange(basicHost, VIEWPORTS[0], ADMIN);
+    try {
+      await page.getByTestId('xc-signing-digits').waitFor();
+      expect(await page.getByTestId('xc-export').count()).toBe(0);
+      expect(await page.getByTestId('xc-past').count()).toBe(0);
+      await shot(page, '09-basic-admin', VIEWPORTS[0].width);
     } finally {
       await page.close();
     }
