@@ -195,6 +195,15 @@ describe('报送中院 at a basic court', () => {
       expect(readFileSync(path.join(again, path.basename(packageFile)))).toEqual(readFileSync(packageFile));
       await into(page, 'xc-rewritten');
       await shot(page, '07-basic-rewritten', vp.width);
+
+      // 增量 after the first: based on it, listed above it.
+      await page.getByTestId('xc-incremental').check();
+      await page.getByTestId('xc-passphrase').fill(BASIC_PASS);
+      await page.getByTestId('xc-export-submit').click();
+      await expect.poll(() => textOf(page, 'xc-written-sequence'), { timeout: 60_000 }).toBe('第 2 号');
+      await expect.poll(() => page.getByTestId('xc-past-row').count()).toBe(2);
+      expect(await page.getByTestId('xc-past-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-sequence')))).toEqual(['2', '1']);
+      expect(await page.getByTestId('xc-past-row').first().textContent()).toContain('增量（基于第 1 号）');
     } finally {
       await page.close();
     }
