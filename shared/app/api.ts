@@ -7,6 +7,8 @@ export interface AppInfo {
   appVersion: string;
   courtCode: string;
   courtName: string;
+  /** Basic or intermediate (set at init): which side of 报送中院 the window shows, to everyone who may open it. */
+  courtLevel: 'basic' | 'intermediate';
   demo: boolean;
   today: string;
   schemaVersion: number;

@@ -73,7 +73,7 @@ describe('navigation by permission', () => {
     (['cases', 'deadlines', 'extensions', 'indicators', 'exchange', 'settings'] as NavKey[]).filter((k) => navAccess(k, perms(...roles)).allowed);
 
   it('opens what each role may use', () => {
-    expect(allowed(['admin'])).toEqual(['settings']);
+    expect(allowed(['admin'])).toEqual(['exchange', 'settings']);
     expect(allowed(['clerk'])).toEqual(['cases', 'deadlines', 'settings']);
     expect(allowed(['judge'])).toEqual(['cases', 'deadlines', 'extensions', 'indicators', 'settings']);
     expect(allowed(['president'])).toEqual(['cases', 'deadlines', 'extensions', 'indicators', 'exchange', 'settings']);
@@ -83,7 +83,7 @@ describe('navigation by permission', () => {
 
   it('explains a disabled entry with the permission it needs', () => {
     expect(navAccess('cases', perms('admin'))).toEqual({ allowed: false, reason: '需要“查看案件”权限' });
-    expect(navAccess('exchange', perms('judge')).reason).toBe('需要“生成报送中院的报送包”权限');
+    expect(navAccess('exchange', perms('judge')).reason).toBe('需要“生成报送中院的报送包”或“接收和查看基层法院报送包”或“管理报送密钥和对方法院”权限');
     expect(permissionHint(['extension.request', 'extension.approve'])).toBe('需要“申请延长审限”或“审批延长审限”权限');
   });
 

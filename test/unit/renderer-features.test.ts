@@ -82,7 +82,7 @@ describe('features list', () => {
       ['reconciliation', '审限核对', false],
       ['extensions', '延审审批', false],
       ['indicators', '质效指标', false],
-      ['exchange', '报送中院', true],
+      ['exchange', '报送中院', false],
       ['settings', '设置', false],
     ]);
   });
@@ -120,7 +120,7 @@ describe('features list', () => {
     const keys = ['app', ...FEATURES.flatMap((f) => ('createStores' in f && f.createStores ? Object.keys(f.createStores(api)) : []))];
     expect(dupes(keys)).toEqual([]);
     expect(Object.keys(createStores(api)).sort()).toEqual([...keys].sort());
-    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'extensionStudy', 'extensions', 'indicatorBoard', 'indicatorCases', 'indicatorGroup', 'indicatorMonthly', 'reconciliation', 'savedFilters']);
+    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'exchange', 'extensionStudy', 'extensions', 'indicatorBoard', 'indicatorCases', 'indicatorGroup', 'indicatorMonthly', 'reconciliation', 'savedFilters']);
   });
 
   it('has unique settings tabs, 本机与安全 first', () => {

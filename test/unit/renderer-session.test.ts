@@ -22,6 +22,7 @@ import { createStudyStore } from '../../renderer/src/features/extensions/study/s
 import { createBoardStore, createDrillStore } from '../../renderer/src/features/indicators/store';
 import { createMonthlyStore } from '../../renderer/src/features/indicators/monthlyStore';
 import { createGroupStore } from '../../renderer/src/features/indicators/groupStore';
+import { createExchangeStore } from '../../renderer/src/features/exchange/store';
 import { parseHash } from '../../renderer/src/router/routes';
 
 const ok = <T>(value: T): ApiResponse<T> => ({ ok: true, value });
@@ -412,6 +413,9 @@ describe('applyRoute and the session', () => {
       'audit.verify': vi.fn(),
       'cases.savedFilters': answer('cases.savedFilters', []),
       'cases.history': answer('cases.history', []),
+      'exchange.keysShow': answer('exchange.keysShow', { level: 'basic', courtCode: '辽0421', courtName: '某某县人民法院', signing: null, age: null, recipient: null, senders: [] }),
+      'exchange.exports': answer('exchange.exports', []),
+      'exchange.courts': answer('exchange.courts', []),
     }) as unknown as CourtDeskApi;
     const caseDetail = createCaseDetailStore(api);
     const stores: Stores = {
@@ -434,6 +438,7 @@ describe('applyRoute and the session', () => {
       indicatorCases: createDrillStore(api),
       indicatorMonthly: createMonthlyStore(api),
       indicatorGroup: createGroupStore(api),
+      exchange: createExchangeStore(api),
     };
     return { stores, calls };
   }
@@ -446,6 +451,19 @@ describe('applyRoute and the session', () => {
     await applyRoute(parseHash('#/deadlines'), stores, admin.permissions);
     await applyRoute(parseHash('#/settings/audit'), stores, judge.permissions);
     await applyRoute(parseHash('#/settings/accounts'), stores, judge.permissions);
+    expect(calls).toEqual([]);
+  });
+
+  it('reads on 报送中院 only what the role may call (a president holds no exchange.keys)', async () => {
+    const { stores, calls } = makeStores();
+    await applyRoute(parseHash('#/exchange'), stores, ['cases.view', 'exchange.export', 'exchange.receive']);
+    expect(calls.sort()).toEqual(['exchange.courts', 'exchange.exports']);
+    calls.length = 0;
+    await applyRoute(parseHash('#/exchange'), stores, ['accounts.manage', 'exchange.keys']);
+    expect(calls).toEqual(['exchange.keysShow']);
+    expect(stores.exchange.getState().keys.value).toMatchObject({ level: 'basic', signing: null });
+    calls.length = 0;
+    await applyRoute(parseHash('#/exchange'), stores, judge.permissions);
     expect(calls).toEqual([]);
   });
 

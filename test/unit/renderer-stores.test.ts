@@ -19,6 +19,7 @@ import { createStudyStore } from '../../renderer/src/features/extensions/study/s
 import { createBoardStore, createDrillStore } from '../../renderer/src/features/indicators/store';
 import { createMonthlyStore } from '../../renderer/src/features/indicators/monthlyStore';
 import { createGroupStore } from '../../renderer/src/features/indicators/groupStore';
+import { createExchangeStore } from '../../renderer/src/features/exchange/store';
 import { createAccountsStore } from '../../renderer/src/features/accounts/store';
 import { createAuditStore } from '../../renderer/src/features/audit/store';
 import { parseHash } from '../../renderer/src/router/routes';
@@ -220,6 +221,7 @@ describe('applyRoute', () => {
       indicatorCases: createDrillStore(none),
       indicatorMonthly: createMonthlyStore(none),
       indicatorGroup: createGroupStore(none),
+      exchange: createExchangeStore(none),
     };
     await applyRoute(parseHash('#/deadlines?view=due7'), stores, ['cases.view']);
     expect(stores.deadlineSummary.getState().summary?.dueWithin7).toBe(2);

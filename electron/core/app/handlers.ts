@@ -7,6 +7,7 @@ import { isDemo } from '../setup/initCourt';
 import { CN_REST_DAYS, HOLIDAY_CALENDAR_SOURCE } from '../deadlines/deadlineRules';
 import type { CoreServices } from './services';
 import { closingRules } from '../cases/caseWork';
+import { courtLevel } from '../exchange/keys/keyStore';
 
 export const APP_VERSION = process.env.COURTDESK_VERSION ?? '0.1.0';
 
@@ -17,6 +18,7 @@ export const appDomain = createDomain('app', appApi, (s: CoreServices) => ({
       appVersion: APP_VERSION,
       courtCode: court.code,
       courtName: court.name,
+      courtLevel: courtLevel(s.db),
       demo: isDemo(s.db),
       today: s.today(),
       schemaVersion: s.db.pragma('user_version', { simple: true }) as number,
