@@ -12,6 +12,7 @@ export const PART_LABELS: Readonly<Record<DataPart, string>> = {
   'indicators.json': '指标',
   'ranges.json': '合理区间',
   'deletions.ndjson': '删除记录',
+  'audit_chain.json': '审计日志摘要',
 };
 
 /** "案件 12，期间 3，…": every part, in the package's order (a part with none still says 0). */
