@@ -122,7 +122,7 @@ export interface ReceivedCourtView {
   receivedAt: string;
   packages: number;
   /** The latest package whose audit chain did not extend the head held (log cut or rewritten after reporting): it stays flagged. */
-  chainAlert: { sequence: number; status: 'cut' | 'rewritten'; message: string } | null;
+  chainAlert: { sequence: number; status: 'cut' | 'rewritten' | 'unverifiable'; message: string } | null;
 }
 
 export const rotateArgs = z.object({ passphrase: password }).strict();
@@ -155,6 +155,8 @@ export interface ReceiptView {
   packageId: string;
   payloadSha256: string;
   receivedAt: string;
+  /** The audit chain length whose head the intermediate court holds for this court (where the next digests start). */
+  auditLength: number | null;
 }
 
 /** A return file made for one basic court: its text, to be written where the court's stick is. */

@@ -23,7 +23,7 @@ export const returnBodySchema = z
     ranges: z.record(z.string(), z.unknown()),
     /** The last package of this basic court the intermediate court imported, or null before the first. */
     lastImported: z
-      .object({ sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), packageId: z.uuid(), payloadSha256: hex64, receivedAt: z.string().max(40) })
+      .object({ sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), packageId: z.uuid(), payloadSha256: hex64, receivedAt: z.string().max(40), auditLength: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable() })
       .strict()
       .nullable(),
   })

@@ -8,8 +8,10 @@ import { freshCourtDb, record } from '../helpers/tempDb';
 import { installTestKeys } from '../helpers/exchangeKeys';
 import { exportPackage, type ExportRequest } from '../../electron/core/exchange/package/exportPackage';
 import { receivePackage } from '../../electron/core/exchange/package/receivePackage';
-import { chainAlert } from '../../electron/core/exchange/package/auditAnchor';
-import { ageFingerprint, makeSigningKey, storeOwnKeys, storeRecipient } from '../../electron/core/exchange/keys/keyStore';
+import { chainAlert, heldAnchor } from '../../electron/core/exchange/package/auditAnchor';
+import { importReturn, makeReturn } from '../../electron/core/exchange/returns/returnFiles';
+import { SettingsStore } from '../../electron/core/settings/settingsStore';
+import { ageFingerprint, getReportingRecipient, makeSigningKey, storeOwnKeys, storeRecipient } from '../../electron/core/exchange/keys/keyStore';
 import { parseMinisignPublicKey } from '../../electron/core/exchange/crypto/minisign';
 import { entryHash, GENESIS_HASH, type HashedFields } from '../../electron/core/audit/auditLog';
 
@@ -88,5 +90,26 @@ describe('the audit chain anchored at the intermediate court', () => {
     const fifth = await roundTrip({ incremental: false });
     expect(fifth.status).toBe('cut');
     expect(chainAlert(mid.db, '辽0421')).toMatchObject({ status: 'cut', sequence: fifth.e.sequence });
+  });
+
+  it('a package whose digests start after the held head (one never delivered): unverifiable, the head not moved; a return file sets it right', async () => {
+    const midSigning = await makeSigningKey(MID_PASS);
+    storeOwnKeys(mid.db, [{ kind: 'minisign', publicText: midSigning.line, fingerprint: midSigning.fingerprint, sealed: midSigning.sealed }], 'tester', 'exchange.keys.init');
+    const recipient = getReportingRecipient(basic.db)!;
+    storeRecipient(basic.db, { ...recipient, signingKey: midSigning.line }, 'tester');
+    const held = heldAnchor(mid.db, '辽0421');
+    addCase();
+    await exportPackage(basic.db, req({ incremental: false }), 'tester'); // written, never carried to the intermediate court
+    addCase();
+    const next = await roundTrip({ incremental: false });
+    expect(next.status).toBe('unverifiable');
+    expect(next.r.warnings.join()).toContain('无法核对');
+    expect(heldAnchor(mid.db, '辽0421')).toEqual(held);
+    const made = await makeReturn(mid.db, new SettingsStore(mid.db), { courtCode: '辽0421', passphrase: MID_PASS }, 'tester', '2025-07-01');
+    expect(made.lastImported?.auditLength).toBe(held!.length);
+    importReturn(basic.db, new SettingsStore(basic.db), { fileName: made.fileName, text: made.text }, 'tester');
+    addCase();
+    const after = await roundTrip({ incremental: false });
+    expect(after.status).toBe('extends');
   });
 });

@@ -26,6 +26,7 @@ let ours: { recipient: string; fingerprint: string };
 let k1: MinisignSecretKey;
 let k2: MinisignSecretKey;
 let texts: Record<DataPart, string>;
+let firstFile: string;
 let n = 0;
 
 const req = (o: Partial<ExportRequest> = {}): ExportRequest => ({ from: '2025-01-01', to: '2025-06-30', incremental: false, includePartyNames: false, outDir: stick, passphrase: BASIC_PASS, ...o });
@@ -83,6 +84,7 @@ describe('routine rotation', () => {
     expect(pendingKey(settings)?.line).toBe(started.line);
     expect(ownSigningKeyPublic(basic.db)!.line).toBe(minisignPublicKeyLine(k1));
     const first = await exportPackage(basic.db, req(), 'tester');
+    firstFile = first.file;
     expect(ownSigningKeyPublic(basic.db)!.line).toBe(started.line);
     expect(pendingKey(settings)).toBeNull();
     await receivePackage(mid.db, first.file, MID_PASS, 'tester');
@@ -105,16 +107,37 @@ describe('routine rotation', () => {
   });
 
   it('a new key used before the rotation that announces it: refused', () => expectRefused({ signer: generateMinisignKey() }, 'signature.keyId'));
+
+  it('a rotation planted for a far sequence (to outlive a revocation) is refused', async () => {
+    const k3 = generateMinisignKey();
+    await expectRefused({ manifest: (m) => ({ ...m, keyRotation: rotation(k2, k3, 1000) }) }, 'rotation.early');
+  });
 });
 
 describe('revocation after a compromise', () => {
   it('the revoked key is refused from its sequence; a new card\'s key takes over from there', async () => {
     revokeSenderKey(mid.db, { courtCode: '辽0421', fromSequence: 3, newKey: null }, 'tester');
     await expectRefused({ signer: k2 }, 'revokedKey');
-    const k4 = generateMinisignKey();
+    k4 = generateMinisignKey();
     revokeSenderKey(mid.db, { courtCode: '辽0421', fromSequence: 3, newKey: parseMinisignPublicKey(minisignPublicKeyLine(k4)) }, 'tester');
     const ok = await receiveForged({ signer: k4 });
     expect(ok, JSON.stringify(ok)).toMatchObject({ ok: true });
     await expectRefused({ signer: k2, sequence: 4 }, 'signature.keyId');
+  });
+
+  let k4: MinisignSecretKey;
+  it('a revoked key cannot announce a successor; a revocation drops rotations announced for later sequences', async () => {
+    const k5 = generateMinisignKey();
+    mid.db.prepare("INSERT INTO exchange_sender_keys (court_code, public_key, fingerprint, from_sequence, source, added_at, added_by) VALUES ('辽0421', ?, ?, 9, 'rotation', 'now', 'planted')").run(minisignPublicKeyLine(k5), 'f'.repeat(64));
+    revokeSenderKey(mid.db, { courtCode: '辽0421', fromSequence: 6, newKey: null }, 'tester');
+    expect(mid.db.prepare("SELECT COUNT(*) FROM exchange_sender_keys WHERE added_by = 'planted'").pluck().get()).toBe(0);
+    await expectRefused({ signer: k5, sequence: 9 }, 'revokedKey');
+    // Package 5, still before the revocation, signed by k4: it may carry data, but not a successor for a key now revoked.
+    await expectRefused({ signer: k4, sequence: 5, manifest: (m) => ({ ...m, keyRotation: rotation(k4, k5, 6) }) }, 'rotation.revoked');
+  });
+
+  it('the same package received again after a revocation is still 已导入, not refused', async () => {
+    const again = await receivePackage(mid.db, firstFile, MID_PASS, 'tester');
+    expect(again.status).toBe('alreadyImported');
   });
 });

@@ -78,14 +78,22 @@ export function senderKeyFor(db: Database, courtCode: string, sequence: number):
   return { line, key: parseMinisignPublicKey(line)!, revokedFrom: revokedFrom ?? null };
 }
 
-/** A package's announced rotation, checked: null when sound, else why not (code and Chinese message). */
-export function checkRotation(m: Manifest, oldLine: string): { code: string; message: string } | null {
+/**
+ * A package's announced rotation, checked: null when sound, else why not (code and Chinese message). It takes effect
+ * at the very next sequence (a rotation planted for some far sequence would outlive a revocation), never from a key
+ * already revoked, and never over a key the intermediate court already set for a later sequence (a card after a
+ * compromise).
+ */
+export function checkRotation(db: Database, m: Manifest, signer: SenderKey): { code: string; message: string } | null {
   const r = m.keyRotation;
   if (!r) return null;
   const next = parseMinisignPublicKey(r.publicKey);
   if (!next) return { code: 'rotation.key', message: '报送包宣告的新签名公钥格式不正确，未导入' };
-  if (r.fromSequence <= m.sequence) return { code: 'rotation.early', message: `新签名密钥应从本包之后的序号起使用，而宣告的是序号 ${r.fromSequence}，未导入` };
-  if (!minisignVerify(rotationStatement(m.sender.courtCode, oldLine, minisignPublicKeyLine(next), r.fromSequence), r.proof, next).ok)
+  if (r.fromSequence !== m.sequence + 1) return { code: 'rotation.early', message: `新签名密钥应从紧接本包的序号 ${m.sequence + 1} 起使用，而宣告的是序号 ${r.fromSequence}，未导入` };
+  if (signer.revokedFrom !== null) return { code: 'rotation.revoked', message: '宣告新密钥的签名公钥已被吊销（自序号 ' + signer.revokedFrom + ' 起），不能再宣告新密钥，未导入' };
+  const later = db.prepare('SELECT COUNT(*) FROM exchange_sender_keys WHERE court_code = ? AND from_sequence > ?').pluck().get(m.sender.courtCode, m.sequence) as number;
+  if (later > 0) return { code: 'rotation.conflict', message: '本院已为该院此后的序号登记了其他签名公钥，不能再接受这一宣告，未导入' };
+  if (!minisignVerify(rotationStatement(m.sender.courtCode, signer.line, minisignPublicKeyLine(next), r.fromSequence), r.proof, next).ok)
     return { code: 'rotation.proof', message: '密钥更换的证明无效（新密钥对更换声明的签名不符），未导入' };
   return null;
 }
@@ -108,6 +116,8 @@ export function revokeSenderKey(db: Database, a: { courtCode: string; fromSequen
   const newLine = a.newKey ? minisignPublicKeyLine(a.newKey) : null;
   if (newLine === current.line) throw new InputError('新公钥卡上的公钥就是要吊销的公钥', 'card');
   db.transaction(() => {
+    // Rotations announced for later sequences may have been planted with the compromised key: they go.
+    db.prepare("DELETE FROM exchange_sender_keys WHERE court_code = ? AND from_sequence > ? AND source = 'rotation'").run(a.courtCode, a.fromSequence);
     db.prepare(`INSERT INTO exchange_key_revocations (court_code, public_key, from_sequence, revoked_at, revoked_by) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (court_code, public_key) DO UPDATE SET from_sequence = min(from_sequence, excluded.from_sequence)`).run(a.courtCode, current.line, a.fromSequence, nowStamp(), actor);
     if (a.newKey && newLine)

@@ -15,14 +15,15 @@ import { buildParts } from '../parts/buildParts';
 import { lastExport, nextSequence, recordExport } from '../parts/exportLog';
 import { getSelfCourt } from '../../court/courtStore';
 import { auditAppender } from '../../audit/auditLog';
-import { CoreError, InputError } from '../../kernel/errors';
+import { CoreError, InputError, sqliteCode } from '../../kernel/errors';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { writeFileWhole } from '../../print/wholeFile';
 import { checkWrittenPackage } from './selfCheck';
 import { checkOutDir } from './outDir';
 import { completeRotation, rotationFor } from '../keys/rotation';
 import { SettingsStore } from '../../settings/settingsStore';
-import { lastExportAuditLength, recordExportAnchor } from './auditAnchor';
+import { digestsSince, recordExportAnchor } from './auditAnchor';
+import { lastReturn } from '../returns/returnFiles';
 
 export interface ExportRequest {
   from: string;
@@ -48,7 +49,20 @@ export function trustedComment(m: Pick<Manifest, 'packageId' | 'sender' | 'seque
   return `courtdesk package ${m.packageId} sender ${m.sender.courtCode} sequence ${m.sequence}`;
 }
 
+/** The databases writing a package now: one at a time each, since the sequence is taken before the slow steps. */
+const exporting = new WeakSet<Database>();
+
 export async function exportPackage(db: Database, req: ExportRequest, actor: string, write: WholeFileWriter = writeFileWhole): Promise<ExportView> {
+  if (exporting.has(db)) throw new CoreError('CONFLICT', '另一个报送包正在生成，请等它完成后再试');
+  exporting.add(db);
+  try {
+    return await writePackage(db, req, actor, write);
+  } finally {
+    exporting.delete(db);
+  }
+}
+
+async function writePackage(db: Database, req: ExportRequest, actor: string, write: WholeFileWriter): Promise<ExportView> {
   const self = getSelfCourt(db);
   if (!self) throw new CoreError('CONFLICT', '数据库尚未建立本院信息，无法生成报送包');
   if (courtLevel(db) !== 'basic') throw new CoreError('CONFLICT', '本院设置为中级法院，不生成报送包；报送包由基层法院生成');
@@ -73,7 +87,7 @@ export async function exportPackage(db: Database, req: ExportRequest, actor: str
   const rotation = await rotationFor(db, settings, req.passphrase, self.code, sequence);
   const kind = req.incremental ? 'incremental' : 'full';
   const baseSequence = req.incremental && previous ? previous.sequence : null;
-  const built = buildParts(db, { from: req.from, to: req.to, sinceRowVersion: req.incremental && previous ? previous.highRowVersion : null, includePartyNames: req.includePartyNames, auditSince: lastExportAuditLength(db) });
+  const built = buildParts(db, { from: req.from, to: req.to, sinceRowVersion: req.incremental && previous ? previous.highRowVersion : null, includePartyNames: req.includePartyNames, auditSince: digestsSince(db, lastReturn(settings)?.lastImported?.auditLength ?? null) });
   const auditPart = built.parts.find((p) => p.name === 'audit_chain.json')!;
   const chain = JSON.parse(auditPart.data.toString('utf8')) as { length: number; head: string };
   const counts = Object.fromEntries(DATA_PARTS.map((p) => [p, 0])) as Record<DataPart, number>;
@@ -133,26 +147,33 @@ export async function exportPackage(db: Database, req: ExportRequest, actor: str
 
   const packageSha256 = sha256Hex(bytes);
   const append = auditAppender(db);
-  db.transaction(() => {
-    recordExport(db, {
-      sequence,
-      packageId,
-      kind,
-      baseSequence,
-      periodFrom: req.from,
-      periodTo: req.to,
-      fileName,
-      payloadSha256,
-      packageSha256,
-      bytes,
-      highRowVersion: built.highRowVersion,
-      includesPartyNames: req.includePartyNames,
-      counts,
-      by: actor,
-    });
-    recordExportAnchor(db, sequence, chain);
-    if (rotation) completeRotation(db, settings, rotation.pending, actor);
-    append({ actor, action: 'exchange.export', entity: 'package', entityKey: String(sequence), after: { packageId, kind, baseSequence, from: req.from, to: req.to, includesPartyNames: req.includePartyNames, counts, payloadSha256, packageSha256, fileName } });
-  })();
+  try {
+    db.transaction(() => {
+      recordExport(db, {
+        sequence,
+        packageId,
+        kind,
+        baseSequence,
+        periodFrom: req.from,
+        periodTo: req.to,
+        fileName,
+        payloadSha256,
+        packageSha256,
+        bytes,
+        highRowVersion: built.highRowVersion,
+        includesPartyNames: req.includePartyNames,
+        counts,
+        by: actor,
+      });
+      recordExportAnchor(db, sequence, chain);
+      if (rotation) completeRotation(db, settings, rotation.pending, actor);
+      append({ actor, action: 'exchange.export', entity: 'package', entityKey: String(sequence), after: { packageId, kind, baseSequence, from: req.from, to: req.to, includesPartyNames: req.includePartyNames, counts, payloadSha256, packageSha256, fileName } });
+    }).immediate();
+  } catch (err) {
+    // Not recorded, so not sent: the file must not lie on the stick under a name the next package will take again.
+    rmSync(file, { force: true });
+    if (sqliteCode(err) === 'SQLITE_CONSTRAINT_UNIQUE') throw new CoreError('CONFLICT', `另一个报送包刚刚用了序号 ${sequence}，本次生成的文件已删除，请重新生成`);
+    throw err;
+  }
   return { file, fileName, sequence, packageId, kind, baseSequence, from: req.from, to: req.to, includesPartyNames: req.includePartyNames, counts, payloadSha256, packageSha256, bytes: bytes.length };
 }

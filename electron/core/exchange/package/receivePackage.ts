@@ -11,8 +11,7 @@ import { validateParts } from '../parts/validateParts';
 import { logRefusal, writeReceivedPackage } from '../parts/receivedStore';
 import { auditAppender } from '../../audit/auditLog';
 import { CoreError, InputError, sqliteCode } from '../../kernel/errors';
-import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
-import { readPackageFile, verifyPackage, type VerifyFailure } from './verifyPackage';
+import { freshness, readPackageFile, verifyPackage, type VerifyFailure } from './verifyPackage';
 import { sha256Hex } from './exportPackage';
 import { judgeChain, recordReceivedAnchor } from './auditAnchor';
 import { recordRotation } from '../keys/rotation';
@@ -65,7 +64,6 @@ export async function receivePackage(db: Database, file: string, passphrase: str
     warnings: v.warnings,
   });
   if (v.alreadyImported) return view('alreadyImported');
-  if (m.schemaVersion > LATEST_SCHEMA_VERSION) return refuse({ code: 'schemaVersion', message: `报送包来自更新版本的程序（数据版本 ${m.schemaVersion}），请先升级本院的程序`, manifest: m });
 
   // 8. the identity; a wrong passphrase is the person's to correct, not a refusal of the package
   const unlocked = await unlockAgeIdentity(db, passphrase);
@@ -92,17 +90,25 @@ export async function receivePackage(db: Database, file: string, passphrase: str
   // 11. every row
   const rows = validateParts(inner.entries, { senderCode: m.sender.courtCode, kind: m.kind, counts: m.counts, period: m.period });
   if (!rows.ok) return refuse({ code: 'rows', message: rows.message, manifest: m });
-
-  // 12a. the audit chain against the head held for this court: imported either way, flagged loudly when it does not extend
-  const chain = judgeChain(db, m.sender.courtCode, rows.rows.auditChain);
-  if (chain.status === 'cut' || chain.status === 'rewritten') v.warnings.push(`警告：${m.sender.courtName}（${m.sender.courtCode}）的${chain.message}`);
-  else if (chain.status === 'unverifiable') v.warnings.push(chain.message);
+  // Party names only where the signed manifest says they travel.
+  if (!m.includesPartyNames) {
+    const at = rows.rows.cases.findIndex((c) => (c as { plaintiffs?: unknown }).plaintiffs !== undefined || (c as { defendants?: unknown }).defendants !== undefined);
+    if (at >= 0) return refuse({ code: 'rows', message: `cases.ndjson 第 ${at + 1} 行：清单写明不含当事人姓名，而该行含有原告或被告，未导入`, manifest: m });
+  }
 
   beforeCommit?.();
-  // 12. one transaction; UNIQUE(sender, sequence) and UNIQUE(packageId) refuse a replay that raced past step 7
+  // 12. one write transaction, taken before step 7 and the audit chain are judged again: two imports racing through the
+  // slow steps above see each other here; UNIQUE(sender, sequence) and UNIQUE(packageId) stand behind it.
   const append = auditAppender(db);
+  let lateRefusal: VerifyFailure | null = null;
   try {
     db.transaction(() => {
+      lateRefusal = freshness(db, m);
+      if (lateRefusal) return;
+      // The audit chain against the head held for this court: imported either way, flagged loudly when it does not extend.
+      const chain = judgeChain(db, m.sender.courtCode, rows.rows.auditChain);
+      if (chain.status === 'cut' || chain.status === 'rewritten') v.warnings.push(`警告：${m.sender.courtName}（${m.sender.courtCode}）的${chain.message}`);
+      else if (chain.status === 'unverifiable') v.warnings.push(chain.message);
       writeReceivedPackage(
         db,
         {
@@ -126,11 +132,12 @@ export async function receivePackage(db: Database, file: string, passphrase: str
       recordReceivedAnchor(db, m.packageId, rows.rows.auditChain, chain);
       if (m.keyRotation) recordRotation(db, m.sender.courtCode, m.keyRotation, actor);
       append({ actor, action: 'exchange.receive', entity: 'package', entityKey: `${m.sender.courtCode}#${m.sequence}`, after: { packageId: m.packageId, kind: m.kind, baseSequence: m.baseSequence, from: m.period.from, to: m.period.to, counts: m.counts, payloadSha256: m.payloadSha256 } });
-    })();
+    }).immediate();
   } catch (err) {
     // Only the uniqueness of (sender, sequence) and of the package id means a replay; any other constraint is a fault.
     if (sqliteCode(err) === 'SQLITE_CONSTRAINT_UNIQUE') return refuse({ code: 'replay', message: '此报送包（或同一序号的另一份）刚刚已被导入，本次未重复导入', manifest: m });
     throw err;
   }
+  if (lateRefusal) return refuse(lateRefusal);
   return view('imported');
 }

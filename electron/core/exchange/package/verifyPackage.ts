@@ -10,6 +10,7 @@ import { ownAgeRecipient } from '../keys/keyStore';
 import { checkRotation, senderKeyFor } from '../keys/rotation';
 import { findReceivedByPackageId, findReceivedBySequence, lastReceived } from '../parts/receivedStore';
 import { sha256Hex } from './exportPackage';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 
 export type VerifyFailure = { ok: false; code: string; message: string; manifest: Manifest | null };
 export type Verified = {
@@ -65,7 +66,13 @@ export async function verifyPackage(db: Database, bytes: Buffer, now: Date = new
   const parsed = parseManifest(outer.manifest);
   if (!parsed.ok) return fail(`manifest.${parsed.code}`, parsed.message);
   const m = parsed.manifest;
-  // 4. signature by the key registered for the named sender, full public key compared
+  // The same package again (same id, same payload hash, the payload matching it): nothing to check or do, whatever
+  // happened to the sender's keys since (a revocation must not turn "already imported" into a refusal).
+  const sameId = findReceivedByPackageId(db, m.packageId);
+  if (sameId && sameId.payloadSha256 === m.payloadSha256 && sameId.senderCode === m.sender.courtCode && sameId.sequence === m.sequence && sha256Hex(outer.payload) === m.payloadSha256)
+    return { ok: true, manifest: m, payload: outer.payload, alreadyImported: true, warnings: [] };
+  if (m.schemaVersion > LATEST_SCHEMA_VERSION) return fail('schemaVersion', `报送包来自更新版本的程序（数据版本 ${m.schemaVersion}），请先升级本院的程序`, m);
+  // 4. signature by the key in force for the named sender at this sequence, full public key compared
   const sender = senderKeyFor(db, m.sender.courtCode, m.sequence);
   if (!sender) return fail('unregisteredSender', `发送法院“${m.sender.courtCode}”未在本院登记（或其公钥尚未登记），未导入`, m);
   if (sender.revokedFrom !== null && m.sequence >= sender.revokedFrom)
@@ -78,46 +85,40 @@ export async function verifyPackage(db: Database, bytes: Buffer, now: Date = new
       : '签名无效：报送包清单被改动，或不是该院签发';
     return fail(`signature.${verdict.reason}`, `${why}，未导入`, m);
   }
-  const rotation = checkRotation(m, sender.line);
+  const rotation = checkRotation(db, m, sender);
   if (rotation) return fail(rotation.code, rotation.message, m);
   // 5. recipient
   const ours = ownAgeRecipient(db);
-  if (!ours || ours.fingerprint !== m.recipient.fingerprint) return fail('recipient', '此报送包不是报送给本院的，未导入', m);
+  if (!ours) return fail('noIdentity', '本院尚未生成或导入解密密钥（courtdesk keys init 或 keys import-identity），无法接收报送包', m);
+  if (ours.fingerprint !== m.recipient.fingerprint) return fail('recipient', '此报送包不是报送给本院的，未导入', m);
   // 6. payload hash, before any key is touched
   if (sha256Hex(outer.payload) !== m.payloadSha256) return fail('payloadHash', '报送包的加密内容与清单的校验值不符（内容被改动或损坏），未导入', m);
   // 7. freshness
+  const stale = freshness(db, m);
+  if (stale) return stale;
   const warnings: string[] = [];
-  const sameId = findReceivedByPackageId(db, m.packageId);
-  if (sameId) {
-    if (sameId.payloadSha256 === m.payloadSha256 && sameId.senderCode === m.sender.courtCode && sameId.sequence === m.sequence)
-      return { ok: true, manifest: m, payload: outer.payload, alreadyImported: true, warnings };
-    return fail('idReused', '此报送包的编号已被另一份内容不同的报送包使用，未导入', m);
-  }
-  const sameSeq = findReceivedBySequence(db, m.sender.courtCode, m.sequence);
-  if (sameSeq) return fail('sequenceReused', `序号 ${m.sequence} 已用于该院另一份报送包，未导入`, m);
-  const last = lastReceived(db, m.sender.courtCode);
-  if (last && m.sequence < last.sequence) return fail('outdated', `此报送包（序号 ${m.sequence}）早于已导入的序号 ${last.sequence}，已过期，未导入`, m);
-  if (m.kind === 'incremental') {
-    const base = m.baseSequence ?? 0;
-    if (!last || base !== last.sequence) {
-      const have = last?.sequence ?? 0;
-      const missing = base > have ? range(have + 1, base) : [];
-      const what = missing.length > 0 ? `缺少序号 ${formatRange(missing)} 的报送包` : `它基于序号 ${base}，而本院最后导入的是序号 ${have || '（无）'}`;
-      return fail('baseMismatch', `增量报送包不能导入：${what}，请先导入缺少的报送包或请该院重新全量报送`, m);
-    }
-  }
   const created = Date.parse(m.createdAt);
   if (!Number.isFinite(created) || Math.abs(created - now.getTime()) > CLOCK_SKEW_MS)
     warnings.push(`报送包的生成时间（${m.createdAt}）与本机时间相差五年以上，请核对双方电脑的时钟`);
   return { ok: true, manifest: m, payload: outer.payload, alreadyImported: false, warnings };
 }
 
-function range(a: number, b: number): number[] {
-  const out: number[] = [];
-  for (let i = a; i <= b && out.length < 1000; i++) out.push(i);
-  return out;
-}
-
-function formatRange(n: number[]): string {
-  return n.length === 1 ? String(n[0]) : `${n[0]}–${n[n.length - 1]}`;
+/**
+ * Step 7 for a package not imported before: its id, its sequence, its place after the last one imported. Run again
+ * inside the receive's write transaction, so that two imports racing through the slow steps cannot both land.
+ */
+export function freshness(db: Database, m: Manifest): VerifyFailure | null {
+  if (findReceivedByPackageId(db, m.packageId)) return fail('idReused', '此报送包的编号已被另一份内容不同的报送包使用，未导入', m);
+  if (findReceivedBySequence(db, m.sender.courtCode, m.sequence)) return fail('sequenceReused', `序号 ${m.sequence} 已用于该院另一份报送包，未导入`, m);
+  const last = lastReceived(db, m.sender.courtCode);
+  if (last && m.sequence < last.sequence) return fail('outdated', `此报送包（序号 ${m.sequence}）早于已导入的序号 ${last.sequence}，已过期，未导入`, m);
+  if (m.kind === 'incremental') {
+    const base = m.baseSequence ?? 0;
+    const have = last?.sequence ?? 0;
+    if (!last || base !== last.sequence) {
+      const what = base > have ? `缺少序号 ${base === have + 1 ? base : `${have + 1}–${base}`} 的报送包` : `它基于序号 ${base}，而本院最后导入的是序号 ${have || '（无）'}`;
+      return fail('baseMismatch', `增量报送包不能导入：${what}，请先导入缺少的报送包或请该院重新全量报送`, m);
+    }
+  }
+  return null;
 }

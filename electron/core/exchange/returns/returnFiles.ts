@@ -9,6 +9,7 @@ import type { ReturnImportView, ReturnMadeView } from '../../../../shared/exchan
 import { minisignSign, minisignVerify, parseMinisignPublicKey } from '../crypto/minisign';
 import { courtLevel, findRegisteredSender, getReportingRecipient, unlockSigningKey } from '../keys/keyStore';
 import { lastReceived } from '../parts/receivedStore';
+import { heldAnchor } from '../package/auditAnchor';
 import { SEQUENCE_FLOOR_KEY, nextSequence, listExports } from '../parts/exportLog';
 import { getSelfCourt } from '../../court/courtStore';
 import { applyHigherCourtRanges, rangesInForce } from '../../indicators/rangeSettings';
@@ -41,7 +42,7 @@ export async function makeReturn(db: Database, settings: SettingsStore, a: { cou
     to: { courtCode: sender.courtCode, courtName: sender.courtName },
     issuedAt: new Date().toISOString(),
     ranges: { format: RANGES_FORMAT, version: RANGES_FORMAT_VERSION, court: { code: self.code, name: self.name }, issuedOn: today, ranges },
-    lastImported: last ? { sequence: last.sequence, packageId: last.packageId, payloadSha256: last.payloadSha256, receivedAt: last.receivedAt } : null,
+    lastImported: last ? { sequence: last.sequence, packageId: last.packageId, payloadSha256: last.payloadSha256, receivedAt: last.receivedAt, auditLength: heldAnchor(db, sender.courtCode)?.length ?? null } : null,
   };
   const bodyText = returnBodyText(body);
   const text = returnFileText(bodyText, minisignSign(Buffer.from(bodyText), key.key, `courtdesk return ${body.returnId} to ${sender.courtCode}`, `return file from CourtDesk ${self.code}`));
