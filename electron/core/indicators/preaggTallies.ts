@@ -4,8 +4,7 @@ import type { CaseScope } from '../../../shared/accounts/roles';
 import { addDays } from '../../../shared/dates/calendar';
 import { emptyTally, type Period, type Tally } from '../../../shared/indicators/formulas';
 import type { GroupBy } from '../../../shared/indicators/api';
-import { SETTLED } from './caseConditions';
-import { itemSeed, KEY, mediationSql, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
+import { itemSeed, KEY, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
 import { stockAt } from './stockDays';
 
 /** The tally_day columns and the Tally counters they fill. */
@@ -134,32 +133,31 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
   for (const s of stockAt(db, addDays(p.from, -1), clauses, params)) pair(s.judge, s.division).t.carriedOver += s.pending;
   for (const x of out.values()) x.docket = x.t.carriedOver + x.t.received > 0;
   readDurations(db, where, params, pair);
-  // 先行调解 and 案-件比 read the few rows they concern by index, as the plain pass does.
+  // 先行调解 and the 案 with linked cases from migration 16's tables, kept by the same triggers.
   const pairOf = (k: string) => {
     const [judge, division] = k.split('/').map(Number);
     return pair(judge, division);
   };
-  for (const [k, ended, settled] of db.prepare(mediationSql(PAIR, clauses)).raw().all(params) as Array<[string, number, number]>) {
-    const x = pairOf(k);
+  const mediation = db.prepare(`SELECT c.judge_id, c.division_id, sum(c.ended), sum(c.settled) FROM tally_mediation c
+    WHERE c.day BETWEEN @from AND @to${where} GROUP BY c.judge_id, c.division_id HAVING sum(c.ended) > 0`).raw().all(params) as number[][];
+  for (const [judge, division, ended, settled] of mediation) {
+    const x = pair(judge, division);
     x.mediation = true;
     x.t.advanceMediationEnded = ended;
     x.t.advanceMediationSettled = settled;
   }
-  // Both lookups from covering indexes (migration 13): the planner would rather walk cases_judge_filed for the GROUP BY
-  // and fetch every received case's row, 3× slower at 1M.
-  const advance = db.prepare(`SELECT c.judge_id, c.division_id, count(*) FROM cases c INDEXED BY cases_filed_cover
-    WHERE c.filed_on BETWEEN @from AND @to${where}
-      AND EXISTS (SELECT 1 FROM mediations m INDEXED BY mediations_case_ended WHERE m.case_id = c.id AND ${SETTLED} AND m.ended_on <= @to)
-    GROUP BY c.judge_id, c.division_id`).raw().all(params) as number[][];
-  for (const [judge, division, n] of advance) pair(judge, division).t.receivedAdvanceSettled = n;
-  // 件: each pair's 案 (disjoint, so they add up), and the cases reached from them, deduplicated per group on rollup.
+  // A received case whose 先行调解 ended settled by `to` (SETTLED_BY_TO).
+  const advance = db.prepare(`SELECT c.judge_id, c.division_id, sum(c.n) FROM tally_advance c
+    WHERE c.filed_on BETWEEN @from AND @to AND c.settled_on <= @to${where} GROUP BY c.judge_id, c.division_id`).raw().all(params) as number[][];
+  for (const [judge, division, n] of advance) if (n) pair(judge, division).t.receivedAdvanceSettled = n;
+  // 件: each pair's 案 are its received first-instance cases (caseCount, disjoint, so they add up), and the cases
+  // reached from the 案 that have a linked case (tally_links), deduplicated per group on rollup.
+  for (const x of out.values()) x.t.itemCount = x.t.caseCount;
   const seed = itemSeed(clauses);
-  for (const [k, n] of db.prepare(`SELECT ${KEY[PAIR]}, count(*) FROM cases c WHERE ${seed} GROUP BY +c.judge_id, +c.division_id`).raw().all(params) as Array<[string, number]>) {
-    pairOf(k).t.itemCount = n;
-  }
   const reached = db.prepare(`
     WITH RECURSIVE linked(case_number, k) AS (
-      SELECT d.case_number, ${KEY[PAIR]} FROM cases c JOIN cases d ON d.origin_case_number = c.case_number WHERE ${seed}
+      SELECT d.case_number, ${KEY[PAIR]} FROM tally_links c JOIN cases d ON d.origin_case_number = c.case_number
+      WHERE c.filed_on BETWEEN @from AND @to${where}
       UNION
       SELECT d.case_number, l.k FROM linked l JOIN cases d ON d.origin_case_number = l.case_number
     )

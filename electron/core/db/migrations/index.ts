@@ -13,6 +13,7 @@ import { migration0010 } from './0010-extension-workflow';
 import { migration0011 } from './0011-assistant-judges';
 import { migration0012 } from './0012-tallies';
 import { migration0013 } from './0013-indicator-indexes';
+import { migration0016 } from './0016-link-mediation-tallies';
 
 export type { Migration } from './types';
 
@@ -21,6 +22,6 @@ export type { Migration } from './types';
  * doing what it did. A change of schema (or of data the schema implies, like the search document) is a new file and a
  * new entry here; test/db/schemaSnapshot.test.ts fails until the snapshot of a fresh schema is refreshed with it.
  */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0016];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
