@@ -1,11 +1,12 @@
 // indicators.compute: resolves the scope filters, asks a tally source for per-group tallies, applies the formulas.
 import type { Database } from 'better-sqlite3';
 import { scopeLabel, type CaseScope } from '../../../shared/accounts/roles';
-import { addTallies, computeIndicators, emptyTally, type Period, type Tally } from '../../../shared/indicators/formulas';
+import { computeIndicators, emptyTally, type Period, type Tally } from '../../../shared/indicators/formulas';
 import type { GroupBy, IndicatorGroup, IndicatorsComputeArgs, IndicatorsResult } from '../../../shared/indicators/api';
 import { InputError } from '../kernel/errors';
 import { sqlDocketJudges, sqlTallies, type GroupKey, type TallyFilter } from './sqlTallies';
 import { preaggDocketJudges, preaggTallies } from './preaggTallies';
+import { sumTallies } from './sortedDurations';
 
 /** Where tallies come from: the plain SQL pass, or the pre-aggregated tables (which fall back to it), behind the same signatures. */
 export interface TallySource {
@@ -64,7 +65,7 @@ export class IndicatorQueries {
     // With groups, the court figure is their sum (every case is in exactly one group, and each linked 件 hangs off
     // one 案: test/db/indicators.test.ts checks every grouping adds up), but for the judges, counted once court-wide.
     const tallies = this.source.tallies(this.db, period, scope, f, a.by);
-    const court = addTallies([...tallies.values()]);
+    const court = sumTallies([...tallies.values()]);
     court.judges = this.source.docketJudges(this.db, period, scope, f);
     const result: IndicatorsResult = { from: a.from, to: a.to, scope: scopeText, total: computeIndicators(court, period) };
     const names = this.names(a.by, [...tallies.keys()]);

@@ -1,4 +1,4 @@
-// Migration 16: the 先行调解 counters and the 案 with linked cases kept by triggers, so a period reads them as tally rows instead of from the cases.
+// Migration 16: month rows beside the day rows, the 先行调解 counters and the 案 with linked cases, kept by triggers, so a period reads tally rows instead of cases.
 import type { Database } from 'better-sqlite3';
 import type { Migration } from './types';
 
@@ -31,6 +31,33 @@ function mediationSql(x: string, m: string, sign: 1 | -1, from: string): string 
       AND ${SETTLED(m)}
       ON CONFLICT (filed_on, judge_id, division_id, settled_on) DO UPDATE SET n = n + excluded.n;`;
 }
+
+/*
+ * Month rows: tally_month and tally_durations_month hold the sums of tally_day's and tally_durations' rows of each
+ * month ('YYYY-MM'), kept by triggers on those two tables (so by whatever keeps them, with their rules, not a copy):
+ * a year reads twelve rows per pair instead of 365.
+ */
+function flowColumns(db: Database): string[] {
+  return (db.prepare("SELECT name FROM pragma_table_info('tally_day') WHERE name NOT IN ('day', 'judge_id', 'division_id') ORDER BY cid").pluck().all() as string[]);
+}
+function monthUpsert(table: string, key: string[], cols: string[], values: string[]): string {
+  return `INSERT INTO ${table} (${[...key, ...cols].join(', ')}) VALUES (${values.join(', ')})
+      ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${cols.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};`;
+}
+function monthTriggers(source: string, target: string, key: string[], cols: string[]): string {
+  const keyOf = (x: string) => [`substr(${x}.day, 1, 7)`, ...key.slice(1).map((k) => `${x}.${k}`)];
+  const keys = ['month', ...key.slice(1)];
+  const add = (x: string, sign: string) => monthUpsert(target, keys, cols, [...keyOf(x), ...cols.map((c) => `${sign}${x}.${c}`)]);
+  const same = key.map((k) => `OLD.${k} IS NEW.${k}`).join(' AND ');
+  return `
+    CREATE TRIGGER ${source}_month_insert AFTER INSERT ON ${source} BEGIN ${add('NEW', '')} END;
+    CREATE TRIGGER ${source}_month_delete AFTER DELETE ON ${source} BEGIN ${add('OLD', '-')} END;
+    CREATE TRIGGER ${source}_month_update AFTER UPDATE ON ${source} WHEN ${same} BEGIN
+      ${monthUpsert(target, keys, cols, [...keyOf('NEW'), ...cols.map((c) => `NEW.${c} - OLD.${c}`)])}
+    END;
+    CREATE TRIGGER ${source}_month_rekey AFTER UPDATE ON ${source} WHEN NOT (${same}) BEGIN ${add('OLD', '-')} ${add('NEW', '')} END;`;
+}
+const DURATION_KEY = ['day', 'judge_id', 'division_id', 'duration'];
 
 const FIRST = (x: string) => `${x}.type_code IN ('民初', '刑初', '行初')`;
 /**
@@ -66,8 +93,20 @@ function up(db: Database): void {
       case_number TEXT PRIMARY KEY, filed_on TEXT NOT NULL, judge_id INTEGER NOT NULL, division_id INTEGER NOT NULL
     ) WITHOUT ROWID;
     CREATE INDEX tally_links_filed ON tally_links(filed_on, judge_id, division_id, case_number);
+    CREATE TABLE tally_month (
+      month TEXT NOT NULL, judge_id INTEGER NOT NULL, division_id INTEGER NOT NULL,
+      ${flowColumns(db).map((c) => `${c} INTEGER NOT NULL DEFAULT 0`).join(', ')},
+      PRIMARY KEY (month, judge_id, division_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE tally_durations_month (
+      month TEXT NOT NULL, judge_id INTEGER NOT NULL, division_id INTEGER NOT NULL, duration INTEGER NOT NULL, n INTEGER NOT NULL,
+      PRIMARY KEY (month, judge_id, division_id, duration)
+    ) WITHOUT ROWID;
   `);
   fillLinkMediationTallies(db);
+  fillMonthTallies(db);
+  db.exec(monthTriggers('tally_day', 'tally_month', ['day', 'judge_id', 'division_id'], flowColumns(db)));
+  db.exec(monthTriggers('tally_durations', 'tally_durations_month', DURATION_KEY, ['n']));
   // Triggers named cases_tally_* are those indicators/tallyBulk.ts drops for a bulk load and recreates.
   db.exec(`
     CREATE TRIGGER mediations_tally_insert AFTER INSERT ON mediations BEGIN
@@ -127,6 +166,17 @@ export function fillLinkMediationTallies(db: Database): void {
     INSERT INTO tally_links (case_number, filed_on, judge_id, division_id)
       SELECT p.case_number, p.filed_on, p.judge_id, p.division_id FROM cases p
       WHERE ${FIRST('p')} AND EXISTS (SELECT 1 FROM cases d WHERE d.origin_case_number = p.case_number);
+  `);
+}
+
+/** Fills the empty month tables from the day tables (once here, and after a bulk load's rebuild with their triggers off). */
+export function fillMonthTallies(db: Database): void {
+  const cols = flowColumns(db);
+  db.exec(`
+    INSERT INTO tally_month (month, judge_id, division_id, ${cols.join(', ')})
+      SELECT substr(day, 1, 7), judge_id, division_id, ${cols.map((c) => `sum(${c})`).join(', ')} FROM tally_day GROUP BY 1, 2, 3;
+    INSERT INTO tally_durations_month (month, judge_id, division_id, duration, n)
+      SELECT substr(day, 1, 7), judge_id, division_id, duration, sum(n) FROM tally_durations GROUP BY 1, 2, 3, 4;
   `);
 }
 
