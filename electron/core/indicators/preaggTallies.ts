@@ -4,7 +4,7 @@ import type { CaseScope } from '../../../shared/accounts/roles';
 import { addDays } from '../../../shared/dates/calendar';
 import { emptyTally, type Period, type Tally } from '../../../shared/indicators/formulas';
 import type { GroupBy } from '../../../shared/indicators/api';
-import { itemSeed, KEY, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
+import { KEY, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
 import { stockAt } from './stockDays';
 import { mergeSorted } from './sortedDurations';
 import { periodRows } from './monthRows';
@@ -21,6 +21,8 @@ const FLOW: Array<[string, keyof Tally]> = [
   ['enforcement_claim_fen', 'enforcementClaimFen'], ['enforcement_recovered_fen', 'enforcementRecoveredFen'],
   ['judgment_resolved', 'judgmentResolved'], ['judgment_reviewed', 'judgmentReviewed'], ['judgment_precedent', 'judgmentPrecedent'],
 ];
+/** A case d that is a 案 of the period: sqlTallies.itemSeed's conditions over alias d (the scope's are added). */
+const FIRST_SEED = "d.filed_on BETWEEN @from AND @to AND d.type_code IN ('民初', '刑初', '行初')";
 const FLOW_SUMS = FLOW.map(([c]) => `sum(c.${c})`).join(', ');
 const FLOW_COLUMNS = FLOW.map(([c]) => c).join(', ');
 
@@ -42,15 +44,16 @@ interface Pair {
 }
 
 /**
- * A case reached by 原审案号 links from the 案 of a pair (seed), with its own pair when it is itself a 案 of the
- * period (null otherwise). 件 are counted once per group, so they cannot be summed over pairs: a case reached from
- * the 案 of two judges of a division (a 重审 民初 linked to the first, and its 执) is one 件 of the division, and a
- * 案 of one judge reached from another's is already that division's 案.
+ * The n cases reached by 原审案号 links from the 案 of the same pairs (seeds), with the same own pair (when each is
+ * itself a 案 of the period; null otherwise). 件 are counted once per group, so they cannot be summed over pairs: a
+ * case reached from the 案 of two judges of a division (a 重审 民初 linked to the first, and its 执) is one 件 of the
+ * division, and a 案 of one judge reached from another's is already that division's 案. Cases alike in both are
+ * counted alike, so they come over as one row with their number: a year at 1M is a few hundred rows, not 16,000.
  */
 interface Link {
-  seed: Pair;
-  caseNumber: string;
+  seeds: Pair[];
   own: Pair | null;
+  n: number;
 }
 
 /** The figures of one period and scope per (judge, division): every grouping of the three rolls up from these. */
@@ -159,17 +162,21 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
   // 件: each pair's 案 are its received first-instance cases (caseCount, disjoint, so they add up), and the cases
   // reached from the 案 that have a linked case (tally_links), deduplicated per group on rollup.
   for (const x of out.values()) x.t.itemCount = x.t.caseCount;
-  const seed = itemSeed(clauses);
+  // Whether a reached case d is itself a 案 of the period in scope (its pair, else NULL): read with the walk's step
+  // from the widened cases_origin (migration 16), not looked up row by row afterwards.
+  const dClauses = clauses.map((x) => x.replace(/\bc\./g, 'd.'));
+  const own = `CASE WHEN ${[FIRST_SEED, ...dClauses].join(' AND ')} THEN d.judge_id || '/' || d.division_id END`;
   const reached = db.prepare(`
-    WITH RECURSIVE linked(case_number, k) AS (
-      SELECT d.case_number, ${KEY[PAIR]} FROM tally_links c JOIN cases d ON d.origin_case_number = c.case_number
+    WITH RECURSIVE linked(case_number, k, own) AS (
+      SELECT d.case_number, ${KEY[PAIR]}, ${own} FROM tally_links c JOIN cases d ON d.origin_case_number = c.case_number
       WHERE c.filed_on BETWEEN @from AND @to${where}
       UNION
-      SELECT d.case_number, l.k FROM linked l JOIN cases d ON d.origin_case_number = l.case_number
+      SELECT d.case_number, l.k, ${own} FROM linked l JOIN cases d ON d.origin_case_number = l.case_number
     )
-    SELECT l.k, l.case_number, (SELECT ${KEY[PAIR]} FROM cases c WHERE c.case_number = l.case_number AND ${seed}) FROM linked l`)
-    .raw().all(params) as Array<[string, string, string | null]>;
-  const links = reached.map(([k, caseNumber, own]) => ({ seed: pairOf(k), caseNumber, own: own === null ? null : pairOf(own) }));
+    , reached(case_number, seeds, own) AS (SELECT case_number, group_concat(k, ' '), own FROM linked GROUP BY case_number)
+    SELECT seeds, own, count(*) FROM reached GROUP BY seeds, own`)
+    .raw().all(params) as Array<[string, string | null, number]>;
+  const links = reached.map(([seeds, own, n]) => ({ seeds: seeds.split(' ').map(pairOf), own: own === null ? null : pairOf(own), n }));
   return { pairs: out, links };
 }
 
@@ -247,15 +254,11 @@ export function preaggTallies(db: Database, p: Period, scope: CaseScope, f: Tall
     set.add(x.judge);
   }
   // 件 reached by links: once per group, and not when the case is a 案 of the same group (counted as such already).
-  const items = new Map<GroupKey, Set<string>>();
   for (const l of level.links) {
-    const k = keyOf(by, l.seed);
-    if (l.own && keyOf(by, l.own) === k) continue;
-    let set = items.get(k);
-    if (!set) items.set(k, (set = new Set()));
-    set.add(l.caseNumber);
+    const groups = new Set(l.seeds.map((x) => keyOf(by, x)));
+    if (l.own) groups.delete(keyOf(by, l.own));
+    for (const k of groups) out.get(k)!.itemCount += l.n;
   }
-  for (const [k, set] of items) out.get(k)!.itemCount += set.size;
   for (const [k, t] of out) {
     t.judges = judges.get(k)?.size ?? 0;
     // Ascending, as the formulas want.

@@ -93,6 +93,10 @@ function up(db: Database): void {
       case_number TEXT PRIMARY KEY, filed_on TEXT NOT NULL, judge_id INTEGER NOT NULL, division_id INTEGER NOT NULL
     ) WITHOUT ROWID;
     CREATE INDEX tally_links_filed ON tally_links(filed_on, judge_id, division_id, case_number);
+    -- The 案-件比 walk's step also asks whether the case reached is itself a 案 of the period, and whose: from the
+    -- index, not the row (16,000 row reads for a year at 1M).
+    DROP INDEX cases_origin;
+    CREATE INDEX cases_origin ON cases(origin_case_number, case_number, filed_on, type_code, judge_id, division_id) WHERE origin_case_number IS NOT NULL;
     CREATE TABLE tally_month (
       month TEXT NOT NULL, judge_id INTEGER NOT NULL, division_id INTEGER NOT NULL,
       ${flowColumns(db).map((c) => `${c} INTEGER NOT NULL DEFAULT 0`).join(', ')},
