@@ -1,7 +1,6 @@
 // The tally step from the pre-aggregated tables (migration 12): flow per day, durations per day, stock per kept day; the plain pass where they cannot answer.
 import type { Database } from 'better-sqlite3';
 import type { CaseScope } from '../../../shared/accounts/roles';
-import { addDays } from '../../../shared/dates/calendar';
 import { emptyTally, type Period, type Tally } from '../../../shared/indicators/formulas';
 import type { GroupBy } from '../../../shared/indicators/api';
 import { KEY, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
@@ -139,8 +138,16 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
     t.longPending36 += s.age[5];
     t.overduePending += s.overdue;
   }
-  for (const s of stockAt(db, addDays(p.from, -1), clauses, params)) pair(s.judge, s.division).t.carriedOver += s.pending;
-  for (const x of out.values()) x.docket = x.t.carriedOver + x.t.received > 0;
+  /*
+   * Carried over, from the stock at `to` and the flow, without the stock of `from − 1`: the docket is what was carried
+   * over and received, and also what is pending at `to` and was resolved (a case closes on or after its filing day,
+   * a CHECK of cases), so carriedOver = pending + resolved − received, per pair. A never-asked period computes one
+   * stock day from the cases instead of two.
+   */
+  for (const x of out.values()) {
+    x.t.carriedOver = x.t.pending + x.t.resolved - x.t.received;
+    x.docket = x.t.carriedOver + x.t.received > 0;
+  }
   readDurations(db, p, where, params, pair);
   // 先行调解 and the 案 with linked cases from migration 16's tables, kept by the same triggers.
   const pairOf = (k: string) => {
