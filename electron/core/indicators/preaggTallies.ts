@@ -23,7 +23,7 @@ const FLOW: Array<[string, keyof Tally]> = [
 /** A case d that is a 案 of the period: sqlTallies.itemSeed's conditions over alias d (the scope's are added). */
 const FIRST_SEED = "d.filed_on BETWEEN @from AND @to AND d.type_code IN ('民初', '刑初', '行初')";
 const FLOW_SUMS = FLOW.map(([c]) => `sum(c.${c})`).join(', ');
-const FLOW_COLUMNS = FLOW.map(([c]) => c).join(', ');
+const FLOW_COLUMNS = FLOW.map(([c]) => c);
 
 /** Whether the tables can answer: they are kept per judge and division, not per case type, procedure or cause. */
 export function preaggregated(f: TallyFilter, by: GroupBy | 'court'): boolean {
@@ -121,8 +121,8 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
     return x;
   };
   const where = clauses.length ? ` AND ${clauses.join(' AND ')}` : '';
-  // Flow summed over the period's month rows and edge days (monthRows.ts).
-  const flow = periodRows(db, { day: 'tally_day', month: 'tally_month' }, FLOW_COLUMNS, p, 'flow');
+  // Flow summed over the period's month rows and edge days, an edge month perhaps less its days outside (monthRows.ts).
+  const flow = periodRows(db, { day: 'tally_day', month: 'tally_month' }, FLOW_COLUMNS, p, 'flow', true);
   const rows = db.prepare(`SELECT c.judge_id, c.division_id, ${FLOW_SUMS} FROM (${flow.sql}) c WHERE 1${where} GROUP BY c.judge_id, c.division_id`)
     .raw().all({ ...params, ...flow.params }) as number[][];
   for (const r of rows) {
@@ -197,7 +197,7 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
 const PACK = { judge: 2 ** 17, division: 4096, duration: 16384, n: 1024 };
 const FITS = (['judge_id', 'division_id', 'duration', 'n'] as const).map((c, i) => `c.${c} BETWEEN 0 AND ${Object.values(PACK)[i] - 1}`).join(' AND ');
 function readDurations(db: Database, p: Period, where: string, params: Record<string, unknown>, pair: (judge: number, division: number) => Pair): void {
-  const rows = periodRows(db, { day: 'tally_durations', month: 'tally_durations_month' }, 'duration, n', p, 'dur');
+  const rows = periodRows(db, { day: 'tally_durations', month: 'tally_durations_month' }, ['duration', 'n'], p, 'dur');
   const from = `(${rows.sql}) c WHERE 1${where}`;
   const all = { ...params, ...rows.params };
   // A row that does not fit comes over as 'x' (NaN here): a check per row inline costs a tenth of an aggregate.
