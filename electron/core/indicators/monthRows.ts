@@ -1,5 +1,6 @@
 // A period's rows from a day table and its month table (migration 16): whole months as month rows, the edges as day rows.
 import type { Database } from 'better-sqlite3';
+import { prepared } from './statements';
 import { addDays, addMonths, daysBetween, daysInMonth, maxDate, minDate } from '../../../shared/dates/calendar';
 import type { Period } from '../../../shared/indicators/formulas';
 
@@ -15,7 +16,7 @@ const monthEnd = (m: string) => `${m}-${String(daysInMonth(Number(m.slice(0, 4))
  * day rows, a month row and the few days after `to`; a year twelve rows per pair instead of 365.
  */
 export function periodRows(db: Database, table: { day: string; month: string }, cols: string[], p: Period, prefix: string, subtract = false): { sql: string; params: Record<string, string> } {
-  const outside = db.prepare(`SELECT 1 FROM ${table.day} WHERE (day >= ? AND day < ?) OR (day > ? AND day <= ?) LIMIT 1`);
+  const outside = prepared(db, `SELECT 1 FROM ${table.day} WHERE (day >= ? AND day < ?) OR (day > ? AND day <= ?) LIMIT 1`);
   const params: Record<string, string> = {};
   const name = (v: string) => {
     const k = `${prefix}${Object.keys(params).length}`;

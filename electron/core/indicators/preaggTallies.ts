@@ -1,5 +1,6 @@
 // The tally step from the pre-aggregated tables (migration 12): flow per day, durations per day, stock per kept day; the plain pass where they cannot answer.
 import type { Database } from 'better-sqlite3';
+import { prepared } from './statements';
 import type { CaseScope } from '../../../shared/accounts/roles';
 import { emptyTally, type Period, type Tally } from '../../../shared/indicators/formulas';
 import type { GroupBy } from '../../../shared/indicators/api';
@@ -69,7 +70,7 @@ interface PairLevel {
 const MEMO_SIZE = 8;
 const memos = new WeakMap<Database, Map<string, PairLevel>>();
 function writeStamp(db: Database): string {
-  return `${db.prepare('SELECT total_changes()').pluck().get()}:${dataVersion(db)}`;
+  return `${prepared(db, 'SELECT total_changes()').pluck().get()}:${dataVersion(db)}`;
 }
 const dataVersion = (db: Database) => db.pragma('data_version', { simple: true }) as number;
 /** How often a computation that another connection's commit cut across is redone before it is answered unkept. */
@@ -123,7 +124,7 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
   const where = clauses.length ? ` AND ${clauses.join(' AND ')}` : '';
   // Flow summed over the period's month rows and edge days, an edge month perhaps less its days outside (monthRows.ts).
   const flow = periodRows(db, { day: 'tally_day', month: 'tally_month' }, FLOW_COLUMNS, p, 'flow', true);
-  const rows = db.prepare(`SELECT c.judge_id, c.division_id, ${FLOW_SUMS} FROM (${flow.sql}) c WHERE 1${where} GROUP BY c.judge_id, c.division_id`)
+  const rows = prepared(db, `SELECT c.judge_id, c.division_id, ${FLOW_SUMS} FROM (${flow.sql}) c WHERE 1${where} GROUP BY c.judge_id, c.division_id`)
     .raw().all({ ...params, ...flow.params }) as number[][];
   for (const r of rows) {
     const t = pair(r[0], r[1]).t;
@@ -154,7 +155,7 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
     const [judge, division] = k.split('/').map(Number);
     return pair(judge, division);
   };
-  const mediation = db.prepare(`SELECT c.judge_id, c.division_id, sum(c.ended), sum(c.settled) FROM tally_mediation c
+  const mediation = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.ended), sum(c.settled) FROM tally_mediation c
     WHERE c.day BETWEEN @from AND @to${where} GROUP BY c.judge_id, c.division_id HAVING sum(c.ended) > 0`).raw().all(params) as number[][];
   for (const [judge, division, ended, settled] of mediation) {
     const x = pair(judge, division);
@@ -163,7 +164,7 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
     x.t.advanceMediationSettled = settled;
   }
   // A received case whose 先行调解 ended settled by `to` (SETTLED_BY_TO).
-  const advance = db.prepare(`SELECT c.judge_id, c.division_id, sum(c.n) FROM tally_advance c
+  const advance = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.n) FROM tally_advance c
     WHERE c.filed_on BETWEEN @from AND @to AND c.settled_on <= @to${where} GROUP BY c.judge_id, c.division_id`).raw().all(params) as number[][];
   for (const [judge, division, n] of advance) if (n) pair(judge, division).t.receivedAdvanceSettled = n;
   // 件: each pair's 案 are its received first-instance cases (caseCount, disjoint, so they add up), and the cases
@@ -173,7 +174,7 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
   // from the widened cases_origin (migration 16), not looked up row by row afterwards.
   const dClauses = clauses.map((x) => x.replace(/\bc\./g, 'd.'));
   const own = `CASE WHEN ${[FIRST_SEED, ...dClauses].join(' AND ')} THEN d.judge_id || '/' || d.division_id END`;
-  const reached = db.prepare(`
+  const reached = prepared(db, `
     WITH RECURSIVE linked(case_number, k, own) AS (
       SELECT d.case_number, ${KEY[PAIR]}, ${own} FROM tally_links c JOIN cases d ON d.origin_case_number = c.case_number
       WHERE c.filed_on BETWEEN @from AND @to${where}
@@ -201,7 +202,7 @@ function readDurations(db: Database, p: Period, where: string, params: Record<st
   const from = `(${rows.sql}) c WHERE 1${where}`;
   const all = { ...params, ...rows.params };
   // A row that does not fit comes over as 'x' (NaN here): a check per row inline costs a tenth of an aggregate.
-  const packed = db.prepare(`SELECT group_concat(CASE WHEN ${FITS}
+  const packed = prepared(db, `SELECT group_concat(CASE WHEN ${FITS}
       THEN ((c.judge_id * ${PACK.division} + c.division_id) * ${PACK.duration} + c.duration) * ${PACK.n} + c.n ELSE 'x' END)
     FROM ${from}`).pluck().get(all) as string | null;
   if (packed === null) return;
@@ -222,7 +223,7 @@ function readDurations(db: Database, p: Period, where: string, params: Record<st
     }
     return;
   }
-  const text = db.prepare(`SELECT group_concat(c.judge_id || ',' || c.division_id || ',' || c.duration || ',' || c.n)
+  const text = prepared(db, `SELECT group_concat(c.judge_id || ',' || c.division_id || ',' || c.duration || ',' || c.n)
     FROM ${from}`).pluck().get(all) as string;
   const f = text.split(',');
   for (let i = 0; i < f.length; i += 4) add(Number(f[i]), Number(f[i + 1]), Number(f[i + 2]), Number(f[i + 3]));

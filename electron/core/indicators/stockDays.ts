@@ -1,5 +1,6 @@
 // The pre-aggregated stock (pending at the end of a day, by age bucket and past due): read a day's rows, materializing the day on first use.
 import type { Database } from 'better-sqlite3';
+import { prepared } from './statements';
 import { AGE_BOUNDS } from '../../../shared/indicators/catalogue';
 import { monthCutoff } from '../../../shared/indicators/formulas';
 
@@ -71,7 +72,7 @@ export function materializeStockDay(db: Database, day: string): void {
  */
 export function stockAt(db: Database, day: string, clauses: string[], params: Record<string, unknown>): StockRow[] {
   const where = clauses.length ? ` AND ${clauses.join(' AND ')}` : '';
-  const kept = () => db.prepare('SELECT 1 FROM tally_stock_days WHERE day = ?').get(day) !== undefined;
+  const kept = () => prepared(db, 'SELECT 1 FROM tally_stock_days WHERE day = ?').raw(false).get(day) !== undefined;
   if (!kept() && !db.readonly) {
     try {
       materializeStockDay(db, day);
@@ -80,8 +81,8 @@ export function stockAt(db: Database, day: string, clauses: string[], params: Re
       if (!(err instanceof Error && 'code' in err && /^SQLITE_(BUSY|LOCKED|READONLY)/.test(String(err.code)))) throw err;
     }
   }
-  if (!kept()) return (db.prepare(fromCasesSql(where)).all(dayParams(day, params)) as Raw[]).map(toRow);
-  return (db.prepare(`SELECT c.judge_id AS judge, c.division_id AS division, ${STOCK_COLUMNS} FROM tally_stock c WHERE c.day = @day${where}`)
+  if (!kept()) return (prepared(db, fromCasesSql(where)).raw(false).all(dayParams(day, params)) as Raw[]).map(toRow);
+  return (prepared(db, `SELECT c.judge_id AS judge, c.division_id AS division, ${STOCK_COLUMNS} FROM tally_stock c WHERE c.day = @day${where}`).raw(false)
     .all({ ...params, day }) as Raw[]).map(toRow);
 }
 
