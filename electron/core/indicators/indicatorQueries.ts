@@ -7,6 +7,7 @@ import { InputError } from '../kernel/errors';
 import { sqlDocketJudges, sqlTallies, type GroupKey, type TallyFilter } from './sqlTallies';
 import { preaggDocketJudges, preaggTallies } from './preaggTallies';
 import { sumTallies } from './sortedDurations';
+import { prepared } from './statements';
 
 /** Where tallies come from: the plain SQL pass, or the pre-aggregated tables (which fall back to it), behind the same signatures. */
 export interface TallySource {
@@ -47,7 +48,7 @@ export class IndicatorQueries {
   private names(by: GroupBy, keys: GroupKey[]): Map<GroupKey, string> {
     const m = new Map<GroupKey, string>();
     if (by === 'division' || by === 'judge') {
-      const q = this.db.prepare(`SELECT name FROM ${by === 'division' ? 'divisions' : 'staff'} WHERE id = ?`).pluck();
+      const q = prepared(this.db, `SELECT name FROM ${by === 'division' ? 'divisions' : 'staff'} WHERE id = ?`).pluck();
       for (const k of keys) m.set(k, (q.get(k) as string | undefined) ?? String(k));
     } else for (const k of keys) m.set(k, k === null ? NO_PROCEDURE : String(k));
     return m;

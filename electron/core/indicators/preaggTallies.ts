@@ -72,7 +72,7 @@ const memos = new WeakMap<Database, Map<string, PairLevel>>();
 function writeStamp(db: Database): string {
   return `${prepared(db, 'SELECT total_changes()').pluck().get()}:${dataVersion(db)}`;
 }
-const dataVersion = (db: Database) => db.pragma('data_version', { simple: true }) as number;
+const dataVersion = (db: Database) => prepared(db, 'PRAGMA data_version').pluck().get() as number;
 /** How often a computation that another connection's commit cut across is redone before it is answered unkept. */
 const RETRIES = 3;
 
@@ -232,11 +232,10 @@ function readDurations(db: Database, p: Period, where: string, params: Record<st
 const keyOf = (by: GroupBy | 'court', x: { judge: number; division: number }): GroupKey =>
   by === 'court' ? 0 : by === 'division' ? x.division : x.judge;
 
+/** The tally's plain counters, listed once rather than per call. */
+const COUNTERS = (Object.keys(emptyTally()) as Array<keyof Tally>).filter((k): k is Exclude<keyof Tally, 'durations' | 'age'> => k !== 'durations' && k !== 'age');
 function add(into: Tally, t: Tally): void {
-  for (const k of Object.keys(into) as Array<keyof Tally>) {
-    if (k === 'durations' || k === 'age') continue;
-    into[k] += t[k];
-  }
+  for (const k of COUNTERS) into[k] += t[k];
   t.age.forEach((n, i) => (into.age[i] += n));
 }
 
