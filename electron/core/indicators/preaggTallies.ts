@@ -1,4 +1,4 @@
-// The tally step from the pre-aggregated tables (migration 12): flow per day, durations per day, stock per kept day; the plain pass where they cannot answer.
+// The tally step from the pre-aggregated tables (migrations 12 and 16): flow and durations per day and month, stock per kept day, 先行调解 and links; the plain pass where they cannot answer.
 import type { Database } from 'better-sqlite3';
 import { prepared } from './statements';
 import type { CaseScope } from '../../../shared/accounts/roles';
@@ -110,8 +110,8 @@ function computeFor(db: Database, p: Period, scope: CaseScope, f: TallyFilter): 
 }
 
 /**
- * Per-(judge, division) figures of the period: flow summed over its days, stock at `to` (pending, ages, past due)
- * and at the day before `from` (carried over), durations, and the few counters read from the cases by index.
+ * Per-(judge, division) figures of the period: flow summed over its month and day rows, stock at `to` (pending,
+ * ages, past due; carried over follows), durations, 先行调解, the 案 and the cases reached from them by links.
  */
 function computePairs(db: Database, p: Period, clauses: string[], params: Record<string, unknown>): PairLevel {
   const out = new Map<string, Pair>();
