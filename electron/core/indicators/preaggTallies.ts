@@ -8,6 +8,7 @@ import { KEY, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type Ta
 import { stockAt } from './stockDays';
 import { mergeSorted } from './sortedDurations';
 import { periodRows } from './monthRows';
+import { eachPacked } from './packedText';
 
 /** The tally_day columns and the Tally counters they fill. */
 const FLOW: Array<[string, keyof Tally]> = [
@@ -211,18 +212,15 @@ function readDurations(db: Database, p: Period, where: string, params: Record<st
     if (!x || x.judge !== judge || x.division !== division) x = pair(judge, division);
     for (; n > 0; n--) x.durations.push(d);
   };
-  const fields = packed.split(',').map(Number);
-  if (!fields.some(Number.isNaN)) {
-    for (let v of fields) {
-      const n = v % PACK.n;
-      v = (v - n) / PACK.n;
-      const d = v % PACK.duration;
-      v = (v - d) / PACK.duration;
-      const division = v % PACK.division;
-      add((v - division) / PACK.division, division, d, n);
-    }
-    return;
-  }
+  const read = eachPacked(packed, (v) => {
+    const n = v % PACK.n;
+    v = (v - n) / PACK.n;
+    const d = v % PACK.duration;
+    v = (v - d) / PACK.duration;
+    const division = v % PACK.division;
+    add((v - division) / PACK.division, division, d, n);
+  });
+  if (read) return;
   const text = prepared(db, `SELECT group_concat(c.judge_id || ',' || c.division_id || ',' || c.duration || ',' || c.n)
     FROM ${from}`).pluck().get(all) as string;
   const f = text.split(',');

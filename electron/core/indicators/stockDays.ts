@@ -1,6 +1,7 @@
 // The pre-aggregated stock (pending at the end of a day, by age bucket and past due): read a day's rows, materializing the day on first use.
 import type { Database } from 'better-sqlite3';
 import { prepared } from './statements';
+import { eachPacked } from './packedText';
 import { AGE_BOUNDS } from '../../../shared/indicators/catalogue';
 import { monthCutoff } from '../../../shared/indicators/formulas';
 
@@ -62,10 +63,8 @@ function fromCases(db: Database, day: string, where: string, params: Record<stri
   const p = dayParams(day, params);
   const text = prepared(db, packedSql(where)).pluck().get(p) as string | null;
   if (text === null) return [];
-  const fields = text.split(',').map(Number);
-  if (fields.some(Number.isNaN)) return (prepared(db, fromCasesSql(where)).raw(false).all(p) as Raw[]).map(toRow);
   const rows = new Map<number, StockRow>();
-  for (const v of fields) {
+  const read = eachPacked(text, (v) => {
     const overdue = v % 2;
     const rest = (v - overdue) / 2;
     const a = rest % 8;
@@ -78,7 +77,8 @@ function fromCases(db: Database, day: string, where: string, params: Record<stri
     r.pending++;
     r.age[a]++;
     r.overdue += overdue;
-  }
+  });
+  if (!read) return (prepared(db, fromCasesSql(where)).raw(false).all(p) as Raw[]).map(toRow);
   return [...rows.values()];
 }
 
