@@ -1,4 +1,4 @@
-// eachPacked against split and Number: the same numbers in order, and nothing at all for a text with a row that did not fit.
+// eachPacked against split and Number: the same numbers in order, nothing at all for a text with a row that did not fit.
 import { describe, expect, it } from 'vitest';
 import { eachPacked } from '../../electron/core/indicators/packedText';
 import { rng } from '../helpers/randomCourt';
@@ -19,7 +19,8 @@ describe('eachPacked', () => {
     expect(read('')).toEqual({ ok: true, out: [] });
   });
 
-  it('calls nothing when a row came over as x, or anything but digits and commas', () => {
-    for (const text of ['1,x,3', 'x', '12,-4', '1.5,2', '3, 4']) expect(read(text), text).toEqual({ ok: false, out: [] });
+  it('calls nothing when a row came over as x, and refuses a text the packed reads cannot yield', () => {
+    for (const text of ['1,x,3', 'x', '7,8,x']) expect(read(text), text).toEqual({ ok: false, out: [] });
+    for (const text of ['12,-4', '1.5,2', '3, 4']) expect(() => read(text), text).toThrow(/packed tally text/);
   });
 });
