@@ -1,4 +1,4 @@
-// The pre-aggregated tallies (migration 12) against the plain SQL pass: on a random court, then after every one of many random real changes.
+// The pre-aggregated tallies (migrations 12 and 16) against the plain SQL pass: on a random court, then after every one of many random real changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
 import { freshCourtDb } from '../helpers/tempDb';
@@ -8,6 +8,7 @@ import { preaggDocketJudges, preaggTallies } from '../../electron/core/indicator
 import { forgetStockDays, materializeStockDay } from '../../electron/core/indicators/stockDays';
 import { switchHolidayRoll } from '../../electron/core/deadlines/switchHolidayRoll';
 import { seedDatabase } from '../../electron/core/setup/seed';
+import { fillLinkMediationTallies, fillMonthTallies } from '../../electron/core/db/migrations/0017-link-mediation-tallies';
 import { InputError } from '../../electron/core/kernel/errors';
 import { addDays, daysBetween } from '../../shared/dates/calendar';
 import { EVENT_KINDS, type CaseRecord } from '../../shared/cases/types';
@@ -227,6 +228,10 @@ describe('property: after every random change, the pre-aggregation equals a reco
         t.db.prepare(`UPDATE cases SET closed_on = max(filed_on, ?), closing_method = '调解', duration_days = ?, closed_overdue = ?
           WHERE id = (SELECT id FROM cases WHERE closed_on IS NULL ORDER BY random() LIMIT 1)`).run(addDays(TODAY, -r.int(300)), r.int(400), r.pick([0, 1, null]));
       },
+      rawOddDuration: () => {
+        // A duration outside the packed read's ranges (written by hand): the durations are read the four-field way.
+        t.db.prepare('UPDATE cases SET duration_days = ? WHERE id = (SELECT id FROM cases WHERE closed_on IS NOT NULL ORDER BY random() LIMIT 1)').run(r.pick([-3, 20_000, 16_384]));
+      },
       rawUnrelated: () => {
         t.db.prepare('UPDATE cases SET row_version = row_version + 1, plaintiffs = plaintiffs || \'甲\' WHERE id % 5 = ?').run(r.int(5));
       },
@@ -243,6 +248,38 @@ describe('property: after every random change, the pre-aggregation equals a reco
           cases = cases.filter((c) => c.caseNumber !== number);
         } catch {
           // Another table refers to it (a foreign key): nothing was deleted.
+        }
+      },
+      // 先行调解 and 原审案号 written raw (migration 16's triggers on mediations and cases keep their tallies).
+      rawMediation: () => {
+        const c = t.db.prepare('SELECT id, filed_on FROM cases ORDER BY random() LIMIT 1').get() as { id: number; filed_on: string };
+        const ended = r.next() < 0.7 ? addDays(c.filed_on, r.int(90) - 30) : null;
+        const outcome = ended ? r.pick(['调解成功', '撤诉', '当场履行', '调解不成转审理']) : null;
+        const kind = r.int(3);
+        if (kind === 0) {
+          t.db.prepare(`INSERT OR IGNORE INTO mediations (case_id, destination, mediator, received_on, base_days, ended_on, outcome, row_version, created_at, updated_at)
+            VALUES (?, '特邀调解员', '调解员乙', ?, 15, ?, ?, 1, 'x', 'x')`).run(c.id, c.filed_on, ended, outcome);
+        } else if (kind === 1) {
+          t.db.prepare('UPDATE mediations SET ended_on = ?, outcome = ? WHERE id = (SELECT id FROM mediations ORDER BY random() LIMIT 1)').run(ended, outcome);
+        } else t.db.prepare('DELETE FROM mediations WHERE id = (SELECT id FROM mediations ORDER BY random() LIMIT 1)').run();
+      },
+      rawMediationCase: () => {
+        t.db.prepare('UPDATE OR IGNORE mediations SET case_id = (SELECT id FROM cases ORDER BY random() LIMIT 1) WHERE id = (SELECT id FROM mediations ORDER BY random() LIMIT 1)').run();
+      },
+      rawType: () => {
+        t.db.prepare('UPDATE cases SET type_code = ? WHERE id = (SELECT id FROM cases ORDER BY random() LIMIT 1)').run(r.pick(['民初', '刑初', '执', '民终', '诉前调']));
+      },
+      rawOrigin: () => {
+        // Any case, its own number (a cycle) or none.
+        t.db.prepare(`UPDATE cases SET origin_case_number = CASE WHEN ? THEN NULL WHEN ? THEN case_number ELSE (SELECT case_number FROM cases ORDER BY random() LIMIT 1) END
+          WHERE id = (SELECT id FROM cases ORDER BY random() LIMIT 1)`).run(r.next() < 0.2 ? 1 : 0, r.next() < 0.1 ? 1 : 0);
+      },
+      rawRenumber: () => {
+        const c = r.pick(cases);
+        const number = `（${c.filedOn.slice(0, 4)}）辽0421民初8${serial++}号`;
+        if (t.db.prepare('UPDATE cases SET case_number = ? WHERE case_number = ?').run(number, c.caseNumber).changes) {
+          t.db.prepare('UPDATE cases SET origin_case_number = ? WHERE origin_case_number = ?').run(number, c.caseNumber);
+          cases[cases.indexOf(c)] = { ...c, caseNumber: number };
         }
       },
       keepDays: () => {
@@ -268,18 +305,42 @@ describe('property: after every random change, the pre-aggregation equals a reco
     for (const name of names) expect(steps[name], name).toBeGreaterThan(0);
     // Finally the flow tables themselves against a rebuild from scratch.
     const flow = (sql: string) => t.db.prepare(sql).all();
+    expectTablesRebuilt(t.db);
     expect(flow(`SELECT day, judge_id, division_id, sum(n) AS n FROM tally_durations GROUP BY 1, 2, 3 HAVING sum(n) <> 0 ORDER BY 1, 2, 3`))
       .toEqual(flow(`SELECT closed_on AS day, judge_id, division_id, count(*) AS n FROM cases WHERE closed_on IS NOT NULL AND duration_days IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`));
   });
 });
 
+/** Migration 16's tables (their rows that are not 0) equal what its fills build from scratch now (the month rows from the day rows). */
+function expectTablesRebuilt(db: BetterSqlite3.Database): void {
+  const read = () => ({
+    mediation: db.prepare('SELECT * FROM tally_mediation WHERE ended <> 0 OR settled <> 0').raw().all(),
+    advance: db.prepare('SELECT * FROM tally_advance WHERE n <> 0').raw().all(),
+    links: db.prepare('SELECT * FROM tally_links').raw().all(),
+    // Month rows: the sums of their days' rows (a row of zeros is as good as none).
+    month: db.prepare('SELECT * FROM tally_month').raw().all().filter((r) => (r as number[]).slice(3).some((v) => v !== 0)),
+    durationsMonth: db.prepare('SELECT * FROM tally_durations_month WHERE n <> 0').raw().all(),
+  });
+  const kept = read();
+  db.exec(`SAVEPOINT rebuild; DELETE FROM tally_mediation; DELETE FROM tally_advance; DELETE FROM tally_links;
+    DELETE FROM tally_month; DELETE FROM tally_durations_month;`);
+  try {
+    fillLinkMediationTallies(db);
+    fillMonthTallies(db);
+    expect(kept).toEqual(read());
+  } finally {
+    db.exec('ROLLBACK TO rebuild; RELEASE rebuild');
+  }
+}
+
 describe('bulk loads rebuild the tallies once, with the triggers off during the load', () => {
-  it('a seeded demo court has its four triggers back and tallies equal to the plain pass, kept by later edits', () => {
+  it('a seeded demo court has its ten triggers back and tallies equal to the plain pass, kept by later edits', () => {
     const d = freshCourtDb('辽0421', { demo: true });
     try {
       materializeStockDay(d.db, '2026-06-30');
       seedDatabase(d.db, d.store, { cases: 3000, seed: 7, today: '2026-11-23', actor: 'tester', threads: 'thread' });
-      expect(d.db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'cases_tally_%'").pluck().get()).toBe(4);
+      expect(d.db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'cases_tally_%'").pluck().get()).toBe(10);
+      expectTablesRebuilt(d.db);
       expect(d.db.prepare('SELECT sum(received) FROM tally_day').pluck().get()).toBe(3000);
       const r = rng(3);
       const periods = [{ from: '2026-01-01', to: '2026-06-30' }, { from: '2026-11-01', to: '2026-11-23' }, ...Array.from({ length: 4 }, () => {

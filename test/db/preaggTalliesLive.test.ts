@@ -1,5 +1,6 @@
 // The pre-aggregated tallies against the plain pass while the counters read live change: 先行调解 and 原审案号 links, asked again from the memo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3';
 import { freshCourtDb, record } from '../helpers/tempDb';
 import { randomCourt, rng } from '../helpers/randomCourt';
 import { sqlDocketJudges, sqlTallies } from '../../electron/core/indicators/sqlTallies';
@@ -71,6 +72,38 @@ describe('pre-aggregated tallies and the counters read live', () => {
       expectSame(`step ${step} kind ${kind}`);
     }
   }, 120_000);
+
+  it('a division whose id does not fit the packed reads (durations, a stock day from the cases) gets the same figures', () => {
+    const court = t.db.prepare('SELECT court_id FROM divisions LIMIT 1').pluck().get();
+    t.db.prepare("INSERT INTO divisions (id, court_id, name, kind, row_version, updated_at) VALUES (5000, ?, '第五千庭', 'division', 1, 'x')").run(court);
+    t.db.prepare("UPDATE cases SET division_id = 5000 WHERE id IN (SELECT id FROM cases WHERE closed_on IS NOT NULL OR id % 3 = 0 LIMIT 40)").run();
+    t.db.exec('DELETE FROM tally_stock_days; DELETE FROM tally_stock;');
+    expectSame('division 5000');
+    const ro = new BetterSqlite3(t.file, { readonly: true });
+    try {
+      const p = { from: '2023-05-17', to: '2024-08-19' };
+      for (const by of ['court', 'division', 'judge'] as const) expect(preaggTallies(ro, p, { kind: 'all' }, {}, by), by).toEqual(sqlTallies(ro, p, { kind: 'all' }, {}, by));
+    } finally {
+      ro.close();
+    }
+  });
+
+  it('follows a chain of 原审案号 links deeper than the walk without dedup goes (70 cases: redone with UNION)', () => {
+    const c = freshCourtDb();
+    try {
+      const n = (seq: number) => `（2024）辽0421执${seq}号`;
+      c.put([
+        record({ caseNumber: '（2024）辽0421民初1号', division: '民一庭', judge: '王法官', filedOn: '2024-03-01' }),
+        ...Array.from({ length: 69 }, (_, i) => record({ caseNumber: n(i + 1), division: '执行局', judge: '赵法官', procedure: null, filedOn: '2024-03-02',
+          originCaseNumber: i === 0 ? '（2024）辽0421民初1号' : n(i) })),
+      ]);
+      const p = { from: '2024-03-01', to: '2024-03-31' };
+      for (const by of ['court', 'division', 'judge'] as const) expect(preaggTallies(c.db, p, { kind: 'all' }, {}, by), by).toEqual(sqlTallies(c.db, p, { kind: 'all' }, {}, by));
+      expect(preaggTallies(c.db, p, { kind: 'all' }, {}, 'court').get(0)!.itemCount).toBe(70);
+    } finally {
+      c.close();
+    }
+  });
 
   it('counts a 件 reached from the 案 of two judges once in a division and the court (a 重审 民初 linked to the first)', () => {
     const c = freshCourtDb();

@@ -1,11 +1,13 @@
 // indicators.compute: resolves the scope filters, asks a tally source for per-group tallies, applies the formulas.
 import type { Database } from 'better-sqlite3';
 import { scopeLabel, type CaseScope } from '../../../shared/accounts/roles';
-import { addTallies, computeIndicators, emptyTally, type Period, type Tally } from '../../../shared/indicators/formulas';
+import { computeIndicators, emptyTally, type Period, type Tally } from '../../../shared/indicators/formulas';
 import type { GroupBy, IndicatorGroup, IndicatorsComputeArgs, IndicatorsResult } from '../../../shared/indicators/api';
 import { InputError } from '../kernel/errors';
 import { sqlDocketJudges, sqlTallies, type GroupKey, type TallyFilter } from './sqlTallies';
 import { preaggDocketJudges, preaggTallies } from './preaggTallies';
+import { sumTallies } from './sortedDurations';
+import { prepared } from './statements';
 
 /** Where tallies come from: the plain SQL pass, or the pre-aggregated tables (which fall back to it), behind the same signatures. */
 export interface TallySource {
@@ -46,7 +48,7 @@ export class IndicatorQueries {
   private names(by: GroupBy, keys: GroupKey[]): Map<GroupKey, string> {
     const m = new Map<GroupKey, string>();
     if (by === 'division' || by === 'judge') {
-      const q = this.db.prepare(`SELECT name FROM ${by === 'division' ? 'divisions' : 'staff'} WHERE id = ?`).pluck();
+      const q = prepared(this.db, `SELECT name FROM ${by === 'division' ? 'divisions' : 'staff'} WHERE id = ?`).pluck();
       for (const k of keys) m.set(k, (q.get(k) as string | undefined) ?? String(k));
     } else for (const k of keys) m.set(k, k === null ? NO_PROCEDURE : String(k));
     return m;
@@ -64,7 +66,7 @@ export class IndicatorQueries {
     // With groups, the court figure is their sum (every case is in exactly one group, and each linked 件 hangs off
     // one 案: test/db/indicators.test.ts checks every grouping adds up), but for the judges, counted once court-wide.
     const tallies = this.source.tallies(this.db, period, scope, f, a.by);
-    const court = addTallies([...tallies.values()]);
+    const court = sumTallies([...tallies.values()]);
     court.judges = this.source.docketJudges(this.db, period, scope, f);
     const result: IndicatorsResult = { from: a.from, to: a.to, scope: scopeText, total: computeIndicators(court, period) };
     const names = this.names(a.by, [...tallies.keys()]);

@@ -1,12 +1,14 @@
-// The tally step from the pre-aggregated tables (migration 12): flow per day, durations per day, stock per kept day; the plain pass where they cannot answer.
+// The tally step from the pre-aggregated tables (migrations 12 and 16): flow and durations per day and month, stock per kept day, 先行调解 and links; the plain pass where they cannot answer.
 import type { Database } from 'better-sqlite3';
+import { prepared } from './statements';
 import type { CaseScope } from '../../../shared/accounts/roles';
-import { addDays } from '../../../shared/dates/calendar';
 import { emptyTally, type Period, type Tally } from '../../../shared/indicators/formulas';
 import type { GroupBy } from '../../../shared/indicators/api';
-import { SETTLED } from './caseConditions';
-import { itemSeed, KEY, mediationSql, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
+import { KEY, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
 import { stockAt } from './stockDays';
+import { mergeSorted } from './sortedDurations';
+import { periodRows } from './monthRows';
+import { eachPacked } from './packedText';
 
 /** The tally_day columns and the Tally counters they fill. */
 const FLOW: Array<[string, keyof Tally]> = [
@@ -20,7 +22,12 @@ const FLOW: Array<[string, keyof Tally]> = [
   ['enforcement_claim_fen', 'enforcementClaimFen'], ['enforcement_recovered_fen', 'enforcementRecoveredFen'],
   ['judgment_resolved', 'judgmentResolved'], ['judgment_reviewed', 'judgmentReviewed'], ['judgment_precedent', 'judgmentPrecedent'],
 ];
-const FLOW_SQL = `SELECT c.judge_id, c.division_id, ${FLOW.map(([c]) => `sum(c.${c})`).join(', ')} FROM tally_day c`;
+/** How deep the walk without dedup goes before it is taken for a cycle and redone with UNION. */
+const WALK_DEPTH = 64;
+/** A case d that is a 案 of the period: sqlTallies.itemSeed's conditions over alias d (the scope's are added). */
+const FIRST_SEED = "d.filed_on BETWEEN @from AND @to AND d.type_code IN ('民初', '刑初', '行初')";
+const FLOW_SUMS = FLOW.map(([c]) => `sum(c.${c})`).join(', ');
+const FLOW_COLUMNS = FLOW.map(([c]) => c);
 
 /** Whether the tables can answer: they are kept per judge and division, not per case type, procedure or cause. */
 export function preaggregated(f: TallyFilter, by: GroupBy | 'court'): boolean {
@@ -35,20 +42,21 @@ interface Pair {
   /** Has 先行调解 that ended in the period: the plain pass sees the group too. */
   mediation: boolean;
   t: Tally;
-  /** Durations of the resolved cases as value → count (t.durations stays empty): groups merge counts, not lists. */
-  durations: Map<number, number>;
+  /** Durations of the resolved cases, unordered (t.durations stays empty): groups merge them in order (mergeSorted). */
+  durations: number[];
 }
 
 /**
- * A case reached by 原审案号 links from the 案 of a pair (seed), with its own pair when it is itself a 案 of the
- * period (null otherwise). 件 are counted once per group, so they cannot be summed over pairs: a case reached from
- * the 案 of two judges of a division (a 重审 民初 linked to the first, and its 执) is one 件 of the division, and a
- * 案 of one judge reached from another's is already that division's 案.
+ * The n cases reached by 原审案号 links from the 案 of the same pairs (seeds), with the same own pair (when each is
+ * itself a 案 of the period; null otherwise). 件 are counted once per group, so they cannot be summed over pairs: a
+ * case reached from the 案 of two judges of a division (a 重审 民初 linked to the first, and its 执) is one 件 of the
+ * division, and a 案 of one judge reached from another's is already that division's 案. Cases alike in both are
+ * counted alike, so they come over as one row with their number: a year at 1M is a few hundred rows, not 16,000.
  */
 interface Link {
-  seed: Pair;
-  caseNumber: string;
+  seeds: Pair[];
   own: Pair | null;
+  n: number;
 }
 
 /** The figures of one period and scope per (judge, division): every grouping of the three rolls up from these. */
@@ -65,9 +73,9 @@ interface PairLevel {
 const MEMO_SIZE = 8;
 const memos = new WeakMap<Database, Map<string, PairLevel>>();
 function writeStamp(db: Database): string {
-  return `${db.prepare('SELECT total_changes()').pluck().get()}:${dataVersion(db)}`;
+  return `${prepared(db, 'SELECT total_changes()').pluck().get()}:${dataVersion(db)}`;
 }
-const dataVersion = (db: Database) => db.pragma('data_version', { simple: true }) as number;
+const dataVersion = (db: Database) => prepared(db, 'PRAGMA data_version').pluck().get() as number;
 /** How often a computation that another connection's commit cut across is redone before it is answered unkept. */
 const RETRIES = 3;
 
@@ -105,19 +113,22 @@ function computeFor(db: Database, p: Period, scope: CaseScope, f: TallyFilter): 
 }
 
 /**
- * Per-(judge, division) figures of the period: flow summed over its days, stock at `to` (pending, ages, past due)
- * and at the day before `from` (carried over), durations, and the few counters read from the cases by index.
+ * Per-(judge, division) figures of the period: flow summed over its month and day rows, stock at `to` (pending,
+ * ages, past due; carried over follows), durations, 先行调解, the 案 and the cases reached from them by links.
  */
 function computePairs(db: Database, p: Period, clauses: string[], params: Record<string, unknown>): PairLevel {
   const out = new Map<string, Pair>();
   const pair = (judge: number, division: number): Pair => {
     const id = `${judge}/${division}`;
     let x = out.get(id);
-    if (!x) out.set(id, (x = { judge, division, docket: false, mediation: false, t: emptyTally(), durations: new Map() }));
+    if (!x) out.set(id, (x = { judge, division, docket: false, mediation: false, t: emptyTally(), durations: [] }));
     return x;
   };
   const where = clauses.length ? ` AND ${clauses.join(' AND ')}` : '';
-  const rows = db.prepare(`${FLOW_SQL} WHERE c.day BETWEEN @from AND @to${where} GROUP BY c.judge_id, c.division_id`).raw().all(params) as number[][];
+  // Flow summed over the period's month rows and edge days, an edge month perhaps less its days outside (monthRows.ts).
+  const flow = periodRows(db, { day: 'tally_day', month: 'tally_month' }, FLOW_COLUMNS, p, 'flow', true);
+  const rows = prepared(db, `SELECT c.judge_id, c.division_id, ${FLOW_SUMS} FROM (${flow.sql}) c WHERE 1${where} GROUP BY c.judge_id, c.division_id`)
+    .raw().all({ ...params, ...flow.params }) as number[][];
   for (const r of rows) {
     const t = pair(r[0], r[1]).t;
     FLOW.forEach(([, k], i) => ((t[k] as number) += r[i + 2]));
@@ -131,73 +142,108 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
     t.longPending36 += s.age[5];
     t.overduePending += s.overdue;
   }
-  for (const s of stockAt(db, addDays(p.from, -1), clauses, params)) pair(s.judge, s.division).t.carriedOver += s.pending;
-  for (const x of out.values()) x.docket = x.t.carriedOver + x.t.received > 0;
-  readDurations(db, where, params, pair);
-  // 先行调解 and 案-件比 read the few rows they concern by index, as the plain pass does.
+  /*
+   * Carried over, from the stock at `to` and the flow, without the stock of `from − 1`: the docket is what was carried
+   * over and received, and also what is pending at `to` and was resolved (a case closes on or after its filing day,
+   * a CHECK of cases), so carriedOver = pending + resolved − received, per pair. A never-asked period computes one
+   * stock day from the cases instead of two.
+   */
+  for (const x of out.values()) {
+    x.t.carriedOver = x.t.pending + x.t.resolved - x.t.received;
+    x.docket = x.t.carriedOver + x.t.received > 0;
+  }
+  readDurations(db, p, where, params, pair);
+  // 先行调解 and the 案 with linked cases from migration 17's tables, kept by the same triggers.
   const pairOf = (k: string) => {
     const [judge, division] = k.split('/').map(Number);
     return pair(judge, division);
   };
-  for (const [k, ended, settled] of db.prepare(mediationSql(PAIR, clauses)).raw().all(params) as Array<[string, number, number]>) {
-    const x = pairOf(k);
+  const mediation = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.ended), sum(c.settled) FROM tally_mediation c
+    WHERE c.day BETWEEN @from AND @to${where} GROUP BY c.judge_id, c.division_id HAVING sum(c.ended) > 0`).raw().all(params) as number[][];
+  for (const [judge, division, ended, settled] of mediation) {
+    const x = pair(judge, division);
     x.mediation = true;
     x.t.advanceMediationEnded = ended;
     x.t.advanceMediationSettled = settled;
   }
-  // Both lookups from covering indexes (migration 13): the planner would rather walk cases_judge_filed for the GROUP BY
-  // and fetch every received case's row, 3× slower at 1M.
-  const advance = db.prepare(`SELECT c.judge_id, c.division_id, count(*) FROM cases c INDEXED BY cases_filed_cover
-    WHERE c.filed_on BETWEEN @from AND @to${where}
-      AND EXISTS (SELECT 1 FROM mediations m INDEXED BY mediations_case_ended WHERE m.case_id = c.id AND ${SETTLED} AND m.ended_on <= @to)
-    GROUP BY c.judge_id, c.division_id`).raw().all(params) as number[][];
-  for (const [judge, division, n] of advance) pair(judge, division).t.receivedAdvanceSettled = n;
-  // 件: each pair's 案 (disjoint, so they add up), and the cases reached from them, deduplicated per group on rollup.
-  const seed = itemSeed(clauses);
-  for (const [k, n] of db.prepare(`SELECT ${KEY[PAIR]}, count(*) FROM cases c WHERE ${seed} GROUP BY +c.judge_id, +c.division_id`).raw().all(params) as Array<[string, number]>) {
-    pairOf(k).t.itemCount = n;
-  }
-  const reached = db.prepare(`
-    WITH RECURSIVE linked(case_number, k) AS (
-      SELECT d.case_number, ${KEY[PAIR]} FROM cases c JOIN cases d ON d.origin_case_number = c.case_number WHERE ${seed}
-      UNION
-      SELECT d.case_number, l.k FROM linked l JOIN cases d ON d.origin_case_number = l.case_number
+  // A received case whose 先行调解 ended settled by `to` (SETTLED_BY_TO).
+  const advance = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.n) FROM tally_advance c
+    WHERE c.filed_on BETWEEN @from AND @to AND c.settled_on <= @to${where} GROUP BY c.judge_id, c.division_id`).raw().all(params) as number[][];
+  for (const [judge, division, n] of advance) if (n) pair(judge, division).t.receivedAdvanceSettled = n;
+  // 件: each pair's 案 are its received first-instance cases (caseCount, disjoint, so they add up), and the cases
+  // reached from the 案 that have a linked case (tally_links), deduplicated per group on rollup.
+  for (const x of out.values()) x.t.itemCount = x.t.caseCount;
+  // Whether a reached case d is itself a 案 of the period in scope (its pair, else NULL): read with the walk's step
+  // from the widened cases_origin (migration 17), not looked up row by row afterwards.
+  const dClauses = clauses.map((x) => x.replace(/\bc\./g, 'd.'));
+  const own = `CASE WHEN ${[FIRST_SEED, ...dClauses].join(' AND ')} THEN d.judge_id || '/' || d.division_id END`;
+  /*
+   * Walked first without the UNION's dedup (a fifth of the walk for a year at 1M), each step counting its depth: 原审案号
+   * links form chains, so a case is reached once per seed above it and the per-group Set deduplicates those. A cycle
+   * (or a chain deeper than WALK_DEPTH) would go round for ever: the walk stops there, and is redone with UNION.
+   */
+  const walk = (union: boolean) => prepared(db, `
+    WITH RECURSIVE linked(case_number, k, own, depth) AS (
+      SELECT d.case_number, ${KEY[PAIR]}, ${own}, ${union ? 0 : 1} FROM tally_links c JOIN cases d ON d.origin_case_number = c.case_number
+      WHERE c.filed_on BETWEEN @from AND @to${where}
+      ${union ? 'UNION' : 'UNION ALL'}
+      SELECT d.case_number, l.k, ${own}, ${union ? 0 : 'l.depth + 1'} FROM linked l JOIN cases d ON d.origin_case_number = l.case_number
+      ${union ? '' : `WHERE l.depth < ${WALK_DEPTH}`}
     )
-    SELECT l.k, l.case_number, (SELECT ${KEY[PAIR]} FROM cases c WHERE c.case_number = l.case_number AND ${seed}) FROM linked l`)
-    .raw().all(params) as Array<[string, string, string | null]>;
-  const links = reached.map(([k, caseNumber, own]) => ({ seed: pairOf(k), caseNumber, own: own === null ? null : pairOf(own) }));
+    , reached(case_number, seeds, own, depth) AS (SELECT case_number, group_concat(k, ' '), own, max(depth) FROM linked GROUP BY case_number)
+    SELECT seeds, own, count(*), max(depth) FROM reached GROUP BY seeds, own`)
+    .raw().all(params) as Array<[string, string | null, number, number]>;
+  let reached = walk(false);
+  if (reached.some((r) => r[3] >= WALK_DEPTH)) reached = walk(true);
+  const links = reached.map(([seeds, own, n]) => ({ seeds: seeds.split(' ').map(pairOf), own: own === null ? null : pairOf(own), n }));
   return { pairs: out, links };
 }
 
 /*
  * The durations table holds nearly a row per resolved case (per closing day, pair and value): a month at 1M is some
  * 9,000 rows. Grouped in SQL and handed over as rows it was the dashboard's largest read (a sort and an array per
- * row, 5–8 ms); handed over as one text of judge,division,duration,n and summed here it is a third of that.
- * Every field is a NOT NULL integer (migration 12), so no row drops out of the text.
+ * row, 5–8 ms); handed over as one text, a number per row packing judge, division, duration and count, it is 1.5 ms
+ * (text of four fields per row: 5 ms, most of it SQLite concatenating). A row out of the packing's ranges (a
+ * duration written by hand, a court of more than 4,096 divisions) sends the whole read to the four-field text.
  */
-function readDurations(db: Database, where: string, params: Record<string, unknown>, pair: (judge: number, division: number) => Pair): void {
-  const text = db.prepare(`SELECT group_concat(c.judge_id || ',' || c.division_id || ',' || c.duration || ',' || c.n)
-    FROM tally_durations c WHERE c.day BETWEEN @from AND @to${where}`).pluck().get(params) as string | null;
-  if (text === null) return;
-  const f = text.split(',');
+const PACK = { judge: 2 ** 17, division: 4096, duration: 16384, n: 1024 };
+const FITS = (['judge_id', 'division_id', 'duration', 'n'] as const).map((c, i) => `c.${c} BETWEEN 0 AND ${Object.values(PACK)[i] - 1}`).join(' AND ');
+function readDurations(db: Database, p: Period, where: string, params: Record<string, unknown>, pair: (judge: number, division: number) => Pair): void {
+  const rows = periodRows(db, { day: 'tally_durations', month: 'tally_durations_month' }, ['duration', 'n'], p, 'dur');
+  const from = `(${rows.sql}) c WHERE 1${where}`;
+  const all = { ...params, ...rows.params };
+  // A row that does not fit comes over as 'x' (NaN here): a check per row inline costs a tenth of an aggregate.
+  const packed = prepared(db, `SELECT group_concat(CASE WHEN ${FITS}
+      THEN ((c.judge_id * ${PACK.division} + c.division_id) * ${PACK.duration} + c.duration) * ${PACK.n} + c.n ELSE 'x' END)
+    FROM ${from}`).pluck().get(all) as string | null;
+  if (packed === null) return;
   let x: Pair | undefined;
-  for (let i = 0; i < f.length; i += 4) {
-    const judge = Number(f[i]);
-    const division = Number(f[i + 1]);
+  const add = (judge: number, division: number, d: number, n: number) => {
     if (!x || x.judge !== judge || x.division !== division) x = pair(judge, division);
-    const d = Number(f[i + 2]);
-    x.durations.set(d, (x.durations.get(d) ?? 0) + Number(f[i + 3]));
-  }
+    for (; n > 0; n--) x.durations.push(d);
+  };
+  const read = eachPacked(packed, (v) => {
+    const n = v % PACK.n;
+    v = (v - n) / PACK.n;
+    const d = v % PACK.duration;
+    v = (v - d) / PACK.duration;
+    const division = v % PACK.division;
+    add((v - division) / PACK.division, division, d, n);
+  });
+  if (read) return;
+  const text = prepared(db, `SELECT group_concat(c.judge_id || ',' || c.division_id || ',' || c.duration || ',' || c.n)
+    FROM ${from}`).pluck().get(all) as string;
+  const f = text.split(',');
+  for (let i = 0; i < f.length; i += 4) add(Number(f[i]), Number(f[i + 1]), Number(f[i + 2]), Number(f[i + 3]));
 }
 
 const keyOf = (by: GroupBy | 'court', x: { judge: number; division: number }): GroupKey =>
   by === 'court' ? 0 : by === 'division' ? x.division : x.judge;
 
+/** The tally's plain counters, listed once rather than per call. */
+const COUNTERS = (Object.keys(emptyTally()) as Array<keyof Tally>).filter((k): k is Exclude<keyof Tally, 'durations' | 'age'> => k !== 'durations' && k !== 'age');
 function add(into: Tally, t: Tally): void {
-  for (const k of Object.keys(into) as Array<keyof Tally>) {
-    if (k === 'durations' || k === 'age') continue;
-    into[k] += t[k];
-  }
+  for (const k of COUNTERS) into[k] += t[k];
   t.age.forEach((n, i) => (into.age[i] += n));
 }
 
@@ -206,7 +252,7 @@ export function preaggTallies(db: Database, p: Period, scope: CaseScope, f: Tall
   if (!preaggregated(f, by)) return sqlTallies(db, p, scope, f, by);
   const out = new Map<GroupKey, Tally>();
   const judges = new Map<GroupKey, Set<number>>();
-  const durations = new Map<GroupKey, Map<number, number>>();
+  const durations = new Map<GroupKey, number[][]>();
   const level = pairLevel(db, p, scope, f);
   for (const x of level.pairs.values()) {
     if (!x.docket && !x.mediation) continue;
@@ -214,29 +260,24 @@ export function preaggTallies(db: Database, p: Period, scope: CaseScope, f: Tall
     let t = out.get(k);
     if (!t) out.set(k, (t = emptyTally()));
     add(t, x.t);
-    let hist = durations.get(k);
-    if (!hist) durations.set(k, (hist = new Map()));
-    for (const [d, n] of x.durations) hist.set(d, (hist.get(d) ?? 0) + n);
+    let lists = durations.get(k);
+    if (!lists) durations.set(k, (lists = []));
+    lists.push(x.durations);
     if (!x.docket) continue;
     let set = judges.get(k);
     if (!set) judges.set(k, (set = new Set()));
     set.add(x.judge);
   }
   // 件 reached by links: once per group, and not when the case is a 案 of the same group (counted as such already).
-  const items = new Map<GroupKey, Set<string>>();
   for (const l of level.links) {
-    const k = keyOf(by, l.seed);
-    if (l.own && keyOf(by, l.own) === k) continue;
-    let set = items.get(k);
-    if (!set) items.set(k, (set = new Set()));
-    set.add(l.caseNumber);
+    const groups = new Set(l.seeds.map((x) => keyOf(by, x)));
+    if (l.own) groups.delete(keyOf(by, l.own));
+    for (const k of groups) out.get(k)!.itemCount += l.n;
   }
-  for (const [k, set] of items) out.get(k)!.itemCount += set.size;
   for (const [k, t] of out) {
     t.judges = judges.get(k)?.size ?? 0;
-    // Ascending, as the formulas want: a few hundred distinct values sorted, then each repeated its count.
-    const hist = durations.get(k)!;
-    for (const d of [...hist.keys()].sort((a, b) => a - b)) for (let i = hist.get(d)!; i > 0; i--) t.durations.push(d);
+    // Ascending, as the formulas want.
+    t.durations = mergeSorted(durations.get(k)!);
   }
   return out;
 }

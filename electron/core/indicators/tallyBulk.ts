@@ -1,25 +1,33 @@
-// Bulk loads with the tally triggers off: the flow tables are rebuilt once, set-based, after the load instead of upserted per row.
+// Bulk loads with the tally triggers off: the tally tables are rebuilt once, set-based, after the load instead of upserted per row.
 import type { Database } from 'better-sqlite3';
 import { fillFlowTallies } from '../db/migrations/0012-tallies';
+import { fillLinkMediationTallies, fillMonthTallies } from '../db/migrations/0017-link-mediation-tallies';
 import { forgetStockDays } from './stockDays';
+
+/** The triggers a bulk load drops: those on cases that keep the tallies, and those that keep the month rows. */
+const TRIGGERS = `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'
+  AND ((tbl_name = 'cases' AND name LIKE 'cases_tally_%') OR tbl_name IN ('tally_day', 'tally_durations'))`;
 
 /**
  * Runs fn (inside the caller's transaction) with the triggers on cases that keep the indicator tallies dropped,
- * then recreates them from their stored SQL and rebuilds the flow tables from the whole cases table with the fill
- * of the migration whose rules are in force (migration 12). Kept stock days are dropped: they come back on the next
- * read. Per row the triggers cost the seed as much again as the load itself; the rebuild is one GROUP BY pass. For
- * loads that at least double the table (the seed, a large import into a young court), like withBulkLoad's indexes.
+ * then rebuilds every tally table from the whole cases table with the fills of the migrations whose rules are in
+ * force (migration 12's flow, migration 17's 先行调解, links and month rows) and recreates the triggers from their
+ * stored SQL. Kept stock days are dropped: they come back on the next read. Per row the triggers cost the seed as
+ * much again as the load itself; the rebuild is a few GROUP BY passes. For loads that at least double the table
+ * (the seed, a large import into a young court), like withBulkLoad's indexes.
  */
 export function withTalliesRebuilt<T>(db: Database, fn: () => T): T {
-  const triggers = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'cases' AND name LIKE 'cases_tally_%'")
-    .all() as Array<{ name: string; sql: string }>;
-  // No triggers, no upkeep (the bench's baseline drops them): nothing to rebuild either.
-  if (triggers.length === 0) return fn();
+  const triggers = db.prepare(TRIGGERS).all() as Array<{ name: string; sql: string }>;
+  // No triggers on cases, no upkeep (the bench's baseline drops them): nothing to rebuild either.
+  if (!triggers.some((t) => t.name.startsWith('cases_tally_'))) return fn();
   for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
   const result = fn();
-  for (const t of triggers) db.exec(t.sql);
-  db.exec('DELETE FROM tally_day; DELETE FROM tally_durations;');
+  db.exec(`DELETE FROM tally_day; DELETE FROM tally_durations; DELETE FROM tally_month; DELETE FROM tally_durations_month;
+    DELETE FROM tally_mediation; DELETE FROM tally_advance; DELETE FROM tally_links;`);
   forgetStockDays(db);
   fillFlowTallies(db);
+  fillLinkMediationTallies(db);
+  fillMonthTallies(db);
+  for (const t of triggers) db.exec(t.sql);
   return result;
 }

@@ -1,0 +1,51 @@
+// A period's rows from a day table and its month table (migration 17): whole months as month rows, the edges as day rows.
+import type { Database } from 'better-sqlite3';
+import { prepared } from './statements';
+import { addDays, addMonths, daysBetween, daysInMonth, maxDate, minDate } from '../../../shared/dates/calendar';
+import type { Period } from '../../../shared/indicators/formulas';
+
+const nextMonth = (m: string, k: number) => addMonths(`${m}-01`, k).slice(0, 7);
+const monthEnd = (m: string) => `${m}-${String(daysInMonth(Number(m.slice(0, 4)), Number(m.slice(5, 7)))).padStart(2, '0')}`;
+
+/**
+ * SQL for the rows of `p` (a subquery of judge_id, division_id and `cols`) and its parameters, named with `prefix`.
+ * A month row is the sum of its month's day rows (the triggers keep it so), so it stands for them when the day table
+ * has no row of that month outside the period: every month inside it, and an edge month when nothing was filed or
+ * closed in its part outside. With `subtract` (columns that are sums), an edge month may also be its month row less
+ * the day rows outside the period, when those are fewer days than the inside: the last 30 days are then a week of
+ * day rows, a month row and the few days after `to`; a year twelve rows per pair instead of 365.
+ */
+export function periodRows(db: Database, table: { day: string; month: string }, cols: string[], p: Period, prefix: string, subtract = false): { sql: string; params: Record<string, string> } {
+  const outside = prepared(db, `SELECT 1 FROM ${table.day} WHERE (day >= ? AND day < ?) OR (day > ? AND day <= ?) LIMIT 1`);
+  const params: Record<string, string> = {};
+  const name = (v: string) => {
+    const k = `${prefix}${Object.keys(params).length}`;
+    params[k] = v;
+    return `@${k}`;
+  };
+  const days = (from: string, to: string, sign: '' | '-') =>
+    `SELECT judge_id, division_id, ${cols.map((c) => `${sign}${c} AS ${c}`).join(', ')} FROM ${table.day} WHERE day BETWEEN ${name(from)} AND ${name(to)}`;
+  const parts: string[] = [];
+  /** An edge month: true when its month row is used (with the outside days taken off, if any). */
+  const edge = (m: string): boolean => {
+    const [start, end] = [`${m}-01`, monthEnd(m)];
+    const [a, b] = [maxDate(p.from, start), minDate(p.to, end)];
+    if (outside.get(start, a, b, end) === undefined) return true;
+    const inside = daysBetween(a, b) + 1;
+    if (!subtract || inside * 2 <= daysBetween(start, end) + 1) {
+      parts.push(days(a, b, ''));
+      return false;
+    }
+    if (a > start) parts.push(days(start, addDays(a, -1), '-'));
+    if (b < end) parts.push(days(addDays(b, 1), end, '-'));
+    return true;
+  };
+  const first = p.from.slice(0, 7);
+  const last = p.to.slice(0, 7);
+  const firstUsed = edge(first);
+  const lastUsed = first === last ? firstUsed : edge(last);
+  const m1 = firstUsed ? first : nextMonth(first, 1);
+  const m2 = lastUsed ? last : nextMonth(last, -1);
+  if (m1 <= m2) parts.push(`SELECT judge_id, division_id, ${cols.join(', ')} FROM ${table.month} WHERE month BETWEEN ${name(m1)} AND ${name(m2)}`);
+  return { sql: parts.length ? parts.join('\n      UNION ALL ') : `SELECT judge_id, division_id, ${cols.join(', ')} FROM ${table.day} WHERE 0`, params };
+}
