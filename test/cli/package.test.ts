@@ -164,11 +164,13 @@ describe('courtdesk export / verify / receive', () => {
     expect(old.out).toContain('已导入，无需重复导入');
   });
 
-  it('exports rewrite writes the same bytes again', () => {
+  it('exports rewrite writes the same bytes again, which the intermediate court knows as imported', () => {
     const again = path.join(work.dir, 'again');
     mkdirSync(again);
     const r = ok(atBasic(['exports', 'rewrite', '1', '--out-dir', again]));
     expect(readFileSync(r.out.trim()).equals(readFileSync(file))).toBe(true);
+    // The intermediate court takes the copy for what it is: the package it already has.
+    expect(ok(atMid(['receive', r.out.trim()], MID_PASS)).out).toContain('已导入，无需重复导入');
   });
 
   it('return make at the intermediate court, return import at the basic court: its ranges apply and it says what arrived', () => {
