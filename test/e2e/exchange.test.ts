@@ -368,4 +368,27 @@ describe('接收报送包 at an intermediate court', () => {
     }
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  it('flags a court whose audit log no longer meets the head held for it, at both sizes', async () => {
+    // As the receive records a package whose digests do not carry the held head to the new one.
+    const { db } = openDatabase(mid);
+    try {
+      db.prepare("UPDATE received_packages SET chain_status = 'rewritten', chain_message = '审计日志与上次报送时不能接续（前 12 条中有记录在报送后被改写或替换）' WHERE sequence = 1").run();
+    } finally {
+      closeDatabase(db);
+    }
+    for (const vp of VIEWPORTS) {
+      const page = await openExchange(midHost, vp);
+      try {
+        await page.getByTestId('xc-court-alert').first().waitFor({ timeout: 15_000 });
+        expect(await textOf(page, 'xc-court-alert')).toMatch(/^审计日志异常（序号 1）：审计日志与上次报送时不能接续/);
+        await into(page, 'xc-courts');
+        await fits(page);
+        await shot(page, '19-mid-chain-alert', vp.width);
+      } finally {
+        await page.close();
+      }
+    }
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });

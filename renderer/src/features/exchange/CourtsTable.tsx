@@ -1,5 +1,7 @@
 // 各基层法院: each basic court's last package received, in court-code order (代码, 名称, 最后序号, 期间, 导入时间,
-// 距今天数, 报送包数); no rank and no ordering by any figure.
+// 距今天数, 报送包数) and an audit-log alert under a court whose log was cut or rewritten after reporting; no rank
+// and no ordering by any figure.
+import { Fragment } from 'react';
 import type { ReceivedCourtView } from '../../../../shared/exchange/api';
 import { formatDateTime } from '../../lib/format';
 import { byCourtCode, daysSince } from './labels';
@@ -37,20 +39,30 @@ export function CourtsTable({ rows, error, today }: { rows: ReceivedCourtView[] 
                 // A clock set back (or a test's fixed today) gives no negative age: received today at the latest.
                 const since = daysSince(r.receivedAt, today);
                 const days = since === null ? null : Math.max(0, since);
+                const alert = r.chainAlert;
                 return (
-                  <tr key={r.senderCode} data-testid="xc-court" data-code={r.senderCode}>
-                    <td className="xc-nowrap">{r.senderCode}</td>
-                    <td>{r.senderName}</td>
-                    <td className="num">{r.lastSequence}</td>
-                    <td className="xc-nowrap">
-                      {r.periodFrom} 至 {r.periodTo}
-                    </td>
-                    <td className="xc-nowrap">{formatDateTime(r.receivedAt)}</td>
-                    <td className="num" data-testid="xc-court-days">
-                      {days === null ? '—' : `${days} 天`}
-                    </td>
-                    <td className="num">{r.packages}</td>
-                  </tr>
+                  <Fragment key={r.senderCode}>
+                    <tr data-testid="xc-court" data-code={r.senderCode}>
+                      <td className="xc-nowrap">{r.senderCode}</td>
+                      <td>{r.senderName}</td>
+                      <td className="num">{r.lastSequence}</td>
+                      <td className="xc-nowrap">
+                        {r.periodFrom} 至 {r.periodTo}
+                      </td>
+                      <td className="xc-nowrap">{formatDateTime(r.receivedAt)}</td>
+                      <td className="num" data-testid="xc-court-days">
+                        {days === null ? '—' : `${days} 天`}
+                      </td>
+                      <td className="num">{r.packages}</td>
+                    </tr>
+                    {alert ? (
+                      <tr data-testid="xc-court-alert" data-code={r.senderCode}>
+                        <td colSpan={7} className={alert.status === 'unverifiable' ? 'muted' : 'form-error'} role={alert.status === 'unverifiable' ? undefined : 'alert'}>
+                          {alert.status === 'unverifiable' ? '审计日志无法核对' : '审计日志异常'}（序号 {alert.sequence}）：{alert.message}
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
                 );
               })}
             </tbody>
