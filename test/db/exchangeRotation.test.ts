@@ -14,6 +14,7 @@ import { ageFingerprint, makeSigningKey, ownSigningKeyPublic, storeOwnKeys, stor
 import { pendingKey, revokeSenderKey, rotationStatement, startRotation } from '../../electron/core/exchange/keys/rotation';
 import { generateMinisignKey, minisignPublicKeyLine, minisignSign, parseMinisignPublicKey, type MinisignSecretKey } from '../../electron/core/exchange/crypto/minisign';
 import { SettingsStore } from '../../electron/core/settings/settingsStore';
+import { keysView } from '../../electron/core/exchange/keys/handlers';
 import { CoreError } from '../../electron/core/kernel/errors';
 import type { DataPart } from '../../shared/exchange/partNames';
 
@@ -118,8 +119,11 @@ describe('revocation after a compromise', () => {
   it('the revoked key is refused from its sequence; a new card\'s key takes over from there', async () => {
     revokeSenderKey(mid.db, { courtCode: '辽0421', fromSequence: 3, newKey: null }, 'tester');
     await expectRefused({ signer: k2 }, 'revokedKey');
+    // keys show: the court's key in force now, and that it is revoked.
+    expect(keysView(mid.db).senders[0]).toMatchObject({ publicKey: minisignPublicKeyLine(k2), revokedAt: expect.any(String) });
     k4 = generateMinisignKey();
     revokeSenderKey(mid.db, { courtCode: '辽0421', fromSequence: 3, newKey: parseMinisignPublicKey(minisignPublicKeyLine(k4)) }, 'tester');
+    expect(keysView(mid.db).senders[0]).toMatchObject({ publicKey: minisignPublicKeyLine(k4), revokedAt: null });
     const ok = await receiveForged({ signer: k4 });
     expect(ok, JSON.stringify(ok)).toMatchObject({ ok: true });
     await expectRefused({ signer: k2, sequence: 4 }, 'signature.keyId');

@@ -27,6 +27,7 @@ import {
   unlockSigningKey,
   type NewOwnKey,
 } from './keyStore';
+import { currentSenderKey } from './rotation';
 
 
 export function keysView(db: Database): KeysView {
@@ -41,12 +42,15 @@ export function keysView(db: Database): KeysView {
     signing: signing && { publicKey: signing.line, fingerprint: signing.fingerprint, digits: minisignFingerprint(signing.publicKey).digits, createdAt: signing.createdAt },
     age: age && { publicKey: age.recipient, fingerprint: age.fingerprint, digits: ageFingerprint(age.recipient).digits, createdAt: age.createdAt },
     recipient: r && { courtCode: r.courtCode, courtName: r.courtName, signingKey: r.signingKey, publicKey: r.recipient, fingerprint: r.fingerprint, digits: ageFingerprint(r.recipient).digits, createdAt: r.setAt },
-    senders: listRegisteredSenders(db).map(senderView),
+    senders: listRegisteredSenders(db).map((sender) => senderView(db, sender)),
   };
 }
 
-function senderView(s: ReturnType<typeof listRegisteredSenders>[number]): SenderView {
-  return { courtCode: s.courtCode, courtName: s.courtName, publicKey: minisignPublicKeyLineOf(s.publicKey), digits: minisignFingerprint(s.publicKey).digits, registeredAt: s.registeredAt, revokedAt: s.revokedAt };
+/** The key that signs the court's next packages (after any rotation or new card), and when it was revoked if it was. */
+function senderView(db: Database, s: ReturnType<typeof listRegisteredSenders>[number]): SenderView {
+  const current = currentSenderKey(db, s.courtCode);
+  const key = current ? current.key : s.publicKey;
+  return { courtCode: s.courtCode, courtName: s.courtName, publicKey: minisignPublicKeyLineOf(key), digits: minisignFingerprint(key).digits, registeredAt: s.registeredAt, revokedAt: current?.revokedAt ?? s.revokedAt };
 }
 
 function minisignPublicKeyLineOf(k: { keyId: Uint8Array; publicKey: Uint8Array }): string {
@@ -135,7 +139,7 @@ export const exchangeKeysDomain = createDomain('exchange', exchangeKeysApi, (s: 
     const name = cleanName(f.courtName, '公钥卡的法院名称', NAME_MAX.court);
     if (!name.ok) throw new InputError(name.error, 'card');
     storeSender(s.db, { courtCode: f.courtCode, courtName: name.value, publicKey: f.minisignPublicKey, fingerprint: minisignFingerprint(key).hex }, ctx.actor);
-    return senderView(findRegisteredSender(s.db, f.courtCode)!);
+    return senderView(s.db, findRegisteredSender(s.db, f.courtCode)!);
   },
 }));
 

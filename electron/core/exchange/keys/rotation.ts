@@ -78,6 +78,14 @@ export function senderKeyFor(db: Database, courtCode: string, sequence: number):
   return { line, key: parseMinisignPublicKey(line)!, revokedFrom: revokedFrom ?? null };
 }
 
+/** The key a basic court's next packages must carry (the latest in force), with the time it was revoked, if it was. */
+export function currentSenderKey(db: Database, courtCode: string): { key: MinisignPublicKey; revokedAt: string | null } | null {
+  const k = senderKeyFor(db, courtCode, Number.MAX_SAFE_INTEGER);
+  if (!k) return null;
+  const revokedAt = db.prepare('SELECT revoked_at FROM exchange_key_revocations WHERE court_code = ? AND public_key = ?').pluck().get(courtCode, k.line) as string | undefined;
+  return { key: k.key, revokedAt: revokedAt ?? null };
+}
+
 /**
  * A package's announced rotation, checked: null when sound, else why not (code and Chinese message). It takes effect
  * at the very next sequence (a rotation planted for some far sequence would outlive a revocation), never from a key
