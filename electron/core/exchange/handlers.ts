@@ -52,7 +52,8 @@ export const exchangeDomain = createDomain('exchange', exchangeApi, (s: CoreServ
 
   'exchange.export': async (a, ctx) => {
     await s.jobs.writersDone();
-    return exportPackage(s.db, a, ctx.actor);
+    // The heavy half runs as the reading job 'exchangePackage' (progress, cancellable, the window answering meanwhile).
+    return exportPackage(s.db, a, ctx.actor, undefined, (p) => s.jobs.run('exchangePackage', p, { label: `生成报送包（序号 ${p.sequence}）`, actor: ctx.actor }));
   },
 
   'exchange.exports': () => listExports(s.db),

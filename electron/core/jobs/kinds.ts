@@ -15,6 +15,7 @@ export const JOB_KINDS = {
   caseExport: { cancellable: true, writes: false, load: () => import('../cases/caseExportJob').then((m) => m.caseExportJob) },
   reconciliationExport: { cancellable: true, writes: false, load: () => import('../cases/reconciliationXlsx').then((m) => m.reconciliationExportJob) },
   report: { cancellable: true, writes: false, load: () => import('../reports/reportJob').then((m) => m.reportJob) },
+  exchangePackage: { cancellable: true, writes: false, load: () => import('../exchange/package/packageJob').then((m) => m.packageJob) },
   seed: { cancellable: true, writes: true, load: () => import('../setup/seedJob').then((m) => m.seedJob) },
 };
 

@@ -1,29 +1,25 @@
-// Writes a 报送包 at the basic court: parts, content.json, inner ZIP, age encryption, signed manifest, outer ZIP; on the
-// stick as NAME.part, synced, renamed, read back and verified, and only then recorded with its sequence, id and bytes.
+// Writes a 报送包 at the basic court: the state checked, the key unlocked, the package built (packageJob.ts, on the job
+// runner's worker in the core), written to the stick as NAME.part, synced, renamed, read back and verified, and only
+// then recorded with its sequence, id, bytes and audit anchor.
 import type { Database } from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { DATA_PARTS, type DataPart } from '../../../../shared/exchange/partNames';
-import { encodeManifest, FORMAT_VERSION, type Content, type Manifest } from '../../../../shared/exchange/manifest';
 import type { ExportView } from '../../../../shared/exchange/api';
-import { ageEncrypt } from '../crypto/age';
-import { minisignSign } from '../crypto/minisign';
-import { writeInnerZip, writeOuterZip } from '../container/zipWrite';
+import { encodeMinisignSecretKeyFile } from '../crypto/minisign';
 import { getReportingRecipient, unlockSigningKey, ownSigningKeyPublic, courtLevel } from '../keys/keyStore';
-import { buildParts } from '../parts/buildParts';
+import { completeRotation, rotationFor } from '../keys/rotation';
 import { lastExport, nextSequence, recordExport } from '../parts/exportLog';
+import { lastReturn } from '../returns/returnFiles';
 import { getSelfCourt } from '../../court/courtStore';
 import { auditAppender } from '../../audit/auditLog';
 import { CoreError, InputError, sqliteCode } from '../../kernel/errors';
-import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import { SettingsStore } from '../../settings/settingsStore';
 import { writeFileWhole } from '../../print/wholeFile';
 import { checkWrittenPackage } from './selfCheck';
 import { checkOutDir } from './outDir';
-import { completeRotation, rotationFor } from '../keys/rotation';
-import { SettingsStore } from '../../settings/settingsStore';
+import { buildPackage, type BuiltPackage, type PackageBuildParams } from './packageJob';
 import { digestsSince, recordExportAnchor } from './auditAnchor';
-import { lastReturn } from '../returns/returnFiles';
 
 export interface ExportRequest {
   from: string;
@@ -44,25 +40,25 @@ export function packageFileName(courtCode: string, from: string, to: string, seq
   return `${courtCode}-${from.replaceAll('-', '')}-${to.replaceAll('-', '')}-${String(sequence).padStart(6, '0')}.cdpkg`;
 }
 
-/** The first line of the minisign signature's trusted (signed) comment: what a person reading the .minisig sees. */
-export function trustedComment(m: Pick<Manifest, 'packageId' | 'sender' | 'sequence'>): string {
-  return `courtdesk package ${m.packageId} sender ${m.sender.courtCode} sequence ${m.sequence}`;
-}
+export { trustedComment } from './packageJob';
 
 /** The databases writing a package now: one at a time each, since the sequence is taken before the slow steps. */
 const exporting = new WeakSet<Database>();
 
-export async function exportPackage(db: Database, req: ExportRequest, actor: string, write: WholeFileWriter = writeFileWhole): Promise<ExportView> {
+/** How the heavy half runs: on the job runner's worker in the core, in this thread by default (tests, bench). */
+export type PackageBuilder = (p: PackageBuildParams) => Promise<BuiltPackage>;
+
+export async function exportPackage(db: Database, req: ExportRequest, actor: string, write: WholeFileWriter = writeFileWhole, build: PackageBuilder = (p) => buildPackage(db, p)): Promise<ExportView> {
   if (exporting.has(db)) throw new CoreError('CONFLICT', '另一个报送包正在生成，请等它完成后再试');
   exporting.add(db);
   try {
-    return await writePackage(db, req, actor, write);
+    return await writePackage(db, req, actor, write, build);
   } finally {
     exporting.delete(db);
   }
 }
 
-async function writePackage(db: Database, req: ExportRequest, actor: string, write: WholeFileWriter): Promise<ExportView> {
+async function writePackage(db: Database, req: ExportRequest, actor: string, write: WholeFileWriter, build: PackageBuilder): Promise<ExportView> {
   const self = getSelfCourt(db);
   if (!self) throw new CoreError('CONFLICT', '数据库尚未建立本院信息，无法生成报送包');
   if (courtLevel(db) !== 'basic') throw new CoreError('CONFLICT', '本院设置为中级法院，不生成报送包；报送包由基层法院生成');
@@ -86,43 +82,25 @@ async function writePackage(db: Database, req: ExportRequest, actor: string, wri
   // A new signing key made with `keys rotate` is announced (and proved) by this package, signed by the old key.
   const rotation = await rotationFor(db, settings, req.passphrase, self.code, sequence);
   const kind = req.incremental ? 'incremental' : 'full';
-  const baseSequence = req.incremental && previous ? previous.sequence : null;
-  const built = buildParts(db, { from: req.from, to: req.to, sinceRowVersion: req.incremental && previous ? previous.highRowVersion : null, includePartyNames: req.includePartyNames, auditSince: digestsSince(db, lastReturn(settings)?.lastImported?.auditLength ?? null) });
-  const auditPart = built.parts.find((p) => p.name === 'audit_chain.json')!;
-  const chain = JSON.parse(auditPart.data.toString('utf8')) as { length: number; head: string };
-  const counts = Object.fromEntries(DATA_PARTS.map((p) => [p, 0])) as Record<DataPart, number>;
-  const partsMeta = {} as Content['parts'];
-  for (const p of built.parts) {
-    counts[p.name] = p.rows;
-    partsMeta[p.name] = { sha256: p.sha256, bytes: p.data.length };
-  }
-  const content: Content = { packageId, sender: { courtCode: self.code }, sequence, kind, baseSequence, schemaVersion: LATEST_SCHEMA_VERSION, counts, parts: partsMeta };
-  const inner = await writeInnerZip([
-    { name: 'content.json', data: Buffer.from(JSON.stringify(content), 'utf8') },
-    ...built.parts.map((p) => ({ name: p.name, data: p.data })),
-  ]);
-  const payload = Buffer.from(await ageEncrypt(inner, recipient.recipient));
-  const payloadSha256 = sha256Hex(payload);
-  const manifest: Manifest = {
-    formatVersion: FORMAT_VERSION,
-    suite: 'age-x25519/minisign-ed25519',
-    packageId,
-    sender: { courtCode: self.code, courtName: self.name },
-    recipient: { courtCode: recipient.courtCode, fingerprint: recipient.fingerprint },
-    period: { from: req.from, to: req.to },
+  const params: PackageBuildParams = {
+    from: req.from,
+    to: req.to,
     kind,
-    baseSequence,
+    baseSequence: req.incremental && previous ? previous.sequence : null,
+    sinceRowVersion: req.incremental && previous ? previous.highRowVersion : null,
+    includePartyNames: req.includePartyNames,
+    auditSince: digestsSince(db, lastReturn(settings)?.lastImported?.auditLength ?? null),
     sequence,
-    schemaVersion: LATEST_SCHEMA_VERSION,
-    createdAt: new Date().toISOString(),
-    includesPartyNames: req.includePartyNames,
-    counts,
-    payloadSha256,
-    ...(rotation ? { keyRotation: rotation.field } : {}),
+    packageId,
+    court: { code: self.code, name: self.name },
+    recipient: { courtCode: recipient.courtCode, recipient: recipient.recipient, fingerprint: recipient.fingerprint },
+    signingKeyFile: encodeMinisignSecretKeyFile(unlocked.key),
+    keyRotation: rotation?.field ?? null,
   };
-  const manifestBytes = encodeManifest(manifest);
-  const signature = Buffer.from(minisignSign(manifestBytes, unlocked.key, trustedComment(manifest), `signature from CourtDesk ${self.code}`), 'utf8');
-  const bytes = await writeOuterZip(manifestBytes, signature, payload);
+  const built = await build(params);
+  const { chain, highRowVersion } = built;
+  const { counts, payloadSha256, baseSequence } = built.manifest;
+  const bytes = Buffer.from(built.bytes);
 
   const fileName = packageFileName(self.code, req.from, req.to, sequence);
   const file = path.join(outDir, fileName);
@@ -160,7 +138,7 @@ async function writePackage(db: Database, req: ExportRequest, actor: string, wri
         payloadSha256,
         packageSha256,
         bytes,
-        highRowVersion: built.highRowVersion,
+        highRowVersion,
         includesPartyNames: req.includePartyNames,
         counts,
         by: actor,
