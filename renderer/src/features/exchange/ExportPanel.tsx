@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { ExportView, PreflightView } from '../../../../shared/exchange/api';
 import { formatSize } from '../../../../shared/backup/backupLabels';
 import { boxProps, FormField } from '../../components/FormField';
+import { JobProgress } from '../../components/JobProgress';
 import { api } from '../../stores';
 import { GeneralError, useAct } from './common';
 import { countsText, kindText, shortHash } from './labels';
@@ -132,6 +133,7 @@ export function ExportPanel({ today, hasPast, onWritten }: { today: string; hasP
           </button>
           {act.busy ? <span className="muted">大的法院需要几秒钟，请勿拔出 U 盘。</span> : null}
         </div>
+        <JobProgress active={act.busy} />
         <GeneralError message={act.general} testId="xc-export-error" />
       </form>
       {written ? <ExportResult view={written} title="报送包已生成并通过核验" testId="xc-written" /> : null}
