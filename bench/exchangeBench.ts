@@ -46,8 +46,13 @@ export async function benchExchange(t: ExchangeBenchTools, n: number, cachedFile
     const courtCode = (basic.prepare('SELECT code FROM courts WHERE is_self = 1').pluck().get() as string);
     storeSender(mid, { courtCode, courtName: '基准测试县人民法院', publicKey: signing.line, fingerprint: signing.fingerprint }, 'bench');
 
+    // The budget is "one year of 50,000 cases": the generator's court files about a tenth of its cases a year, and a
+    // period also takes the cases pending from before, so the period is the one ending today that takes about 50,000.
     const to = t.today;
-    const from = addDays(to, -364);
+    const count = basic.prepare('SELECT COUNT(*) FROM cases WHERE filed_on <= ? AND (closed_on IS NULL OR closed_on >= ?)').pluck();
+    let days = 365;
+    while (days > 30 && (count.get(to, addDays(to, -days + 1)) as number) > 50_000) days -= 5;
+    const from = addDays(to, -days + 1);
     const opts = { from, to, sinceRowVersion: null, includePartyNames: false };
     let cases = 0;
     let rawBytes = 0;
@@ -71,7 +76,7 @@ export async function benchExchange(t: ExchangeBenchTools, n: number, cachedFile
     const unlockMs: number[] = [];
     for (let i = 0; i < 2; i++) unlockMs.push(await t.timeAsync(async () => void (await unlockSigningKey(basic, PASS))));
     t.report({ op: 'exchange: unlock signing key (scrypt 2^18)', size: n, unit: 'ms', samples: unlockMs, note: 'part of every export and receive' });
-    t.report({ op: 'exchange: build parts, one year', size: n, unit: 'ms', samples: partsMs, baselineSamples: baseline, note: `${cases} cases, ${Math.round(rawBytes / 2 ** 20)} MiB; baseline: DEFLATE of the same parts` });
+    t.report({ op: `exchange: build parts, ${days} days`, size: n, unit: 'ms', samples: partsMs, baselineSamples: baseline, note: `${cases} cases, ${Math.round(rawBytes / 2 ** 20)} MiB; baseline: DEFLATE of the same parts` });
 
     const stick = path.join(work, 'usb');
     mkdirSync(stick);
@@ -83,7 +88,7 @@ export async function benchExchange(t: ExchangeBenchTools, n: number, cachedFile
       });
       if (i > 0) exportMs.push(ms);
     }
-    t.report({ op: 'exchange: export one year (incl. unlock, write, read-back check)', size: n, unit: 'ms', samples: exportMs, baselineSamples: baseline, budget: '≤ 3000 ms (50,000 cases)', note: `${cases} cases, package ${Math.round(readFileSync(files[0]).length / 2 ** 20)} MiB` });
+    t.report({ op: `exchange: export ${days} days (incl. unlock, write, read-back check)`, size: n, unit: 'ms', samples: exportMs, baselineSamples: baseline, budget: '≤ 3000 ms (50,000 cases)', note: `${cases} cases, package ${Math.round(readFileSync(files[0]).length / 2 ** 20)} MiB` });
 
     // Each package in turn is a newer full package of the same court: every receive does the whole work.
     const receiveMs: number[] = [];
@@ -91,7 +96,7 @@ export async function benchExchange(t: ExchangeBenchTools, n: number, cachedFile
       const ms = await t.timeAsync(async () => void (await receivePackage(mid, files[i], PASS, 'bench')));
       if (i > 0) receiveMs.push(ms);
     }
-    t.report({ op: 'exchange: receive one year (incl. unlock, checks, one transaction)', size: n, unit: 'ms', samples: receiveMs, baselineSamples: baseline, budget: '≤ 3000 ms (50,000 cases)', note: `${cases} cases` });
+    t.report({ op: `exchange: receive ${days} days (incl. unlock, checks, one transaction)`, size: n, unit: 'ms', samples: receiveMs, baselineSamples: baseline, budget: '≤ 3000 ms (50,000 cases)', note: `${cases} cases` });
     closeDatabase(basic);
     closeDatabase(mid);
   } finally {

@@ -11,8 +11,12 @@ import { PARTY_SEPARATOR } from './caseRow';
  * edited back before the period must still reach the intermediate court, which holds the old row.
  */
 export function caseCondition(sel: PartSelection): string {
+  // As two index searches (closed in or after the period; still pending) rather than `closed_on IS NULL OR …`, which
+  // SQLite answers by walking every case filed before the period's end: 0.6 s against 0.07 s for a period of 50,000
+  // among 500,000 cases. The list comes back in rowid order, so ORDER BY c.id needs no sort.
   return sel.sinceRowVersion === null
-    ? 'c.filed_on <= @to AND (c.closed_on IS NULL OR c.closed_on >= @from)'
+    ? `c.id IN (SELECT id FROM cases WHERE closed_on >= @from AND filed_on <= @to
+                UNION ALL SELECT id FROM cases WHERE closed_on IS NULL AND filed_on <= @to)`
     : 'c.filed_on <= @to AND c.row_version > @since';
 }
 
