@@ -142,6 +142,15 @@ describe('courtdesk report refuses bad input in Chinese, exit 2, no stack trace,
     expect(readdirSync(work.dir).sort()).toEqual(before);
   });
 
+  it('a file name too long for the file system is said so, not called a full disk', () => {
+    const before = readdirSync(work.dir).sort();
+    const r = run(['report', 'weekly', '--date', '2025-06-16', '--out', path.join(work.dir, `${'周通报'.repeat(60)}.pdf`)]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('文件名过长');
+    expect(r.err).not.toContain('磁盘已满');
+    expect(readdirSync(work.dir).sort()).toEqual(before);
+  });
+
   it('a week not yet begun is refused naming --date', () => {
     const r = run(['report', 'weekly', '--date', '2025-07-08', '--out', path.join(work.dir, 'later.pdf')]);
     expect(r.code).not.toBe(0);

@@ -74,7 +74,7 @@ describe('exportPackage', () => {
     const before = tables();
     // The writer (writeFileWhole in production, tested on its own) fails as on a full stick.
     const msg = await failure(exportPackage(basic.db, req(), 'tester', () => { throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }); }));
-    expect(msg).toContain('没有生成报送包，序号 1 未被占用');
+    expect(msg).toContain('（磁盘已满）。没有生成报送包，序号 1 未被占用');
     expect(nextSequence(basic.db)).toBe(1);
     expect(readdirSync(stick)).toEqual([]);
     expect(tables()).toBe(before);

@@ -1,7 +1,7 @@
 // courtdesk export | verify | receive | courts | exports: the 报送包 at both ends, through the exchange domain's calls.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileWhole } from '../../core/print/wholeFile';
+import { writeFailureText, writeFileWhole } from '../../core/print/wholeFile';
 import type { ExportView, VerifyView } from '../../../shared/exchange/api';
 import { DATA_PARTS } from '../../../shared/exchange/partNames';
 import { CliError, dateOption, positiveInt, print, required, withSession, type CommandSpec, type Values } from '../cliHost';
@@ -137,8 +137,8 @@ export const returnCmd: CommandSpec = {
       const r = await withSession(g, io, ({ call }) => call('exchange.returnMake', { courtCode, passphrase: pass }));
       try {
         writeFileWhole(out, Buffer.from(r.text, 'utf8'));
-      } catch {
-        throw new CliError(`--out：无法写入“${out}”（文件夹不存在、没有写入权限或磁盘已满），没有生成回执`, 1);
+      } catch (err) {
+        throw new CliError(`--out：无法写入“${out}”（${writeFailureText(err)}），没有生成回执`, 1);
       }
       print(io, g, { file: out, courtCode: r.courtCode, lastImported: r.lastImported }, () => `已生成给 ${r.courtCode} 的中院回执：${out}（${r.lastImported ? `确认收到序号 ${r.lastImported.sequence}` : '尚未收到该院的报送包'}）`);
       return 0;

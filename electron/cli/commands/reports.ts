@@ -3,7 +3,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { REPORT_KINDS, REPORT_TITLES, type ReportFormat, type ReportKind } from '../../../shared/reports/api';
-import { writeFileWhole } from '../../core/print/wholeFile';
+import { writeFailureText, writeFileWhole } from '../../core/print/wholeFile';
 import { CliError, dateOption, print, required, withSession, type CommandSpec } from '../cliHost';
 
 /** The folder must exist and take files: said before the figures are computed, not after. */
@@ -35,8 +35,8 @@ export const report: CommandSpec = {
     const r = await withSession(g, io, ({ call }) => call('reports.build', { kind, date, format }));
     try {
       writeFileWhole(file, Buffer.from(r.base64, 'base64'));
-    } catch {
-      throw new CliError(`--out：无法写入“${file}”（没有写入权限或磁盘已满），没有生成文件`, 1);
+    } catch (err) {
+      throw new CliError(`--out：无法写入“${file}”（${writeFailureText(err)}），没有生成文件`, 1);
     }
     print(io, g, { kind, format, from: r.from, to: r.to, out: file, bytes: r.bytes }, () => `已生成${REPORT_TITLES[kind]}（${r.from} 至 ${r.to}）：${file}（${Math.ceil(r.bytes / 1024)} KB）`);
     return 0;

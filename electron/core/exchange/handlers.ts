@@ -6,7 +6,7 @@ import { parseManifest } from '../../../shared/exchange/manifest';
 import { createDomain } from './../kernel/domain';
 import { CoreError, InputError } from '../kernel/errors';
 import { auditAppender } from '../audit/auditLog';
-import { writeFileWhole } from '../print/wholeFile';
+import { writeFailureText, writeFileWhole } from '../print/wholeFile';
 import type { CoreServices } from '../app/services';
 import { exportPackage } from './package/exportPackage';
 import { receivePackage } from './package/receivePackage';
@@ -67,8 +67,8 @@ export const exchangeDomain = createDomain('exchange', exchangeApi, (s: CoreServ
     const file = path.join(dir, kept.fileName);
     try {
       writeFileWhole(file, kept.bytes);
-    } catch {
-      throw new InputError(`无法把报送包写入“${dir}”（U 盘已拔出、没有写入权限或空间已满），没有生成文件`, 'outDir');
+    } catch (err) {
+      throw new InputError(`无法把报送包写入“${dir}”（${writeFailureText(err)}），没有生成文件`, 'outDir');
     }
     const append = auditAppender(s.db);
     s.db.transaction(() => append({ actor: ctx.actor, action: 'exchange.rewrite', entity: 'package', entityKey: String(a.sequence), after: { packageId: past.packageId, fileName: kept.fileName, file } }))();

@@ -18,3 +18,27 @@ export function writeFileWhole(file: string, bytes: Buffer): void {
     throw err;
   }
 }
+
+/** Why a file could not be written, in Chinese, from the system's error code (a name too long is not a full disk). */
+export function writeFailureText(err: unknown): string {
+  const code = typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : '';
+  switch (code) {
+    case 'ENAMETOOLONG':
+      return '文件名过长';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return '磁盘已满';
+    case 'EACCES':
+    case 'EPERM':
+      return '没有写入权限';
+    case 'EROFS':
+      return '磁盘是只读的';
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return '文件夹不存在（U 盘是否已拔出？）';
+    case 'EISDIR':
+      return '同名的文件夹已存在';
+    default:
+      return '没有写入权限、磁盘已满或 U 盘已拔出';
+  }
+}

@@ -15,7 +15,7 @@ import { getSelfCourt } from '../../court/courtStore';
 import { auditAppender } from '../../audit/auditLog';
 import { CoreError, InputError, sqliteCode } from '../../kernel/errors';
 import { SettingsStore } from '../../settings/settingsStore';
-import { writeFileWhole } from '../../print/wholeFile';
+import { writeFailureText, writeFileWhole } from '../../print/wholeFile';
 import { checkWrittenPackage } from './selfCheck';
 import { checkOutDir } from './outDir';
 import { buildPackage, type BuiltPackage, type PackageBuildParams } from './packageJob';
@@ -106,8 +106,8 @@ async function writePackage(db: Database, req: ExportRequest, actor: string, wri
   const file = path.join(outDir, fileName);
   try {
     write(file, bytes);
-  } catch {
-    throw new InputError(`无法把报送包写入“${outDir}”（U 盘已拔出、没有写入权限或空间已满）。没有生成报送包，序号 ${sequence} 未被占用`, 'outDir');
+  } catch (err) {
+    throw new InputError(`无法把报送包写入“${outDir}”（${writeFailureText(err)}）。没有生成报送包，序号 ${sequence} 未被占用`, 'outDir');
   }
   // What reached the stick is read back and checked as the intermediate court will, before the sequence is used up.
   let readBack: Buffer | null = null;
