@@ -66,6 +66,17 @@ describe('exchange.compare', () => {
     expect(lines).toContain('乙县人民法院超出合理区间：超审限未结案件数▲偏高');
   });
 
+  // Found by the e2e test: the median of two values with decimals (66.7 and 33.3) went through the indicators' integer
+  // quotient, which threw on a non-integer (RangeError: not an integer): 内部错误 on the whole page.
+  it('the median of values with decimals, both in the table and month by month', () => {
+    writeHandPackage(mid.db, { code: '辽0421', name: '甲', sequence: 1, ...H1, court: { clearanceRate: ratio(2, 3), caseItemRatio: { value: 1.24 } }, months: monthsOf('2025-06', 'clearanceRate', () => 66.7) });
+    writeHandPackage(mid.db, { code: '辽0422', name: '乙', sequence: 1, ...H1, court: { clearanceRate: ratio(1, 3), caseItemRatio: { value: 1.31 } }, months: monthsOf('2025-06', 'clearanceRate', () => 33.4) });
+    const v = compareCourts(mid.db, ranges());
+    expect(v.medians.clearanceRate).toBe(50);
+    expect(v.medians.caseItemRatio).toBe(1.28);
+    expect(courtTrends(mid.db, ranges(), 'clearanceRate').medians).toEqual(Array(12).fill(50.05));
+  });
+
   it('the latest package of a court stands for it; the table says when periods differ', () => {
     threeCourts();
     writeHandPackage(mid.db, { code: '辽0421', name: '甲县人民法院', sequence: 2, from: '2025-01-01', to: '2025-07-31', court: { clearanceRate: ratio(96, 100) } });

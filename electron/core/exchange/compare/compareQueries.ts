@@ -1,7 +1,6 @@
 // The comparison queries over the received_* tables: each court's latest court-scope figures flagged against this court's ranges with the courts' median, the 12 months of one indicator per court, and one court's cases and extension requests.
 import type { Database } from 'better-sqlite3';
 import { INDICATORS, INDICATOR_IDS, type IndicatorId } from '../../../../shared/indicators/catalogue';
-import { median } from '../../../../shared/indicators/formulas';
 import { shiftMonth, trendMonths } from '../../../../shared/indicators/months';
 import { rangeStatus, type RangeEntry } from '../../../../shared/indicators/ranges';
 import type { CaseRow, ExtensionDecisionRow, ExtensionRequestRow } from '../../../../shared/exchange/parts';
@@ -14,8 +13,17 @@ const rangeOf = (ranges: readonly RangeEntry[], id: IndicatorId) => {
   return e && (e.low !== null || e.high !== null) ? { low: e.low, high: e.high } : null;
 };
 
-/** The median of the values present (sorted here), null when none. */
-const medianOf = (values: Array<number | null>) => median(values.filter((v): v is number => v !== null).sort((a, b) => a - b));
+/**
+ * The median of the values present, null when none. The values arrive rounded (one decimal, two for 案-件比), not as
+ * the integer tallies the indicators' own median takes: the mean of the two middle ones is taken in hundredths, so
+ * 1.24 and 1.31 give 1.28 (half up) and no binary fraction or integer-only quotient gets in the way.
+ */
+function medianOf(values: Array<number | null>): number | null {
+  const s = values.filter((v): v is number => v !== null).map((v) => Math.round(v * 100)).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  const mid = s.length >> 1;
+  return (s.length % 2 ? s[mid]! : Math.round((s[mid - 1]! + s[mid]!) / 2)) / 100;
+}
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
