@@ -160,7 +160,8 @@ describe('各院对比', () => {
 
       await page.getByTestId('xc-trend-choose').selectOption('onTimeRate');
       await page.waitForURL(/ind=onTimeRate/);
-      await page.locator('[data-testid="xc-trends"] select').filter({ hasText: '法定审限内结案率' }).waitFor();
+      await page.locator('[data-testid="xc-trends"] p', { hasText: '法定审限内结案率，' }).waitFor();
+      expect(await page.getByTestId('xc-trend-choose').inputValue()).toBe('onTimeRate');
       await page.getByTestId('xc-multiple-chart').first().waitFor();
       await shot(page, '03-ontime', vp.width);
 
@@ -183,7 +184,9 @@ describe('各院对比', () => {
       await shot(page, '05-court-overdue', vp.width);
 
       // A court that sent its package through the real pipeline: its cases as sent.
-      await page.goto(`${midHost.url}#/exchange/court?code=${encodeURIComponent('辽0421')}&filter=all`);
+      await page.getByText('返回各院对比').click();
+      await page.locator('[data-testid="xc-compare-court"][data-code="辽0421"] [data-testid="xc-compare-open"]').click();
+      await page.getByTestId('xc-filter-all').click();
       await page.waitForFunction(() => document.querySelector('[data-testid="xc-court-total"]')?.textContent?.includes('共 4 件'));
       expect(await page.getByTestId('xc-court-extensions').textContent()).toContain('没有延长审限申请');
     } finally {

@@ -110,7 +110,7 @@ function SmallMultiples({ t, onChoose }: { t: TrendsView; onChoose(id: Indicator
           const last = [...c.values].reverse().find((x) => x !== null) ?? null;
           return (
             <figure key={c.courtCode} className="xc-multiple" data-testid="xc-multiple" data-code={c.courtCode}>
-              <figcaption>
+              <figcaption title={c.courtName}>
                 <strong>{c.courtName}</strong> <span className="muted">最近 {numberText(t.indicator, last)}</span>
               </figcaption>
               <ClickChart

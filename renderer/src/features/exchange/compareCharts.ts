@@ -1,19 +1,20 @@
 // 各院对比's small multiples: one line chart per court on the same y-axis, the court's 12 months solid, the courts' median dashed, the range a grey band with dashed bounds, so a chart reads in black-and-white print.
 import type { ChartConfiguration, Plugin } from 'chart.js';
-import { INDICATORS, type IndicatorId } from '../../../../shared/indicators/catalogue';
+import type { IndicatorId } from '../../../../shared/indicators/catalogue';
 import { numberText } from '../../../../shared/indicators/figures';
 import type { TrendsView } from '../../../../shared/exchange/compareApi';
 import { LINE_STYLES } from '../../lib/chartSetup';
 
-/** The shared axis: every court's values, the medians and the range's bounds, so no chart is scaled on its own. */
-export function sharedAxis(t: TrendsView): { min: number; max: number } {
+/** The shared axis: every court's values, the medians and the range's bounds, so no chart is scaled on its own; round ticks (0, 25, 50 … or 0, 2, 4 …). */
+export function sharedAxis(t: TrendsView): { min: number; max: number; step: number } {
   const all = [...t.courts.flatMap((c) => c.values), ...t.medians, t.range?.low ?? null, t.range?.high ?? null].filter((x): x is number => x !== null);
-  if (all.length === 0) return { min: 0, max: 1 };
-  const lo = Math.min(...all);
-  const hi = Math.max(...all);
-  const pad = hi === lo ? Math.max(1, Math.abs(hi) * 0.1) : (hi - lo) * 0.08;
-  const countLike = INDICATORS[t.indicator].kind === 'count';
-  return { min: countLike || lo >= 0 ? Math.max(0, lo - pad) : lo - pad, max: hi + pad };
+  const lo = all.length ? Math.min(0, ...all) : 0;
+  const hi = all.length ? Math.max(...all) : 1;
+  const rough = (hi - lo || 1) / 4;
+  const mag = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 2.5, 5, 10].find((k) => k * mag >= rough) ?? 10) * mag;
+  const max = Math.ceil(hi / step) * step;
+  return { min: Math.floor(lo / step) * step, max: Math.max(max, Math.floor(lo / step) * step + step), step };
 }
 
 /** The range as a light band between its bounds (to the axis' end where one bound is open), bounds dashed. */
@@ -49,7 +50,7 @@ function rangeBand(range: TrendsView['range']): Plugin<'line'> {
 
 export const shortMonth = (m: string) => `${Number(m.slice(5, 7))}月`;
 
-export function smallMultiple(t: TrendsView, court: number, axis: { min: number; max: number }): ChartConfiguration<'line'> {
+export function smallMultiple(t: TrendsView, court: number, axis: { min: number; max: number; step: number }): ChartConfiguration<'line'> {
   const id: IndicatorId = t.indicator;
   const c = t.courts[court]!;
   return {
@@ -57,14 +58,16 @@ export function smallMultiple(t: TrendsView, court: number, axis: { min: number;
     data: {
       labels: t.months.map(shortMonth),
       datasets: [
-        { label: c.courtName, data: c.values, borderColor: LINE_STYLES[0].grey, backgroundColor: LINE_STYLES[0].grey, pointStyle: 'circle', pointRadius: 3, borderWidth: 2, spanGaps: false },
+        { label: c.courtName, data: c.values, borderColor: LINE_STYLES[0].grey, backgroundColor: LINE_STYLES[0].grey, pointStyle: 'circle', pointRadius: 3, borderWidth: 2, spanGaps: false, clip: false },
         { label: '各院中位数', data: t.medians, borderColor: '#3e4c59', backgroundColor: '#3e4c59', borderDash: [6, 4], pointRadius: 0, borderWidth: 1.5, spanGaps: true },
       ],
     },
     options: {
       animation: false,
+      // A point on the axis' top (100%) drawn whole.
+      layout: { padding: { top: 6 } },
       scales: {
-        y: { min: axis.min, max: axis.max, ticks: { maxTicksLimit: 5, callback: (v) => numberText(id, Number(v)) } },
+        y: { min: axis.min, max: axis.max, ticks: { stepSize: axis.step, callback: (v) => numberText(id, Number(v)) } },
         x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, font: { size: 10 } } },
       },
       plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => `${item.dataset.label}：${numberText(id, item.parsed.y)}` } } },
