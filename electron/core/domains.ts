@@ -17,6 +17,7 @@ import { extensionsDomain } from './extensions/handlers';
 import { indicatorsDomain } from './indicators/handlers';
 import { exchangeDomain } from './exchange/handlers';
 import { exchangeKeysDomain } from './exchange/keys/handlers';
+import { exchangeCompareDomain } from './exchange/compare/handlers';
 import { reportsDomain } from './reports/handlers';
 
 export const DOMAINS = [
@@ -35,6 +36,7 @@ export const DOMAINS = [
   indicatorsDomain,
   exchangeDomain,
   exchangeKeysDomain,
+  exchangeCompareDomain,
   reportsDomain,
 ];
 

@@ -106,9 +106,26 @@ export const indicatorGroupSchema = z
   .object({ scope: z.enum(['court', 'division', 'judge']), name: text(50), values: z.record(indicatorKey, indicatorValue) })
   .strict();
 export type IndicatorGroupRow = z.infer<typeof indicatorGroupSchema>;
+/** One calendar month's court-scope figures (the last month cut at the period's end), for the 12-month trends. */
+export const indicatorMonthSchema = z.object({ from: date, to: date, values: z.record(indicatorKey, indicatorValue) }).strict();
+export type IndicatorMonthRow = z.infer<typeof indicatorMonthSchema>;
 export const indicatorsPartSchema = z
-  .object({ from: date, to: date, groups: z.array(indicatorGroupSchema).max(100_000) })
-  .strict();
+  .object({
+    from: date,
+    to: date,
+    groups: z.array(indicatorGroupSchema).max(100_000),
+    // The 12 calendar months ending with the period's end month, oldest first; absent in a package made without them.
+    months: z.array(indicatorMonthSchema).max(12).default([]),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    p.months.forEach((m, i) => {
+      const bad = (message: string) => ctx.addIssue({ code: 'custom', path: ['months', i], message });
+      if (!m.from.endsWith('-01') || m.to.slice(0, 7) !== m.from.slice(0, 7) || m.to < m.from) bad('月份的起止日期应在同一个月内，从 1 日起');
+      else if (m.to > p.to) bad('月份晚于报送期间');
+      else if (i > 0 && m.from <= p.months[i - 1]!.to) bad('月份应从早到晚排列且不重复');
+    });
+  });
 export type IndicatorsPart = z.infer<typeof indicatorsPartSchema>;
 
 /** ranges.json: the ranges in force at the basic court (id, low, high, and where each came from). */

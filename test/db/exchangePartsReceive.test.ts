@@ -164,8 +164,18 @@ describe('writeReceivedPackage', () => {
     expect(rowsOf('received_extension_requests')).toEqual(lines(partOf(parts, 'extension_requests.ndjson')));
     expect(rowsOf('received_extension_decisions')).toEqual(lines(partOf(parts, 'extension_decisions.ndjson')));
     expect(rowsOf('received_ranges')).toEqual(byId(JSON.parse(partOf(parts, 'ranges.json').data.toString())));
-    const ind = JSON.parse(partOf(parts, 'indicators.json').data.toString()) as { groups: Array<{ scope: string; name: string; values: Record<string, { value: number | null }> }> };
-    const stored = mid.db.prepare('SELECT scope, group_name, indicator_id, value, value_json FROM received_indicators WHERE sender_code = ?').all(SENDER) as Array<{ scope: string; group_name: string; indicator_id: string; value: number | null; value_json: string }>;
+    const ind = JSON.parse(partOf(parts, 'indicators.json').data.toString()) as {
+      groups: Array<{ scope: string; name: string; values: Record<string, { value: number | null }> }>;
+      months: Array<{ from: string; to: string; values: Record<string, { value: number | null }> }>;
+    };
+    const stored = mid.db.prepare('SELECT scope, group_name, indicator_id, value, value_json FROM received_indicators WHERE sender_code = ? AND period_from = ? AND period_to = ?')
+      .all(SENDER, PERIOD.from, PERIOD.to) as Array<{ scope: string; group_name: string; indicator_id: string; value: number | null; value_json: string }>;
+    // The 12 months' court figures, each stored as court rows of its own month.
+    expect(ind.months.map((m) => m.from)).toEqual(Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}-01`));
+    for (const m of ind.months) {
+      const rows = mid.db.prepare("SELECT indicator_id, value_json FROM received_indicators WHERE sender_code = ? AND period_from = ? AND period_to = ? AND scope = 'court' AND group_name = ''").all(SENDER, m.from, m.to) as Array<{ indicator_id: string; value_json: string }>;
+      expect(Object.fromEntries(rows.map((r) => [r.indicator_id, JSON.parse(r.value_json)]))).toEqual(m.values);
+    }
     expect(stored.length).toBe(ind.groups.reduce((n, g) => n + Object.keys(g.values).length, 0));
     for (const s of stored) {
       const g = ind.groups.find((x) => x.scope === s.scope && x.name === s.group_name)!;

@@ -22,6 +22,8 @@ const ROUTE_NAMES: Record<RouteName, true> = {
   indicatorCases: true,
   indicatorGroup: true,
   exchange: true,
+  exchangeCompare: true,
+  exchangeCourt: true,
   settings: true,
   notFound: true,
 };
@@ -54,6 +56,10 @@ const ADDRESSES = [
   '#/indicators/division?name=%E6%B0%91%E4%B8%80%E5%BA%AD&from=2026-01-01&to=2026-11-30&ind=clearanceRate',
   '#/indicators/judge?name=%E7%8E%8B%E6%B3%95%E5%AE%98',
   '#/exchange',
+  '#/exchange/compare',
+  '#/exchange/compare?ind=onTimeRate',
+  '#/exchange/court?code=%E8%BE%BD0421',
+  '#/exchange/court?code=%E8%BE%BD0421&filter=overdue&page=2',
   '#/settings',
   '#/settings/accounts',
   '#/settings/audit',
@@ -120,7 +126,7 @@ describe('features list', () => {
     const keys = ['app', ...FEATURES.flatMap((f) => ('createStores' in f && f.createStores ? Object.keys(f.createStores(api)) : []))];
     expect(dupes(keys)).toEqual([]);
     expect(Object.keys(createStores(api)).sort()).toEqual([...keys].sort());
-    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'exchange', 'extensionStudy', 'extensions', 'indicatorBoard', 'indicatorCases', 'indicatorGroup', 'indicatorMonthly', 'reconciliation', 'savedFilters']);
+    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'exchange', 'exchangeCompare', 'extensionStudy', 'extensions', 'indicatorBoard', 'indicatorCases', 'indicatorGroup', 'indicatorMonthly', 'reconciliation', 'savedFilters']);
   });
 
   it('has unique settings tabs, 本机与安全 first', () => {

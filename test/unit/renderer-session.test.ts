@@ -23,6 +23,7 @@ import { createBoardStore, createDrillStore } from '../../renderer/src/features/
 import { createMonthlyStore } from '../../renderer/src/features/indicators/monthlyStore';
 import { createGroupStore } from '../../renderer/src/features/indicators/groupStore';
 import { createExchangeStore } from '../../renderer/src/features/exchange/store';
+import { createCompareStore } from '../../renderer/src/features/exchange/compareStore';
 import { parseHash } from '../../renderer/src/router/routes';
 
 const ok = <T>(value: T): ApiResponse<T> => ({ ok: true, value });
@@ -439,6 +440,7 @@ describe('applyRoute and the session', () => {
       indicatorMonthly: createMonthlyStore(api),
       indicatorGroup: createGroupStore(api),
       exchange: createExchangeStore(api),
+      exchangeCompare: createCompareStore(api),
     };
     return { stores, calls };
   }
@@ -465,6 +467,13 @@ describe('applyRoute and the session', () => {
     calls.length = 0;
     await applyRoute(parseHash('#/exchange'), stores, judge.permissions);
     expect(calls).toEqual([]);
+  });
+
+  it('各院对比 asks nothing at a court not set up as intermediate, nor of a reader who may not receive', async () => {
+    const { stores, calls } = makeStores();
+    await applyRoute(parseHash('#/exchange/compare'), stores, ['cases.view', 'exchange.receive']);
+    await applyRoute(parseHash('#/exchange/court?code=%E8%BE%BD0421'), stores, ['cases.view', 'exchange.export']);
+    expect(calls.filter((c) => c.startsWith('exchange.'))).toEqual([]);
   });
 
   it('loads the settings tabs for those allowed', async () => {

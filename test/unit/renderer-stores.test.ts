@@ -20,6 +20,7 @@ import { createBoardStore, createDrillStore } from '../../renderer/src/features/
 import { createMonthlyStore } from '../../renderer/src/features/indicators/monthlyStore';
 import { createGroupStore } from '../../renderer/src/features/indicators/groupStore';
 import { createExchangeStore } from '../../renderer/src/features/exchange/store';
+import { createCompareStore } from '../../renderer/src/features/exchange/compareStore';
 import { createAccountsStore } from '../../renderer/src/features/accounts/store';
 import { createAuditStore } from '../../renderer/src/features/audit/store';
 import { parseHash } from '../../renderer/src/router/routes';
@@ -222,6 +223,7 @@ describe('applyRoute', () => {
       indicatorMonthly: createMonthlyStore(none),
       indicatorGroup: createGroupStore(none),
       exchange: createExchangeStore(none),
+      exchangeCompare: createCompareStore(none),
     };
     await applyRoute(parseHash('#/deadlines?view=due7'), stores, ['cases.view']);
     expect(stores.deadlineSummary.getState().summary?.dueWithin7).toBe(2);

@@ -1,9 +1,10 @@
-// courtdesk export | verify | receive | courts | exports: the 报送包 at both ends, through the exchange domain's calls.
+// courtdesk export | verify | receive | courts | compare | exports: the 报送包 at both ends, through the exchange domain's calls.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeFailureText, writeFileWhole } from '../../core/print/wholeFile';
 import type { ExportView, VerifyView } from '../../../shared/exchange/api';
 import { DATA_PARTS } from '../../../shared/exchange/partNames';
+import { compareLines } from '../../../shared/exchange/compareText';
 import { CliError, dateOption, positiveInt, print, required, withSession, type CommandSpec, type Values } from '../cliHost';
 import { readPassphrase } from '../password';
 
@@ -99,6 +100,18 @@ export const courts: CommandSpec = {
   async run(g, _args, _v, io) {
     const r = await withSession(g, io, ({ call }) => call('exchange.courts', {}));
     print(io, g, r, () => (r.length === 0 ? '尚未收到任何基层法院的报送包' : r.map((c) => `${c.senderCode}\t${c.senderName}\t最后序号 ${c.lastSequence}\t${c.periodFrom} 至 ${c.periodTo}\t导入于 ${c.receivedAt.slice(0, 16).replace('T', ' ')}\t共 ${c.packages} 个${c.chainAlert ? `\t！审计日志异常（序号 ${c.chainAlert.sequence}）：${c.chainAlert.message}` : ''}`).join('\n')));
+    return 0;
+  },
+};
+
+/** 各院对比: every basic court's latest figures against this court's ranges, with the courts' median; court-code order, no rank. */
+export const compare: CommandSpec = {
+  positionals: [],
+  options: {},
+  signIn: 'required',
+  async run(g, _args, _v, io) {
+    const r = await withSession(g, io, ({ call }) => call('exchange.compare', {}));
+    print(io, g, r, () => compareLines(r).join('\n'));
     return 0;
   },
 };

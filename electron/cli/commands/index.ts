@@ -13,7 +13,7 @@ import { alerts } from './alerts';
 import { indicators } from './indicators';
 import { ranges } from './ranges';
 import { report } from './reports';
-import { courts, exportCmd, exportsCmd, receive, returnCmd, revoke, verify } from './exchange';
+import { compare, courts, exportCmd, exportsCmd, receive, returnCmd, revoke, verify } from './exchange';
 import { keys, recipient, register } from './keys';
 
 export const COMMANDS = {
@@ -32,6 +32,7 @@ export const COMMANDS = {
   verify,
   receive,
   courts,
+  compare,
   return: returnCmd,
   revoke,
   keys,

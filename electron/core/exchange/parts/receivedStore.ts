@@ -46,7 +46,8 @@ const typeCode = (caseNumber: string) => {
 /**
  * Writes one checked package; the caller holds the one transaction, so a failure anywhere leaves nothing. A full
  * package replaces every row of that sender; an incremental one upserts its rows and applies its deletions (a
- * deleted case takes its events and extensions with it). The indicators replace those of the package's period only.
+ * deleted case takes its events and extensions with it). The indicators replace those of the package's period and of
+ * its 12 months only.
  * The package row goes first: UNIQUE(sender_code, sequence) and UNIQUE(package_id) stop a replay before any row.
  */
 export function writeReceivedPackage(db: Database, pkg: ReceivedPackageRecord, rows: ReceivedRows): void {
@@ -104,6 +105,15 @@ export function writeReceivedPackage(db: Database, pkg: ReceivedPackageRecord, r
   for (const r of rows.ranges) upRange.run(s, r.id, r.low, r.high, JSON.stringify(r));
 
   const ind = rows.indicators;
+  // The months first, court scope only: the period's own rows below replace every scope of their period, so a package
+  // whose period is one calendar month leaves that month's division and judge figures as well.
+  const delMonth = db.prepare("DELETE FROM received_indicators WHERE sender_code = ? AND period_from = ? AND period_to = ? AND scope = 'court'");
+  const upMonth = db.prepare(`INSERT INTO received_indicators (sender_code, period_from, period_to, scope, group_name, indicator_id, value, value_json, package_id)
+    VALUES (?, ?, ?, 'court', '', ?, ?, ?, ?)`);
+  for (const m of ind.months) {
+    delMonth.run(s, m.from, m.to);
+    for (const [id, v] of Object.entries(m.values)) upMonth.run(s, m.from, m.to, id, v.value, JSON.stringify(v), pkg.packageId);
+  }
   db.prepare('DELETE FROM received_indicators WHERE sender_code = ? AND period_from = ? AND period_to = ?').run(s, ind.from, ind.to);
   const upInd = db.prepare(`INSERT INTO received_indicators (sender_code, period_from, period_to, scope, group_name, indicator_id, value, value_json, package_id)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);

@@ -4,12 +4,20 @@
 import { Fragment } from 'react';
 import type { ReceivedCourtView } from '../../../../shared/exchange/api';
 import { formatDateTime } from '../../lib/format';
+import { Link } from '../../components/Link';
 import { byCourtCode, daysSince } from './labels';
 
 export function CourtsTable({ rows, error, today }: { rows: ReceivedCourtView[] | null; error: string | null; today: string }) {
   return (
     <section className="panel xc-panel" data-testid="xc-courts">
       <h2>各基层法院</h2>
+      {rows && rows.length > 0 ? (
+        <p>
+          <Link to={{ name: 'exchangeCompare', ind: 'clearanceRate' }} testId="xc-open-compare">
+            各院对比：指标与合理区间、各院中位数、近12个月走势
+          </Link>
+        </p>
+      ) : null}
       {error ? (
         <p className="form-error" role="alert">
           {error}

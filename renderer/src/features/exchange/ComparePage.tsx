@@ -1,0 +1,169 @@
+// 各院对比 (#/exchange/compare): every basic court's latest figures side by side against this court's ranges, with the courts' median and 偏高/偏低 marks in words and symbol; then one chosen indicator's 12 months per court as small multiples on one axis. Court-code order, never a rank (不得通报排名).
+import { useStore } from 'zustand';
+import { INDICATORS, type IndicatorId } from '../../../../shared/indicators/catalogue';
+import { numberText } from '../../../../shared/indicators/figures';
+import { RANGED_IDS, rangeText } from '../../../../shared/indicators/ranges';
+import { monthLabel } from '../../../../shared/indicators/months';
+import { COMPARE_KEY_IDS, COMPARE_MARKS } from '../../../../shared/exchange/compareText';
+import type { CompareView, TrendsView } from '../../../../shared/exchange/compareApi';
+import { ClickChart } from '../../components/ClickChart';
+import { Link } from '../../components/Link';
+import { router, stores } from '../../stores';
+import { sharedAxis, smallMultiple } from './compareCharts';
+import type { ExchangeCompareRoute } from './compareRoutes';
+
+const courtRoute = (code: string) => ({ name: 'exchangeCourt' as const, code, filter: 'open' as const, page: 1 });
+
+function CompareTable({ v }: { v: CompareView }) {
+  const ranges = new Map(v.ranges.map((r) => [r.id, r]));
+  return (
+    <div className="note-wrap xc-table-wrap">
+      <table className="note-table xc-compare" data-testid="xc-compare-table">
+        <thead>
+          <tr>
+            <th scope="col">法院</th>
+            <th scope="col">报送期间</th>
+            {COMPARE_KEY_IDS.map((id) => (
+              <th key={id} scope="col" className="num">
+                {INDICATORS[id].name}
+              </th>
+            ))}
+          </tr>
+          <tr className="xc-range-row">
+            <th scope="row" colSpan={2}>本院合理区间</th>
+            {COMPARE_KEY_IDS.map((id) => {
+              const r = ranges.get(id);
+              return (
+                <td key={id} className="num muted">
+                  {r ? rangeText(INDICATORS[id], r) : '—'}
+                </td>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {v.courts.map((c) => (
+            <tr key={c.courtCode} data-testid="xc-compare-court" data-code={c.courtCode}>
+              <th scope="row">
+                <Link to={courtRoute(c.courtCode)} testId="xc-compare-open">
+                  {c.courtName}
+                </Link>
+                <span className="muted xc-code">{c.courtCode}</span>
+              </th>
+              <td className="xc-nowrap">
+                {c.periodFrom}
+                <br />至 {c.periodTo}
+              </td>
+              {COMPARE_KEY_IDS.map((id) => {
+                const x = c.values[id];
+                const mark = COMPARE_MARKS[x.status];
+                return (
+                  <td key={id} className={`num${mark ? ' xc-out' : ''}`} data-id={id} data-status={x.status}>
+                    {numberText(id, x.value)}
+                    {mark ? <span className="xc-mark">{mark}</span> : null}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr data-testid="xc-compare-median">
+            <th scope="row" colSpan={2}>各院中位数</th>
+            {COMPARE_KEY_IDS.map((id) => (
+              <td key={id} className="num">
+                {numberText(id, v.medians[id])}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+function SmallMultiples({ t, onChoose }: { t: TrendsView; onChoose(id: IndicatorId): void }) {
+  const axis = sharedAxis(t);
+  const range = t.range ? rangeText(INDICATORS[t.indicator], t.range) : '未设区间';
+  return (
+    <section className="panel xc-panel" data-testid="xc-trends">
+      <h2>近12个月走势</h2>
+      <div className="ind-controls no-print">
+        <label>
+          指标{' '}
+          <select value={t.indicator} data-testid="xc-trend-choose" onChange={(e) => onChoose(e.target.value as IndicatorId)}>
+            {RANGED_IDS.map((k) => (
+              <option key={k} value={k}>
+                {INDICATORS[k].name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {t.months.length > 0 ? (
+        <p className="muted">
+          {INDICATORS[t.indicator].name}，{monthLabel(t.months[0]!)}至{monthLabel(t.months.at(-1)!)}。各图纵轴相同；实线为该院每月数值（缺月处断开），虚线为各院中位数，灰带为本院合理区间（{range}）。
+        </p>
+      ) : null}
+      <div className="xc-multiples">
+        {t.courts.map((c, i) => {
+          const last = [...c.values].reverse().find((x) => x !== null) ?? null;
+          return (
+            <figure key={c.courtCode} className="xc-multiple" data-testid="xc-multiple" data-code={c.courtCode}>
+              <figcaption title={c.courtName}>
+                <strong>{c.courtName}</strong> <span className="muted">最近 {numberText(t.indicator, last)}</span>
+              </figcaption>
+              <ClickChart
+                config={() => smallMultiple(t, i, axis)}
+                version={JSON.stringify([t.indicator, t.months.at(-1), c.values, t.medians])}
+                height={170}
+                label={`${c.courtName}${INDICATORS[t.indicator].name}近12个月走势`}
+                testId="xc-multiple-chart"
+                onPick={() => router.getState().navigate(courtRoute(c.courtCode))}
+              />
+            </figure>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+export function ComparePage({ route }: { route: ExchangeCompareRoute }) {
+  const s = useStore(stores.exchangeCompare);
+  const info = useStore(stores.app, (x) => x.info);
+  const v = s.compare;
+  return (
+    <div className="page page-scroll xc-page" data-testid="xc-compare-page">
+      <div className="page-head">
+        <h1>各院对比</h1>
+        <Link to={{ name: 'exchange' }} className="muted">
+          返回接收报送包
+        </Link>
+      </div>
+      <p className="muted xc-lead">
+        各基层法院最近一个报送包的指标，与本院的合理区间比较（▲偏高、▼偏低），并列出各院中位数。按法院代码排列，不排名次。点击法院名称查看该院的案件和延长审限申请。
+      </p>
+      {s.error ? (
+        <p className="form-error" role="alert">
+          {s.error}
+        </p>
+      ) : null}
+      {info && info.courtLevel !== 'intermediate' ? <p className="muted">本院设置为基层法院：各院对比是中级法院的功能。</p> : null}
+      {v && v.courts.length === 0 ? (
+        <section className="panel xc-panel" data-testid="xc-compare-empty">
+          <p>尚未导入任何基层法院的报送包。</p>
+          <p className="muted">在“接收报送包”页核验并导入基层法院交来的报送包后，这里并排列出各院的指标和近12个月走势。</p>
+        </section>
+      ) : null}
+      {v && v.courts.length > 0 ? (
+        <section className="panel xc-panel">
+          <h2>主要指标</h2>
+          {v.mixedPeriods ? <p className="muted" data-testid="xc-compare-mixed">注意：各院最近一个报送包的期间不同，对比时请留意各行的报送期间。</p> : null}
+          <CompareTable v={v} />
+        </section>
+      ) : null}
+      {v && v.courts.length > 0 && s.trends ? <SmallMultiples t={s.trends} onChoose={(ind) => router.getState().navigate({ ...route, ind })} /> : null}
+    </div>
+  );
+}
