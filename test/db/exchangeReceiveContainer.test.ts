@@ -18,6 +18,8 @@ import { ageFingerprint, makeSigningKey, storeOwnKeys, storeRecipient } from '..
 import { writeFileWhole } from '../../electron/core/print/wholeFile';
 import { CoreError } from '../../electron/core/kernel/errors';
 import type { DataPart } from '../../shared/exchange/partNames';
+import { readOuterZip } from '../../electron/core/exchange/container/zipRead';
+import { makeZip, zeroBomb, type RawEntry } from '../unit/exchange/containerZipBytes';
 
 const PASS = 'mid-pass-1';
 let mid: ReturnType<typeof freshCourtDb>;
@@ -108,6 +110,52 @@ describe('container and manifest cases, received', () => {
     const r = await receiveBytes(bytes);
     expect(r).toMatchObject({ ok: false, code: 'baseMismatch' });
     expect(r.ok ? '' : r.message).toMatch(/缺少序号 \d+–5000 的报送包/);
+  });
+});
+
+describe('the ZIP built by hand around a sound package, received', () => {
+  /** The three entries of a sound package, to be re-assembled with one thing wrong. */
+  async function entries(): Promise<RawEntry[]> {
+    const { bytes } = await forge();
+    const outer = await readOuterZip(bytes);
+    if (!outer.ok) throw new Error(outer.failure.message);
+    return [
+      { name: 'manifest.json', data: outer.manifest },
+      { name: 'manifest.json.minisig', data: outer.signature },
+      { name: 'payload.age', data: outer.payload },
+    ];
+  }
+  const zip64 = Buffer.alloc(20);
+  zip64.writeUInt16LE(0x0001, 0);
+  zip64.writeUInt16LE(16, 2);
+  const bomb = zeroBomb(1024);
+
+  it.each<[string, (e: RawEntry[]) => Buffer, string]>([
+    ['the same entries again: accepted by the reader (control)', (e) => makeZip(e), ''],
+    ['an entry added', (e) => makeZip([...e, { name: 'notes.txt', data: Buffer.from('x') }]), 'zip.unexpectedEntry'],
+    ['an entry removed', (e) => makeZip(e.slice(0, 2)), 'zip.missingEntry'],
+    ['manifest.JSON', (e) => makeZip([{ ...e[0], name: 'manifest.JSON' }, e[1], e[2]]), 'zip.unexpectedEntry'],
+    ['an entry put in a folder', (e) => makeZip([e[0], e[1], { ...e[2], name: 'pkg/payload.age' }]), 'zip.folder'],
+    ['a directory entry', (e) => makeZip([{ name: 'pkg/' }, ...e]), 'zip.directory'],
+    ['two entries of one name', (e) => makeZip([...e, { ...e[0] }]), 'zip.duplicateEntry'],
+    ['a name ../x', (e) => makeZip([{ name: '../x', data: Buffer.from('x') }, ...e]), 'zip.unsafeName'],
+    ['a name /etc/x', (e) => makeZip([{ name: '/etc/x', data: Buffer.from('x') }, ...e]), 'zip.unsafeName'],
+    ['a name C:\\x', (e) => makeZip([{ name: 'C:\\x', data: Buffer.from('x') }, ...e]), 'zip.unsafeName'],
+    ['a name with NUL', (e) => makeZip([{ name: 'manifest.json\0', data: Buffer.from('x') }, ...e]), 'zip.unsafeName'],
+    ['a name 70,000 characters long', (e) => makeZip([...e, { name: 'a'.repeat(70_000), data: Buffer.from('x') }]), 'zip.structure'],
+    ['the encryption flag', (e) => makeZip([e[0], { ...e[1], flags: 0x801 }, e[2]]), 'zip.encrypted'],
+    ['ZIP64', (e) => makeZip([{ ...e[0], extra: zip64 }, e[1], e[2]]), 'zip.zip64'],
+    ['a 1 GB zero-filled entry as a fourth entry', (e) => makeZip([...e, { name: 'zeros.bin', method: 8, compressed: bomb, uncompressedSize: 2 ** 30, crc: 0 }]), 'zip.unexpectedEntry'],
+    ['a 1 GB zero-filled entry as payload.age', (e) => makeZip([e[0], e[1], { name: 'payload.age', method: 8, compressed: bomb, uncompressedSize: 2 ** 30, crc: 0 }]), 'zip.compressible'],
+    ['a zero-filled payload.age with a lying declared size', (e) => makeZip([e[0], e[1], { name: 'payload.age', method: 8, compressed: bomb, uncompressedSize: bomb.length, crc: 0 }]), 'zip.sizeMismatch'],
+  ])('%s', async (_label, build, code) => {
+    const bytes = build(await entries());
+    if (code === '') {
+      const r = await receiveBytes(bytes);
+      expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+      return;
+    }
+    await expectRefused(bytes, code);
   });
 });
 
