@@ -95,6 +95,15 @@ describe('signature and sender', () => {
     const impostor = { ...generateMinisignKey(), keyId: signer.keyId };
     await expectRefused({ signer: impostor }, 'signature.signature', '签名无效');
   });
+  // The .minisig's four lines: untrusted comment, signature, trusted comment, global signature (over the signature
+  // and the trusted comment). A change in any but the first is refused.
+  const line = (i: number, change: (l: string) => string) => (sig: string) => sig.split('\n').map((l, j) => (j === i ? change(l) : l)).join('\n');
+  const flip = (l: string) => l.slice(0, 20) + (l[20] === 'A' ? 'B' : 'A') + l.slice(21);
+  it('a changed signature line', () => expectRefused({ signature: line(1, flip) }, 'signature.signature', '签名无效'));
+  it('a changed trusted comment', () => expectRefused({ signature: line(2, (l) => `${l} 改`) }, 'signature.trustedComment', '签名无效'));
+  it('a changed global signature', () => expectRefused({ signature: line(3, flip) }, 'signature.trustedComment', '签名无效'));
+  it('a manifest missing a field', () =>
+    expectRefused({ manifestBytes: (b) => Buffer.from(b.toString('utf8').replace(/\n {2}"payloadSha256": "[0-9a-f]{64}",/, '')) }, 'manifest.schema', 'payloadSha256'));
   it('the untrusted comment is not signed: a change there is accepted as far as the signature goes', async () => {
     const r = await receive({ sequence: 50, signature: (s) => s.replace('test signature', 'edited comment') });
     expect(r.ok, JSON.stringify(r)).toBe(true);
