@@ -424,6 +424,17 @@ describe('中院回执 through the window', () => {
     expect(text).toMatch(/"low": 91\b/);
     writeFileSync(tampered, text.replace(/"low": 91\b/, '"low": 51'));
 
+    // Before the intermediate court's signing key is recorded the panel says a return cannot be checked; a file over
+    // 64 KiB is refused before it is read.
+    const early = await openExchange(basicHost, VIEWPORTS[0]);
+    try {
+      await early.getByTestId('xc-return-no-key').waitFor({ timeout: 15_000 });
+      await early.getByTestId('xc-return-file').setInputFiles({ name: '大文件.cdret', mimeType: 'text/plain', buffer: Buffer.alloc(70_000, 'a') });
+      await early.getByTestId('xc-return-import-submit').click();
+      expect(await textOf(early, 'xc-return-file-error')).toBe('“大文件.cdret”大于 64 KiB，不是中院回执');
+    } finally {
+      await early.close();
+    }
     // The window's 设置接收方 takes no signing key: the basic court records the intermediate court's one from its card.
     const midKeys = cli(['--db', mid, '--json', 'keys', 'show']).json() as { signing: { publicKey: string }; age: { publicKey: string } };
     const rcp = cli(['--db', basic, 'recipient', 'set', midKeys.age.publicKey, '--court-code', '辽04', '--court-name', MID_NAME, '--signing-key', midKeys.signing.publicKey]);
@@ -431,6 +442,7 @@ describe('中院回执 through the window', () => {
     const page = await openExchange(basicHost, VIEWPORTS[0]);
     try {
       await into(page, 'xc-return-import');
+      expect(await page.getByTestId('xc-return-no-key').count()).toBe(0);
       await page.getByTestId('xc-return-file').setInputFiles(tampered);
       await page.getByTestId('xc-return-import-submit').click();
       await expect.poll(() => textOf(page, 'xc-return-file-error'), { timeout: 30_000 }).toContain('未导入，本院数据没有改变：签名无效');
