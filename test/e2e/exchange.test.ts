@@ -392,3 +392,96 @@ describe('接收报送包 at an intermediate court', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });
+
+describe('中院回执 through the window', () => {
+  it('the intermediate court makes a return, the basic court refuses a tampered copy and imports the real one (both sizes)', async () => {
+    // A range the intermediate court sets itself, so that the basic court's ranges visibly come from it.
+    const set = cli(['--db', mid, 'ranges', 'set', 'onTimeRate', '--low', '91']);
+    expect(set.code, set.err).toBe(0);
+    let returnFile = '';
+    for (const vp of VIEWPORTS) {
+      const page = await openExchange(midHost, vp);
+      try {
+        await into(page, 'xc-return-make');
+        await page.getByTestId('xc-return-passphrase').fill('wrong-pass-123');
+        await page.getByTestId('xc-return-make-submit').click();
+        await expect.poll(() => textOf(page, 'xc-return-passphrase-error'), { timeout: 30_000 }).toContain('口令');
+        await page.getByTestId('xc-return-passphrase').fill(MID_PASS);
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('xc-return-make-submit').click()]);
+        returnFile = path.join(stick, download.suggestedFilename());
+        await download.saveAs(returnFile);
+        expect(returnFile.endsWith('.cdret')).toBe(true);
+        expect(await textOf(page, 'xc-return-made')).toContain('确认收到该院第 1 号报送包');
+        await into(page, 'xc-return-made');
+        await fits(page);
+        await shot(page, '20-mid-return-made', vp.width);
+      } finally {
+        await page.close();
+      }
+    }
+    const text = readFileSync(returnFile, 'utf8');
+    const tampered = path.join(stick, 'tampered.cdret');
+    expect(text).toMatch(/"low": 91\b/);
+    writeFileSync(tampered, text.replace(/"low": 91\b/, '"low": 51'));
+
+    // Before the intermediate court's signing key is recorded the panel says a return cannot be checked; a file over
+    // 64 KiB is refused before it is read.
+    const early = await openExchange(basicHost, VIEWPORTS[0]);
+    try {
+      await early.getByTestId('xc-return-no-key').waitFor({ timeout: 15_000 });
+      await early.getByTestId('xc-return-file').setInputFiles({ name: '大文件.cdret', mimeType: 'text/plain', buffer: Buffer.alloc(70_000, 'a') });
+      await early.getByTestId('xc-return-import-submit').click();
+      expect(await textOf(early, 'xc-return-file-error')).toBe('“大文件.cdret”大于 64 KiB，不是中院回执');
+    } finally {
+      await early.close();
+    }
+    // The window's 设置接收方 takes no signing key: the basic court records the intermediate court's one from its card.
+    const midKeys = cli(['--db', mid, '--json', 'keys', 'show']).json() as { signing: { publicKey: string }; age: { publicKey: string } };
+    const rcp = cli(['--db', basic, 'recipient', 'set', midKeys.age.publicKey, '--court-code', '辽04', '--court-name', MID_NAME, '--signing-key', midKeys.signing.publicKey]);
+    expect(rcp.code, rcp.err).toBe(0);
+    const page = await openExchange(basicHost, VIEWPORTS[0]);
+    try {
+      await into(page, 'xc-return-import');
+      expect(await page.getByTestId('xc-return-no-key').count()).toBe(0);
+      await page.getByTestId('xc-return-file').setInputFiles(tampered);
+      await page.getByTestId('xc-return-import-submit').click();
+      await expect.poll(() => textOf(page, 'xc-return-file-error'), { timeout: 30_000 }).toContain('未导入，本院数据没有改变：签名无效');
+      await into(page, 'xc-return-import');
+      await shot(page, '21-basic-return-refused', 1024);
+      const before = cli(['--db', basic, '--json', 'ranges', 'list']).json() as Array<{ id: string; source: { kind: string } }>;
+      expect(before.some((e) => e.source.kind === 'higherCourt')).toBe(false);
+
+      await page.getByTestId('xc-return-file').setInputFiles(returnFile);
+      await page.getByTestId('xc-return-import-submit').click();
+      await expect.poll(() => textOf(page, 'xc-return-status'), { timeout: 30_000 }).toMatch(/^已导入：来自 辽宁省某某市中级人民法院（辽04）/);
+      const facts = await textOf(page, 'xc-return-facts');
+      // The basic court wrote two packages above (one per screen size); the intermediate court imported the first.
+      for (const s of ['中院已收到第 1 号', '下一个报送包第 3 号']) expect(facts).toContain(s);
+      await into(page, 'xc-return-imported');
+      await fits(page);
+      await shot(page, '22-basic-return-imported', 1024);
+      const after = cli(['--db', basic, '--json', 'ranges', 'list']).json() as Array<{ id: string; low: number | null; source: { kind: string } }>;
+      const onTime = after.find((e) => e.id === 'onTimeRate')!;
+      expect(onTime.low).toBe(91);
+      expect(onTime.source.kind).toBe('higherCourt');
+
+      await page.getByTestId('xc-return-file').setInputFiles(returnFile);
+      await page.getByTestId('xc-return-import-submit').click();
+      await expect.poll(() => textOf(page, 'xc-return-status'), { timeout: 30_000 }).toMatch(/^已导入，无需重复导入/);
+    } finally {
+      await page.close();
+    }
+    const wide = await openExchange(basicHost, VIEWPORTS[1]);
+    try {
+      await wide.getByTestId('xc-return-file').setInputFiles(returnFile);
+      await wide.getByTestId('xc-return-import-submit').click();
+      await wide.getByTestId('xc-return-imported').waitFor({ timeout: 30_000 });
+      await into(wide, 'xc-return-import');
+      await fits(wide);
+      await shot(wide, '22-basic-return-imported', 1920);
+    } finally {
+      await wide.close();
+    }
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});

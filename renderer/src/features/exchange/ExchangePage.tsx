@@ -1,5 +1,5 @@
-// 报送中院 (#/exchange): a basic court's 密钥与接收方, 生成报送包 and 已生成的报送包, or an intermediate court's 密钥,
-// 接收报送包 and 各基层法院 (the court's level comes from app.info); each panel only for those whose role allows its calls.
+// 报送中院 (#/exchange): a basic court's 密钥与接收方, 生成报送包, 已生成的报送包 and 导入中院回执, or an intermediate court's 密钥,
+// 接收报送包, 各基层法院 and 制作中院回执 (the court's level comes from app.info); each panel only for those whose role allows its calls.
 import { useStore } from 'zustand';
 import type { Action } from '../../../../shared/accounts/roles';
 import { session, stores } from '../../stores';
@@ -9,6 +9,7 @@ import { ExportPanel } from './ExportPanel';
 import { MidKeysPanel } from './MidKeysPanel';
 import { PastExports } from './PastExports';
 import { ReceivePanel } from './ReceivePanel';
+import { ReturnImportPanel, ReturnMakePanel } from './ReturnPanels';
 import './exchange.css';
 
 function KeysState({ error }: { error: string | null }) {
@@ -69,12 +70,18 @@ export function ExchangePage() {
           <div className="xc-slot">
             <ExportPanel today={info.today} hasPast={(past.value?.length ?? 0) > 0} onWritten={() => void x.loadExports()} />
             <PastExports rows={past.value} error={past.error} />
+            <ReturnImportPanel onImported={() => void x.loadExports()} noSigningKey={Boolean(k?.recipient && !k.recipient.signingKey)} />
           </div>
         ) : null}
       </div>
     );
   }
 
+  // The courts a return can be made for: those received from, and those registered (a return before any package).
+  const known = new Map<string, string>();
+  for (const r of courts.value ?? []) known.set(r.senderCode, r.senderName);
+  for (const s of k?.senders ?? []) if (!known.has(s.courtCode)) known.set(s.courtCode, s.courtName);
+  const returnCourts = [...known].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code, 'zh'));
   const midKeysFirst = can('exchange.keys') && !(k?.age && k.senders.length > 0);
   const midKeys = can('exchange.keys') ? (
     k ? (
@@ -101,6 +108,7 @@ export function ExchangePage() {
         <div className="xc-slot">
           <ReceivePanel onReceived={() => void x.loadCourts()} />
           <CourtsTable rows={courts.value} error={courts.error} today={info.today} />
+          <ReturnMakePanel courts={returnCourts} />
         </div>
       ) : null}
     </div>
