@@ -8,7 +8,7 @@ import type { CoreServices } from '../../app/services';
 import { getSelfCourt, validateCourtCode } from '../../court/courtStore';
 import { cleanName, NAME_MAX } from '../../../../shared/text/names';
 import { checkAgeRecipient, parseAgeIdentityFile } from '../crypto/age';
-import { minisignSign, minisignVerify, parseMinisignPublicKey } from '../crypto/minisign';
+import { minisignPublicKeyLine, minisignSign, minisignVerify, parseMinisignPublicKey } from '../crypto/minisign';
 import {
   ageFingerprint,
   courtLevel,
@@ -50,11 +50,7 @@ export function keysView(db: Database): KeysView {
 function senderView(db: Database, s: ReturnType<typeof listRegisteredSenders>[number]): SenderView {
   const current = currentSenderKey(db, s.courtCode);
   const key = current ? current.key : s.publicKey;
-  return { courtCode: s.courtCode, courtName: s.courtName, publicKey: minisignPublicKeyLineOf(key), digits: minisignFingerprint(key).digits, registeredAt: s.registeredAt, revokedAt: current?.revokedAt ?? s.revokedAt };
-}
-
-function minisignPublicKeyLineOf(k: { keyId: Uint8Array; publicKey: Uint8Array }): string {
-  return Buffer.concat([Buffer.from('Ed'), k.keyId, k.publicKey]).toString('base64');
+  return { courtCode: s.courtCode, courtName: s.courtName, publicKey: minisignPublicKeyLine(key), digits: minisignFingerprint(key).digits, registeredAt: s.registeredAt, revokedAt: current?.revokedAt ?? s.revokedAt };
 }
 
 function requireCourt(db: Database) {

@@ -16,7 +16,7 @@ import { auditAppender } from '../../audit/auditLog';
 import { CoreError, InputError, sqliteCode } from '../../kernel/errors';
 import { SettingsStore } from '../../settings/settingsStore';
 import { writeFailureText, writeFileWhole } from '../../print/wholeFile';
-import { checkWrittenPackage } from './selfCheck';
+import { verifyOwnPackage } from './verifyOwn';
 import { checkOutDir } from './outDir';
 import { buildPackage, type BuiltPackage, type PackageBuildParams } from './packageJob';
 import { digestsSince, recordExportAnchor } from './auditAnchor';
@@ -116,7 +116,7 @@ async function writePackage(db: Database, req: ExportRequest, actor: string, wri
   } catch {
     // reported below, with the file removed
   }
-  const problem = readBack === null ? '无法读回' : readBack.equals(bytes) ? await checkWrittenPackage(readBack, ownSigningKeyPublic(db)!.publicKey) : '读回的内容与写入的不一致';
+  const problem = readBack === null ? '无法读回' : readBack.equals(bytes) ? await ownCheckProblem(db, readBack) : '读回的内容与写入的不一致';
   if (problem) {
     // A package the stick did not keep intact must not lie there under its final name to be carried away.
     rmSync(file, { force: true });
@@ -154,4 +154,10 @@ async function writePackage(db: Database, req: ExportRequest, actor: string, wri
     throw err;
   }
   return { file, fileName, sequence, packageId, kind, baseSequence, from: req.from, to: req.to, includesPartyNames: req.includePartyNames, counts, payloadSha256, packageSha256, bytes: bytes.length };
+}
+
+/** What reached the stick, checked as `courtdesk verify` checks the court's own package; null when it holds together. */
+async function ownCheckProblem(db: Database, bytes: Buffer): Promise<string | null> {
+  const v = await verifyOwnPackage(db, bytes);
+  return v.ok ? null : v.message;
 }

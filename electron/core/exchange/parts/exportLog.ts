@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { DataPart } from '../../../../shared/exchange/parts';
 import { nowStamp } from '../../db/clock';
+import type { PastExportView } from '../../../../shared/exchange/api';
 
 /** The settings row a return file raises after a restore from backup, so numbers already received are never reused. */
 export const SEQUENCE_FLOOR_KEY = 'exchangeSequenceFloor';
@@ -54,27 +55,13 @@ export function recordExport(db: Database, e: ExportRecord): void {
     e.bytes.length, e.bytes, e.highRowVersion, e.includesPartyNames ? 1 : 0, JSON.stringify(e.counts), nowStamp(), e.by);
 }
 
-export interface ExportListRow {
-  sequence: number;
-  packageId: string;
-  kind: 'full' | 'incremental';
-  baseSequence: number | null;
-  periodFrom: string;
-  periodTo: string;
-  fileName: string;
-  payloadSha256: string;
-  packageSha256: string;
-  size: number;
-  createdAt: string;
-  createdBy: string;
-}
 
 /** Newest first; the bytes stay in the table (exportBytes). */
-export function listExports(db: Database): ExportListRow[] {
+export function listExports(db: Database): PastExportView[] {
   return db.prepare(`SELECT sequence, package_id AS packageId, kind, base_sequence AS baseSequence, period_from AS periodFrom,
       period_to AS periodTo, file_name AS fileName, payload_sha256 AS payloadSha256, package_sha256 AS packageSha256, size,
       created_at AS createdAt, created_by AS createdBy
-    FROM exchange_exports ORDER BY sequence DESC`).all() as ExportListRow[];
+    FROM exchange_exports ORDER BY sequence DESC`).all() as PastExportView[];
 }
 
 export function exportBytes(db: Database, sequence: number): { fileName: string; bytes: Buffer } | null {
