@@ -36,6 +36,8 @@ export const ACTIONS = [
   'exchange.export',
   'exchange.keys',
   'exchange.receive',
+  'ledger.view',
+  'ledger.manage',
   'reconciliation.view',
   'accounts.manage',
   'audit.view',
@@ -59,6 +61,8 @@ export const ACTION_LABELS: Record<Action, string> = {
   'exchange.export': '生成报送中院的报送包',
   'exchange.keys': '管理报送密钥和对方法院',
   'exchange.receive': '接收和查看基层法院报送包',
+  'ledger.view': '查看脱薄工作台账和预测',
+  'ledger.manage': '维护脱薄工作台账',
   'reconciliation.view': '查看审限核对',
   'accounts.manage': '管理账号',
   'audit.view': '查阅审计日志',
@@ -78,12 +82,14 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   // An assistant asks for an extension only for the judges he serves (users.setJudges), checked by the core.
   assistant: new Set<Action>(['cases.view', 'cases.register', 'events.record', 'extension.request']),
   judge: new Set<Action>(['cases.view', 'cases.register', 'events.record', 'extension.request', 'indicators.view']),
-  division_head: new Set<Action>(['cases.view', 'cases.register', 'cases.reopen', 'events.record', 'extension.request', 'extension.opinion', 'indicators.view', 'reconciliation.view']),
+  division_head: new Set<Action>(['cases.view', 'cases.register', 'cases.reopen', 'events.record', 'extension.request', 'extension.opinion', 'indicators.view', 'ledger.view', 'reconciliation.view']),
   // A vice-president decides the requests of the divisions delegated to him (extension.approve, checked against the
   // delegation by the core); the opinion is the division head's, so he holds no extension.opinion.
-  vice_president: new Set<Action>(['cases.view', 'extension.approve', 'indicators.view']),
-  president: new Set<Action>(['cases.view', 'extension.approve', 'extension.settings', 'indicators.view', 'exchange.export', 'exchange.receive', 'reconciliation.view', 'audit.view']),
-  statistician: new Set<Action>(['cases.view', 'indicators.view', 'indicators.ranges', 'exchange.export', 'exchange.keys', 'exchange.receive', 'reconciliation.view', 'audit.view']),
+  // The president, vice-presidents and the trial management office (审管办) keep the 脱薄 ledger; a division head reads
+  // it (his division is often a measure's department); any owner records progress on his own measures (core check).
+  vice_president: new Set<Action>(['cases.view', 'extension.approve', 'indicators.view', 'ledger.view', 'ledger.manage']),
+  president: new Set<Action>(['cases.view', 'extension.approve', 'extension.settings', 'indicators.view', 'exchange.export', 'exchange.receive', 'ledger.view', 'ledger.manage', 'reconciliation.view', 'audit.view']),
+  statistician: new Set<Action>(['cases.view', 'indicators.view', 'indicators.ranges', 'exchange.export', 'exchange.keys', 'exchange.receive', 'ledger.view', 'ledger.manage', 'reconciliation.view', 'audit.view']),
   admin: new Set<Action>(['accounts.manage', 'audit.view', 'backup.manage', 'settings.manage', 'extension.settings', 'exchange.keys', 'demo.seed']),
 };
 
