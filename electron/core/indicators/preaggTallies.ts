@@ -7,7 +7,7 @@ import type { GroupBy } from '../../../shared/indicators/api';
 import { KEY, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
 import { stockAt } from './stockDays';
 import { mergeSorted } from './sortedDurations';
-import { periodRows } from './monthRows';
+import { durationRows, periodRows } from './monthRows';
 import { eachPacked } from './packedText';
 
 /** The tally_day columns and the Tally counters they fill. */
@@ -185,7 +185,7 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
   const walk = (union: boolean) => prepared(db, `
     WITH RECURSIVE linked(case_number, k, own, depth) AS (
       SELECT d.case_number, ${KEY[PAIR]}, ${own}, ${union ? 0 : 1} FROM tally_links c JOIN cases d ON d.origin_case_number = c.case_number
-      WHERE c.filed_on BETWEEN @from AND @to${where}
+      WHERE c.filed_on BETWEEN @from AND @to AND c.simple = 0${where}
       ${union ? 'UNION' : 'UNION ALL'}
       SELECT d.case_number, l.k, ${own}, ${union ? 0 : 'l.depth + 1'} FROM linked l JOIN cases d ON d.origin_case_number = l.case_number
       ${union ? '' : `WHERE l.depth < ${WALK_DEPTH}`}
@@ -196,6 +196,10 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
   let reached = walk(false);
   if (reached.some((r) => r[3] >= WALK_DEPTH)) reached = walk(true);
   const links = reached.map(([seeds, own, n]) => ({ seeds: seeds.split(' ').map(pairOf), own: own === null ? null : pairOf(own), n }));
+  // The 案 whose linked cases are each reached from it alone and are no 案 (migration 18's simple): their count, unwalked.
+  const simple = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.simple) FROM tally_links c
+    WHERE c.filed_on BETWEEN @from AND @to AND c.simple > 0${where} GROUP BY c.judge_id, c.division_id`).raw().all(params) as number[][];
+  for (const [judge, division, n] of simple) links.push({ seeds: [pair(judge, division)], own: null, n });
   return { pairs: out, links };
 }
 
@@ -209,7 +213,7 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
 const PACK = { judge: 2 ** 17, division: 4096, duration: 16384, n: 1024 };
 const FITS = (['judge_id', 'division_id', 'duration', 'n'] as const).map((c, i) => `c.${c} BETWEEN 0 AND ${Object.values(PACK)[i] - 1}`).join(' AND ');
 function readDurations(db: Database, p: Period, where: string, params: Record<string, unknown>, pair: (judge: number, division: number) => Pair): void {
-  const rows = periodRows(db, { day: 'tally_durations', month: 'tally_durations_month' }, ['duration', 'n'], p, 'dur');
+  const rows = durationRows(db, p, 'dur');
   const from = `(${rows.sql}) c WHERE 1${where}`;
   const all = { ...params, ...rows.params };
   // A row that does not fit comes over as 'x' (NaN here): a check per row inline costs a tenth of an aggregate.
