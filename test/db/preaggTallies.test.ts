@@ -9,7 +9,7 @@ import { forgetStockDays, materializeStockDay } from '../../electron/core/indica
 import { switchHolidayRoll } from '../../electron/core/deadlines/switchHolidayRoll';
 import { seedDatabase } from '../../electron/core/setup/seed';
 import { fillLinkMediationTallies, fillMonthTallies } from '../../electron/core/db/migrations/0017-link-mediation-tallies';
-import { fillDurationYears, fillLinkSimple } from '../../electron/core/db/migrations/0018-duration-year-tallies';
+import { fillDurationYears, fillLinkSimple, fillMonths } from '../../electron/core/db/migrations/0018-duration-year-tallies';
 import { InputError } from '../../electron/core/kernel/errors';
 import { addDays, daysBetween } from '../../shared/dates/calendar';
 import { EVENT_KINDS, type CaseRecord } from '../../shared/cases/types';
@@ -322,6 +322,8 @@ function expectTablesRebuilt(db: BetterSqlite3.Database): void {
     month: db.prepare('SELECT * FROM tally_month').raw().all().filter((r) => (r as number[]).slice(3).some((v) => v !== 0)),
     durationsMonth: db.prepare('SELECT * FROM tally_durations_month WHERE n <> 0').raw().all(),
     durationsYear: db.prepare('SELECT * FROM tally_durations_year WHERE n <> 0').raw().all(),
+    mediationMonth: db.prepare('SELECT * FROM tally_mediation_month WHERE ended <> 0 OR settled <> 0').raw().all(),
+    linksMonth: db.prepare('SELECT * FROM tally_links_month WHERE simple <> 0').raw().all(),
   });
   const kept = read();
   db.exec(`SAVEPOINT rebuild; DELETE FROM tally_mediation; DELETE FROM tally_advance; DELETE FROM tally_links;
@@ -330,9 +332,10 @@ function expectTablesRebuilt(db: BetterSqlite3.Database): void {
     fillLinkMediationTallies(db);
     fillLinkSimple(db);
     fillMonthTallies(db);
-    // The month rows' triggers are on here: the year rows are emptied after them and filled from the month rows.
-    db.exec('DELETE FROM tally_durations_year');
+    // The triggers on the tables refilled are on here: migration 18's rows are emptied after them and filled anew.
+    db.exec('DELETE FROM tally_durations_year; DELETE FROM tally_mediation_month; DELETE FROM tally_links_month;');
     fillDurationYears(db);
+    fillMonths(db);
     expect(kept).toEqual(read());
   } finally {
     db.exec('ROLLBACK TO rebuild; RELEASE rebuild');

@@ -8,15 +8,17 @@ const nextMonth = (m: string, k: number) => addMonths(`${m}-01`, k).slice(0, 7);
 const monthEnd = (m: string) => `${m}-${String(daysInMonth(Number(m.slice(0, 4)), Number(m.slice(5, 7)))).padStart(2, '0')}`;
 
 /**
- * SQL for the rows of `p` (a subquery of judge_id, division_id and `cols`) and its parameters, named with `prefix`.
+ * SQL for the rows of `p` (a subquery of judge_id, division_id and `cols`) and its parameters, named with `prefix`;
+ * the day table's day is in `dayColumn` (default day).
  * A month row is the sum of its month's day rows (the triggers keep it so), so it stands for them when the day table
  * has no row of that month outside the period: every month inside it, and an edge month when nothing was filed or
  * closed in its part outside. With `subtract` (columns that are sums), an edge month may also be its month row less
  * the day rows outside the period, when those are fewer days than the inside: the last 30 days are then a week of
  * day rows, a month row and the few days after `to`; a year twelve rows per pair instead of 365.
  */
-export function periodRows(db: Database, table: { day: string; month: string }, cols: string[], p: Period, prefix: string, subtract = false): { sql: string; params: Record<string, string> } {
-  const outside = prepared(db, `SELECT 1 FROM ${table.day} WHERE (day >= ? AND day < ?) OR (day > ? AND day <= ?) LIMIT 1`);
+export function periodRows(db: Database, table: { day: string; month: string; dayColumn?: string }, cols: string[], p: Period, prefix: string, subtract = false): { sql: string; params: Record<string, string> } {
+  const day = table.dayColumn ?? 'day';
+  const outside = prepared(db, `SELECT 1 FROM ${table.day} WHERE (${day} >= ? AND ${day} < ?) OR (${day} > ? AND ${day} <= ?) LIMIT 1`);
   const params: Record<string, string> = {};
   const name = (v: string) => {
     const k = `${prefix}${Object.keys(params).length}`;
@@ -24,7 +26,7 @@ export function periodRows(db: Database, table: { day: string; month: string }, 
     return `@${k}`;
   };
   const days = (from: string, to: string, sign: '' | '-') =>
-    `SELECT judge_id, division_id, ${cols.map((c) => `${sign}${c} AS ${c}`).join(', ')} FROM ${table.day} WHERE day BETWEEN ${name(from)} AND ${name(to)}`;
+    `SELECT judge_id, division_id, ${cols.map((c) => `${sign}${c} AS ${c}`).join(', ')} FROM ${table.day} WHERE ${day} BETWEEN ${name(from)} AND ${name(to)}`;
   const parts: string[] = [];
   /** An edge month: true when its month row is used (with the outside days taken off, if any). */
   const edge = (m: string): boolean => {

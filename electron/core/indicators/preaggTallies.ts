@@ -158,8 +158,10 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
     const [judge, division] = k.split('/').map(Number);
     return pair(judge, division);
   };
-  const mediation = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.ended), sum(c.settled) FROM tally_mediation c
-    WHERE c.day BETWEEN @from AND @to${where} GROUP BY c.judge_id, c.division_id HAVING sum(c.ended) > 0`).raw().all(params) as number[][];
+  // By month rows and edge days, as the flow (migration 18's month rows).
+  const ended = periodRows(db, { day: 'tally_mediation', month: 'tally_mediation_month' }, ['ended', 'settled'], p, 'med', true);
+  const mediation = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.ended), sum(c.settled) FROM (${ended.sql}) c
+    WHERE 1${where} GROUP BY c.judge_id, c.division_id HAVING sum(c.ended) > 0`).raw().all({ ...params, ...ended.params }) as number[][];
   for (const [judge, division, ended, settled] of mediation) {
     const x = pair(judge, division);
     x.mediation = true;
@@ -197,8 +199,10 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
   if (reached.some((r) => r[3] >= WALK_DEPTH)) reached = walk(true);
   const links = reached.map(([seeds, own, n]) => ({ seeds: seeds.split(' ').map(pairOf), own: own === null ? null : pairOf(own), n }));
   // The 案 whose linked cases are each reached from it alone and are no 案 (migration 18's simple): their count, unwalked.
-  const simple = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.simple) FROM tally_links c
-    WHERE c.filed_on BETWEEN @from AND @to AND c.simple > 0${where} GROUP BY c.judge_id, c.division_id`).raw().all(params) as number[][];
+  // Read by filing month and edge days (migration 18's tally_links_month).
+  const simpleRows = periodRows(db, { day: 'tally_links', month: 'tally_links_month', dayColumn: 'filed_on' }, ['simple'], p, 'lnk', true);
+  const simple = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.simple) FROM (${simpleRows.sql}) c
+    WHERE 1${where} GROUP BY c.judge_id, c.division_id HAVING sum(c.simple) > 0`).raw().all({ ...params, ...simpleRows.params }) as number[][];
   for (const [judge, division, n] of simple) links.push({ seeds: [pair(judge, division)], own: null, n });
   return { pairs: out, links };
 }

@@ -1,4 +1,4 @@
-// Migration 18 on a court one version older with 原审案号 links: the durations' year rows and the 案 needing no walk (tally_links.simple) filled as a rebuild would, kept by triggers, the figures those of the plain pass.
+// Migration 18 on a court one version older with 原审案号 links: the durations' year rows, the 案 needing no walk (tally_links.simple) and the month rows of 先行调解 and simple filled as a rebuild would, kept by triggers, the figures those of the plain pass.
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { openDatabase } from '../../../electron/core/db/connection';
@@ -9,7 +9,7 @@ import { nextRowVersion } from '../../../electron/core/db/clock';
 import { sqlTallies } from '../../../electron/core/indicators/sqlTallies';
 import { preaggTallies } from '../../../electron/core/indicators/preaggTallies';
 import { durationRows } from '../../../electron/core/indicators/monthRows';
-import { fillDurationYears, fillLinkSimple, YEAR_TALLIES_VERSION } from '../../../electron/core/db/migrations/0018-duration-year-tallies';
+import { fillDurationYears, fillLinkSimple, fillMonths, YEAR_TALLIES_VERSION } from '../../../electron/core/db/migrations/0018-duration-year-tallies';
 import { tempDir } from '../../helpers/tempDb';
 import { migrationsUpTo } from '../../helpers/migrationFixtures';
 import { randomCourt } from '../../helpers/randomCourt';
@@ -47,7 +47,7 @@ describe('migration 0018: year rows of the durations and the 案 needing no walk
   it('fills both as a rebuild would, and the figures equal the plain pass', () => {
     const db = open(olderCourt());
     expect(db.pragma('user_version', { simple: true })).toBe(YEAR_TALLIES_VERSION);
-    const read = () => [db.prepare('SELECT * FROM tally_durations_year WHERE n <> 0').raw().all(), db.prepare('SELECT * FROM tally_links').raw().all()];
+    const read = () => ['tally_durations_year', 'tally_links', 'tally_mediation_month', 'tally_links_month'].map((x) => db.prepare(`SELECT * FROM ${x}`).raw().all());
     const filled = read();
     expect(filled[0].length).toBeGreaterThan(0);
     // Some 案 are walked, some are summed: both paths are exercised by this court.
@@ -56,12 +56,15 @@ describe('migration 0018: year rows of the durations and the 案 needing no walk
     // Year rows are the sums of their months.
     expect(db.prepare("SELECT duration, sum(n) FROM tally_durations_month WHERE month LIKE '2024-%' GROUP BY 1 ORDER BY 1").raw().all())
       .toEqual(db.prepare("SELECT duration, sum(n) FROM tally_durations_year WHERE year = '2024' GROUP BY 1 ORDER BY 1").raw().all());
-    db.exec('DELETE FROM tally_durations_year; UPDATE tally_links SET simple = 0;');
+    db.exec('DELETE FROM tally_durations_year; UPDATE tally_links SET simple = 0; DELETE FROM tally_mediation_month; DELETE FROM tally_links_month;');
     fillDurationYears(db);
     fillLinkSimple(db);
+    db.exec('DELETE FROM tally_links_month');
+    fillMonths(db);
     expect(read()).toEqual(filled);
     // A whole year reads its year row; the figures are those of the plain pass for whole years, year edges and a month.
     expect(durationRows(db, { from: '2024-01-01', to: '2024-12-31' }, 'd').sql).toContain('tally_durations_year');
+    expect(durationRows(db, { from: '2024-01-01', to: '2024-12-31' }, 'd').sql).not.toContain('tally_durations_month');
     for (const p of PERIODS) for (const by of ['court', 'division', 'judge'] as const) expect(preaggTallies(db, p, { kind: 'all' }, {}, by), `${p.from} ${by}`).toEqual(sqlTallies(db, p, { kind: 'all' }, {}, by));
   });
 
