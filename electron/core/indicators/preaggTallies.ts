@@ -6,7 +6,7 @@ import { emptyTally, type Period, type Tally } from '../../../shared/indicators/
 import type { GroupBy } from '../../../shared/indicators/api';
 import { KEY, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
 import { stockAt } from './stockDays';
-import { mergeSorted } from './sortedDurations';
+import { mergeCounted } from './sortedDurations';
 import { durationRows, periodRows } from './monthRows';
 import { eachPacked } from './packedText';
 
@@ -42,7 +42,7 @@ interface Pair {
   /** Has 先行调解 that ended in the period: the plain pass sees the group too. */
   mediation: boolean;
   t: Tally;
-  /** Durations of the resolved cases, unordered (t.durations stays empty): groups merge them in order (mergeSorted). */
+  /** Durations of the resolved cases as flat (duration, count) pairs, unordered (t.durations stays empty): groups merge them in order (mergeCounted). */
   durations: number[];
 }
 
@@ -228,7 +228,7 @@ function readDurations(db: Database, p: Period, where: string, params: Record<st
   let x: Pair | undefined;
   const add = (judge: number, division: number, d: number, n: number) => {
     if (!x || x.judge !== judge || x.division !== division) x = pair(judge, division);
-    for (; n > 0; n--) x.durations.push(d);
+    x.durations.push(d, n);
   };
   const read = eachPacked(packed, (v) => {
     const n = v % PACK.n;
@@ -285,7 +285,7 @@ export function preaggTallies(db: Database, p: Period, scope: CaseScope, f: Tall
   for (const [k, t] of out) {
     t.judges = judges.get(k)?.size ?? 0;
     // Ascending, as the formulas want.
-    t.durations = mergeSorted(durations.get(k)!);
+    t.durations = mergeCounted(durations.get(k)!);
   }
   return out;
 }
