@@ -80,6 +80,7 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   revoke --court 代码 --from-sequence N [--card 新公钥卡]
                                                 （中院）密钥泄露后吊销基层法院的签名公钥：自序号 N 起不再接受它签名的报送包；
                                                 --card 同时登记电话核对过的新公钥卡，自序号 N 起使用
+  recipient card 中院公钥卡
   recipient set AGE公钥 --court-code 代码 --court-name 名称 [--signing-key 中院签名公钥]
                                                 设置报送的中院（基层法院），显示供电话核对的指纹
   register 公钥卡文件                            登记基层法院的公钥卡（中级法院，电话核对指纹后）
