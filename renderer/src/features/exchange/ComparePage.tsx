@@ -8,9 +8,32 @@ import { COMPARE_KEY_IDS, COMPARE_MARKS } from '../../../../shared/exchange/comp
 import type { CompareView, TrendsView } from '../../../../shared/exchange/compareApi';
 import { ClickChart } from '../../components/ClickChart';
 import { Link } from '../../components/Link';
-import { router, stores } from '../../stores';
-import { sharedAxis, smallMultiple } from './compareCharts';
+import { router, session, stores } from '../../stores';
+import { latestText, sharedAxis, smallMultiple } from './compareCharts';
 import type { ExchangeCompareRoute } from './compareRoutes';
+
+/**
+ * What stands instead of the figures when none are asked for (a basic court, an account without 接收报送包) or while
+ * they are read: the page is never left blank.
+ */
+export function CompareGate({ loaded }: { loaded: boolean }) {
+  const info = useStore(stores.app, (x) => x.info);
+  const mayReceive = useStore(session, (x) => x.user?.permissions.includes('exchange.receive') ?? false);
+  if (!info) return <p className="muted">正在读取…</p>;
+  if (info.courtLevel !== 'intermediate')
+    return (
+      <p className="muted" data-testid="xc-compare-basic">
+        本院设置为基层法院：各院对比是中级法院的功能。
+      </p>
+    );
+  if (!mayReceive)
+    return (
+      <p className="panel muted" data-testid="xc-compare-denied">
+        查看各院对比需要“接收报送包”权限（审管办、院领导）；本账号没有这项权限，请向系统管理员申请。
+      </p>
+    );
+  return loaded ? null : <p className="muted">正在读取…</p>;
+}
 
 const courtRoute = (code: string) => ({ name: 'exchangeCourt' as const, code, filter: 'open' as const, page: 1 });
 
@@ -107,11 +130,13 @@ function SmallMultiples({ t, onChoose }: { t: TrendsView; onChoose(id: Indicator
       ) : null}
       <div className="xc-multiples">
         {t.courts.map((c, i) => {
-          const last = [...c.values].reverse().find((x) => x !== null) ?? null;
           return (
             <figure key={c.courtCode} className="xc-multiple" data-testid="xc-multiple" data-code={c.courtCode}>
               <figcaption title={c.courtName}>
-                <strong>{c.courtName}</strong> <span className="muted">最近 {numberText(t.indicator, last)}</span>
+                <strong>{c.courtName}</strong>
+                <span className="muted" data-testid="xc-multiple-latest">
+                  最近 {latestText(t, i)}
+                </span>
               </figcaption>
               <ClickChart
                 config={() => smallMultiple(t, i, axis)}
@@ -133,6 +158,7 @@ export function ComparePage({ route }: { route: ExchangeCompareRoute }) {
   const s = useStore(stores.exchangeCompare);
   const info = useStore(stores.app, (x) => x.info);
   const v = s.compare;
+  const intermediate = info?.courtLevel === 'intermediate';
   return (
     <div className="page page-scroll xc-page" data-testid="xc-compare-page">
       <div className="page-head">
@@ -144,12 +170,12 @@ export function ComparePage({ route }: { route: ExchangeCompareRoute }) {
       <p className="muted xc-lead">
         各基层法院最近一个报送包的指标，与本院的合理区间比较（▲偏高、▼偏低），并列出各院中位数。按法院代码排列，不排名次。点击法院名称查看该院的案件和延长审限申请。
       </p>
-      {s.error ? (
-        <p className="form-error" role="alert">
+      {s.error && intermediate ? (
+        <p className="form-error" role="alert" data-testid="xc-compare-error">
           {s.error}
         </p>
       ) : null}
-      {info && info.courtLevel !== 'intermediate' ? <p className="muted">本院设置为基层法院：各院对比是中级法院的功能。</p> : null}
+      <CompareGate loaded={Boolean(v) || Boolean(s.error)} />
       {v && v.courts.length === 0 ? (
         <section className="panel xc-panel" data-testid="xc-compare-empty">
           <p>尚未导入任何基层法院的报送包。</p>

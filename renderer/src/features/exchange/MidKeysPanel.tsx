@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/format';
 import { api } from '../../stores';
 import { CardExport, Digits, GeneralError, KeyInitForm, useAct } from './common';
 import { byCourtCode, previewCard, type CardPreview } from './labels';
+import { hexGroups } from './RecipientSetup';
 
 function ImportIdentity({ onDone }: { onDone(keys: KeysView): void }) {
   const [identityText, setText] = useState('');
@@ -139,7 +140,7 @@ export function MidKeysPanel({ keys, onKeys, onRegistered }: { keys: KeysView; o
                 <p className="xc-label">指纹（与基层法院电话核对）</p>
                 <Digits digits={keys.age.digits} testId="xc-age-digits" />
                 <p className="path muted xc-pub xc-hex" data-testid="xc-age-hex">
-                  {keys.age.fingerprint}
+                  {hexGroups(keys.age.fingerprint)}
                 </p>
               </>
             ) : (
@@ -155,7 +156,7 @@ export function MidKeysPanel({ keys, onKeys, onRegistered }: { keys: KeysView; o
                 <p className="xc-label">指纹（基层法院读取本院公钥卡时核对）</p>
                 <Digits digits={keys.signing.digits} testId="xc-mid-signing-digits" />
                 <p className="path muted xc-pub xc-hex" data-testid="xc-mid-signing-hex">
-                  {keys.signing.fingerprint}
+                  {hexGroups(keys.signing.fingerprint)}
                 </p>
               </>
             ) : (

@@ -9,6 +9,9 @@ import { Digits, GeneralError, useAct } from './common';
 /** A key card is a few hundred bytes; the call refuses more than 8,000 characters, so a larger file is no card. */
 const CARD_MAX_BYTES = 16_000;
 
+/** The 64 hex digits in groups of 8: read by eye against a file, and wrapped between groups, never mid-group. */
+export const hexGroups = (hex: string): string => (hex.match(/.{1,8}/g) ?? []).join(' ');
+
 /** One key's fingerprint as staff compare it: the digit groups read aloud, the hex digits as files carry them. */
 export function Fingerprint({ label, digits, hex, testId }: { label: string; digits: string; hex: string; testId: string }) {
   return (
@@ -16,7 +19,7 @@ export function Fingerprint({ label, digits, hex, testId }: { label: string; dig
       <p className="xc-label">{label}</p>
       <Digits digits={digits} testId={`${testId}-digits`} />
       <p className="path muted xc-pub xc-hex" data-testid={`${testId}-hex`}>
-        {hex}
+        {hexGroups(hex)}
       </p>
     </div>
   );
@@ -26,6 +29,8 @@ function CardReader({ onDone }: { onDone(keys: KeysView): void }) {
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<RecipientCardView | null>(null);
+  // The card's mistake is said by the box it came from: the pasted text's, or else the file's.
+  const [fromText, setFromText] = useState(false);
   const act = useAct(['card']);
   async function read(e: FormEvent) {
     e.preventDefault();
@@ -33,6 +38,7 @@ function CardReader({ onDone }: { onDone(keys: KeysView): void }) {
     setPreview(null);
     let card = text;
     const file = input.current?.files?.[0];
+    setFromText(!file && text.trim() !== '');
     if (file) {
       if (file.size > CARD_MAX_BYTES) return act.fail('card', `“${file.name}”太大，不是公钥卡（公钥卡只有十几行）`);
       try {
@@ -54,13 +60,15 @@ function CardReader({ onDone }: { onDone(keys: KeysView): void }) {
     setPreview(null);
     act.clear();
   };
+  const fileError = fromText ? null : act.fieldError('card');
+  const textError = fromText ? act.fieldError('card') : null;
   return (
     <form className="form xc-form" onSubmit={(e) => void read(e)} noValidate data-testid="xc-rcard-form">
-      <FormField id="xc-rcard-file" label="中院的公钥卡文件" error={act.fieldError('card')} hint="中院用“导出公钥卡”得到的文本文件（如 辽04-公钥卡.txt）" testId="xc-rcard">
-        <input ref={input} type="file" accept=".txt,text/plain" {...boxProps('xc-rcard-file', act.fieldError('card'), 'xc-rcard-file')} onChange={reset} />
+      <FormField id="xc-rcard-file" label="中院的公钥卡文件" error={fileError} hint="中院用“导出公钥卡”得到的文本文件（如 辽04-公钥卡.txt）；选了文件时以文件为准" testId="xc-rcard">
+        <input ref={input} type="file" accept=".txt,text/plain" {...boxProps('xc-rcard-file', fileError, 'xc-rcard-file')} onChange={reset} />
       </FormField>
-      <FormField id="xc-rcard-text" label="或粘贴公钥卡全文" testId="xc-rcard-text">
-        <textarea id="xc-rcard-text" data-testid="xc-rcard-text" value={text} onChange={(e) => { setText(e.target.value); reset(); }} maxLength={8000} rows={3} spellCheck={false} autoComplete="off" />
+      <FormField id="xc-rcard-text" label="或粘贴公钥卡全文" error={textError} testId="xc-rcard-text">
+        <textarea {...boxProps('xc-rcard-text', textError, 'xc-rcard-text')} value={text} onChange={(e) => { setText(e.target.value); reset(); }} maxLength={8000} rows={3} spellCheck={false} autoComplete="off" />
       </FormField>
       {preview ? (
         <div className="xc-confirm" data-testid="xc-rcard-preview">

@@ -48,7 +48,7 @@ export function ReturnMakePanel({ courts }: { courts: Array<{ code: string; name
               ))}
             </select>
           </FormField>
-          <FormField id="xc-ret-pass" label="本院解密密钥口令" required error={act.fieldError('passphrase')} testId="xc-return-passphrase">
+          <FormField id="xc-ret-pass" label="本院密钥口令" required error={act.fieldError('passphrase')} testId="xc-return-passphrase">
             <input type="password" {...boxProps('xc-ret-pass', act.fieldError('passphrase'), 'xc-return-passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} maxLength={200} autoComplete="off" />
           </FormField>
         </div>
