@@ -1,10 +1,11 @@
 // 各院对比 (#/exchange/compare): every basic court's latest figures side by side against this court's ranges, with the courts' median and 偏高/偏低 marks in words and symbol; then one chosen indicator's 12 months per court as small multiples on one axis. Court-code order, never a rank (不得通报排名).
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import { INDICATORS, type IndicatorId } from '../../../../shared/indicators/catalogue';
 import { numberText } from '../../../../shared/indicators/figures';
 import { RANGED_IDS, rangeText } from '../../../../shared/indicators/ranges';
 import { monthLabel } from '../../../../shared/indicators/months';
-import { COMPARE_KEY_IDS, COMPARE_MARKS } from '../../../../shared/exchange/compareText';
+import { COMPARE_ALL_IDS, COMPARE_KEY_IDS, COMPARE_MARKS } from '../../../../shared/exchange/compareText';
 import type { CompareView, TrendsView } from '../../../../shared/exchange/compareApi';
 import { ClickChart } from '../../components/ClickChart';
 import { Link } from '../../components/Link';
@@ -37,7 +38,7 @@ export function CompareGate({ loaded }: { loaded: boolean }) {
 
 const courtRoute = (code: string) => ({ name: 'exchangeCourt' as const, code, filter: 'open' as const, page: 1 });
 
-function CompareTable({ v }: { v: CompareView }) {
+function CompareTable({ v, ids }: { v: CompareView; ids: readonly IndicatorId[] }) {
   const ranges = new Map(v.ranges.map((r) => [r.id, r]));
   return (
     <div className="note-wrap xc-table-wrap">
@@ -46,15 +47,17 @@ function CompareTable({ v }: { v: CompareView }) {
           <tr>
             <th scope="col">法院</th>
             <th scope="col">报送期间</th>
-            {COMPARE_KEY_IDS.map((id) => (
+            {ids.map((id) => (
               <th key={id} scope="col" className="num">
                 {INDICATORS[id].name}
               </th>
             ))}
           </tr>
           <tr className="xc-range-row">
-            <th scope="row" colSpan={2}>本院合理区间</th>
-            {COMPARE_KEY_IDS.map((id) => {
+            {/* One column each, not a span of two: a sticky span would cover the first column scrolled under it. */}
+            <th scope="row">本院合理区间</th>
+            <td />
+            {ids.map((id) => {
               const r = ranges.get(id);
               return (
                 <td key={id} className="num muted">
@@ -77,7 +80,7 @@ function CompareTable({ v }: { v: CompareView }) {
                 {c.periodFrom}
                 <br />至 {c.periodTo}
               </td>
-              {COMPARE_KEY_IDS.map((id) => {
+              {ids.map((id) => {
                 const x = c.values[id];
                 const mark = COMPARE_MARKS[x.status];
                 return (
@@ -92,8 +95,9 @@ function CompareTable({ v }: { v: CompareView }) {
         </tbody>
         <tfoot>
           <tr data-testid="xc-compare-median">
-            <th scope="row" colSpan={2}>各院中位数</th>
-            {COMPARE_KEY_IDS.map((id) => (
+            <th scope="row">各院中位数</th>
+            <td />
+            {ids.map((id) => (
               <td key={id} className="num">
                 {numberText(id, v.medians[id])}
               </td>
@@ -158,6 +162,7 @@ export function ComparePage({ route }: { route: ExchangeCompareRoute }) {
   const s = useStore(stores.exchangeCompare);
   const info = useStore(stores.app, (x) => x.info);
   const v = s.compare;
+  const [all, setAll] = useState(false);
   const intermediate = info?.courtLevel === 'intermediate';
   return (
     <div className="page page-scroll xc-page" data-testid="xc-compare-page">
@@ -184,9 +189,19 @@ export function ComparePage({ route }: { route: ExchangeCompareRoute }) {
       ) : null}
       {v && v.courts.length > 0 ? (
         <section className="panel xc-panel">
-          <h2>主要指标</h2>
+          <div className="xc-table-head">
+            <h2>{all ? '全部指标' : '主要指标'}</h2>
+            <div className="xc-switch" role="group" aria-label="显示的指标">
+              <button type="button" aria-pressed={!all} className={all ? '' : 'current'} onClick={() => setAll(false)} data-testid="xc-compare-key">
+                主要指标（{COMPARE_KEY_IDS.length} 项）
+              </button>
+              <button type="button" aria-pressed={all} className={all ? 'current' : ''} onClick={() => setAll(true)} data-testid="xc-compare-all">
+                全部指标（{COMPARE_ALL_IDS.length} 项）
+              </button>
+            </div>
+          </div>
           {v.mixedPeriods ? <p className="muted" data-testid="xc-compare-mixed">注意：各院最近一个报送包的期间不同，对比时请留意各行的报送期间。</p> : null}
-          <CompareTable v={v} />
+          <CompareTable v={v} ids={all ? COMPARE_ALL_IDS : COMPARE_KEY_IDS} />
         </section>
       ) : null}
       {v && v.courts.length > 0 && s.trends ? <SmallMultiples t={s.trends} onChoose={(ind) => router.getState().navigate({ ...route, ind })} /> : null}

@@ -7,8 +7,7 @@ import { boxProps, FormField } from '../../components/FormField';
 import { formatDateTime } from '../../lib/format';
 import { api } from '../../stores';
 import { CardExport, Digits, GeneralError, KeyInitForm, useAct } from './common';
-import { byCourtCode, previewCard, type CardPreview } from './labels';
-import { hexGroups } from './RecipientSetup';
+import { byCourtCode, hexGroups, previewCard, type CardPreview } from './labels';
 
 function ImportIdentity({ onDone }: { onDone(keys: KeysView): void }) {
   const [identityText, setText] = useState('');

@@ -5,12 +5,10 @@ import type { KeysView, RecipientCardView } from '../../../../shared/exchange/ke
 import { boxProps, FormField } from '../../components/FormField';
 import { api } from '../../stores';
 import { Digits, GeneralError, useAct } from './common';
+import { hexGroups } from './labels';
 
 /** A key card is a few hundred bytes; the call refuses more than 8,000 characters, so a larger file is no card. */
 const CARD_MAX_BYTES = 16_000;
-
-/** The 64 hex digits in groups of 8: read by eye against a file, and wrapped between groups, never mid-group. */
-export const hexGroups = (hex: string): string => (hex.match(/.{1,8}/g) ?? []).join(' ');
 
 /** One key's fingerprint as staff compare it: the digit groups read aloud, the hex digits as files carry them. */
 export function Fingerprint({ label, digits, hex, testId }: { label: string; digits: string; hex: string; testId: string }) {
