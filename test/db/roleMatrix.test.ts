@@ -132,6 +132,7 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'exchange.keysRotate', args: { passphrase: 'x' }, action: 'exchange.keys', input: /尚未生成签名密钥/ },
   { method: 'exchange.revoke', args: { courtCode: '辽0422', fromSequence: 3 }, action: 'exchange.keys', input: /吊销公钥是中级法院的操作/, refusal: 'CONFLICT' },
   { method: 'exchange.returnImport', args: { fileName: '回执.cdret', text: '{}' }, action: 'exchange.export', input: /缺少签名段/ },
+  { method: 'exchange.recipientCardCheck', args: { card: 'courtdesk-key-card: 1' }, action: 'exchange.keys', input: /缺少签名段/ },
   { method: 'exchange.recipientSet', args: { recipient: 'age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq', courtCode: '辽04', courtName: '中院' }, action: 'exchange.keys', input: /校验失败/ },
 ];
 
