@@ -19,6 +19,8 @@ import { exchangeDomain } from './exchange/handlers';
 import { exchangeKeysDomain } from './exchange/keys/handlers';
 import { exchangeCompareDomain } from './exchange/compare/handlers';
 import { reportsDomain } from './reports/handlers';
+import { ledgerTrendDomain } from './ledger/trend/handlers';
+import { ledgerMeetingsDomain } from './ledger/meetings/handlers';
 
 export const DOMAINS = [
   appDomain,
@@ -38,6 +40,8 @@ export const DOMAINS = [
   exchangeKeysDomain,
   exchangeCompareDomain,
   reportsDomain,
+  ledgerTrendDomain,
+  ledgerMeetingsDomain,
 ];
 
 /** Checked when this module loads: a call served twice, or not at all, stops the program before any window opens. */

@@ -133,6 +133,8 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'exchange.revoke', args: { courtCode: '辽0422', fromSequence: 3 }, action: 'exchange.keys', input: /吊销公钥是中级法院的操作/, refusal: 'CONFLICT' },
   { method: 'exchange.returnImport', args: { fileName: '回执.cdret', text: '{}' }, action: 'exchange.export', input: /缺少签名段/ },
   { method: 'exchange.recipientSet', args: { recipient: 'age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq', courtCode: '辽04', courtName: '中院' }, action: 'exchange.keys', input: /校验失败/ },
+  { method: 'ledger.meetings', args: {}, action: 'ledger.view' },
+  { method: 'ledger.addMeeting', args: { heldOn: '2024-12-10', title: '11月分析会', attendees: ['院长戊'], indicators: ['onTimeRate'] }, action: 'ledger.manage' },
 ];
 
 /** Calls open to anyone (sign-in, start-up) or to everyone signed in; restore is refused by a core without a runtime. */
@@ -159,6 +161,8 @@ const ELSEWHERE = {
   'exchange.keysExportPublic': 'test/db/exchangeKeys.test.ts: needs the key made first',
   'exchange.keysImportIdentity': 'test/db/exchangeKeys.test.ts: an intermediate court only',
   'exchange.register': 'test/db/exchangeKeys.test.ts: an intermediate court only',
+  'ledger.trend': 'test/db/ledgerTrend.test.ts: every role against a real weak point',
+  'ledger.meeting': 'test/db/ledgerTrend.test.ts: every role against a real meeting',
 };
 
 it('covers every call of the contract: guarded here, open to all, or tested elsewhere', () => {
