@@ -1,16 +1,12 @@
 // "Did it move" and the monthly analysis meetings on a real database: a hand-built court whose monthly 超12个月未结案件比 is known, the verdict worse and better as built, the drill-down, a meeting's snapshot kept after the cases change, and the role checks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshCourtDb, record } from '../helpers/tempDb';
-import { addMeasure, addWeakPoint } from '../helpers/ledgerRows';
+import { addMeasure, addWeakPoint, handBuiltCourt, putCases } from '../helpers/ledgerRows';
 import { openCore, type Core } from '../../electron/core/app/openCore';
 import { AccountStore } from '../../electron/core/accounts/accountStore';
-import { CaseStore } from '../../electron/core/cases/caseStore';
-import { CourtDirectory, getSelfCourt } from '../../electron/core/court/courtStore';
-import { nextRowVersion } from '../../electron/core/db/clock';
 import { ROLES, PERMISSIONS, type Role } from '../../shared/accounts/roles';
 import type { TrendView } from '../../shared/ledger/trendApi';
 import type { MeetingSummary, MeetingView } from '../../shared/ledger/meetingsApi';
-import type { CaseRecord } from '../../shared/cases/types';
 
 const TODAY = '2025-10-15';
 const PASSWORD = 'right-pass-1';
@@ -25,6 +21,7 @@ const PEOPLE: Record<Role, { name: string; division: string | null }> = {
   admin: { name: '管理庚', division: null },
 };
 
+// The court's cases and their monthly 超12个月未结案件比 by hand: test/helpers/ledgerRows.ts (handBuiltCourt).
 let t: ReturnType<typeof freshCourtDb>;
 let core: Core;
 let pointA = 0;
@@ -32,28 +29,9 @@ let pointB = 0;
 let pointNone = 0;
 const sessions = new Map<Role, string>();
 
-/*
- * The court, month by month (pending at the month's end; long = filed more than 12 months before it):
- *   10 cases filed 2023-06-01, 5 of them closed 2025-07-10;   40 filed 2025-01-02, open;   20 filed 2024-08-20, closed 2025-09-05.
- *   2025-01 … 06: pending 70, long 10 (14.3 %)   07: 65, 5 (7.7 %)   08: 65, 25 (the 20 pass 12 months on 08-20; 38.5 %)
- *   09: 45, 5 (11.1 %)   10 (to the 15th): 45, 5.
- * Weak point A, first measure 2025-07-01: before 60/420 = 14.3 %, after (5+25+5)/(65+65+45) = 35/175 = 20.0 %: worse by 5.7.
- * Weak point B, first measure 2025-09-01: before (Mar–Aug) (40+5+25)/(280+65+65) = 70/410 = 17.1 %, after 5/45 = 11.1 %: better by 6.0.
- */
-function court(): CaseRecord[] {
-  const rows: CaseRecord[] = [];
-  let n = 0;
-  const c = (filedOn: string, closedOn: string | null, judge = '王法官') =>
-    rows.push(record({ caseNumber: `（${filedOn.slice(0, 4)}）辽0421民初${++n}号`, filedOn, judge, division: '民一庭', ...(closedOn ? { closedOn, closingMethod: '判决' } : {}) }));
-  for (let i = 0; i < 10; i++) c('2023-06-01', i < 5 ? '2025-07-10' : null);
-  for (let i = 0; i < 40; i++) c('2025-01-02', null, '李法官');
-  for (let i = 0; i < 20; i++) c('2024-08-20', '2025-09-05');
-  return rows;
-}
-
 beforeAll(async () => {
   t = freshCourtDb();
-  t.put(court(), TODAY);
+  t.put(handBuiltCourt(), TODAY);
   const accounts = new AccountStore(t.db);
   for (const role of ROLES) accounts.create({ name: PEOPLE[role].name, roles: [role], division: PEOPLE[role].division, password: PASSWORD, actor: 'tester' });
   const target = [{ indicator: 'longPending12Ratio', target: 0.02, dueOn: '2025-12-31' }];
@@ -167,13 +145,8 @@ describe('the monthly analysis meeting', () => {
   });
 
   it('keeps its snapshot as it was after the cases change, while the figures themselves move', async () => {
-    const store = new CaseStore(core.db);
     // Five of the September pending cases are closed in September after the meeting (a late entry).
-    core.db.transaction(() => {
-      const dir = new CourtDirectory(core.db, getSelfCourt(core.db)!.id);
-      const v = nextRowVersion(core.db);
-      for (let n = 11; n <= 15; n++) store.upsert(record({ caseNumber: `（2025）辽0421民初${n}号`, filedOn: '2025-01-02', judge: '李法官', division: '民一庭', closedOn: '2025-09-15', closingMethod: '判决' }), dir, v, { actor: 'tester', today: TODAY });
-    })();
+    putCases(core.db, [11, 12, 13, 14, 15].map((n) => record({ caseNumber: `（2025）辽0421民初${n}号`, filedOn: '2025-01-02', judge: '李法官', division: '民一庭', closedOn: '2025-09-15', closingMethod: '判决' })), TODAY);
     const now = await call<{ total: { longPending12Ratio: { numerator: number; denominator: number } } }>('indicators.compute', { from: '2025-09-01', to: '2025-09-30' });
     expect(now.total.longPending12Ratio).toMatchObject({ numerator: 5, denominator: 40 });
     const m = await call<MeetingView>('ledger.meeting', { id: meetingId });
