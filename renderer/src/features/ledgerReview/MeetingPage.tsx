@@ -9,7 +9,8 @@ import { MEETINGS_ROUTE, ledgerHref, type LedgerMeetingRoute } from './routes';
 import './ledgerReview.css';
 
 function rangeText(f: SnapshotFigure): string {
-  if (f.status === 'none') return f.range ? '区间内' : '未设合理区间';
+  // 'none': no range, or no value to hold against it (a rate whose denominator was 0 in the period).
+  if (f.status === 'none') return f.range ? '无数值，未比较' : '未设合理区间';
   if (f.status === 'inside') return '✓ 区间内';
   return `${STATUS_MARKS[f.status]}（${rangePhrase(INDICATORS[f.indicator], f.range, f.status)}）`;
 }

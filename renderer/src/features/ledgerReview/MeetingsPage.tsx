@@ -42,7 +42,7 @@ function NewMeetingForm({ today }: { today: string }) {
     const r = await saveMeeting(api, { heldOn, title, attendees: splitNames(attendees), periodFrom: from, periodTo: to, indicators: chosen, decisions });
     setBusy(false);
     if ('id' in r) router.getState().navigate(meetingRoute(r.id));
-    else setError({ message: r.field && FIELD_LABELS[r.field.split('.')[0]] && !r.error.includes(FIELD_LABELS[r.field.split('.')[0]]) ? `${FIELD_LABELS[r.field.split('.')[0]]}：${r.error}` : r.error, field: r.field });
+    else setError({ message: r.error, field: r.field });
   };
   const toggle = (id: IndicatorId) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : RANGED_IDS.filter((x) => x === id || c.includes(x))));
   return (
@@ -98,7 +98,12 @@ function NewMeetingForm({ today }: { today: string }) {
         </div>
         <div className="lr-actions lr-wide">
           <button type="submit" className="primary" disabled={busy} data-testid="lr-meeting-save">{busy ? '正在保存…' : '保存分析会'}</button>
-          {error && !fieldError(error.field?.split('.')[0] ?? '') ? <p className="form-error" role="alert" data-testid="lr-meeting-error">{error.message}</p> : null}
+          {error && !fieldError(error.field?.split('.')[0] ?? '') ? (
+            <p className="form-error" role="alert" data-testid="lr-meeting-error">
+              {error.field && FIELD_LABELS[error.field.split('.')[0]] ? `${FIELD_LABELS[error.field.split('.')[0]]}：` : ''}
+              {error.message}
+            </p>
+          ) : null}
         </div>
       </form>
     </section>

@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiError, CourtDeskApi } from '../../../../shared/api/contract';
 import type { AddMeetingArgs, MeetingSummary, MeetingView } from '../../../../shared/ledger/meetingsApi';
 import type { TrendView } from '../../../../shared/ledger/trendApi';
+import { bareMessage } from '../cases/formFields';
 
 /** One thing read by id (or nothing): the last answer wins, an older one arriving late is dropped. */
 export interface ReadState<T, A> {
@@ -42,11 +43,14 @@ export const createTrendStore = (api: Pick<CourtDeskApi, 'ledger.trend'>): Trend
 export const createMeetingListStore = (api: Pick<CourtDeskApi, 'ledger.meetings'>): MeetingListStore => createReader((a) => api['ledger.meetings'](a));
 export const createMeetingStore = (api: Pick<CourtDeskApi, 'ledger.meeting'>): MeetingStore => createReader((a) => api['ledger.meeting'](a));
 
-/** The new-meeting form's save: the new id, or the core's message with the field it names (so the form marks that box). */
+/**
+ * The new-meeting form's save: the new id, or the core's message with the field it names (so the form marks that
+ * box), without the dispatcher's "参数“attendees”：" prefix, which names the argument in English beside a Chinese box.
+ */
 export async function saveMeeting(api: Pick<CourtDeskApi, 'ledger.addMeeting'>, args: AddMeetingArgs): Promise<{ id: number } | { error: string; field: string | null }> {
   const res = await api['ledger.addMeeting'](args);
   if (res.ok) return res.value;
-  return { error: res.error.message, field: res.error.field ?? null };
+  return { error: bareMessage(res.error.message), field: res.error.field ?? null };
 }
 
 /** "张三、李四\n王五" → the names, one each: lines, commas and 、 all separate them; blanks and repeats dropped. */

@@ -50,7 +50,8 @@ const MARK_INK = '#3e4c59';
 function overlays(t: IndicatorTrend, markers: readonly Marker[]): Plugin<'line'> {
   return {
     id: 'ledgerTrendOverlays',
-    afterDatasetsDraw(chart) {
+    // Under the line and its values: a marker's words may hide behind a point, never a figure behind a marker.
+    beforeDatasetsDraw(chart) {
       const { ctx } = chart;
       const { left, right, top, bottom } = chart.chartArea;
       const x = chart.scales.x;
@@ -59,15 +60,31 @@ function overlays(t: IndicatorTrend, markers: readonly Marker[]): Plugin<'line'>
       ctx.save();
       ctx.font = `12px ${Chart.defaults.font.family}`;
       ctx.textBaseline = 'middle';
+      /** Words on a white plate starting at px, or ending there when they would run past the right edge. */
       const plate = (text: string, px: number, py: number, ink: string) => {
         const w = ctx.measureText(text).width + 6;
-        const x0 = Math.min(Math.max(px, left), right - w);
+        const x0 = Math.max(left, px + w > right ? px - w - 6 : px);
         ctx.fillStyle = 'rgba(255, 255, 255, 0.92)';
         ctx.fillRect(x0, py - 8, w, 16);
         ctx.fillStyle = ink;
         ctx.textAlign = 'left';
         ctx.fillText(text, x0 + 3, py);
       };
+      // The target first: a marker's words on their white plate stay readable where the dashed line crosses them.
+      const y = chart.scales.y.getPixelForValue(t.target);
+      if (y >= top && y <= bottom) {
+        ctx.strokeStyle = TARGET_INK;
+        ctx.lineWidth = 2;
+        ctx.setLineDash([8, 5]);
+        ctx.beginPath();
+        ctx.moveTo(left, y);
+        ctx.lineTo(right, y);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        const text = `目标 ${t.targetText}（${t.dueOn} 前）`;
+        // At the left, where the months before the measures lie: the markers' words crowd the right.
+        plate(text, left + 6, y + (y - top < 30 ? 12 : -12), TARGET_INK);
+      }
       markers.forEach((m, i) => {
         const px = pixel(m.at);
         if (px < left - 1 || px > right + 1) return;
@@ -82,19 +99,6 @@ function overlays(t: IndicatorTrend, markers: readonly Marker[]): Plugin<'line'>
         // Staggered rows from the top, so neighbouring markers' words do not overwrite one another.
         plate(m.text, px + 3, top + 9 + (i % 5) * 17, MARK_INK);
       });
-      const y = chart.scales.y.getPixelForValue(t.target);
-      if (y >= top && y <= bottom) {
-        ctx.strokeStyle = TARGET_INK;
-        ctx.lineWidth = 2;
-        ctx.setLineDash([8, 5]);
-        ctx.beginPath();
-        ctx.moveTo(left, y);
-        ctx.lineTo(right, y);
-        ctx.stroke();
-        ctx.setLineDash([]);
-        const text = `目标 ${t.targetText}（${t.dueOn} 前）`;
-        plate(text, right - ctx.measureText(text).width - 10, y + (y - top < 30 ? 12 : -12), TARGET_INK);
-      }
       ctx.restore();
     },
   };
@@ -107,6 +111,7 @@ export function trendChartConfig(t: IndicatorTrend, measures: readonly TrendMeas
   const all = [...values.filter((v): v is number => v !== null), t.target];
   const lastPartial = t.points.length > 0 && t.points[t.points.length - 1].partial;
   const style = LINE_STYLES[0];
+  const nearFull = t.kind === 'ratio' && Math.max(...all) >= 70 && Math.max(...all) <= 100;
   return {
     type: 'line',
     data: {
@@ -130,6 +135,9 @@ export function trendChartConfig(t: IndicatorTrend, measures: readonly TrendMeas
           suggestedMin: Math.min(...all),
           suggestedMax: Math.max(...all),
           beginAtZero: t.kind === 'ratio' || t.kind === 'count',
+          // Headroom over the highest point for its value and the markers' words, which sit on rows from the top; a
+          // percentage near the top stops at 100 % rather than showing a scale no rate reaches.
+          ...(nearFull ? { max: 100 } : { grace: '35%' }),
           title: { display: true, text: t.unit ? `${t.name}（${t.unit}）` : t.name },
         },
         x: { grid: { display: false } },
