@@ -19,6 +19,7 @@ import { exchangeDomain } from './exchange/handlers';
 import { exchangeKeysDomain } from './exchange/keys/handlers';
 import { exchangeCompareDomain } from './exchange/compare/handlers';
 import { reportsDomain } from './reports/handlers';
+import { ledgerDomain } from './ledger/handlers';
 import { ledgerTrendDomain } from './ledger/trend/handlers';
 import { ledgerMeetingsDomain } from './ledger/meetings/handlers';
 
@@ -40,6 +41,7 @@ export const DOMAINS = [
   exchangeKeysDomain,
   exchangeCompareDomain,
   reportsDomain,
+  ledgerDomain,
   ledgerTrendDomain,
   ledgerMeetingsDomain,
 ];

@@ -155,7 +155,8 @@ describe('the monthly analysis meeting', () => {
 
   it('lists meetings newest first and shows the measures created from one', async () => {
     const older = await call<{ id: number }>('ledger.addMeeting', { heldOn: '2025-09-08', title: '8月分析会', attendees: ['院长戊'], indicators: ['onTimeRate'], periodFrom: '2025-08-01', periodTo: '2025-08-31' });
-    addMeasure(core.db, { text: '分析会决定的清理措施', weakPoints: [pointA], startOn: '2025-10-10', dueOn: '2025-10-20', meetingId });
+    // Through the ledger's own call, as the 台账 page's form makes it from 由此新增措施.
+    await call('ledger.addMeasure', { kind: 'rectify', text: '分析会决定的清理措施', weakPointIds: [pointA], leader: '院长戊', owner: '王法官', division: '民一庭', startOn: '2025-10-10', dueOn: '2025-10-20', meetingId });
     const list = await call<MeetingSummary[]>('ledger.meetings', {}, 'division_head');
     expect(list.map((m) => [m.id, m.measures])).toEqual([[meetingId, 1], [older.id, 0]]);
     const m = await call<MeetingView>('ledger.meeting', { id: meetingId }, 'division_head');

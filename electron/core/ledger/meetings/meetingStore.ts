@@ -118,7 +118,7 @@ export class MeetingStore {
         heldOn: a.heldOn, title: a.title, attendees: attendees.join(SEP), decisions, from: period.from, to: period.to, snapshot: JSON.stringify(snapshot), actor, at, version,
       }).lastInsertRowid);
       this.audit({
-        actor, action: 'ledger.meeting.add', entity: 'ledger_meeting', entityKey: String(id),
+        actor, action: 'ledger.meeting.add', entity: 'meeting', entityKey: String(id),
         after: { heldOn: a.heldOn, title: a.title, attendees, periodFrom: period.from, periodTo: period.to, indicators: a.indicators },
       }, at);
       return { id };
