@@ -96,8 +96,8 @@ describe('features list', () => {
       ['reconciliation', '审限核对', false],
       ['extensions', '延审审批', false],
       ['indicators', '质效指标', false],
-      ['ledgerReview', '月分析会', false],
       ['exchange', '报送中院', false],
+      ['ledgerReview', '月分析会', false],
       ['settings', '设置', false],
     ]);
   });

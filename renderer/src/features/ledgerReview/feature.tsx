@@ -21,7 +21,7 @@ export const ledgerReviewFeature: Feature<'ledgerReview', LedgerReviewRoute, Led
   format: formatLedgerReviewRoute,
   nav: {
     label: '月分析会',
-    order: 46,
+    order: 65,
     requires: ['ledger.view'],
     useTarget: () => MEETINGS_ROUTE,
   },
