@@ -20,6 +20,8 @@ import { exchangeKeysDomain } from './exchange/keys/handlers';
 import { exchangeCompareDomain } from './exchange/compare/handlers';
 import { reportsDomain } from './reports/handlers';
 import { ledgerDomain } from './ledger/handlers';
+import { ledgerTrendDomain } from './ledger/trend/handlers';
+import { ledgerMeetingsDomain } from './ledger/meetings/handlers';
 
 export const DOMAINS = [
   appDomain,
@@ -40,6 +42,8 @@ export const DOMAINS = [
   exchangeCompareDomain,
   reportsDomain,
   ledgerDomain,
+  ledgerTrendDomain,
+  ledgerMeetingsDomain,
 ];
 
 /** Checked when this module loads: a call served twice, or not at all, stops the program before any window opens. */
