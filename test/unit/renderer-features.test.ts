@@ -24,6 +24,7 @@ const ROUTE_NAMES: Record<RouteName, true> = {
   exchange: true,
   exchangeCompare: true,
   exchangeCourt: true,
+  ledger: true,
   settings: true,
   notFound: true,
 };
@@ -60,6 +61,8 @@ const ADDRESSES = [
   '#/exchange/compare?ind=onTimeRate',
   '#/exchange/court?code=%E8%BE%BD0421',
   '#/exchange/court?code=%E8%BE%BD0421&filter=overdue&page=2',
+  '#/ledger',
+  '#/ledger?x=1',
   '#/settings',
   '#/settings/accounts',
   '#/settings/audit',
@@ -69,6 +72,8 @@ const ADDRESSES = [
   '#/nowhere',
   '#/case',
   '#/cases/1',
+  // Other sections' addresses under #/ledger/… are theirs, not the 台账's.
+  '#/ledger/unknown',
 ];
 
 const dupes = (xs: readonly string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
@@ -89,6 +94,7 @@ describe('features list', () => {
       ['extensions', '延审审批', false],
       ['indicators', '质效指标', false],
       ['exchange', '报送中院', false],
+      ['ledger', '脱薄台账', false],
       ['settings', '设置', false],
     ]);
   });
@@ -126,7 +132,7 @@ describe('features list', () => {
     const keys = ['app', ...FEATURES.flatMap((f) => ('createStores' in f && f.createStores ? Object.keys(f.createStores(api)) : []))];
     expect(dupes(keys)).toEqual([]);
     expect(Object.keys(createStores(api)).sort()).toEqual([...keys].sort());
-    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'exchange', 'exchangeCompare', 'extensionStudy', 'extensions', 'indicatorBoard', 'indicatorCases', 'indicatorGroup', 'indicatorMonthly', 'reconciliation', 'savedFilters']);
+    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'exchange', 'exchangeCompare', 'extensionStudy', 'extensions', 'indicatorBoard', 'indicatorCases', 'indicatorGroup', 'indicatorMonthly', 'ledger', 'reconciliation', 'savedFilters']);
   });
 
   it('has unique settings tabs, 本机与安全 first', () => {

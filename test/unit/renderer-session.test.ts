@@ -24,6 +24,7 @@ import { createMonthlyStore } from '../../renderer/src/features/indicators/month
 import { createGroupStore } from '../../renderer/src/features/indicators/groupStore';
 import { createExchangeStore } from '../../renderer/src/features/exchange/store';
 import { createCompareStore } from '../../renderer/src/features/exchange/compareStore';
+import { createLedgerStore } from '../../renderer/src/features/ledger/store';
 import { parseHash } from '../../renderer/src/router/routes';
 
 const ok = <T>(value: T): ApiResponse<T> => ({ ok: true, value });
@@ -441,6 +442,7 @@ describe('applyRoute and the session', () => {
       indicatorGroup: createGroupStore(api),
       exchange: createExchangeStore(api),
       exchangeCompare: createCompareStore(api),
+      ledger: createLedgerStore(api),
     };
     return { stores, calls };
   }

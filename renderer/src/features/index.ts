@@ -6,6 +6,7 @@ import { deadlinesFeature } from './deadlines/feature';
 import { exchangeFeature } from './exchange/feature';
 import { extensionsFeature } from './extensions/feature';
 import { indicatorsFeature } from './indicators/feature';
+import { ledgerFeature } from './ledger/feature';
 import { reconciliationFeature } from './reconciliation/feature';
 import { settingsFeature } from './settings/feature';
 
@@ -16,6 +17,7 @@ export const FEATURES = [
   extensionsFeature,
   indicatorsFeature,
   exchangeFeature,
+  ledgerFeature,
   settingsFeature,
 ] as const;
 
