@@ -53,6 +53,9 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHO
 async function fitsWidth(page: Page): Promise<void> {
   const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, win: window.innerWidth }));
   expect(widths.doc).toBeLessThanOrEqual(widths.win);
+  // Nor does a measures table hide a column behind a sideways scrollbar.
+  const hidden = await page.locator('.ledger-measures-scroll').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
+  expect(hidden).toBe(0);
 }
 
 describe('脱薄台账 in the window', () => {

@@ -1,5 +1,7 @@
 // One weak point on 脱薄台账: what and who found it, its indicator targets with the figure before the measures and now, a link to its trend, and its measures as a table whose rows open the measure's detail.
+import { useRef } from 'react';
 import type { LedgerFigure, MeasureView, TargetView, WeakPointView } from '../../../../shared/ledger/api';
+import { useWidth } from '../../components/useWidth';
 import { formatDate } from '../../lib/format';
 import { latestProgress } from './ledgerForms';
 import { StatusChip } from './StatusChip';
@@ -95,9 +97,15 @@ function TargetsTable({ targets }: { targets: TargetView[] }) {
   );
 }
 
+/** Below this width of the table the 最新进展 column goes under the measure's text (a 1024-pixel window). */
+const WIDE_TABLE = 1000;
+
 function MeasuresTable({ measures, manage, onEdit, onOpen }: { measures: MeasureView[]; manage: boolean; onEdit(m: MeasureView): void; onOpen(m: MeasureView): void }) {
+  const wrap = useRef<HTMLDivElement>(null);
+  const width = useWidth(wrap);
+  const wide = width === null || width >= WIDE_TABLE;
   return (
-    <div className="ledger-measures-scroll">
+    <div className="ledger-measures-scroll" ref={wrap}>
       <table className="ledger-table ledger-measures" data-testid="ledger-measures">
         <colgroup>
           <col className="lw-kind" />
@@ -107,7 +115,7 @@ function MeasuresTable({ measures, manage, onEdit, onOpen }: { measures: Measure
           <col className="lw-division" />
           <col className="lw-dates" />
           <col className="lw-status" />
-          <col className="lw-progress" />
+          {wide ? <col className="lw-progress" /> : null}
           <col className="lw-tools" />
         </colgroup>
         <thead>
@@ -119,7 +127,7 @@ function MeasuresTable({ measures, manage, onEdit, onOpen }: { measures: Measure
             <th>责任部门</th>
             <th>起止</th>
             <th>状态</th>
-            <th>最新进展</th>
+            {wide ? <th>最新进展</th> : null}
             <th aria-label="操作" />
           </tr>
         </thead>
@@ -128,13 +136,19 @@ function MeasuresTable({ measures, manage, onEdit, onOpen }: { measures: Measure
             <tr key={m.id} data-testid="ledger-measure" data-id={m.id} data-status={m.status} className={m.dueSoon ? 'due-soon' : undefined}>
               <td>{m.kindLabel}</td>
               <td>
-                <button type="button" className="link-button ledger-measure-open clamp2" title={m.text} data-testid="ledger-measure-open" onClick={() => onOpen(m)}>
-                  {m.text}
+                <button type="button" className="link-button ledger-measure-open" title={m.text} data-testid="ledger-measure-open" onClick={() => onOpen(m)}>
+                  <span className="ledger-clamp3">{m.text}</span>
                 </button>
+                {/* A narrow window has no room for the 最新进展 column: the latest entry goes under the text. */}
+                {!wide && latestProgress(m) ? (
+                  <span className="ledger-latest-inline clamp2 muted small" data-testid="ledger-measure-latest">
+                    最新进展：{latestProgress(m)}
+                  </span>
+                ) : null}
               </td>
-              <td className="ellipsis" title={m.leader.name}>{m.leader.name}</td>
-              <td className="ellipsis" title={m.owner.name} data-testid="ledger-measure-owner">{m.owner.name}</td>
-              <td className="ellipsis" title={m.division.name}>{m.division.name}</td>
+              <td className="ledger-name" title={m.leader.name}><span>{m.leader.name}</span></td>
+              <td className="ledger-name" title={m.owner.name} data-testid="ledger-measure-owner"><span>{m.owner.name}</span></td>
+              <td className="ledger-name" title={m.division.name}><span>{m.division.name}</span></td>
               <td className="ledger-dates">
                 {m.startOn}
                 <br />至 {m.dueOn}
@@ -142,9 +156,11 @@ function MeasuresTable({ measures, manage, onEdit, onOpen }: { measures: Measure
               <td>
                 <StatusChip m={m} />
               </td>
-              <td className="ledger-latest" data-testid="ledger-measure-latest">
-                <span className="clamp2" title={latestProgress(m)}>{latestProgress(m) || <span className="muted">尚无进展</span>}</span>
-              </td>
+              {wide ? (
+                <td className="ledger-latest" data-testid="ledger-measure-latest">
+                  <span className="clamp2" title={latestProgress(m)}>{latestProgress(m) || <span className="muted">尚无进展</span>}</span>
+                </td>
+              ) : null}
               <td className="ledger-row-tools">
                 {manage && m.origin === 'local' ? (
                   <button type="button" className="link-button" data-testid="ledger-measure-edit" onClick={() => onEdit(m)}>
