@@ -261,6 +261,28 @@ describe('脱薄台账 in the window', () => {
     }
   });
 
+  it('the president edits the measure marked done by mistake: reopened, its progress kept, and its deadline moved', async () => {
+    const page = await signedIn(president, VIEWPORTS[0]);
+    try {
+      const first = page.getByTestId('ledger-measure').first();
+      await first.waitFor({ timeout: 15_000 });
+      await first.getByTestId('ledger-measure-edit').click();
+      await page.getByTestId('ledger-measure-dialog').waitFor();
+      expect(await page.getByTestId('lm-text').inputValue()).toBe(MEASURE_1);
+      expect(await page.getByTestId('lm-owner').inputValue()).toBe(judge.name);
+      await page.getByTestId('lm-reopen').check();
+      await page.getByTestId('lm-due').fill('2025-08-31');
+      await page.getByTestId('lm-save').click();
+      await page.getByTestId('ledger-measure-dialog').waitFor({ state: 'detached', timeout: 15_000 });
+      await expect.poll(() => first.getAttribute('data-status'), { timeout: 15_000 }).toBe('inProgress');
+      expect(await first.textContent()).toContain('至 2025-08-31');
+      expect(await first.getByTestId('ledger-measure-latest').textContent()).toContain('已建立清理台账');
+      expect(await textOf(page, 'ledger-count-done')).toBe('已完成 0');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('logged no errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -21,6 +21,8 @@ export function MeasureFormDialog({ measure, pointId, onClose }: { measure: Meas
   const [errors, setErrors] = useState<FormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** A measure marked done by mistake is reopened by its keeper (doneOn null); its progress entries stay. */
+  const [reopen, setReopen] = useState(false);
 
   const put = (patch: Partial<MeasureValues>) => {
     setV((x) => ({ ...x, ...patch }));
@@ -35,7 +37,9 @@ export function MeasureFormDialog({ measure, pointId, onClose }: { measure: Meas
     if (Object.keys(e).length) return;
     setBusy(true);
     const args = measureArgs(v);
-    const out = measure ? await stores.ledger.getState().act('ledger.updateMeasure', { id: measure.id, ...args }) : await stores.ledger.getState().act('ledger.addMeasure', args);
+    const out = measure
+      ? await stores.ledger.getState().act('ledger.updateMeasure', { id: measure.id, ...args, ...(reopen ? { doneOn: null } : {}) })
+      : await stores.ledger.getState().act('ledger.addMeasure', args);
     setBusy(false);
     if (out.ok) return onClose();
     const box = boxOfField(out.field, BOXES);
@@ -103,6 +107,17 @@ export function MeasureFormDialog({ measure, pointId, onClose }: { measure: Meas
             <DateBox id="lm-due" testId="lm-due" value={v.dueOn} error={errors.dueOn} onChange={(dueOn) => put({ dueOn })} onLeave={(dueOn) => setV((x) => ({ ...x, dueOn }))} />
           </FormField>
         </div>
+        {measure?.doneOn ? (
+          <label className="ledger-done-check ledger-reopen" title="误将措施标为已完成时使用；进展记录保留">
+            <input type="checkbox" checked={reopen} data-testid="lm-reopen" onChange={(x) => setReopen(x.target.checked)} />
+            撤销“已完成”（{measure.doneOn} 标记完成），恢复为未完成
+          </label>
+        ) : null}
+        {errors.doneOn ? (
+          <span className="field-error cw-error" role="alert" data-testid="lm-done-error">
+            {errors.doneOn}
+          </span>
+        ) : null}
         {help ? <p className="muted small">帮扶措施由中院承担，责任领导、责任人和部门按中院的安排填写。</p> : null}
         <FormMessage text={formError} testId="lm-error" />
         <DialogActions busy={busy} label={measure ? '保存' : '新增'} onClose={onClose} testId="lm" />
