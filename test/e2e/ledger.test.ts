@@ -193,6 +193,12 @@ describe('脱薄台账 in the window', () => {
       await page.getByTestId('ledger-measure-detail').waitFor();
       await page.getByTestId('lpg-text').fill('已建立清理台账，逐案明确结案期限；本月结案 6 件，剩余 2 件已排期开庭');
       await page.getByTestId('lpg-done').check();
+      // A photo renamed .pdf is refused by its first bytes, naming the file, before anything is recorded.
+      await page.getByTestId('lpg-files').setInputFiles({ name: '现场照片.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]) });
+      const refused = page.locator('[data-testid="lpg-upload"][data-state="error"]');
+      await refused.waitFor({ timeout: 15_000 });
+      expect(await refused.textContent()).toContain('“现场照片.pdf”的内容不是PDF');
+      await refused.getByTestId('lpg-upload-remove').click();
       await page.getByTestId('lpg-files').setInputFiles({ name: '推进会会议纪要.pdf', mimeType: 'application/pdf', buffer: PDF });
       await page.locator('[data-testid="lpg-upload"][data-state="done"]').waitFor({ timeout: 15_000 });
       await shot(page, '160-ledger-progress-form-1024');
