@@ -164,6 +164,18 @@ describe('脱薄台账 in the window', () => {
         await expect.poll(() => page.getByTestId('ledger-measure').count(), { timeout: 15_000 }).toBe(2);
         await fitsWidth(page);
         await shot(page, `160-ledger-page-${viewport.width}`);
+        // The forms at this size, opened and closed unsaved.
+        await page.getByTestId('ledger-point-edit').click();
+        await page.getByTestId('ledger-point-dialog').waitFor();
+        expect(await page.getByTestId('lp-target-0').inputValue()).toBe('2');
+        await shot(page, `160-ledger-point-form-${viewport.width}`);
+        await page.getByTestId('lp-cancel').click();
+        await page.getByTestId('ledger-measure-edit').nth(1).click();
+        await page.getByTestId('ledger-measure-dialog').waitFor();
+        expect(await page.getByTestId('lm-owner').inputValue()).toBe(HELP_OWNER);
+        await shot(page, `160-ledger-measure-form-${viewport.width}`);
+        await page.getByTestId('lm-cancel').click();
+        await page.getByTestId('ledger-measure-dialog').waitFor({ state: 'detached' });
         await page.getByTestId('ledger-filter-kind').selectOption('help');
         await expect.poll(() => page.getByTestId('ledger-measure').count()).toBe(1);
         expect(await page.getByTestId('ledger-measure-owner').textContent()).toBe(HELP_OWNER);
@@ -178,6 +190,13 @@ describe('脱薄台账 in the window', () => {
   });
 
   it('the judge finds his measure on his start page and records it done with a PDF; the 台账 entry is closed to him', async () => {
+    const large = await signedIn(judge, VIEWPORTS[1], null);
+    try {
+      await large.getByTestId('my-measure').waitFor({ timeout: 15_000 });
+      await shot(large, '160-ledger-start-panel-1920');
+    } finally {
+      await large.close();
+    }
     const page = await signedIn(judge, VIEWPORTS[0], null);
     try {
       const row = page.getByTestId('my-measure');
