@@ -27,6 +27,7 @@ const ROUTE_NAMES: Record<RouteName, true> = {
   ledgerPoint: true,
   ledgerMeetings: true,
   ledgerMeeting: true,
+  ledger: true,
   settings: true,
   notFound: true,
 };
@@ -68,6 +69,8 @@ const ADDRESSES = [
   '#/ledger/meeting?id=12',
   '#/ledger/point?id=abc',
   '#/ledger/meeting',
+  '#/ledger',
+  '#/ledger?x=1',
   '#/settings',
   '#/settings/accounts',
   '#/settings/audit',
@@ -77,6 +80,8 @@ const ADDRESSES = [
   '#/nowhere',
   '#/case',
   '#/cases/1',
+  // Other sections' addresses under #/ledger/… are theirs, not the 台账's.
+  '#/ledger/unknown',
 ];
 
 const dupes = (xs: readonly string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
@@ -97,6 +102,7 @@ describe('features list', () => {
       ['extensions', '延审审批', false],
       ['indicators', '质效指标', false],
       ['exchange', '报送中院', false],
+      ['ledger', '脱薄台账', false],
       ['ledgerReview', '月分析会', false],
       ['settings', '设置', false],
     ]);
@@ -135,7 +141,7 @@ describe('features list', () => {
     const keys = ['app', ...FEATURES.flatMap((f) => ('createStores' in f && f.createStores ? Object.keys(f.createStores(api)) : []))];
     expect(dupes(keys)).toEqual([]);
     expect(Object.keys(createStores(api)).sort()).toEqual([...keys].sort());
-    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'exchange', 'exchangeCompare', 'extensionStudy', 'extensions', 'indicatorBoard', 'indicatorCases', 'indicatorGroup', 'indicatorMonthly', 'ledgerMeeting', 'ledgerMeetings', 'ledgerTrend', 'reconciliation', 'savedFilters']);
+    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'exchange', 'exchangeCompare', 'extensionStudy', 'extensions', 'indicatorBoard', 'indicatorCases', 'indicatorGroup', 'indicatorMonthly', 'ledger', 'ledgerMeeting', 'ledgerMeetings', 'ledgerTrend', 'reconciliation', 'savedFilters']);
   });
 
   it('has unique settings tabs, 本机与安全 first', () => {

@@ -25,6 +25,7 @@ import { createGroupStore } from '../../renderer/src/features/indicators/groupSt
 import { createExchangeStore } from '../../renderer/src/features/exchange/store';
 import { createCompareStore } from '../../renderer/src/features/exchange/compareStore';
 import { createMeetingListStore, createMeetingStore, createTrendStore } from '../../renderer/src/features/ledgerReview/store';
+import { createLedgerStore } from '../../renderer/src/features/ledger/store';
 import { parseHash } from '../../renderer/src/router/routes';
 
 const ok = <T>(value: T): ApiResponse<T> => ({ ok: true, value });
@@ -445,6 +446,7 @@ describe('applyRoute and the session', () => {
       ledgerTrend: createTrendStore(api),
       ledgerMeetings: createMeetingListStore(api),
       ledgerMeeting: createMeetingStore(api),
+      ledger: createLedgerStore(api),
     };
     return { stores, calls };
   }

@@ -22,6 +22,7 @@ import { createGroupStore } from '../../renderer/src/features/indicators/groupSt
 import { createExchangeStore } from '../../renderer/src/features/exchange/store';
 import { createCompareStore } from '../../renderer/src/features/exchange/compareStore';
 import { createMeetingListStore, createMeetingStore, createTrendStore } from '../../renderer/src/features/ledgerReview/store';
+import { createLedgerStore } from '../../renderer/src/features/ledger/store';
 import { createAccountsStore } from '../../renderer/src/features/accounts/store';
 import { createAuditStore } from '../../renderer/src/features/audit/store';
 import { parseHash } from '../../renderer/src/router/routes';
@@ -228,6 +229,7 @@ describe('applyRoute', () => {
       ledgerTrend: createTrendStore(none),
       ledgerMeetings: createMeetingListStore(none),
       ledgerMeeting: createMeetingStore(none),
+      ledger: createLedgerStore(none),
     };
     await applyRoute(parseHash('#/deadlines?view=due7'), stores, ['cases.view']);
     expect(stores.deadlineSummary.getState().summary?.dueWithin7).toBe(2);

@@ -7,6 +7,7 @@ import { exchangeFeature } from './exchange/feature';
 import { extensionsFeature } from './extensions/feature';
 import { indicatorsFeature } from './indicators/feature';
 import { ledgerReviewFeature } from './ledgerReview/feature';
+import { ledgerFeature } from './ledger/feature';
 import { reconciliationFeature } from './reconciliation/feature';
 import { settingsFeature } from './settings/feature';
 
@@ -16,8 +17,9 @@ export const FEATURES = [
   reconciliationFeature,
   extensionsFeature,
   indicatorsFeature,
-  ledgerReviewFeature,
   exchangeFeature,
+  ledgerFeature,
+  ledgerReviewFeature,
   settingsFeature,
 ] as const;
 

@@ -12,6 +12,7 @@ import type { AlertListState, AlertView } from './alerts';
 import { router, session, stores } from '../../stores';
 import { noOpenCasesText, scopeExplanation, whoseCasesTitle } from '../../lib/auth';
 import { WaitingNotice } from '../extensions/WaitingNotice';
+import { MyMeasuresPanel } from '../ledger/MyMeasuresPanel';
 import { TotalLine } from '../../components/TotalLine';
 import type { DeadlineSummary } from '../../../../shared/api/contract';
 import { MEDIATION_WARN_DAYS } from '../../../../shared/cases/caseWork';
@@ -95,6 +96,7 @@ export function DeadlinesPage({ view }: { view: DeadlineListView }) {
         </div>
       ) : null}
       <WaitingNotice />
+      <MyMeasuresPanel />
       {nothingOpen && user ? (
         <div className="notice empty-start" data-testid="deadlines-empty">
           <h2>没有未结案件</h2>
