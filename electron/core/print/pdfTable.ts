@@ -15,6 +15,8 @@ export interface PdfTableOptions {
   fontSize?: number;
   /** Called after a page break; draws the continued page's header and answers where the table goes on. */
   onNewPage: (doc: PDFKit.PDFDocument) => number;
+  /** Where the table's pages end at the bottom (A4 upright unless given: a landscape page is shorter). */
+  bottom?: number;
 }
 
 /** Characters that may not begin a line (行首禁则): they stay at the end of the line before, a little over the edge. */
@@ -88,13 +90,14 @@ export class PdfTable {
   readonly fontSize: number;
   readonly lineHeight: number;
   readonly padding = 5;
-  private readonly bottom = A4.height - MARGINS.bottom;
+  private readonly bottom: number;
 
   constructor(
     private doc: PDFKit.PDFDocument,
     public y: number,
     private options: PdfTableOptions,
   ) {
+    this.bottom = options.bottom ?? A4.height - MARGINS.bottom;
     this.fontSize = options.fontSize ?? 10.5;
     this.lineHeight = Math.round(this.fontSize * 1.55 * 10) / 10;
   }
