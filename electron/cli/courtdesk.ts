@@ -53,6 +53,7 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   report weekly|monthly --date 日期 --out 文件.pdf|文件.xlsx
                                                 审判质效周通报（日期所在的周一至周日）或月度分析（日期所在月份，本月截至今天）：
                                                 .pdf 为可打印的通报（含图表），.xlsx 为各表；各部门、法官按名称排列
+  ledger export --out 文件.xlsx|文件.pdf          脱薄工作台账（截至今天）：.xlsx 为按薄弱点分组的台账及措施明细表，.pdf 为 A4 横向打印版
   ranges list                                   合理区间：各指标的下限、上限、优劣方向和来源（默认、本院设定、中院下发）
   ranges set 指标 [--low 数 | --low none] [--high 数 | --high none]
                                                 设定一项指标的合理区间（审管办）；none 表示不设该端，未给出的一端不变
