@@ -15,7 +15,7 @@ import { ranges } from './ranges';
 import { report } from './reports';
 import { compare, courts, exportCmd, exportsCmd, receive, returnCmd, revoke, verify } from './exchange';
 import { keys, recipient, register } from './keys';
-import { withLedgerExport } from './ledgerExport';
+import { ledger } from './ledger';
 
 export const COMMANDS = {
   init,
@@ -28,7 +28,6 @@ export const COMMANDS = {
   indicators,
   ranges,
   report,
-  ledger: withLedgerExport(),
   export: exportCmd,
   exports: exportsCmd,
   verify,
@@ -41,6 +40,7 @@ export const COMMANDS = {
   recipient,
   register,
   extension, 'extension-settings': extensionSettings,
+  ledger,
   cases,
   case: caseCmd, 'closing-rules': closingRules,
   user,
