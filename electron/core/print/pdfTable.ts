@@ -21,6 +21,8 @@ export interface PdfTableOptions {
 
 /** Characters that may not begin a line (行首禁则): they stay at the end of the line before, a little over the edge. */
 const NO_LINE_START = new Set('，。、；：？！）》」』”’】〕…—%·,.;:?!)]');
+/** Opening brackets may not end a line (行尾禁则): one left last on a full line moves to the next with what it opens. */
+const NO_LINE_END = new Set('（《「『“‘【〔([');
 // A run of Latin letters, digits and their joiners is one word and moves to the next line whole.
 const TOKENS = /[A-Za-z0-9@._\-/:+#%]+|\s|./gsu;
 
@@ -60,9 +62,12 @@ export function wrapLines(doc: PDFKit.PDFDocument, text: string, width: number):
         continue;
       }
       if (w <= width) {
+        const last = [...line].pop() ?? '';
+        const carry = NO_LINE_END.has(last) && [...line].length > 1 ? last : '';
+        if (carry) line = line.slice(0, -carry.length);
         push();
-        line = token;
-        used = w;
+        line = carry + token;
+        used = (carry ? measure(carry) : 0) + w;
         continue;
       }
       // A word wider than the whole cell (a long number, an address) is broken where it has to be.

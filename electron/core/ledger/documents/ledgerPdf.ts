@@ -12,7 +12,7 @@ const FONT_SIZE = 8;
  * Column widths in points, LEDGER_HEADERS' order: the measure's text and its progress get the room, a date range
  * fits "2025-01-10" on a line, and the last column takes what is left of the page's width.
  */
-const FIXED = [28, 80, 64, 34, 110, 44, 44, 46, 56, 104, 46];
+const FIXED = [28, 76, 64, 34, 100, 44, 44, 46, 56, 102, 50];
 export const LEDGER_PDF_COLUMNS = [...FIXED, WIDTH - FIXED.reduce((a, b) => a + b, 0)];
 
 const SAME = (n: number) => `同上（薄弱点${chineseNumber(n)}）`;
