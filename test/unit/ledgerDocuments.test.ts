@@ -160,6 +160,21 @@ describe('the 台账 as PDF', () => {
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', path.join(dir, 'sample.pdf'), path.join('test-results', 'screenshots', 'ledger-pdf-sample')]);
   });
 
+  it('moves a row of up to half a page whole to the next page instead of splitting it', async () => {
+    const measures = Array.from({ length: 8 }, (_, i) => measure(i + 1, [1], 'inProgress', {
+      text: `第${i + 1}项措施`,
+      progress: Array.from({ length: 3 }, (_, k) => progress(i * 10 + k, `2026-1${k}-0${k + 1}`, `进展${i + 1}-${k + 1}：${'逐案督办'.repeat(9)}完`)),
+    }));
+    const pdf = pdfText(await ledgerPdf(ledgerView([weakPoint(1, measures.map((m) => m.id))], measures), COURT), 'rows.pdf');
+    const pages = pdf.text.split('\f').filter((p) => p.trim()).map(flat);
+    expect(pages.length).toBeGreaterThan(1);
+    for (let i = 1; i <= 8; i++) {
+      const holding = pages.filter((p) => p.includes(`进展${i}-`));
+      expect(holding, `measure ${i}`).toHaveLength(1);
+      for (let k = 1; k <= 3; k++) expect(holding[0]).toContain(`进展${i}-${k}：${'逐案督办'.repeat(9)}完`);
+    }
+  });
+
   it('says so when the ledger is empty', async () => {
     const pdf = pdfText(await ledgerPdf(ledgerView([], []), COURT), 'empty.pdf');
     expect(pdf.pages).toBe(1);

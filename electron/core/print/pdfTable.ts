@@ -17,6 +17,8 @@ export interface PdfTableOptions {
   onNewPage: (doc: PDFKit.PDFDocument) => number;
   /** Where the table's pages end at the bottom (A4 upright unless given: a landscape page is shorter). */
   bottom?: number;
+  /** A row of at most this many lines moves to the next page whole rather than split (8 unless given). */
+  keepLines?: number;
 }
 
 /** Characters that may not begin a line (行首禁则): they stay at the end of the line before, a little over the edge. */
@@ -136,7 +138,7 @@ export class PdfTable {
       }
       // A short row goes to the next page whole; a long one fills this page and continues (never clipped).
       const freshPage = Math.floor((this.bottom - MARGINS.top - 2 * this.padding) / this.lineHeight) - 4;
-      if (fits < 3 || (need <= freshPage && need <= 8)) {
+      if (fits < 3 || (need <= freshPage && need <= (this.options.keepLines ?? 8))) {
         this.newPage();
         continue;
       }

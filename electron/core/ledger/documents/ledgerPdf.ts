@@ -7,6 +7,8 @@ import { chineseNumber, countsText, EMPTY_LEDGER, LEDGER_HEADERS, LEDGER_LEGEND,
 const WIDTH = A4_LANDSCAPE.width - MARGINS.left - MARGINS.right;
 const BOTTOM = A4_LANDSCAPE.height - MARGINS.bottom;
 const FONT_SIZE = 8;
+/** A measure's row of up to this many lines (about half a landscape page) is never split between pages. */
+const KEEP_LINES = 18;
 
 /**
  * Column widths in points, LEDGER_HEADERS' order: the measure's text and its progress get the room, a date range
@@ -38,7 +40,7 @@ export async function ledgerPdf(view: LedgerView, courtName: string, font?: Buff
     h.row(head);
     return h.y;
   };
-  const table = new PdfTable(doc, MARGINS.top + 40, { columns: LEDGER_PDF_COLUMNS, fontSize: FONT_SIZE, bottom: BOTTOM, onNewPage: again });
+  const table = new PdfTable(doc, MARGINS.top + 40, { columns: LEDGER_PDF_COLUMNS, fontSize: FONT_SIZE, bottom: BOTTOM, keepLines: KEEP_LINES, onNewPage: again });
   table.row(head);
 
   const groups = ledgerGroups(view);
