@@ -159,10 +159,11 @@ describe('bad input: refused naming the field, nothing written', () => {
 describe('edits', () => {
   it('edits a local measure and reopens one marked done by mistake, each audited with before and after', async () => {
     const id = (await c.as<{ id: number }>('院长', 'ledger.addMeasure', measure(point, { text: '待修改' }))).id;
+    const other = (await c.as<{ id: number }>('院长', 'ledger.addWeakPoint', weakPoint({ text: '另一薄弱点' }))).id;
     await c.as('院长', 'ledger.progress', { measureId: id, text: '误标完成', onDate: '2025-06-02', done: true });
-    await c.as('副院长', 'ledger.updateMeasure', { id, ...measure(point, { text: '已修改', owner: '李法官', dueOn: '2025-10-31' }), doneOn: null });
+    await c.as('副院长', 'ledger.updateMeasure', { id, ...measure(other, { text: '已修改', owner: '李法官', dueOn: '2025-10-31' }), doneOn: null });
     const m = (await c.as<LedgerView>('院长', 'ledger.list', {})).measures.find((x) => x.id === id)!;
-    expect(m).toMatchObject({ text: '已修改', owner: { name: '李法官' }, dueOn: '2025-10-31', doneOn: null, status: 'inProgress' });
+    expect(m).toMatchObject({ text: '已修改', owner: { name: '李法官' }, dueOn: '2025-10-31', doneOn: null, status: 'inProgress', weakPointIds: [other] });
     const entry = c.core.db.prepare("SELECT actor, before_json, after_json FROM audit_log WHERE action = 'ledger.measure.update' ORDER BY id DESC LIMIT 1").get() as { actor: string; before_json: string; after_json: string };
     expect(entry.actor).toBe('副院长');
     expect(JSON.parse(entry.before_json)).toMatchObject({ text: '待修改', owner_name: '王法官', done_on: '2025-06-02', weakPoints: [point] });

@@ -71,6 +71,22 @@ describe('owners under the role matrix', () => {
   });
 });
 
+describe('the people a measure may name', () => {
+  it('offers the active leaders, staff and divisions of this court', async () => {
+    const p = await c.as<{ leaders: Array<{ name: string; roleLabel: string }>; staff: Array<{ name: string; division: string | null }>; divisions: string[] }>('副院长', 'ledger.people', {});
+    expect(p.leaders).toEqual([{ name: '副院长', roleLabel: '分管院领导' }, { name: '院长', roleLabel: '院长' }].sort((a, b) => (a.name < b.name ? -1 : 1)));
+    expect(p.staff).toEqual(expect.arrayContaining([{ name: '王法官', division: '民一庭' }, { name: '院长', division: null }]));
+    expect(p.divisions).toEqual(expect.arrayContaining(['民一庭', '审判管理办公室']));
+    c.core.db.prepare("UPDATE staff SET active = 0 WHERE name = '李法官'").run();
+    try {
+      expect((await c.as<{ staff: Array<{ name: string }> }>('副院长', 'ledger.people', {})).staff.map((x) => x.name)).not.toContain('李法官');
+      expect(await c.refusal('副院长', 'ledger.addMeasure', measure(point, { owner: '李法官' }))).toMatchObject({ field: 'owner', message: '责任人“李法官”不是本院在职人员' });
+    } finally {
+      c.core.db.prepare("UPDATE staff SET active = 1 WHERE name = '李法官'").run();
+    }
+  });
+});
+
 describe('evidence', () => {
   let uploadedId = 0;
   let pdfId = 0;
