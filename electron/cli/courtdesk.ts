@@ -131,6 +131,7 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   ledger progress 措施编号 --text 进展 [--on 日期] [--done] [--evidence 文件…]
                                                 登记进展（措施的责任人、责任领导或台账维护人员）；--done 标记完成
   ledger list                                   台账：薄弱点、措施及其状态、各指标在措施开始前一个月和近一个月的数值
+  ledger export --out 文件.xlsx|文件.pdf          脱薄工作台账（截至今天）：.xlsx 为按薄弱点分组的台账及措施明细表，.pdf 为 A4 横向打印版
   user disable|enable|reset 姓名 / user list      停用、启用、重置口令、列出账号（账号不会被删除）
   password                                      修改本人口令（新口令取自提示输入或 COURTDESK_NEW_PASSWORD）；临时口令须先修改
   unlock 姓名                                    解除账号锁定（口令连续错误 5 次后锁定 15 分钟）；只能在本机命令行进行，记入审计日志

@@ -22,6 +22,7 @@ import { reportsDomain } from './reports/handlers';
 import { ledgerDomain } from './ledger/handlers';
 import { ledgerTrendDomain } from './ledger/trend/handlers';
 import { ledgerMeetingsDomain } from './ledger/meetings/handlers';
+import { ledgerDocumentsDomain } from './ledger/documents/handlers';
 
 export const DOMAINS = [
   appDomain,
@@ -44,6 +45,7 @@ export const DOMAINS = [
   ledgerDomain,
   ledgerTrendDomain,
   ledgerMeetingsDomain,
+  ledgerDocumentsDomain,
 ];
 
 /** Checked when this module loads: a call served twice, or not at all, stops the program before any window opens. */

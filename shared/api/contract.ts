@@ -22,9 +22,10 @@ import { exchangeCompareApi } from '../exchange/compareApi';
 import { ledgerApi } from '../ledger/api';
 import { ledgerTrendApi } from '../ledger/trendApi';
 import { ledgerMeetingsApi } from '../ledger/meetingsApi';
+import { ledgerExportApi } from '../ledger/exportApi';
 
 /** Every call of every domain; a name declared twice throws here, when the program starts. */
-export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi, exchangeKeysApi, exchangeCompareApi, reportsApi, ledgerApi, ledgerTrendApi, ledgerMeetingsApi);
+export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi, exchangeKeysApi, exchangeCompareApi, reportsApi, ledgerApi, ledgerTrendApi, ledgerMeetingsApi, ledgerExportApi);
 
 export type Api = typeof API;
 export type ApiMethod = Extract<keyof Api, string>;
@@ -79,5 +80,6 @@ export type * from '../exchange/compareApi';
 export type * from '../ledger/api';
 export type * from '../ledger/trendApi';
 export type * from '../ledger/meetingsApi';
+export type * from '../ledger/exportApi';
 export { caseFilterSchema, caseListArgs, CASE_SORTS, CASE_STATUS_FILTERS } from '../cases/api';
 export { auditListArgs } from '../audit/api';

@@ -12,6 +12,7 @@ export const AUDIT_ACTION_LABELS = {
   'reconciliation.export': '导出审限核对（Excel）',
   'reports.export': '导出质效报表（周通报、月度分析）',
   'ledger.meeting.add': '记录月分析会',
+  'ledger.export': '导出脱薄工作台账（Excel、PDF）',
   'event.add': '登记期间',
   'event.end': '结束期间',
   'event.resume': '恢复审理',

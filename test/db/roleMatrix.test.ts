@@ -106,6 +106,7 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'extensions.study', args: { from: '2024-01-01', to: '2024-12-31' }, action: 'cases.view' },
   { method: 'indicators.compute', args: { from: '2024-01-01', to: '2024-12-31', by: 'judge' }, action: 'indicators.view' },
   { method: 'reports.build', args: { kind: 'weekly', date: '2024-01-03', format: 'xlsx' }, action: 'indicators.view' },
+  { method: 'ledger.export', args: { format: 'pdf' }, action: 'ledger.view' },
   { method: 'extensions.setSettings', args: { refuseLate: false }, action: 'extension.settings' },
   { method: 'extensions.delegationOptions', args: {}, action: 'extension.settings' },
   { method: 'users.setJudges', args: { name: '助理乙', judges: ['王法官'] }, action: 'accounts.manage' },

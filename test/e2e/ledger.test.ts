@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { demoPeople, prepareWork, seededCourt, signIn, tearDown, textOf, VIEWPORTS, SHOTS, type DemoPerson, type Person, type Viewport } from '../helpers/e2e';
 import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
@@ -235,7 +236,7 @@ describe('脱薄台账 in the window', () => {
     }
   });
 
-  it('the president sees the measure done with its progress, and downloads the PDF whole', async () => {
+  it('the president sees the measure done with its progress, and downloads the PDF whole and the 台账 as Excel and PDF', async () => {
     for (const viewport of VIEWPORTS) {
       const page = await signedIn(president, viewport);
       try {
@@ -252,6 +253,21 @@ describe('脱薄台账 in the window', () => {
           const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-evidence-download').click()]);
           expect(download.suggestedFilename()).toBe('推进会会议纪要.pdf');
           expect(readFileSync((await download.path())!).equals(PDF)).toBe(true);
+          await page.getByTestId('dialog-close').click();
+          await page.getByTestId('ledger-measure-detail').waitFor({ state: 'detached' });
+          // The 台账 itself, both formats, from the page's 导出 buttons: the measure's text is in the workbook.
+          const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('ledger-export-xlsx').click()]);
+          expect(xlsx.suggestedFilename()).toMatch(/脱薄工作台账.*\.xlsx$/);
+          const book = new ExcelJS.Workbook();
+          await book.xlsx.readFile((await xlsx.path())!);
+          const cells: string[] = [];
+          for (const ws of book.worksheets) ws.eachRow((row) => row.eachCell((cell) => cells.push(cell.text)));
+          expect(cells.some((c) => c.includes(MEASURE_1))).toBe(true);
+          expect(await textOf(page, 'ledger-export-message')).toContain('已导出');
+          const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('ledger-export-pdf').click()]);
+          expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+          expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+          await shot(page, `160-ledger-exported-${viewport.width}`);
         }
       } finally {
         await page.close();

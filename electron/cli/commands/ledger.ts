@@ -7,6 +7,7 @@ import { INDICATORS } from '../../../shared/indicators/catalogue';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from '../../../shared/ledger/api';
 import { FOUND_BY_LABELS, isTargetIndicator, MEASURE_STATUS_LABELS, parseTarget, TARGET_INDICATORS, type FoundBy } from '../../../shared/ledger/rules';
 import { CliError, dateOption, print, required, withSession, type CommandSpec, type GlobalOptions, type Io, type Values } from '../cliHost';
+import { ledgerExport } from './ledgerExport';
 
 type Run = (g: GlobalOptions, target: string | undefined, v: Values, io: Io) => Promise<number>;
 
@@ -16,6 +17,7 @@ const SUBCOMMANDS: Record<string, { accepts: readonly string[]; run: Run }> = {
   'add-measure': { accepts: ['weakpoint', 'leader', 'owner', 'division', 'start', 'due', 'help-measure', 'meeting'], run: addMeasure },
   progress: { accepts: ['text', 'on', 'done', 'evidence'], run: progress },
   list: { accepts: [], run: list },
+  export: { accepts: ['out'], run: ledgerExport },
 };
 const MULTIPLE = new Set(['indicator', 'target', 'by', 'weakpoint', 'evidence']);
 const BOOLEANS = new Set(['help-measure', 'done']);

@@ -7,7 +7,7 @@ import { writeFailureText, writeFileWhole } from '../../core/print/wholeFile';
 import { CliError, dateOption, print, required, withSession, type CommandSpec } from '../cliHost';
 
 /** The folder must exist and take files: said before the figures are computed, not after. */
-function checkFolder(file: string): void {
+export function checkFolder(file: string): void {
   const dir = path.dirname(file);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`--out：文件夹“${dir}”不存在，没有生成文件`, 2);
   try {

@@ -15,10 +15,16 @@ export interface PdfTableOptions {
   fontSize?: number;
   /** Called after a page break; draws the continued page's header and answers where the table goes on. */
   onNewPage: (doc: PDFKit.PDFDocument) => number;
+  /** Where the table's pages end at the bottom (A4 upright unless given: a landscape page is shorter). */
+  bottom?: number;
+  /** A row of at most this many lines moves to the next page whole rather than split (8 unless given). */
+  keepLines?: number;
 }
 
 /** Characters that may not begin a line (行首禁则): they stay at the end of the line before, a little over the edge. */
 const NO_LINE_START = new Set('，。、；：？！）》」』”’】〕…—%·,.;:?!)]');
+/** Opening brackets may not end a line (行尾禁则): one left last on a full line moves to the next with what it opens. */
+const NO_LINE_END = new Set('（《「『“‘【〔([');
 // A run of Latin letters, digits and their joiners is one word and moves to the next line whole.
 const TOKENS = /[A-Za-z0-9@._\-/:+#%]+|\s|./gsu;
 
@@ -58,9 +64,12 @@ export function wrapLines(doc: PDFKit.PDFDocument, text: string, width: number):
         continue;
       }
       if (w <= width) {
+        const last = [...line].pop() ?? '';
+        const carry = NO_LINE_END.has(last) && [...line].length > 1 ? last : '';
+        if (carry) line = line.slice(0, -carry.length);
         push();
-        line = token;
-        used = w;
+        line = carry + token;
+        used = (carry ? measure(carry) : 0) + w;
         continue;
       }
       // A word wider than the whole cell (a long number, an address) is broken where it has to be.
@@ -88,13 +97,14 @@ export class PdfTable {
   readonly fontSize: number;
   readonly lineHeight: number;
   readonly padding = 5;
-  private readonly bottom = A4.height - MARGINS.bottom;
+  private readonly bottom: number;
 
   constructor(
     private doc: PDFKit.PDFDocument,
     public y: number,
     private options: PdfTableOptions,
   ) {
+    this.bottom = options.bottom ?? A4.height - MARGINS.bottom;
     this.fontSize = options.fontSize ?? 10.5;
     this.lineHeight = Math.round(this.fontSize * 1.55 * 10) / 10;
   }
@@ -128,7 +138,7 @@ export class PdfTable {
       }
       // A short row goes to the next page whole; a long one fills this page and continues (never clipped).
       const freshPage = Math.floor((this.bottom - MARGINS.top - 2 * this.padding) / this.lineHeight) - 4;
-      if (fits < 3 || (need <= freshPage && need <= 8)) {
+      if (fits < 3 || (need <= freshPage && need <= (this.options.keepLines ?? 8))) {
         this.newPage();
         continue;
       }

@@ -8,6 +8,7 @@ import { stores } from '../../stores';
 import { filterActive, ownerNames, STATUS_TONE, visiblePoints } from './ledgerForms';
 import { MeasureDetailDialog } from './MeasureDetailDialog';
 import { MeasureFormDialog } from './MeasureFormDialog';
+import { LedgerExportButtons } from './LedgerExportButtons';
 import { PointSection } from './PointSection';
 import { WeakPointFormDialog } from './WeakPointFormDialog';
 import './ledger.css';
@@ -51,6 +52,7 @@ export function LedgerPage() {
             </button>
           </>
         ) : null}
+        <LedgerExportButtons />
         <button type="button" className="link-button" onClick={() => void stores.ledger.getState().load()}>
           刷新
         </button>
