@@ -19,6 +19,7 @@ import { exchangeDomain } from './exchange/handlers';
 import { exchangeKeysDomain } from './exchange/keys/handlers';
 import { exchangeCompareDomain } from './exchange/compare/handlers';
 import { reportsDomain } from './reports/handlers';
+import { ledgerProjectionDomain } from './ledger/projection/handlers';
 
 export const DOMAINS = [
   appDomain,
@@ -38,6 +39,7 @@ export const DOMAINS = [
   exchangeKeysDomain,
   exchangeCompareDomain,
   reportsDomain,
+  ledgerProjectionDomain,
 ];
 
 /** Checked when this module loads: a call served twice, or not at all, stops the program before any window opens. */
