@@ -87,7 +87,7 @@ export const MODEL_STATEMENT: readonly string[] = [
   '起点：所选日期之前最近一个月的月末。起点时的未结案件按立案日期逐件计龄；此后每月月末为一个预测点。',
   '每月新收：起点前 12 个月（数据不足 12 个月时为已有月份）月均新收案件数，取整；新收案件按当月 15 日立案计龄。',
   '每月结案：同期月均结案数，取整；“增减法官”按 (J+Δ)/J 同比例增减（J 为近 12 个月有结案的法官人数）；“每月多结”在此之上每月加 N 件。',
-  '哪些案件先结：每月结案按近 12 个月结案的案龄构成（3个月以内、3至6个月、6至12个月、12至18个月、18至36个月、36个月以上）分配到各案龄段；某段案件不够时，余数按同样比例转到其他段；段内按各立案日的件数比例分配；没有历史结案时从案龄最长的一段结起。',
+  '哪些案件先结：先算各案龄段（3个月以内、3至6个月、6至12个月、12至18个月、18至36个月、36个月以上）的结案机会，即近 12 个月该段结案数 ÷ 起点时该段未结案件数；每月结案总数按“该段未结案件数 × 结案机会”的比例分配到各段，某段案件不够时余数转到其他段；段内按各立案日的件数比例分配；没有历史结案时从案龄最长的一段结起。',
   '“清理最久未结案件”：起点时立案最早的 K 件另行清理，从起点后第一个月到所定日期所在月平均分摊，不占正常结案数，也不参与正常分配。',
   '案龄：每过一个月，所有未结案件的案龄增加一个月；按审限规范的月份规则，立案日加 12 个月仍早于月末的，计为超12个月未结。',
   '法定审限内结案率：每个案龄段的结案中，有法定审限的比例和其中审限内结案的比例取近 12 个月该段的实际比例（该段无结案时取全部结案的比例），据此估算当月的分子和分母。',
@@ -187,6 +187,10 @@ export function project(inputs: ProjectionInputs, a: Assumptions): Projection {
   const byIndex = a.by ? Math.max(1, monthIndex(startMonth, a.by.slice(0, 7))) : 1;
   const clearMonths = Math.min(byIndex, a.months);
   const profile = normaliseProfile(inputs.profile);
+  // Each band's monthly closing chance: the year's closings of the band over its open cases at the start (12 months).
+  const stockAtStart = AGE_BANDS.map(() => 0);
+  for (const c of cohorts) stockAtStart[bandOf(ageMonths(c.filedOn, inputs.start))] += c.count;
+  const hazard = profile.weights.map((w, b) => w / Math.max(1, stockAtStart[b]));
   const out: ProjectedMonth[] = [];
   for (let k = 1; k <= a.months; k++) {
     const month = shiftMonthOf(startMonth, k);
@@ -207,7 +211,7 @@ export function project(inputs: ProjectionInputs, a: Assumptions): Projection {
     const planned = scaled + a.closeMore;
     const bands = cohorts.map((c) => bandOf(ageMonths(c.filedOn, end)));
     const room = AGE_BANDS.map((_, b) => cohorts.reduce((s, c, i) => s + (bands[i] === b ? c.count - c.clearing : 0), 0));
-    const perBand = apportion(planned, profile.weights, room);
+    const perBand = apportion(planned, room.map((r, b) => r * hazard[b]), room);
     for (let b = 0; b < AGE_BANDS.length; b++) {
       if (perBand[b] === 0) continue;
       const idx = cohorts.map((_, i) => i).filter((i) => bands[i] === b);

@@ -67,10 +67,13 @@ describe('hand-computed small court', () => {
     const court = { ...small, open: [{ filedOn: '2024-06-10', count: 40 }], history: months12(10, 10) };
     // Every closing of the year under three months old: the ten new cases close, the old ones wait.
     expect(project(court, a({ months: 1 })).months[0]).toMatchObject({ pending: 40, resolved: 10, resolvedWithLimit: 10, resolvedOnTime: 9, onTimeRate: 90, longPending12: 0 });
-    // Half under three months, half 6–12 months, of which half with a limit and half of those on time:
-    // 5 new and 5 old close; limits 5 + 2.5, on time 4.5 + 1.25 = 5.75 of 7.5.
-    const profile = onlyBand0.map((b, i) => (i === 2 ? { closed: 60, withLimit: 30, onTime: 15 } : b));
-    expect(project({ ...court, profile }, a({ months: 1 })).months[0]).toMatchObject({ pending: 40, resolved: 10, resolvedWithLimit: 7.5, resolvedOnTime: 5.8, onTimeRate: 76.7 });
+    // Ten open cases under three months and forty of 6–12 months; the year closed 60 of each band, those of 6–12
+    // months all with a limit and half on time. Monthly chances: 60/10 = 6 and 60/40 = 1.5; in January 20 cases are
+    // under three months (10 new), so the 10 closings split 20·6 : 40·1.5 = 2 : 1, 6.67 and 3.33, i.e. 7 and 3.
+    // Limits 7 + 3 = 10, on time 7·0.9 + 3·0.5 = 7.8.
+    const profile = onlyBand0.map((b, i) => (i === 2 ? { closed: 60, withLimit: 60, onTime: 30 } : b));
+    const mixed = { ...court, profile, open: [{ filedOn: '2024-06-10', count: 40 }, { filedOn: '2024-11-20', count: 10 }] };
+    expect(project(mixed, a({ months: 1 })).months[0]).toMatchObject({ pending: 50, resolved: 10, resolvedWithLimit: 10, resolvedOnTime: 7.8, onTimeRate: 78 });
   });
 });
 
