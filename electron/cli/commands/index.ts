@@ -15,6 +15,7 @@ import { ranges } from './ranges';
 import { report } from './reports';
 import { compare, courts, exportCmd, exportsCmd, receive, returnCmd, revoke, verify } from './exchange';
 import { keys, recipient, register } from './keys';
+import { project } from './projection';
 
 export const COMMANDS = {
   init,
@@ -27,6 +28,7 @@ export const COMMANDS = {
   indicators,
   ranges,
   report,
+  project,
   export: exportCmd,
   exports: exportsCmd,
   verify,
