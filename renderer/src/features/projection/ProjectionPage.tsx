@@ -51,7 +51,7 @@ export function ProjectionPage({ route }: { route: ProjectionRoute }) {
       <div className="page-head">
         <h1>脱薄预测</h1>
         <span className="muted" data-testid="projection-scope">
-          {result ? `${result.scope} · 起点 ${result.start}（${result.asOf} 之前最近的月末）` : loading ? '正在计算…' : ''}
+          {result ? `${result.scope} · 起点 ${result.start}（截至 ${result.asOf} 最近的月末）` : loading ? '正在计算…' : ''}
         </span>
       </div>
       <form className="projection-form" onSubmit={submit} data-testid="projection-form" noValidate>

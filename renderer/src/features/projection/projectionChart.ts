@@ -28,13 +28,14 @@ function targetLines(targets: ProjectionTarget[]): Plugin<'line'> {
         ctx.lineTo(right, y);
         ctx.stroke();
         ctx.setLineDash([]);
-        const w = ctx.measureText(t.label).width + 6;
+        // Outlined in white rather than on a plate, so the points under the words stay visible.
         const x = left + 6 + (i % 2) * Math.min(200, (right - left) / 2);
-        ctx.fillStyle = 'rgba(255, 255, 255, 0.92)';
-        ctx.fillRect(x, y - 17, w, 15);
-        ctx.fillStyle = target ? '#1e6b3a' : '#7a1d14';
         ctx.textAlign = 'left';
-        ctx.fillText(t.label, x + 3, y - 5);
+        ctx.lineWidth = 3;
+        ctx.strokeStyle = '#ffffff';
+        ctx.strokeText(t.label, x, y - 5);
+        ctx.fillStyle = target ? '#1e6b3a' : '#7a1d14';
+        ctx.fillText(t.label, x, y - 5);
       });
       ctx.restore();
     },
@@ -46,7 +47,8 @@ export function projectionChart(id: ProjectedId, r: LedgerProjectionResult): Cha
   const base = r.baseline.map((m) => valueOf(id, m));
   const targets = r.targets.filter((t) => t.indicator === id);
   const all = [...whatIf, ...base, ...targets.map((t) => t.value)].filter((x): x is number => x !== null);
-  const labels = r.months.map((m) => `${m.month.slice(0, 4)}年${Number(m.month.slice(5, 7))}月`);
+  // The year under the first month and each January only, so twelve or twenty-four labels fit without turning.
+  const labels = r.months.map((m, i) => (i === 0 || m.month.endsWith('-01') ? [`${Number(m.month.slice(5, 7))}月`, `${m.month.slice(0, 4)}年`] : `${Number(m.month.slice(5, 7))}月`));
   return {
     type: 'line',
     data: {
@@ -65,7 +67,7 @@ export function projectionChart(id: ProjectedId, r: LedgerProjectionResult): Cha
           title: { display: true, text: id === 'pending' ? '件' : '%' },
           ticks: { callback: (v) => (id === 'pending' ? String(v) : `${v}%`) },
         },
-        x: { grid: { display: false } },
+        x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 6 } },
       },
       layout: { padding: { top: 8, right: 12 } },
       plugins: {
