@@ -107,13 +107,10 @@ export const shiftMonthOf = (month: string, k: number): string => addMonths(`${m
 
 /** Whole months a case filed on `filedOn` is open at `day`: the largest m with filedOn + m months < day (month rule). */
 export function ageMonths(filedOn: string, day: string): number {
-  const fy = Number(filedOn.slice(0, 4));
-  const fm = Number(filedOn.slice(5, 7));
-  const dy = Number(day.slice(0, 4));
-  const dm = Number(day.slice(5, 7));
-  let m = (dy - fy) * 12 + (dm - fm);
-  while (m > 0 && addMonths(filedOn, m) >= day) m--;
-  return Math.max(0, m);
+  // filedOn + m months falls in day's month for m = the months between them, on min(filed day, month length), which
+  // is before `day` exactly when the filed day-of-month is; one month fewer always is.
+  const m = (Number(day.slice(0, 4)) - Number(filedOn.slice(0, 4))) * 12 + Number(day.slice(5, 7)) - Number(filedOn.slice(5, 7));
+  return Math.max(0, m - (Number(filedOn.slice(8, 10)) >= Number(day.slice(8, 10)) ? 1 : 0));
 }
 
 export function bandOf(months: number): number {
@@ -198,18 +195,19 @@ export function project(inputs: ProjectionInputs, a: Assumptions): Projection {
     if (filings > 0) cohorts.push({ filedOn: `${month}-15`, count: filings, clearing: 0 });
     const closedByBand = AGE_BANDS.map(() => 0);
     // The clearing schedule: K·k/M cases by the end of month k, oldest first (they are sorted by filing day).
+    const ages = cohorts.map((c) => ageMonths(c.filedOn, end));
+    const bands = ages.map(bandOf);
     let clearNow = k <= byIndex ? Math.floor((marked * Math.min(k, clearMonths)) / clearMonths) - Math.floor((marked * Math.min(k - 1, clearMonths)) / clearMonths) : 0;
-    for (const c of cohorts) {
-      if (clearNow <= 0) break;
+    for (let i = 0; i < cohorts.length && clearNow > 0; i++) {
+      const c = cohorts[i];
       const take = Math.min(c.clearing, clearNow);
       c.clearing -= take;
       c.count -= take;
       clearNow -= take;
-      closedByBand[bandOf(ageMonths(c.filedOn, end))] += take;
+      closedByBand[bands[i]] += take;
     }
     // The usual closings (and the extra N), over the bands by the profile, then over each band's filing days by size.
     const planned = scaled + a.closeMore;
-    const bands = cohorts.map((c) => bandOf(ageMonths(c.filedOn, end)));
     const room = AGE_BANDS.map((_, b) => cohorts.reduce((s, c, i) => s + (bands[i] === b ? c.count - c.clearing : 0), 0));
     const perBand = apportion(planned, room.map((r, b) => r * hazard[b]), room);
     for (let b = 0; b < AGE_BANDS.length; b++) {
@@ -221,9 +219,9 @@ export function project(inputs: ProjectionInputs, a: Assumptions): Projection {
       closedByBand[b] += perBand[b];
     }
     const done = perBand.reduce((s, x) => s + x, 0);
-    for (let i = cohorts.length - 1; i >= 0; i--) if (cohorts[i].count === 0) cohorts.splice(i, 1);
     const pending = cohorts.reduce((s, c) => s + c.count, 0);
-    const long = cohorts.reduce((s, c) => s + (ageMonths(c.filedOn, end) >= 12 ? c.count : 0), 0);
+    const long = cohorts.reduce((s, c, i) => s + (ages[i] >= 12 ? c.count : 0), 0);
+    for (let i = cohorts.length - 1; i >= 0; i--) if (cohorts[i].count === 0) cohorts.splice(i, 1);
     const closedAll = closedByBand.reduce((s, x) => s + x, 0);
     let withLimit = 0;
     let onTime = 0;

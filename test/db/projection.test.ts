@@ -9,7 +9,7 @@ import { nextRowVersion } from '../../electron/core/db/clock';
 import { seedDatabase } from '../../electron/core/setup/seed';
 import { backtest } from '../../electron/core/ledger/projection/backtest';
 import { readInputs, startOf } from '../../electron/core/ledger/projection/inputs';
-import { MODEL_STATEMENT } from '../../shared/ledger/projection';
+import { AGE_BANDS, ageMonths, bandOf, MODEL_STATEMENT } from '../../shared/ledger/projection';
 import type { LedgerProjectionResult } from '../../shared/ledger/projectionApi';
 import type { CaseRecord } from '../../shared/cases/types';
 
@@ -153,6 +153,43 @@ describe('bad arguments: a Chinese message naming the field, nothing written', (
     expect(r.error.message).toContain(words);
     expect(r.error.message).not.toMatch(/SQLITE|Error|undefined|NaN/);
     expect(core.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(audit);
+  });
+});
+
+describe('the inputs read from SQLite are the cases’ own', () => {
+  it('open cases, flows and the closing-age profile match a plain pass over the cases (closed_overdue, the month rule)', () => {
+    const c = freshCourtDb('辽0421', { demo: true });
+    try {
+      seedDatabase(c.db, c.store, { cases: 6000, seed: 5, today: '2026-11-23', actor: 'tester' });
+      for (const start of ['2026-10-31', '2025-02-28', '2024-12-31']) {
+        const got = readInputs(c.db, start, { kind: 'all' });
+        const rows = c.db.prepare('SELECT filed_on AS f, closed_on AS c, closed_overdue AS o FROM cases').all() as Array<{ f: string; c: string | null; o: 0 | 1 | null }>;
+        const open = rows.filter((r) => r.f <= start && (r.c === null || r.c > start)).length;
+        expect(got.open.reduce((n, x) => n + x.count, 0), start).toBe(open);
+        const from = `${got.history[0].month}-01`;
+        const profile = AGE_BANDS.map(() => ({ closed: 0, withLimit: 0, onTime: 0 }));
+        for (const r of rows) {
+          if (r.c === null || r.c < from || r.c > start) continue;
+          const b = profile[bandOf(ageMonths(r.f, r.c))];
+          b.closed++;
+          b.withLimit += r.o === null ? 0 : 1;
+          b.onTime += r.o === 0 ? 1 : 0;
+        }
+        expect(got.profile, start).toEqual(profile);
+        expect(got.history.reduce((n, h) => n + h.resolved, 0)).toBe(rows.filter((r) => r.c !== null && r.c >= from && r.c <= start).length);
+        expect(got.history.reduce((n, h) => n + h.received, 0)).toBe(rows.filter((r) => r.f >= from && r.f <= start).length);
+      }
+    } finally {
+      c.db.close();
+      c.cleanup();
+    }
+  }, 60_000);
+
+  it('keeps the inputs for the next what-if, and reads afresh after a write', async () => {
+    const before = (await value({ asOf: '2025-03-15' })).rates.openAtStart;
+    const dir = new CourtDirectory(core.db, getSelfCourt(core.db)!.id);
+    core.db.transaction(() => new CaseStore(core.db).upsert(record({ caseNumber: '（2025）辽0421民初600号', filedOn: '2025-02-10' }), dir, nextRowVersion(core.db), { actor: 'tester', today: '2025-03-15' }))();
+    expect((await value({ asOf: '2025-03-15' })).rates.openAtStart).toBe(before + 1);
   });
 });
 

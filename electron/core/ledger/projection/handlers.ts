@@ -6,7 +6,7 @@ import { createDomain } from '../../kernel/domain';
 import { InputError } from '../../kernel/errors';
 import type { CoreServices } from '../../app/services';
 import { rangesInForce } from '../../indicators/rangeSettings';
-import { readInputs, readTargets, startOf } from './inputs';
+import { keptInputs, readTargets, startOf } from './inputs';
 
 export const ledgerProjectionDomain = createDomain('ledgerProjection', ledgerProjectionApi, (s: CoreServices) => ({
   'ledger.project': (a, ctx): LedgerProjectionResult => {
@@ -15,7 +15,7 @@ export const ledgerProjectionDomain = createDomain('ledgerProjection', ledgerPro
     if (asOf > today) throw new InputError(`预测起点 ${asOf} 晚于今天 ${today}，只能从已有的数据预测`, 'asOf');
     const start = startOf(asOf);
     if (a.by !== undefined && a.clearOldest > 0 && a.by <= start) throw new InputError(`完成日期 ${a.by} 应晚于预测起点 ${start}`, 'by');
-    const inputs = readInputs(s.db, start, ctx.scope);
+    const inputs = keptInputs(s.db, start, ctx.scope);
     if (inputs.judges > 0 && inputs.judges + a.judgesDelta < 1) {
       throw new InputError(`近 12 个月有结案的法官 ${inputs.judges} 人，减少 ${-a.judgesDelta} 人后不足 1 人`, 'judgesDelta');
     }
