@@ -128,3 +128,13 @@ describe('the N·k rule', () => {
     }
   });
 });
+
+describe('the model in words', () => {
+  it('docs/ledger-projection.md states the model word for word as the screen does', async () => {
+    const { readFileSync } = await import('node:fs');
+    const page = readFileSync(new URL('../../docs/ledger-projection.md', import.meta.url), 'utf8');
+    const { MODEL_STATEMENT } = await import('../../shared/ledger/projection');
+    MODEL_STATEMENT.forEach((s, i) => expect(page).toContain(`${i + 1}. ${s}`));
+    expect(page).not.toContain('../shared');
+  });
+});
