@@ -68,7 +68,7 @@ describe('courtdesk project', () => {
     expect(fewer.code, fewer.err).toBe(0);
     expect((fewer.json() as { inputs: { scaledClosingsPerMonth: number } }).inputs.scaledClosingsPerMonth).toBe(2);
     const minus = run(['--json', 'project', '--months', '2', '--judges', '-1']);
-    expect(minus.code).not.toBe(0);
+    expect(minus.code).toBe(1);
     expect(minus.err).toContain('不足 1 人');
   });
 
@@ -95,7 +95,7 @@ describe('courtdesk project', () => {
       expect(r.err).toContain(words);
     }
     const judge = run(['project'], '王法官');
-    expect(judge.code).not.toBe(0);
+    expect(judge.code).toBe(1);
     expect(judge.err).toMatch(/无权查看脱薄工作台账和预测/);
   });
 });
