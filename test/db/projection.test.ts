@@ -118,10 +118,12 @@ describe('ledger.project on a small court', () => {
 
   it('draws the weak points’ targets and the reasonable ranges', async () => {
     core.db.prepare("INSERT INTO ledger_weak_points (id, text, found_by, found_on, created_by, created_at, row_version, updated_at) VALUES (1, '长期未结案件多', 'intermediate', '2025-01-05', 'tester', '2025-01-05T00:00:00Z', 1, '2025-01-05T00:00:00Z')").run();
-    core.db.prepare("INSERT INTO ledger_targets (weak_point_id, indicator, target, due_on) VALUES (1, 'longPending12Ratio', 2, '2025-06-30'), (1, 'caseItemRatio', 1.2, '2025-06-30')").run();
+    core.db.prepare("INSERT INTO ledger_targets (weak_point_id, indicator, target, due_on) VALUES (1, 'longPending12Ratio', 0.02, '2025-06-30'), (1, 'caseItemRatio', 1.2, '2025-06-30'), (1, 'clearanceRate', 1.05, '2025-09-30')").run();
     const r = await value({});
     expect(r.targets).toEqual(expect.arrayContaining([
-      expect.objectContaining({ indicator: 'longPending12Ratio', value: 2, kind: 'target', dueOn: '2025-06-30' }),
+      // Kept as a fraction by the ledger, drawn on the percentage axis.
+      expect.objectContaining({ indicator: 'longPending12Ratio', value: 2, kind: 'target', dueOn: '2025-06-30', label: '目标 ≤ 2.00%（2025-06-30 前）：长期未结案件多' }),
+      expect.objectContaining({ indicator: 'clearanceRate', value: 105, kind: 'target', label: '目标 ≥ 105.00%（2025-09-30 前）：长期未结案件多' }),
       expect.objectContaining({ indicator: 'clearanceRate', value: 100, kind: 'low' }),
       expect.objectContaining({ indicator: 'onTimeRate', value: 95, kind: 'low' }),
     ]));

@@ -28,7 +28,7 @@ beforeAll(async () => {
   // A weak point's target, as the ledger keeps it (migration 18): 超12个月未结案件比 ≤ 2 % by 2025-12-31.
   const d = new Database(db);
   d.prepare("INSERT INTO ledger_weak_points (id, text, found_by, found_on, created_by, created_at, row_version, updated_at) VALUES (1, '长期未结案件偏多', 'intermediate', '2025-03-01', 'tester', '2025-03-01T08:00:00Z', 1, '2025-03-01T08:00:00Z')").run();
-  d.prepare("INSERT INTO ledger_targets (weak_point_id, indicator, target, due_on) VALUES (1, 'longPending12Ratio', 2, '2025-12-31')").run();
+  d.prepare("INSERT INTO ledger_targets (weak_point_id, indicator, target, due_on) VALUES (1, 'longPending12Ratio', 0.02, '2025-12-31')").run();
   d.close();
   host = await startHost(['--db', db, '--today', TODAY]);
   browser = await launchBrowser();

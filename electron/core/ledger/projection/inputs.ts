@@ -5,6 +5,8 @@ import { addDays, addMonths } from '../../../../shared/dates/calendar';
 import { AGE_BANDS, monthEndOf, shiftMonthOf, type BandProfile, type OpenCohort, type ProjectionInputs } from '../../../../shared/ledger/projection';
 import type { CaseScope } from '../../../../shared/accounts/roles';
 import { CoreError } from '../../kernel/errors';
+import { INDICATORS } from '../../../../shared/indicators/catalogue';
+import { targetText } from '../../../../shared/ledger/rules';
 import { PROJECTED_IDS, type ProjectedId, type ProjectionTarget } from '../../../../shared/ledger/projectionApi';
 
 /** The last month end on or before `day`: the projection's start. */
@@ -96,7 +98,11 @@ export function readTargets(db: Database, ranges: Array<{ id: string; low: numbe
     .all() as Array<{ indicator: string; target: number; dueOn: string; text: string }>;
   for (const r of rows) {
     if (!ids.has(r.indicator)) continue;
-    out.push({ indicator: r.indicator as ProjectedId, value: r.target, kind: 'target', dueOn: r.dueOn, label: `目标 ${r.target}（${r.dueOn} 前）：${r.text.slice(0, 30)}` });
+    const id = r.indicator as ProjectedId;
+    // The ledger keeps a ratio's target as a fraction (0.02 for 2 %, shared/ledger/rules.ts); the curves are percentages.
+    const value = INDICATORS[id].kind === 'ratio' ? Math.round(r.target * 100_000) / 1000 : r.target;
+    const text = r.text.length > 20 ? `${r.text.slice(0, 20)}…` : r.text;
+    out.push({ indicator: id, value, kind: 'target', dueOn: r.dueOn, label: `目标 ${targetText(id, r.target)}（${r.dueOn} 前）：${text}` });
   }
   for (const r of ranges) {
     if (!ids.has(r.id)) continue;
