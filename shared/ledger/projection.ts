@@ -182,7 +182,8 @@ export function project(inputs: ProjectionInputs, a: Assumptions): Projection {
   const marked = Math.min(a.clearOldest, openAtStart);
   const startMonth = inputs.start.slice(0, 7);
   const byIndex = a.by ? Math.max(1, monthIndex(startMonth, a.by.slice(0, 7))) : 1;
-  const clearMonths = Math.min(byIndex, a.months);
+  // Spread over every month up to the date's, even those beyond the months shown.
+  const clearMonths = byIndex;
   const profile = normaliseProfile(inputs.profile);
   // Each band's monthly closing chance: the year's closings of the band over its open cases at the start (12 months).
   const stockAtStart = AGE_BANDS.map(() => 0);

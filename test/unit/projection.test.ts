@@ -56,6 +56,10 @@ describe('hand-computed small court', () => {
     expect(col(p, 'resolved')).toEqual([7, 7, 7, 5, 4]);
     expect(col(p, 'capped')).toEqual([false, false, false, false, true]);
   });
+  it('clearing by a date beyond the months shown keeps its pace: 12 by 2025-12-31 is one a month', () => {
+    const p = project({ ...small, history: months12(0, 0), open: [{ filedOn: '2020-01-01', count: 30 }] }, a({ months: 3, clearOldest: 12, by: '2025-12-31' }));
+    expect(p.months.map((m) => m.resolved)).toEqual([1, 1, 1]);
+  });
   it('a judge more or fewer scales the closings by (J+Δ)/J, rounded half up', () => {
     expect(project(small, a({ judgesDelta: 1 })).rates.scaledClosingsPerMonth).toBe(8); // 5 × 3/2 = 7.5
     expect(project(small, a({ judgesDelta: -1 })).rates.scaledClosingsPerMonth).toBe(3); // 5 × 1/2 = 2.5
