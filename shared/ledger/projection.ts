@@ -155,6 +155,9 @@ export function apportion(total: number, weights: number[], caps: number[]): num
 
 interface Cohort {
   filedOn: string;
+  /** year·12 + month and the day of filedOn, read once (ageMonths' arithmetic, every month for every cohort). */
+  ym: number;
+  day: number;
   count: number;
   /** Set aside for clearOldest: closed only by the clearing schedule. */
   clearing: number;
@@ -170,7 +173,8 @@ export function project(inputs: ProjectionInputs, a: Assumptions): Projection {
   const j = inputs.judges;
   // One division of whole numbers, so Δ = 0 gives exactly the unscaled rate.
   const scaled = j > 0 && n > 0 ? roundHalfUp((resolved * Math.max(0, j + a.judgesDelta)) / (n * j)) : closings;
-  const cohorts: Cohort[] = inputs.open.filter((c) => c.count > 0).map((c) => ({ filedOn: c.filedOn, count: c.count, clearing: 0 })).sort((x, y) => (x.filedOn < y.filedOn ? -1 : 1));
+  const cohortOf = (filedOn: string, count: number): Cohort => ({ filedOn, ym: Number(filedOn.slice(0, 4)) * 12 + Number(filedOn.slice(5, 7)), day: Number(filedOn.slice(8, 10)), count, clearing: 0 });
+  const cohorts: Cohort[] = inputs.open.filter((c) => c.count > 0).map((c) => cohortOf(c.filedOn, c.count)).sort((x, y) => (x.filedOn < y.filedOn ? -1 : 1));
   const openAtStart = cohorts.reduce((s, c) => s + c.count, 0);
   // The K oldest, set aside for the clearing schedule.
   let toMark = Math.min(a.clearOldest, openAtStart);
@@ -193,10 +197,13 @@ export function project(inputs: ProjectionInputs, a: Assumptions): Projection {
   for (let k = 1; k <= a.months; k++) {
     const month = shiftMonthOf(startMonth, k);
     const end = monthEndOf(month);
-    if (filings > 0) cohorts.push({ filedOn: `${month}-15`, count: filings, clearing: 0 });
+    if (filings > 0) cohorts.push(cohortOf(`${month}-15`, filings));
     const closedByBand = AGE_BANDS.map(() => 0);
     // The clearing schedule: K·k/M cases by the end of month k, oldest first (they are sorted by filing day).
-    const ages = cohorts.map((c) => ageMonths(c.filedOn, end));
+    // ageMonths(c.filedOn, end) on the numbers read once.
+    const endYm = Number(end.slice(0, 4)) * 12 + Number(end.slice(5, 7));
+    const endDay = Number(end.slice(8, 10));
+    const ages = cohorts.map((c) => Math.max(0, endYm - c.ym - (c.day >= endDay ? 1 : 0)));
     const bands = ages.map(bandOf);
     let clearNow = k <= byIndex ? Math.floor((marked * Math.min(k, clearMonths)) / clearMonths) - Math.floor((marked * Math.min(k - 1, clearMonths)) / clearMonths) : 0;
     for (let i = 0; i < cohorts.length && clearNow > 0; i++) {
@@ -209,11 +216,16 @@ export function project(inputs: ProjectionInputs, a: Assumptions): Projection {
     }
     // The usual closings (and the extra N), over the bands by the profile, then over each band's filing days by size.
     const planned = scaled + a.closeMore;
-    const room = AGE_BANDS.map((_, b) => cohorts.reduce((s, c, i) => s + (bands[i] === b ? c.count - c.clearing : 0), 0));
+    const room = AGE_BANDS.map(() => 0);
+    const members: number[][] = AGE_BANDS.map(() => []);
+    cohorts.forEach((c, i) => {
+      room[bands[i]] += c.count - c.clearing;
+      members[bands[i]].push(i);
+    });
     const perBand = apportion(planned, room.map((r, b) => r * hazard[b]), room);
     for (let b = 0; b < AGE_BANDS.length; b++) {
       if (perBand[b] === 0) continue;
-      const idx = cohorts.map((_, i) => i).filter((i) => bands[i] === b);
+      const idx = members[b];
       const free = idx.map((i) => cohorts[i].count - cohorts[i].clearing);
       const split = apportion(perBand[b], free, free);
       idx.forEach((i, x) => (cohorts[i].count -= split[x]));
@@ -222,7 +234,9 @@ export function project(inputs: ProjectionInputs, a: Assumptions): Projection {
     const done = perBand.reduce((s, x) => s + x, 0);
     const pending = cohorts.reduce((s, c) => s + c.count, 0);
     const long = cohorts.reduce((s, c, i) => s + (ages[i] >= 12 ? c.count : 0), 0);
-    for (let i = cohorts.length - 1; i >= 0; i--) if (cohorts[i].count === 0) cohorts.splice(i, 1);
+    let kept = 0;
+    for (const c of cohorts) if (c.count > 0) cohorts[kept++] = c;
+    cohorts.length = kept;
     const closedAll = closedByBand.reduce((s, x) => s + x, 0);
     let withLimit = 0;
     let onTime = 0;
