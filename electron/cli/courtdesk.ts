@@ -21,7 +21,8 @@ function allOptions(): NonNullable<ParseArgsConfig['options']> {
   for (const [name, spec] of Object.entries(COMMANDS)) {
     for (const [opt, def] of Object.entries(spec.options)) {
       if (all[opt] && all[opt].type !== def.type) throw new Error(`option --${opt} of ${name} is typed differently elsewhere`);
-      all[opt] = def;
+      // Repeatable when any command repeats it (ledger's --by); a command that takes it once gets the last (main).
+      all[opt] = { ...def, multiple: !!(all[opt]?.multiple || def.multiple) };
     }
   }
   return all;
@@ -71,7 +72,7 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   verify 文件                                   核验报送包（不导入）：结构、签名、接收方、校验值、是否过期；--json 输出 {ok, reason, …}
   receive 文件                                  （中院）核验并导入基层法院的报送包；已导入过的报送包提示“已导入”，不重复导入
   courts                                        （中院）各基层法院及其最后一个报送包
-  compare                                       （中院）各院对比：各基层法院最近报送包的主要指标、与本院合理区间比较（▲偏高、▼偏低）
+  compare [--all]                               （中院）各院对比：各基层法院最近报送包的主要指标、与本院合理区间比较（▲偏高、▼偏低）
                                                 和各院中位数，按法院代码排列，不排名；--json 输出全部指标
   return make --court 代码 --out 文件 / return import 文件
                                                 （中院）为一个基层法院制作签名的回执：本院的合理区间和最后收到的报送包；
@@ -84,6 +85,7 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   revoke --court 代码 --from-sequence N [--card 新公钥卡]
                                                 （中院）密钥泄露后吊销基层法院的签名公钥：自序号 N 起不再接受它签名的报送包；
                                                 --card 同时登记电话核对过的新公钥卡，自序号 N 起使用
+  recipient card 中院公钥卡
   recipient set AGE公钥 --court-code 代码 --court-name 名称 [--signing-key 中院签名公钥]
                                                 设置报送的中院（基层法院），显示供电话核对的指纹
   register 公钥卡文件                            登记基层法院的公钥卡（中级法院，电话核对指纹后）
@@ -126,6 +128,13 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   user add 姓名 --role 角色[,角色] [--division 部门]   新增账号（角色：clerk 书记员、assistant 法官助理、judge 员额法官、
                                                 division_head 庭长、vice_president 分管院领导、president 院长、
                                                 statistician 审管办、admin 管理员）
+  ledger add-weakpoint 内容 --indicator 指标 --target 值 --by 日期 [--found-by 本院|中院|高院] [--found-on 日期]
+                                                脱薄工作台账：新增薄弱点及其指标目标（三项可重复；值如 2% 或 0.02），打印编号
+  ledger add-measure 内容 --weakpoint 编号 --leader 姓名 --owner 姓名 --division 部门 --start 日期 --due 日期
+      [--help-measure] [--meeting 编号]          新增整改措施（--help-measure 为中院帮扶措施，姓名部门可为中院的），打印编号
+  ledger progress 措施编号 --text 进展 [--on 日期] [--done] [--evidence 文件…]
+                                                登记进展（措施的责任人、责任领导或台账维护人员）；--done 标记完成
+  ledger list                                   台账：薄弱点、措施及其状态、各指标在措施开始前一个月和近一个月的数值
   user disable|enable|reset 姓名 / user list      停用、启用、重置口令、列出账号（账号不会被删除）
   password                                      修改本人口令（新口令取自提示输入或 COURTDESK_NEW_PASSWORD）；临时口令须先修改
   unlock 姓名                                    解除账号锁定（口令连续错误 5 次后锁定 15 分钟）；只能在本机命令行进行，记入审计日志
@@ -180,6 +189,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2;
     }
   }
+  // An option another command repeats arrives as a list: a command that takes it once gets the last, as parseArgs would.
+  for (const [key, value] of Object.entries(values)) if (Array.isArray(value) && !spec.options[key]?.multiple) values[key] = value[value.length - 1];
   const today = values.today as string | undefined;
   if (today !== undefined && !isIsoDate(today)) {
     io.err(`--today 的日期“${today}”无效，应如 2024-12-31`);

@@ -19,6 +19,7 @@ import { exchangeDomain } from './exchange/handlers';
 import { exchangeKeysDomain } from './exchange/keys/handlers';
 import { exchangeCompareDomain } from './exchange/compare/handlers';
 import { reportsDomain } from './reports/handlers';
+import { ledgerDomain } from './ledger/handlers';
 import { ledgerProjectionDomain } from './ledger/projection/handlers';
 
 export const DOMAINS = [
@@ -39,6 +40,7 @@ export const DOMAINS = [
   exchangeKeysDomain,
   exchangeCompareDomain,
   reportsDomain,
+  ledgerDomain,
   ledgerProjectionDomain,
 ];
 

@@ -19,10 +19,11 @@ import { indicatorsApi } from '../indicators/api';
 import { exchangeApi } from '../exchange/api';
 import { exchangeKeysApi } from '../exchange/keysApi';
 import { exchangeCompareApi } from '../exchange/compareApi';
+import { ledgerApi } from '../ledger/api';
 import { ledgerProjectionApi } from '../ledger/projectionApi';
 
 /** Every call of every domain; a name declared twice throws here, when the program starts. */
-export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi, exchangeKeysApi, exchangeCompareApi, reportsApi, ledgerProjectionApi);
+export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi, exchangeKeysApi, exchangeCompareApi, reportsApi, ledgerApi, ledgerProjectionApi);
 
 export type Api = typeof API;
 export type ApiMethod = Extract<keyof Api, string>;
@@ -74,6 +75,7 @@ export type * from '../jobs/api';
 export type * from '../extensions/api';
 export type * from '../exchange/keysApi';
 export type * from '../exchange/compareApi';
+export type * from '../ledger/api';
 export type * from '../ledger/projectionApi';
 export { caseFilterSchema, caseListArgs, CASE_SORTS, CASE_STATUS_FILTERS } from '../cases/api';
 export { auditListArgs } from '../audit/api';

@@ -61,6 +61,11 @@ export const AUDIT_ACTION_LABELS = {
   'exchange.register': '登记基层法院公钥',
   'exchange.keys.rotate': '更换报送签名密钥',
   'exchange.revoke': '吊销基层法院的签名公钥',
+  'ledger.weakPoint.add': '新增脱薄台账薄弱点',
+  'ledger.weakPoint.update': '修改脱薄台账薄弱点',
+  'ledger.measure.add': '新增整改（帮扶）措施',
+  'ledger.measure.update': '修改整改（帮扶）措施',
+  'ledger.progress': '登记整改措施进展',
   backup: '手动备份',
   restore: '从备份恢复',
 } as const satisfies Record<string, string>;

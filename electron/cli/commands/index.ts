@@ -15,6 +15,7 @@ import { ranges } from './ranges';
 import { report } from './reports';
 import { compare, courts, exportCmd, exportsCmd, receive, returnCmd, revoke, verify } from './exchange';
 import { keys, recipient, register } from './keys';
+import { ledger } from './ledger';
 import { project } from './projection';
 
 export const COMMANDS = {
@@ -41,6 +42,7 @@ export const COMMANDS = {
   recipient,
   register,
   extension, 'extension-settings': extensionSettings,
+  ledger,
   cases,
   case: caseCmd, 'closing-rules': closingRules,
   user,
