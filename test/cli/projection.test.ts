@@ -81,6 +81,14 @@ describe('courtdesk project', () => {
     expect(r.out).toContain('模型说明');
   });
 
+  it('draws the target a weak point of the ledger sets (courtdesk ledger add-weakpoint) beside the reasonable ranges', () => {
+    const added = run(['--json', 'ledger', 'add-weakpoint', '长期未结案件偏多', '--indicator', 'longPending12Ratio', '--target', '2%', '--by', '2025-12-31']);
+    expect(added.code, added.err).toBe(0);
+    const j = run(['--json', 'project']).json() as { targets: Array<{ indicator: string; value: number; kind: string; dueOn: string | null; label: string }> };
+    expect(j.targets).toContainEqual({ indicator: 'longPending12Ratio', value: 2, kind: 'target', dueOn: '2025-12-31', label: '目标 ≤ 2.00%（2025-12-31 前）：长期未结案件偏多' });
+    expect(j.targets).toContainEqual(expect.objectContaining({ indicator: 'onTimeRate', value: 95, kind: 'low' }));
+  });
+
   it('refuses bad options with a Chinese message and exit code 2, and a judge with no projection', () => {
     for (const [args, words] of [
       [['--months', '30'], '--months 应为 1 到 24'],
