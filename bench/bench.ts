@@ -24,6 +24,7 @@ import { effectiveRanges } from '../shared/indicators/ranges';
 import { benchIndicators as indicatorLines, type BenchTools } from './indicatorsBench';
 import { benchLedgerTrend } from './ledgerTrendBench';
 import { benchExchange } from './exchangeBench';
+import { benchProjection } from './projectionBench';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CACHE = path.join(ROOT, 'bench', '.cache');
@@ -441,6 +442,12 @@ async function main() {
     console.log(`(BENCH_ONLY=exchange: bench/results.json left as it was; ${results.length} lines above)`);
     return;
   }
+  // BENCH_ONLY=projection: the projection's time and its back-test error alone.
+  if (process.env.BENCH_ONLY === 'projection') {
+    for (const d of dbs) benchProjection(TOOLS, d.n, d.file);
+    console.log(`(BENCH_ONLY=projection: bench/results.json left as it was; ${results.length} lines above)`);
+    return;
+  }
   // BENCH_ONLY=reports: the report lines alone.
   if (process.env.BENCH_ONLY === 'reports') {
     for (const d of dbs) await benchReports(d.n, d.file);
@@ -452,6 +459,7 @@ async function main() {
     benchSize(d.n, d.file);
     benchIndicators(d.n, d.file);
     benchLedgerTrend(TOOLS, d.n, d.file);
+    benchProjection(TOOLS, d.n, d.file);
     await benchReports(d.n, d.file);
     benchQueries(d.n, d.file);
     if (d.n === 100_000 && !process.env.BENCH_SKIP_EXPORT) await benchExport(d.n, d.file);

@@ -54,6 +54,10 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   report weekly|monthly --date 日期 --out 文件.pdf|文件.xlsx
                                                 审判质效周通报（日期所在的周一至周日）或月度分析（日期所在月份，本月截至今天）：
                                                 .pdf 为可打印的通报（含图表），.xlsx 为各表；各部门、法官按名称排列
+  project [--months N] [--close-more N] [--clear-oldest K --by 日期] [--judges ±N] [--as-of 日期]
+                                                脱薄预测（本人可查看范围：全院，庭长为本部门）：今后 N 个月（默认 6，最多 24）每月末的
+                                                未结案件数、超12个月未结案件比、结收比、法定审限内结案率，及不作假设时的对照；
+                                                假设每月多结 N 件、某日前清理最久未结的 K 件、法官增减 N 人；--json 输出 {months: […]}
   ranges list                                   合理区间：各指标的下限、上限、优劣方向和来源（默认、本院设定、中院下发）
   ranges set 指标 [--low 数 | --low none] [--high 数 | --high none]
                                                 设定一项指标的合理区间（审管办）；none 表示不设该端，未给出的一端不变
@@ -142,10 +146,24 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
 
 全局选项（--db、--json、--today、--user）可写在命令前或命令后。--db 默认为本机程序的数据库。`;
 
+/**
+ * `--judges -1`: parseArgs takes a value that begins with a dash for an option and refuses it, so a negative number
+ * after an option that takes a value is joined to it (`--judges=-1`); no option is named by digits.
+ */
+function signedValues(argv: string[]): string[] {
+  const takesValue = new Set(Object.entries(allOptions()).filter(([, o]) => o.type === 'string').map(([k]) => `--${k}`));
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (takesValue.has(argv[i]) && /^-\d+$/.test(argv[i + 1] ?? '')) out.push(`${argv[i]}=${argv[++i]}`);
+    else out.push(argv[i]);
+  }
+  return out;
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: allOptions(), allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: signedValues(argv), options: allOptions(), allowPositionals: true, strict: true });
   } catch (err) {
     io.err(`参数错误：${translateParseError(err)}。运行 courtdesk --help 查看用法`);
     return 2;

@@ -23,6 +23,7 @@ import { ledgerDomain } from './ledger/handlers';
 import { ledgerTrendDomain } from './ledger/trend/handlers';
 import { ledgerMeetingsDomain } from './ledger/meetings/handlers';
 import { ledgerDocumentsDomain } from './ledger/documents/handlers';
+import { ledgerProjectionDomain } from './ledger/projection/handlers';
 
 export const DOMAINS = [
   appDomain,
@@ -46,6 +47,7 @@ export const DOMAINS = [
   ledgerTrendDomain,
   ledgerMeetingsDomain,
   ledgerDocumentsDomain,
+  ledgerProjectionDomain,
 ];
 
 /** Checked when this module loads: a call served twice, or not at all, stops the program before any window opens. */

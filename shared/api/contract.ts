@@ -23,9 +23,10 @@ import { ledgerApi } from '../ledger/api';
 import { ledgerTrendApi } from '../ledger/trendApi';
 import { ledgerMeetingsApi } from '../ledger/meetingsApi';
 import { ledgerExportApi } from '../ledger/exportApi';
+import { ledgerProjectionApi } from '../ledger/projectionApi';
 
 /** Every call of every domain; a name declared twice throws here, when the program starts. */
-export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi, exchangeKeysApi, exchangeCompareApi, reportsApi, ledgerApi, ledgerTrendApi, ledgerMeetingsApi, ledgerExportApi);
+export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi, exchangeKeysApi, exchangeCompareApi, reportsApi, ledgerApi, ledgerTrendApi, ledgerMeetingsApi, ledgerExportApi, ledgerProjectionApi);
 
 export type Api = typeof API;
 export type ApiMethod = Extract<keyof Api, string>;
@@ -81,5 +82,6 @@ export type * from '../ledger/api';
 export type * from '../ledger/trendApi';
 export type * from '../ledger/meetingsApi';
 export type * from '../ledger/exportApi';
+export type * from '../ledger/projectionApi';
 export { caseFilterSchema, caseListArgs, CASE_SORTS, CASE_STATUS_FILTERS } from '../cases/api';
 export { auditListArgs } from '../audit/api';

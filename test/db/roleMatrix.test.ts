@@ -105,6 +105,7 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'extensions.list', args: { status: 'all', from: '2024-01-01', to: '2024-12-31', reason: 'imported', outcome: 'decided' }, action: 'cases.view' },
   { method: 'extensions.study', args: { from: '2024-01-01', to: '2024-12-31' }, action: 'cases.view' },
   { method: 'indicators.compute', args: { from: '2024-01-01', to: '2024-12-31', by: 'judge' }, action: 'indicators.view' },
+  { method: 'ledger.project', args: { months: 3, closeMore: 1 }, action: 'ledger.view' },
   { method: 'reports.build', args: { kind: 'weekly', date: '2024-01-03', format: 'xlsx' }, action: 'indicators.view' },
   { method: 'ledger.export', args: { format: 'pdf' }, action: 'ledger.view' },
   { method: 'extensions.setSettings', args: { refuseLate: false }, action: 'extension.settings' },

@@ -21,6 +21,7 @@ const ROUTE_NAMES: Record<RouteName, true> = {
   indicators: true,
   indicatorCases: true,
   indicatorGroup: true,
+  projection: true,
   exchange: true,
   exchangeCompare: true,
   exchangeCourt: true,
@@ -59,6 +60,8 @@ const ADDRESSES = [
   '#/indicators/cases?id=onTimeRate&part=nothing&from=2026-01-01&to=2026-11-30',
   '#/indicators/division?name=%E6%B0%91%E4%B8%80%E5%BA%AD&from=2026-01-01&to=2026-11-30&ind=clearanceRate',
   '#/indicators/judge?name=%E7%8E%8B%E6%B3%95%E5%AE%98',
+  '#/ledger/projection',
+  '#/ledger/projection?months=12&closeMore=10&clearOldest=50&by=2026-06-30&judges=-1&asOf=2026-10-31',
   '#/exchange',
   '#/exchange/compare',
   '#/exchange/compare?ind=onTimeRate',
@@ -104,6 +107,7 @@ describe('features list', () => {
       ['exchange', '报送中院', false],
       ['ledger', '脱薄台账', false],
       ['ledgerReview', '月分析会', false],
+      ['projection', '脱薄预测', false],
       ['settings', '设置', false],
     ]);
   });
@@ -141,7 +145,7 @@ describe('features list', () => {
     const keys = ['app', ...FEATURES.flatMap((f) => ('createStores' in f && f.createStores ? Object.keys(f.createStores(api)) : []))];
     expect(dupes(keys)).toEqual([]);
     expect(Object.keys(createStores(api)).sort()).toEqual([...keys].sort());
-    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'exchange', 'exchangeCompare', 'extensionStudy', 'extensions', 'indicatorBoard', 'indicatorCases', 'indicatorGroup', 'indicatorMonthly', 'ledger', 'ledgerMeeting', 'ledgerMeetings', 'ledgerTrend', 'reconciliation', 'savedFilters']);
+    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'exchange', 'exchangeCompare', 'extensionStudy', 'extensions', 'indicatorBoard', 'indicatorCases', 'indicatorGroup', 'indicatorMonthly', 'ledger', 'ledgerMeeting', 'ledgerMeetings', 'ledgerTrend', 'projection', 'reconciliation', 'savedFilters']);
   });
 
   it('has unique settings tabs, 本机与安全 first', () => {

@@ -17,6 +17,7 @@ import { createImportStore } from '../../renderer/src/features/cases/import/impo
 import { createDeadlineSummaryStore } from '../../renderer/src/features/deadlines/summary';
 import { createAlertListStore } from '../../renderer/src/features/deadlines/alerts';
 import { createReconciliationStore } from '../../renderer/src/features/reconciliation/store';
+import { createProjectionStore } from '../../renderer/src/features/projection/store';
 import { createExtensionsStore } from '../../renderer/src/features/extensions/store';
 import { createStudyStore } from '../../renderer/src/features/extensions/study/studyStore';
 import { createBoardStore, createDrillStore } from '../../renderer/src/features/indicators/store';
@@ -435,6 +436,7 @@ describe('applyRoute and the session', () => {
       accounts: createAccountsStore(api),
       audit: createAuditStore(api),
       reconciliation: createReconciliationStore(api),
+      projection: createProjectionStore(api),
       extensions: createExtensionsStore(api),
       extensionStudy: createStudyStore(api),
       indicatorBoard: createBoardStore(api),

@@ -14,6 +14,7 @@ import { applyRoute, type Stores } from '../../renderer/src/stores/controller';
 import { createDeadlineSummaryStore } from '../../renderer/src/features/deadlines/summary';
 import { createAlertListStore } from '../../renderer/src/features/deadlines/alerts';
 import { createReconciliationStore } from '../../renderer/src/features/reconciliation/store';
+import { createProjectionStore } from '../../renderer/src/features/projection/store';
 import { createExtensionsStore } from '../../renderer/src/features/extensions/store';
 import { createStudyStore } from '../../renderer/src/features/extensions/study/studyStore';
 import { createBoardStore, createDrillStore } from '../../renderer/src/features/indicators/store';
@@ -218,6 +219,7 @@ describe('applyRoute', () => {
       accounts: createAccountsStore({ 'users.list': vi.fn(), 'users.add': vi.fn(), 'users.setActive': vi.fn(), 'users.resetPassword': vi.fn() }),
       audit: createAuditStore({ 'audit.list': vi.fn(), 'audit.verify': vi.fn() }),
       reconciliation: createReconciliationStore({ 'cases.reconciliation': vi.fn() }),
+      projection: createProjectionStore({ 'ledger.project': vi.fn() }),
       extensions: createExtensionsStore(none),
       extensionStudy: createStudyStore(none),
       indicatorBoard: createBoardStore(none),

@@ -16,6 +16,7 @@ import { report } from './reports';
 import { compare, courts, exportCmd, exportsCmd, receive, returnCmd, revoke, verify } from './exchange';
 import { keys, recipient, register } from './keys';
 import { ledger } from './ledger';
+import { project } from './projection';
 
 export const COMMANDS = {
   init,
@@ -28,6 +29,7 @@ export const COMMANDS = {
   indicators,
   ranges,
   report,
+  project,
   export: exportCmd,
   exports: exportsCmd,
   verify,

@@ -8,6 +8,7 @@ import { extensionsFeature } from './extensions/feature';
 import { indicatorsFeature } from './indicators/feature';
 import { ledgerReviewFeature } from './ledgerReview/feature';
 import { ledgerFeature } from './ledger/feature';
+import { projectionFeature } from './projection/feature';
 import { reconciliationFeature } from './reconciliation/feature';
 import { settingsFeature } from './settings/feature';
 
@@ -20,6 +21,7 @@ export const FEATURES = [
   exchangeFeature,
   ledgerFeature,
   ledgerReviewFeature,
+  projectionFeature,
   settingsFeature,
 ] as const;
 
