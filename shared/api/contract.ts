@@ -19,9 +19,10 @@ import { indicatorsApi } from '../indicators/api';
 import { exchangeApi } from '../exchange/api';
 import { exchangeKeysApi } from '../exchange/keysApi';
 import { exchangeCompareApi } from '../exchange/compareApi';
+import { exchangeHelpApi } from '../exchange/helpApi';
 
 /** Every call of every domain; a name declared twice throws here, when the program starts. */
-export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi, exchangeKeysApi, exchangeCompareApi, reportsApi);
+export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi, exchangeKeysApi, exchangeCompareApi, exchangeHelpApi, reportsApi);
 
 export type Api = typeof API;
 export type ApiMethod = Extract<keyof Api, string>;
@@ -73,5 +74,6 @@ export type * from '../jobs/api';
 export type * from '../extensions/api';
 export type * from '../exchange/keysApi';
 export type * from '../exchange/compareApi';
+export type * from '../exchange/helpApi';
 export { caseFilterSchema, caseListArgs, CASE_SORTS, CASE_STATUS_FILTERS } from '../cases/api';
 export { auditListArgs } from '../audit/api';

@@ -61,6 +61,9 @@ export const AUDIT_ACTION_LABELS = {
   'exchange.register': '登记基层法院公钥',
   'exchange.keys.rotate': '更换报送签名密钥',
   'exchange.revoke': '吊销基层法院的签名公钥',
+  'exchange.help.add': '新增对基层法院的帮扶措施',
+  'exchange.help.update': '修改帮扶措施',
+  'exchange.help.progress': '登记帮扶措施的进展',
   backup: '手动备份',
   restore: '从备份恢复',
 } as const satisfies Record<string, string>;

@@ -132,6 +132,10 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'exchange.keysRotate', args: { passphrase: 'x' }, action: 'exchange.keys', input: /尚未生成签名密钥/ },
   { method: 'exchange.revoke', args: { courtCode: '辽0422', fromSequence: 3 }, action: 'exchange.keys', input: /吊销公钥是中级法院的操作/, refusal: 'CONFLICT' },
   { method: 'exchange.returnImport', args: { fileName: '回执.cdret', text: '{}' }, action: 'exchange.export', input: /缺少签名段/ },
+  { method: 'exchange.courtLedger', args: { courtCode: '辽0421' }, action: 'exchange.receive', input: /帮扶措施由中级法院填写/, refusal: 'CONFLICT' },
+  { method: 'exchange.helpAdd', args: { courtCode: '辽0421', text: '派员指导', weakPointIds: [1], leader: '甲', owner: '乙', division: '审管办', startOn: '2025-01-01', dueOn: '2025-06-30' }, action: 'ledger.manage', input: /帮扶措施由中级法院填写/, refusal: 'CONFLICT' },
+  { method: 'exchange.helpUpdate', args: { id: 1, text: '派员指导', weakPointIds: [1], leader: '甲', owner: '乙', division: '审管办', startOn: '2025-01-01', dueOn: '2025-06-30' }, action: 'ledger.manage', input: /帮扶措施由中级法院填写/, refusal: 'CONFLICT' },
+  { method: 'exchange.helpProgress', args: { id: 1, text: '已走访' }, action: 'ledger.manage', input: /帮扶措施由中级法院填写/, refusal: 'CONFLICT' },
   { method: 'exchange.recipientSet', args: { recipient: 'age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq', courtCode: '辽04', courtName: '中院' }, action: 'exchange.keys', input: /校验失败/ },
 ];
 

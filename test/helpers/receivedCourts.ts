@@ -58,6 +58,7 @@ export function writeHandPackage(db: Database, p: HandPackage): void {
     indicators: { from: p.from, to: p.to, groups: [{ scope: 'court', name: '', values: p.court }], months: p.months ?? [] },
     ranges: [],
     deletions: [],
+    ledger: { asOf: p.to, weakPoints: [], measures: [], progress: [], meetings: [] },
   };
   db.transaction(() => writeReceivedPackage(db, pkg, rows))();
 }
