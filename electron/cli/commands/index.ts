@@ -15,6 +15,7 @@ import { ranges } from './ranges';
 import { report } from './reports';
 import { compare, courts, exportCmd, exportsCmd, receive, returnCmd, revoke, verify } from './exchange';
 import { keys, recipient, register } from './keys';
+import { helpMeasure } from './helpMeasure';
 
 export const COMMANDS = {
   init,
@@ -35,6 +36,7 @@ export const COMMANDS = {
   compare,
   return: returnCmd,
   revoke,
+  'help-measure': helpMeasure,
   keys,
   recipient,
   register,
