@@ -429,9 +429,9 @@ describe('中院回执 through the window', () => {
     const early = await openExchange(basicHost, VIEWPORTS[0]);
     try {
       await early.getByTestId('xc-return-no-key').waitFor({ timeout: 15_000 });
-      await early.getByTestId('xc-return-file').setInputFiles({ name: '大文件.cdret', mimeType: 'text/plain', buffer: Buffer.alloc(70_000, 'a') });
+      await early.getByTestId('xc-return-file').setInputFiles({ name: '大文件.cdret', mimeType: 'text/plain', buffer: Buffer.alloc(300_000, 'a') });
       await early.getByTestId('xc-return-import-submit').click();
-      expect(await textOf(early, 'xc-return-file-error')).toBe('“大文件.cdret”大于 64 KiB，不是中院回执');
+      expect(await textOf(early, 'xc-return-file-error')).toBe('“大文件.cdret”大于 288 KiB，不是中院回执');
     } finally {
       await early.close();
     }
