@@ -21,7 +21,8 @@ function allOptions(): NonNullable<ParseArgsConfig['options']> {
   for (const [name, spec] of Object.entries(COMMANDS)) {
     for (const [opt, def] of Object.entries(spec.options)) {
       if (all[opt] && all[opt].type !== def.type) throw new Error(`option --${opt} of ${name} is typed differently elsewhere`);
-      all[opt] = def;
+      // Repeatable when any command repeats it (ledger's --by); a command that takes it once gets the last (main).
+      all[opt] = { ...def, multiple: !!(all[opt]?.multiple || def.multiple) };
     }
   }
   return all;
@@ -125,6 +126,13 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   user add 姓名 --role 角色[,角色] [--division 部门]   新增账号（角色：clerk 书记员、assistant 法官助理、judge 员额法官、
                                                 division_head 庭长、vice_president 分管院领导、president 院长、
                                                 statistician 审管办、admin 管理员）
+  ledger add-weakpoint 内容 --indicator 指标 --target 值 --by 日期 [--found-by 本院|中院|高院] [--found-on 日期]
+                                                脱薄工作台账：新增薄弱点及其指标目标（三项可重复；值如 2% 或 0.02），打印编号
+  ledger add-measure 内容 --weakpoint 编号 --leader 姓名 --owner 姓名 --division 部门 --start 日期 --due 日期
+      [--help-measure] [--meeting 编号]          新增整改措施（--help-measure 为中院帮扶措施，姓名部门可为中院的），打印编号
+  ledger progress 措施编号 --text 进展 [--on 日期] [--done] [--evidence 文件…]
+                                                登记进展（措施的责任人、责任领导或台账维护人员）；--done 标记完成
+  ledger list                                   台账：薄弱点、措施及其状态、各指标在措施开始前一个月和近一个月的数值
   user disable|enable|reset 姓名 / user list      停用、启用、重置口令、列出账号（账号不会被删除）
   password                                      修改本人口令（新口令取自提示输入或 COURTDESK_NEW_PASSWORD）；临时口令须先修改
   unlock 姓名                                    解除账号锁定（口令连续错误 5 次后锁定 15 分钟）；只能在本机命令行进行，记入审计日志
@@ -165,6 +173,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2;
     }
   }
+  // An option another command repeats arrives as a list: a command that takes it once gets the last, as parseArgs would.
+  for (const [key, value] of Object.entries(values)) if (Array.isArray(value) && !spec.options[key]?.multiple) values[key] = value[value.length - 1];
   const today = values.today as string | undefined;
   if (today !== undefined && !isIsoDate(today)) {
     io.err(`--today 的日期“${today}”无效，应如 2024-12-31`);

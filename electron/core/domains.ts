@@ -20,6 +20,7 @@ import { exchangeKeysDomain } from './exchange/keys/handlers';
 import { exchangeCompareDomain } from './exchange/compare/handlers';
 import { exchangeHelpDomain } from './exchange/help/handlers';
 import { reportsDomain } from './reports/handlers';
+import { ledgerDomain } from './ledger/handlers';
 
 export const DOMAINS = [
   appDomain,
@@ -40,6 +41,7 @@ export const DOMAINS = [
   exchangeCompareDomain,
   exchangeHelpDomain,
   reportsDomain,
+  ledgerDomain,
 ];
 
 /** Checked when this module loads: a call served twice, or not at all, stops the program before any window opens. */

@@ -20,9 +20,10 @@ import { exchangeApi } from '../exchange/api';
 import { exchangeKeysApi } from '../exchange/keysApi';
 import { exchangeCompareApi } from '../exchange/compareApi';
 import { exchangeHelpApi } from '../exchange/helpApi';
+import { ledgerApi } from '../ledger/api';
 
 /** Every call of every domain; a name declared twice throws here, when the program starts. */
-export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi, exchangeKeysApi, exchangeCompareApi, exchangeHelpApi, reportsApi);
+export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi, exchangeKeysApi, exchangeCompareApi, exchangeHelpApi, reportsApi, ledgerApi);
 
 export type Api = typeof API;
 export type ApiMethod = Extract<keyof Api, string>;
@@ -75,5 +76,6 @@ export type * from '../extensions/api';
 export type * from '../exchange/keysApi';
 export type * from '../exchange/compareApi';
 export type * from '../exchange/helpApi';
+export type * from '../ledger/api';
 export { caseFilterSchema, caseListArgs, CASE_SORTS, CASE_STATUS_FILTERS } from '../cases/api';
 export { auditListArgs } from '../audit/api';

@@ -64,6 +64,11 @@ export const AUDIT_ACTION_LABELS = {
   'exchange.help.add': '新增对基层法院的帮扶措施',
   'exchange.help.update': '修改帮扶措施',
   'exchange.help.progress': '登记帮扶措施的进展',
+  'ledger.weakPoint.add': '新增脱薄台账薄弱点',
+  'ledger.weakPoint.update': '修改脱薄台账薄弱点',
+  'ledger.measure.add': '新增整改（帮扶）措施',
+  'ledger.measure.update': '修改整改（帮扶）措施',
+  'ledger.progress': '登记整改措施进展',
   backup: '手动备份',
   restore: '从备份恢复',
 } as const satisfies Record<string, string>;

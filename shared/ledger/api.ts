@@ -21,11 +21,15 @@ export const EVIDENCE_PIECE_BYTES = 1024 * 1024;
 export interface LedgerFigure {
   from: IsoDate;
   to: IsoDate;
+  /**
+   * As a target compares with it: a ratio as the exact fraction numerator ÷ denominator (0.0235 for 2.35 %), 案-件比 as
+   * x of 1 : x, days and counts as they are; null when a ratio has no denominator.
+   */
   value: number | null;
-  /** For ratios; null for counts and days. */
+  /** For ratios and 案-件比; null for counts and days. */
   numerator: number | null;
   denominator: number | null;
-  /** "2.35%", "1 : 1.20", "45.2 天": the value as the ledger prints it. */
+  /** The indicators' own text (shared/indicators/format.ts): "2.4%（3/125）", "1 : 1.20（件 6 / 案 5）", "45.2 天（…）". */
   text: string;
 }
 

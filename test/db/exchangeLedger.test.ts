@@ -16,6 +16,7 @@ import { openCore, type Core } from '../../electron/core/app/openCore';
 import { parseReturnFile, returnBodySchema } from '../../shared/exchange/returnFile';
 import type { CourtLedgerView } from '../../shared/exchange/helpApi';
 import type { ReturnImportView, ReturnMadeView } from '../../shared/exchange/api';
+import { ledgerView } from '../../electron/core/ledger/ledgerViews';
 
 const BASIC_PASS = 'basic-pass-1';
 const MID_PASS = 'mid-pass-1';
@@ -177,6 +178,12 @@ describe('help measures through the return file', () => {
     expect(basic.db.prepare('SELECT text, done FROM ledger_progress WHERE measure_id = ? ORDER BY id').all(a.id)).toEqual([
       { text: '已派两名法官驻点', done: 0 },
       { text: '驻点结束，清理 40 件', done: 1 },
+    ]);
+    // The basic court's own ledger view lists them as help measures from the return, which a keeper may not record on.
+    const shown = ledgerView(basic.db, { today: '2025-07-01', viewer: { staffId: null, canManage: true } }).measures.filter((m) => m.origin === 'return');
+    expect(shown.map((m) => [m.kindLabel, m.text, m.statusLabel, m.canRecord])).toEqual([
+      ['帮扶措施', '派员驻点指导（延至十月）', '已完成', false],
+      ['帮扶措施', '组织速裁业务培训', '逾期', false],
     ]);
     // The local ledger is untouched.
     expect(basic.db.prepare("SELECT count(*) FROM ledger_measures WHERE origin = 'local'").pluck().get()).toBe(3);

@@ -59,7 +59,7 @@ function deniedCount(): number {
  * The guarded calls, with arguments that would succeed for a permitted role, and the action each needs. `input`: a
  * permitted role gets past the access check and meets an input refusal of the call itself (never FORBIDDEN).
  */
-const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegExp; refusal?: 'BAD_ARGS' | 'CONFLICT' }> = [
+const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegExp; refusal?: 'BAD_ARGS' | 'CONFLICT' | 'NOT_FOUND' }> = [
   { method: 'cases.list', args: {}, action: 'cases.view' },
   { method: 'cases.count', args: {}, action: 'cases.view' },
   { method: 'cases.exportXlsx', args: { file: 'relative.xlsx' }, action: 'cases.view', input: /完整路径/ },
@@ -136,11 +136,17 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'exchange.helpAdd', args: { courtCode: '辽0421', text: '派员指导', weakPointIds: [1], leader: '甲', owner: '乙', division: '审管办', startOn: '2025-01-01', dueOn: '2025-06-30' }, action: 'ledger.manage', input: /帮扶措施由中级法院填写/, refusal: 'CONFLICT' },
   { method: 'exchange.helpUpdate', args: { id: 1, text: '派员指导', weakPointIds: [1], leader: '甲', owner: '乙', division: '审管办', startOn: '2025-01-01', dueOn: '2025-06-30' }, action: 'ledger.manage', input: /帮扶措施由中级法院填写/, refusal: 'CONFLICT' },
   { method: 'exchange.helpProgress', args: { id: 1, text: '已走访' }, action: 'ledger.manage', input: /帮扶措施由中级法院填写/, refusal: 'CONFLICT' },
+  { method: 'ledger.list', args: {}, action: 'ledger.view' },
+  { method: 'ledger.people', args: {}, action: 'ledger.manage' },
+  { method: 'ledger.addWeakPoint', args: { text: '长期未结案件多', foundBy: 'intermediate', foundOn: '2024-12-01', targets: [{ indicator: 'longPending12Ratio', target: 0.02, dueOn: '2025-06-30' }] }, action: 'ledger.manage' },
+  { method: 'ledger.updateWeakPoint', args: { id: 999, text: '长期未结案件多', foundBy: 'self', foundOn: '2024-12-01', targets: [{ indicator: 'longPending12Ratio', target: 0.02, dueOn: '2025-06-30' }] }, action: 'ledger.manage', input: /找不到编号为 999 的薄弱点/, refusal: 'NOT_FOUND' },
+  { method: 'ledger.addMeasure', args: { kind: 'rectify', text: '清理长期未结案件', weakPointIds: [999], leader: '院长戊', owner: '王法官', division: '民一庭', startOn: '2025-01-01', dueOn: '2025-06-30' }, action: 'ledger.manage', input: /找不到编号为 999 的薄弱点/ },
+  { method: 'ledger.updateMeasure', args: { id: 999, kind: 'rectify', text: '清理长期未结案件', weakPointIds: [1], leader: '院长戊', owner: '王法官', division: '民一庭', startOn: '2025-01-01', dueOn: '2025-06-30' }, action: 'ledger.manage', input: /找不到编号为 999 的整改措施/, refusal: 'NOT_FOUND' },
   { method: 'exchange.recipientSet', args: { recipient: 'age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq', courtCode: '辽04', courtName: '中院' }, action: 'exchange.keys', input: /校验失败/ },
 ];
 
 /** Calls open to anyone (sign-in, start-up) or to everyone signed in; restore is refused by a core without a runtime. */
-const UNGUARDED = ['catalog.causes', 'auth.status', 'auth.setup', 'auth.signIn', 'auth.unlock', 'auth.signOut', 'auth.changePassword', 'app.info', 'catalog.divisions', 'catalog.judges', 'startup.status', 'startup.restoreLatest', 'jobs.list', 'jobs.cancel', 'extensions.settings'];
+const UNGUARDED = ['catalog.causes', 'auth.status', 'auth.setup', 'auth.signIn', 'auth.unlock', 'auth.signOut', 'auth.changePassword', 'app.info', 'catalog.divisions', 'catalog.judges', 'startup.status', 'startup.restoreLatest', 'jobs.list', 'jobs.cancel', 'extensions.settings', 'ledger.mine', 'ledger.upload', 'ledger.discardUpload'];
 const ELSEWHERE = {
   'backup.restore': 'test/db/appRuntime.test.ts',
   'cases.import': 'below: it needs a court-wide scope besides the role',
@@ -163,6 +169,8 @@ const ELSEWHERE = {
   'exchange.keysExportPublic': 'test/db/exchangeKeys.test.ts: needs the key made first',
   'exchange.keysImportIdentity': 'test/db/exchangeKeys.test.ts: an intermediate court only',
   'exchange.register': 'test/db/exchangeKeys.test.ts: an intermediate court only',
+  'ledger.progress': "test/db/ledgerAccess.test.ts: the measure's owner or leader, or a keeper of the ledger",
+  'ledger.evidence': "test/db/ledgerAccess.test.ts: whoever reads the ledger, or the measure's owner or leader",
 };
 
 it('covers every call of the contract: guarded here, open to all, or tested elsewhere', () => {

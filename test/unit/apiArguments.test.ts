@@ -53,6 +53,7 @@ describe('the contract', () => {
     expect(textFields).toEqual(expect.arrayContaining([['users.add', 'name'], ['cases.list', 'search'], ['cases.addEvent', 'note'], ['auth.setup', 'courtName']]));
     expect(textFields).toEqual(expect.arrayContaining([['indicators.compute', 'division'], ['indicators.compute', 'judge'], ['indicators.compute', 'stage'], ['indicators.compute', 'cause'], ['indicators.cases', 'judge'], ['indicators.cases', 'cause'], ['indicators.importRanges', 'fileName']]));
     expect(textFields).toEqual(expect.arrayContaining([['exchange.courtCases', 'courtCode'], ['exchange.courtExtensions', 'courtCode']]));
+    expect(textFields).toEqual(expect.arrayContaining([['ledger.addWeakPoint', 'text'], ['ledger.addMeasure', 'text'], ['ledger.addMeasure', 'leader'], ['ledger.addMeasure', 'owner'], ['ledger.addMeasure', 'division'], ['ledger.progress', 'text']]));
   });
 
   it.each(textFields)('%s.%s refuses 100,000 characters', (method, key) => {

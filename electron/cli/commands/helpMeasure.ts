@@ -27,7 +27,7 @@ export const helpMeasure: CommandSpec = {
   arity: [1, 2],
   options: {
     court: { type: 'string' },
-    weakpoint: { type: 'string' },
+    weakpoint: { type: 'string', multiple: true },
     leader: { type: 'string' },
     owner: { type: 'string' },
     division: { type: 'string' },

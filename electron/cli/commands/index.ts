@@ -16,6 +16,7 @@ import { report } from './reports';
 import { compare, courts, exportCmd, exportsCmd, receive, returnCmd, revoke, verify } from './exchange';
 import { keys, recipient, register } from './keys';
 import { helpMeasure } from './helpMeasure';
+import { ledger } from './ledger';
 
 export const COMMANDS = {
   init,
@@ -41,6 +42,7 @@ export const COMMANDS = {
   recipient,
   register,
   extension, 'extension-settings': extensionSettings,
+  ledger,
   cases,
   case: caseCmd, 'closing-rules': closingRules,
   user,

@@ -23,6 +23,8 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   court: '法院',
   api: '调用',
   settings: '设置',
+  weak_point: '薄弱点',
+  measure: '整改措施',
 };
 
 export function auditEntityLabel(entity: string | null): string {
