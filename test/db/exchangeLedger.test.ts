@@ -6,6 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { freshCourtDb, record } from '../helpers/tempDb';
 import { installTestKeys } from '../helpers/exchangeKeys';
 import { EVIDENCE_SHA, seedLedger } from '../helpers/ledgerSeed';
+import { writeHandPackage } from '../helpers/receivedCourts';
 import { exportPackage, type ExportRequest } from '../../electron/core/exchange/package/exportPackage';
 import { importReturn } from '../../electron/core/exchange/returns/returnFiles';
 import { makeSigningKey, storeOwnKeys, storeRecipient, ageFingerprint } from '../../electron/core/exchange/keys/keyStore';
@@ -124,6 +125,12 @@ describe('the ledger part of a package received at the intermediate court', () =
   it('a court not registered here, or a reader without exchange.receive, is refused', async () => {
     expect((await refusal('exchange.courtLedger', { courtCode: '辽0499' }))!.message).toContain('未在本院登记');
     expect((await refusal('exchange.courtLedger', { courtCode: '辽0421' }, viceOnly))!.code).toBe('FORBIDDEN');
+  });
+
+  it('a court whose packages are here but whose key is no longer registered still has its ledger shown', async () => {
+    writeHandPackage(core.db, { code: '辽0423', name: '丙县人民法院', sequence: 1, from: '2025-01-01', to: '2025-06-30', court: {} });
+    const view = await call<CourtLedgerView>('exchange.courtLedger', { courtCode: '辽0423' });
+    expect(view).toMatchObject({ courtCode: '辽0423', courtName: '丙县人民法院', received: { sequence: 1, weakPoints: [], measures: [] }, help: [] });
   });
 });
 

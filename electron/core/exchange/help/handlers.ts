@@ -12,6 +12,11 @@ import { receivedLedger } from '../../ledger/receivedLedger';
 import { courtLevel, findRegisteredSender } from '../keys/keyStore';
 import { addHelp, addHelpProgress, helpViews, updateHelp } from './helpStore';
 
+function lastReceivedCourt(db: CoreServices['db'], code: string): { courtCode: string; courtName: string } | null {
+  const r = db.prepare('SELECT sender_code AS courtCode, sender_name AS courtName FROM received_packages WHERE sender_code = ? ORDER BY sequence DESC LIMIT 1').get(code);
+  return (r as { courtCode: string; courtName: string } | undefined) ?? null;
+}
+
 const known = (id: string): id is IndicatorId => (INDICATOR_IDS as readonly string[]).includes(id);
 
 /** The ledger as the court's package brought it, for reading: each measure with its latest progress. */
@@ -68,7 +73,8 @@ export const exchangeHelpDomain = createDomain('exchange', exchangeHelpApi, (s: 
   return {
     'exchange.courtLedger': (a, ctx) => {
       intermediate();
-      const sender = findRegisteredSender(s.db, a.courtCode);
+      // A court is known here by its registration, or (a key since revoked and removed) by the packages it sent.
+      const sender = findRegisteredSender(s.db, a.courtCode) ?? lastReceivedCourt(s.db, a.courtCode);
       if (!sender) throw new InputError(`基层法院“${a.courtCode}”未在本院登记`, 'courtCode');
       const held = receivedLedger(s.db, sender.courtCode);
       return {
