@@ -119,10 +119,11 @@ function ReceivedLedger({ l }: { l: ReceivedLedgerView }) {
 function HelpRows({ view, onChanged }: { view: CourtLedgerView; onChanged(): void }) {
   const [open, setOpen] = useState<{ id: number; what: 'edit' | 'progress' } | null>(null);
   const points = view.received?.weakPoints ?? [];
+  const pointText = new Map(points.map((w) => [w.id, w.text]));
   const row = (m: HelpMeasureView) => (
     <tr key={m.id} data-testid="xl-help" data-status={m.status} className={m.status === 'overdue' ? 'xl-row-overdue' : undefined}>
       <td>{m.text}</td>
-      <td className="xc-nowrap">{m.weakPointIds.join('、')}</td>
+      <td className="xc-nowrap">{m.weakPointIds.map((id) => <div key={id} title={pointText.get(id) ?? '该院最近的台账中已没有此薄弱点'}>{id}</div>)}</td>
       <td>{[m.leader, m.owner, m.division].join(' · ')}</td>
       <td className="xc-nowrap">
         {m.startOn} 至 {m.dueOn}
