@@ -157,6 +157,10 @@ describe('help measures through the return file', () => {
   it('travel in the return file and land in the basic court ledger as read-only help measures; unknown weak points dropped with a warning', async () => {
     // A weak point the basic court no longer has (its package named it once).
     core.db.prepare('UPDATE ledger_help_measures SET weak_points = ? WHERE id = ?').run(JSON.stringify([seeded.points[1], 99]), helpB);
+    // The measure may still be edited with that weak point kept; a new unknown one is refused.
+    const { courtCode: _c, ...kept } = add({ text: '组织速裁业务培训', weakPointIds: [seeded.points[1], 99], startOn: '2025-06-01', dueOn: '2025-06-20' });
+    await call('exchange.helpUpdate', { id: helpB, ...kept });
+    expect((await refusal('exchange.helpUpdate', { id: helpB, ...kept, weakPointIds: [seeded.points[1], 99, 98] }))!.message).toContain('薄弱点 98 不在');
     const made = await call<ReturnMadeView>('exchange.returnMake', { courtCode: '辽0421', passphrase: MID_PASS });
     expect(made.helpMeasures).toBe(2);
     const parsed = parseReturnFile(made.text);

@@ -85,7 +85,10 @@ export function addHelp(db: Database, courtCode: string, f: HelpFields, actor: s
 export function updateHelp(db: Database, id: number, f: HelpFields & { doneOn?: string | null }): { before: HelpRow; courtCode: string } {
   const before = row(db, id);
   const code = codeOfCourt(db, before.courtId);
-  checkWeakPoints(db, code, f.weakPointIds);
+  // Only the weak points newly named: one the court has since dropped may stay on a measure being closed.
+  const had = new Set(pointsOf(before.weakPoints));
+  const added = f.weakPointIds.filter((w) => !had.has(w));
+  if (added.length) checkWeakPoints(db, code, added);
   const doneOn = f.doneOn === undefined ? before.doneOn : f.doneOn;
   if (doneOn !== null && doneOn < f.startOn) throw new InputError('完成日期不能早于开始日期', 'doneOn');
   db.prepare(`UPDATE ledger_help_measures SET text = ?, weak_points = ?, leader_name = ?, owner_name = ?, division_name = ?, start_on = ?, due_on = ?,
