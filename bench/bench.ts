@@ -22,6 +22,7 @@ import { writeExchangeZip } from './exchangeZip';
 import { buildReport, type ReportParams } from '../electron/core/reports/reportJob';
 import { effectiveRanges } from '../shared/indicators/ranges';
 import { benchIndicators as indicatorLines, type BenchTools } from './indicatorsBench';
+import { benchLedgerTrend } from './ledgerTrendBench';
 import { benchExchange } from './exchangeBench';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -450,6 +451,7 @@ async function main() {
   for (const d of dbs) {
     benchSize(d.n, d.file);
     benchIndicators(d.n, d.file);
+    benchLedgerTrend(TOOLS, d.n, d.file);
     await benchReports(d.n, d.file);
     benchQueries(d.n, d.file);
     if (d.n === 100_000 && !process.env.BENCH_SKIP_EXPORT) await benchExport(d.n, d.file);

@@ -68,7 +68,7 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   verify 文件                                   核验报送包（不导入）：结构、签名、接收方、校验值、是否过期；--json 输出 {ok, reason, …}
   receive 文件                                  （中院）核验并导入基层法院的报送包；已导入过的报送包提示“已导入”，不重复导入
   courts                                        （中院）各基层法院及其最后一个报送包
-  compare                                       （中院）各院对比：各基层法院最近报送包的主要指标、与本院合理区间比较（▲偏高、▼偏低）
+  compare [--all]                               （中院）各院对比：各基层法院最近报送包的主要指标、与本院合理区间比较（▲偏高、▼偏低）
                                                 和各院中位数，按法院代码排列，不排名；--json 输出全部指标
   return make --court 代码 --out 文件 / return import 文件
                                                 （中院）为一个基层法院制作签名的回执：本院的合理区间、最后收到的报送包和对该院的帮扶措施；
@@ -84,6 +84,7 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   revoke --court 代码 --from-sequence N [--card 新公钥卡]
                                                 （中院）密钥泄露后吊销基层法院的签名公钥：自序号 N 起不再接受它签名的报送包；
                                                 --card 同时登记电话核对过的新公钥卡，自序号 N 起使用
+  recipient card 中院公钥卡
   recipient set AGE公钥 --court-code 代码 --court-name 名称 [--signing-key 中院签名公钥]
                                                 设置报送的中院（基层法院），显示供电话核对的指纹
   register 公钥卡文件                            登记基层法院的公钥卡（中级法院，电话核对指纹后）

@@ -21,6 +21,8 @@ import { exchangeCompareDomain } from './exchange/compare/handlers';
 import { exchangeHelpDomain } from './exchange/help/handlers';
 import { reportsDomain } from './reports/handlers';
 import { ledgerDomain } from './ledger/handlers';
+import { ledgerTrendDomain } from './ledger/trend/handlers';
+import { ledgerMeetingsDomain } from './ledger/meetings/handlers';
 
 export const DOMAINS = [
   appDomain,
@@ -42,6 +44,8 @@ export const DOMAINS = [
   exchangeHelpDomain,
   reportsDomain,
   ledgerDomain,
+  ledgerTrendDomain,
+  ledgerMeetingsDomain,
 ];
 
 /** Checked when this module loads: a call served twice, or not at all, stops the program before any window opens. */

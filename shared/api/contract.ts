@@ -21,9 +21,11 @@ import { exchangeKeysApi } from '../exchange/keysApi';
 import { exchangeCompareApi } from '../exchange/compareApi';
 import { exchangeHelpApi } from '../exchange/helpApi';
 import { ledgerApi } from '../ledger/api';
+import { ledgerTrendApi } from '../ledger/trendApi';
+import { ledgerMeetingsApi } from '../ledger/meetingsApi';
 
 /** Every call of every domain; a name declared twice throws here, when the program starts. */
-export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi, exchangeKeysApi, exchangeCompareApi, exchangeHelpApi, reportsApi, ledgerApi);
+export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi, exchangeKeysApi, exchangeCompareApi, exchangeHelpApi, reportsApi, ledgerApi, ledgerTrendApi, ledgerMeetingsApi);
 
 export type Api = typeof API;
 export type ApiMethod = Extract<keyof Api, string>;
@@ -77,5 +79,7 @@ export type * from '../exchange/keysApi';
 export type * from '../exchange/compareApi';
 export type * from '../exchange/helpApi';
 export type * from '../ledger/api';
+export type * from '../ledger/trendApi';
+export type * from '../ledger/meetingsApi';
 export { caseFilterSchema, caseListArgs, CASE_SORTS, CASE_STATUS_FILTERS } from '../cases/api';
 export { auditListArgs } from '../audit/api';

@@ -11,6 +11,7 @@ export const AUDIT_ACTION_LABELS = {
   'cases.export': '导出案件列表（Excel）',
   'reconciliation.export': '导出审限核对（Excel）',
   'reports.export': '导出质效报表（周通报、月度分析）',
+  'ledger.meeting.add': '记录月分析会',
   'event.add': '登记期间',
   'event.end': '结束期间',
   'event.resume': '恢复审理',

@@ -1,5 +1,5 @@
 // 各院对比 in words, pure: the key indicators of the table, each court's cell as text with its 偏高/偏低 mark (words and a symbol, never colour alone), and the whole table as lines for the command line. Court-code order, no rank (不得通报排名).
-import { INDICATORS, type IndicatorId } from '../indicators/catalogue';
+import { INDICATOR_IDS, INDICATORS, type IndicatorId } from '../indicators/catalogue';
 import { numberText } from '../indicators/figures';
 import type { RangeStatus } from '../indicators/ranges';
 import type { CompareView } from './compareApi';
@@ -9,6 +9,9 @@ export const COMPARE_KEY_IDS: readonly IndicatorId[] = [
   'received', 'resolved', 'pending', 'clearanceRate', 'dispositionRate', 'onTimeRate', 'avgDuration', 'overduePending',
   'longPending12', 'extensionRate', 'appealRate', 'reversalRate', 'mediationRate',
 ];
+
+/** Every indicator a court sends as one number (a distribution has no single value): the table's 全部指标 and `compare --all`. */
+export const COMPARE_ALL_IDS: readonly IndicatorId[] = INDICATOR_IDS.filter((id) => INDICATORS[id].kind !== 'distribution');
 
 /** Above or below this court's range: a symbol and a word (the mark prints in black and white). */
 export const COMPARE_MARKS: Record<RangeStatus, string> = { inside: '', none: '', above: '▲偏高', below: '▼偏低' };

@@ -10,6 +10,22 @@ export interface KeyView {
   createdAt: string;
 }
 
+/** What an intermediate court's key card says, every check passed, before the basic court records it as its recipient. */
+export interface RecipientCardView {
+  courtCode: string;
+  courtName: string;
+  /** The card's date, YYYY-MM-DD. */
+  date: string;
+  /** age: the key the packages are encrypted to. */
+  recipient: string;
+  fingerprint: string;
+  digits: string;
+  /** minisign: the key the intermediate court signs its return files with. */
+  signingKey: string;
+  signingFingerprint: string;
+  signingDigits: string;
+}
+
 export interface SenderView {
   courtCode: string;
   courtName: string;
@@ -28,7 +44,7 @@ export interface KeysView {
   /** age: an intermediate court's decryption identity (its public recipient). */
   age: KeyView | null;
   /** A basic court: the intermediate court it reports to. */
-  recipient: (KeyView & { courtCode: string; courtName: string; signingKey: string | null }) | null;
+  recipient: (KeyView & { courtCode: string; courtName: string; signingKey: string | null; signingFingerprint: string | null; signingDigits: string | null }) | null;
   /** An intermediate court: the basic courts registered. */
   senders: SenderView[];
 }
@@ -70,6 +86,13 @@ export const exchangeKeysApi = defineCalls({
     }).strict(),
     access: 'exchange.keys',
     result: returns<KeysView>(),
+  },
+  // Reads and checks an intermediate court's card without storing anything: the window shows both fingerprints to be
+  // compared by phone, then records the card's keys with exchange.recipientSet.
+  'exchange.recipientCardCheck': {
+    args: z.object({ card: z.string().min(1, '请提供中院的公钥卡').max(8000, '公钥卡过长') }).strict(),
+    access: 'exchange.keys',
+    result: returns<RecipientCardView>(),
   },
   'exchange.register': {
     args: z.object({ card: z.string().min(1, '请提供公钥卡').max(8000, '公钥卡过长') }).strict(),

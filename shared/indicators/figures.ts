@@ -113,15 +113,20 @@ export function mainPart(id: IndicatorId): DrillPart | null {
   return parts.denominator ? 'denominator' : null;
 }
 
+/** Fewer groups with a value than this have no median: a division head's one division is its own median, which compares nothing. */
+export const MEDIAN_MIN_GROUPS = 2;
+
 /**
  * The groups' median and range of one indicator, over the groups that have a value. The formulas' median is exact on
  * whole numbers only (day counts); ratios carry decimals, so an even count's mean of the middle two is rounded here.
+ * With fewer than MEDIAN_MIN_GROUPS values the median is null (shown —): the divisions outside a division head's
+ * scope are not his data, and a median of his one division would only repeat his own figure.
  */
 export function spread(values: ReadonlyArray<number | null>): { median: number | null; min: number | null; max: number | null; n: number } {
   const xs = values.filter((x): x is number => x !== null).sort((a, b) => a - b);
   const n = xs.length;
   const mid = n >> 1;
-  const med = xs.every(Number.isInteger) ? median(xs) : n % 2 ? xs[mid] : Math.round(((xs[mid - 1] + xs[mid]) / 2) * 100) / 100;
+  const med = n < MEDIAN_MIN_GROUPS ? null : xs.every(Number.isInteger) ? median(xs) : n % 2 ? xs[mid] : Math.round(((xs[mid - 1] + xs[mid]) / 2) * 100) / 100;
   return { median: med, min: n ? xs[0] : null, max: n ? xs[n - 1] : null, n };
 }
 
@@ -172,4 +177,9 @@ export function rangeBadge(id: IndicatorId, values: IndicatorValues | FlaggedVal
   const def = INDICATORS[id];
   if (flag.status === 'inside') return { mark: '区间内', phrase: `合理区间 ${rangeText(def, flag.range)}`, worse: false, outside: false };
   return { mark: STATUS_MARKS[flag.status], phrase: rangePhrase(def, flag.range, flag.status), worse: isWorseSide(def, flag.status), outside: true };
+}
+
+/** The note said where a table's or chart's median is missing for want of groups (who: 部门 / 法官). */
+export function noMedianNote(who: string): string {
+  return `本范围内有数值的${who}不足 ${MEDIAN_MIN_GROUPS} 个，不计算各${who}中位数（记为“—”）：只有一个${who}时，中位数就是它本身，无从比较；其他${who}的数据不在本范围内。`;
 }

@@ -4,7 +4,7 @@ import { addDays, epochDay, isIsoDate } from '../dates/calendar';
 import { INDICATORS, type IndicatorId } from './catalogue';
 import type { IndicatorGroup, IndicatorsResult } from './api';
 import type { DrillPart } from './parts';
-import { change, mainPart, numberText, rangeBadge, spread, valueOf, type Change, type RangeBadge } from './figures';
+import { change, mainPart, noMedianNote, numberText, rangeBadge, spread, valueOf, type Change, type RangeBadge } from './figures';
 
 /** The weekly key indicators, in the bulletin's column order. */
 export const WEEKLY_IDS: readonly IndicatorId[] = ['received', 'resolved', 'clearanceRate', 'onTimeRate', 'avgDuration', 'overduePending', 'longPending12'];
@@ -25,9 +25,18 @@ export function defaultWeek(today: string): string {
   return addDays(weekStart(today), -7);
 }
 
-/** The week an address names: its Monday, any date naming the week that holds it; none or a bad one: the default. */
+/** Whether the week of this Monday is over by today (its Sunday lies before today): the only weeks a bulletin reports. */
+export function weekOver(monday: string, today: string): boolean {
+  return monday <= defaultWeek(today);
+}
+
+/**
+ * The week an address names: its Monday, any date naming the week that holds it; none or a bad one: the default. A
+ * week not over yet (this week, a later one) is the last full week, as 下一周 stops there: a bulletin of a week still
+ * running would change under its reader.
+ */
 export function weekOf(week: string | null | undefined, today: string): string {
-  return week && isIsoDate(week) ? weekStart(week) : defaultWeek(today);
+  return week && isIsoDate(week) && weekOver(weekStart(week), today) ? weekStart(week) : defaultWeek(today);
 }
 
 export function weekPeriod(monday: string): { from: string; to: string } {
@@ -108,4 +117,13 @@ export function weeklyRows(week: IndicatorsResult, last: IndicatorsResult | null
     }),
   });
   return rows;
+}
+
+/**
+ * The note under a bulletin's table whose median row is all — because its scope holds fewer than two groups with a
+ * value (a division head's one division); null when the median stands or there is no group at all.
+ */
+export function weeklyMedianNote(rows: readonly WeeklyRow[], who: string): string | null {
+  const median = rows.find((r) => r.kind === 'median');
+  return rows.some((r) => r.kind === 'group') && median && median.cells.every((c) => c.value === null) ? noMedianNote(who) : null;
 }

@@ -6,6 +6,7 @@ import { tempDir } from '../helpers/tempDb';
 import { openDatabase, closeDatabase } from '../../electron/core/db/connection';
 import { count, ratio, writeHandPackage } from '../helpers/receivedCourts';
 import { positionColumns, rankWords } from '../helpers/noRank';
+import { COMPARE_ALL_IDS } from '../../shared/exchange/compareText';
 
 let work: ReturnType<typeof tempDir>;
 let mid: string;
@@ -51,6 +52,17 @@ describe('courtdesk compare', () => {
     expect(lines[4]!.split('\t').slice(0, 4)).toEqual(['', '各院中位数', '', '20']);
     expect(rankWords(r.out)).toEqual([]);
     expect(positionColumns(lines.slice(1, 4).map((l) => l.split('\t')))).toEqual([]);
+
+    // --all: every indicator with a single value, the key ones among them, the same courts and median line.
+    const all = cli(['--db', mid, 'compare', '--all']);
+    expect(all.code, all.err).toBe(0);
+    const allLines = all.out.trim().split('\n');
+    const head = allLines[0]!.split('\t');
+    expect(head).toHaveLength(3 + COMPARE_ALL_IDS.length);
+    expect(head).toEqual(expect.arrayContaining(['结收比', '一审服判息诉率', '案-件比', '人均结案数']));
+    expect(head).not.toContain('未结案件审理时长分布');
+    expect(allLines.slice(1, 4).map((l) => l.split('\t')[0])).toEqual(['辽0421', '辽0422', '辽0423']);
+    expect(rankWords(all.out)).toEqual([]);
 
     const j = cli(['--db', mid, '--json', 'compare']);
     expect(j.code, j.err).toBe(0);

@@ -87,9 +87,25 @@ describe('courtdesk keys, recipient, register', () => {
     expect(r.err).toContain('校验失败');
     r = run(basicDb, ['recipient', 'set', inter.age.publicKey, '--court-code', '辽04', '--court-name', '抚顺市中级人民法院']);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain(`逐组核对指纹：${inter.age.digits}`);
-    const shown = run(basicDb, ['keys', 'show']).out;
+    expect(r.out).toContain(`加密公钥（age）：${inter.age.digits}`);
+    expect(r.out).toContain('未登记中院签名公钥');
+    let shown = run(basicDb, ['keys', 'show']).out;
     expect(shown).toContain('报送中院：抚顺市中级人民法院（辽04）');
+    expect(shown).toContain('中院签名公钥指纹：未登记');
+
+    // The intermediate court's card: both keys recorded at once, both fingerprints printed; its own card refused.
+    const interKeys = run(interDb, ['--json', 'keys', 'show']).json() as { signing: { digits: string } };
+    r = run(interDb, ['keys', 'export-public', '--out', at('inter-card.txt')]);
+    expect(r.code, r.err).toBe(0);
+    r = run(basicDb, ['recipient', 'card', at('basic-card.txt')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('基层法院的公钥卡，不是中院的');
+    r = run(basicDb, ['recipient', 'card', at('inter-card.txt')]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(`加密公钥（age）：${inter.age.digits}`);
+    expect(r.out).toContain(`签名公钥（minisign）：${interKeys.signing.digits}`);
+    shown = run(basicDb, ['keys', 'show']).out;
+    expect(shown).toContain(`中院签名公钥指纹：${interKeys.signing.digits}`);
     expect(run(interDb, ['keys', 'show']).out).toMatch(/辽0421\t某某县人民法院\t指纹 [\d ]+/);
   });
 

@@ -151,10 +151,25 @@ describe('courtdesk report refuses bad input in Chinese, exit 2, no stack trace,
     expect(readdirSync(work.dir).sort()).toEqual(before);
   });
 
+  it('a week beginning today, or running, is refused naming --date, as the window stops at the last full week', () => {
+    // TODAY (2025-06-30) is a Monday: its week has not happened yet; 2025-06-29 is the Sunday of the last full week.
+    for (const date of ['2025-06-30', '2025-07-06']) {
+      const r = run(['report', 'weekly', '--date', date, '--out', path.join(work.dir, 'running.pdf')]);
+      expect(r.code, r.err).toBe(2);
+      expect(r.err).toContain(`--date：${date} 所在的一周（2025-06-30 至 2025-07-06）尚未结束`);
+      expect(r.err).toContain('最近一个完整的周是 2025-06-23 至 2025-06-29');
+      expect(existsSync(path.join(work.dir, 'running.pdf'))).toBe(false);
+    }
+    const last = run(['report', 'weekly', '--date', '2025-06-29', '--out', path.join(work.dir, 'last.pdf')]);
+    expect(last.code, last.err).toBe(0);
+    expect(last.out).toContain('2025-06-23 至 2025-06-29');
+  });
+
   it('a week not yet begun is refused naming --date', () => {
     const r = run(['report', 'weekly', '--date', '2025-07-08', '--out', path.join(work.dir, 'later.pdf')]);
     expect(r.code).not.toBe(0);
-    expect(r.err).toMatch(/2025-07-08 所在的一周尚未开始/);
+    expect(r.err).toMatch(/--date：2025-07-08 所在的一周尚未开始/);
+    expect(r.code).toBe(2);
     expect(existsSync(path.join(work.dir, 'later.pdf'))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshCourtDb, record } from '../helpers/tempDb';
 import { caseRow, count, monthsOf, ratio, writeHandPackage } from '../helpers/receivedCourts';
-import { compareCourts, courtCases, courtExtensions, courtTrends } from '../../electron/core/exchange/compare/compareQueries';
+import { compareCourts, courtCases, courtExtensions, courtTrends, medianOf } from '../../electron/core/exchange/compare/compareQueries';
 import { rangesInForce, setRange } from '../../electron/core/indicators/rangeSettings';
 import { SettingsStore } from '../../electron/core/settings/settingsStore';
 import { InputError } from '../../electron/core/kernel/errors';
@@ -74,7 +74,18 @@ describe('exchange.compare', () => {
     const v = compareCourts(mid.db, ranges());
     expect(v.medians.clearanceRate).toBe(50);
     expect(v.medians.caseItemRatio).toBe(1.28);
-    expect(courtTrends(mid.db, ranges(), 'clearanceRate').medians).toEqual(Array(12).fill(50.05));
+    // 66.7 and 33.4: 50.05, shown half up as the rate's one decimal (a binary 50.05 printed as 50.0).
+    expect(courtTrends(mid.db, ranges(), 'clearanceRate').medians).toEqual(Array(12).fill(50.1));
+  });
+
+  // Found in review: 调解率 0.0% and 33.3% showed a median of 16.6% (16.65 printed by toFixed as a binary fraction).
+  it('a median between two shown values is rounded half up to the decimals the indicator shows', () => {
+    expect(medianOf('mediationRate', [0, 33.3, null])).toBe(16.7);
+    expect(medianOf('avgDuration', [69, 34.3])).toBe(51.7);
+    expect(medianOf('caseItemRatio', [1.24, 1.31])).toBe(1.28);
+    expect(medianOf('received', [3, 4])).toBe(3.5);
+    expect(medianOf('clearanceRate', [10, 90, 50])).toBe(50);
+    expect(medianOf('clearanceRate', [null, null])).toBeNull();
   });
 
   it('the latest package of a court stands for it; the table says when periods differ', () => {

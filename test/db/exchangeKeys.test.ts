@@ -6,7 +6,7 @@ import path from 'node:path';
 import { freshCourtDb } from '../helpers/tempDb';
 import { openCore, type Core } from '../../electron/core/app/openCore';
 import { AccountStore } from '../../electron/core/accounts/accountStore';
-import type { KeysView, SenderView } from '../../shared/exchange/keysApi';
+import type { KeysView, RecipientCardView, SenderView } from '../../shared/exchange/keysApi';
 import { ageDecrypt, ageEncrypt, generateAgeIdentity } from '../../electron/core/exchange/crypto/age';
 import { generateMinisignKey, minisignPublicKeyLine, minisignSign, minisignVerify } from '../../electron/core/exchange/crypto/minisign';
 import { keyFingerprint } from '../../shared/exchange/fingerprint';
@@ -213,6 +213,44 @@ describe('the reporting recipient', () => {
     expect(getReportingRecipient(basic.core.db)!.recipient).toBe(next);
     expect(basic.core.db.prepare('SELECT count(*) FROM exchange_recipients WHERE replaced_at IS NOT NULL').pluck().get()).toBe(1);
     expect(audits(basic, 'exchange.recipient.set')).toHaveLength(2);
+  });
+});
+
+describe('the recipient from the intermediate court\'s card', () => {
+  it('refuses a basic court\'s card, a changed card, a swapped key, and the call at an intermediate court, storing nothing', async () => {
+    const p = parseKeyCard(interCard) as Extract<ReturnType<typeof parseKeyCard>, { ok: true }>;
+    const other = (await generateAgeIdentity()).recipient;
+    const cases: Array<[string, RegExp]> = [
+      [basicCard, /基层法院的公钥卡，不是中院的/],
+      [interCard.replace('测试县人民法院', '别的市中级人民法院'), /签名无效/],
+      [interCard.replace(p.fields.ageRecipient!, other), /指纹与公钥不符/],
+      [interCard.replace(p.fields.ageFingerprint!, keyFingerprint('age-x25519', ageRecipientBytes(other)).digits), /指纹与公钥不符/],
+      [interCard.replace(/age-recipient: .*\n/, ''), /缺少 age-recipient/],
+      [p.body, /缺少签名段/],
+    ];
+    for (const [card, message] of cases) {
+      const r = await refused(basic, 'exchange.recipientCardCheck', { card }, message);
+      expect(!r.ok && r.error.field).toBe('card');
+    }
+    await refused(inter, 'exchange.recipientCardCheck', { card: interCard }, /只用于基层法院/);
+    await refused(basic, 'exchange.recipientCardCheck', { card: interCard }, /无权|权限/, '王法官');
+  });
+
+  it('shows both keys\' fingerprints as the intermediate court\'s own screen does, then records both keys', async () => {
+    const mine = value(await call<KeysView>(inter, 'exchange.keysShow', {}));
+    const before = tables(basic);
+    const c = value(await call<RecipientCardView>(basic, 'exchange.recipientCardCheck', { card: interCard }));
+    expect(tables(basic)).toEqual(before);
+    expect(c).toMatchObject({ courtCode: '辽04', recipient: mine.age!.publicKey, fingerprint: mine.age!.fingerprint, digits: mine.age!.digits, signingKey: mine.signing!.publicKey, signingFingerprint: mine.signing!.fingerprint, signingDigits: mine.signing!.digits, date: '2026-12-05' });
+    const v = value(await call<KeysView>(basic, 'exchange.recipientSet', { recipient: c.recipient, courtCode: c.courtCode, courtName: c.courtName, signingKey: c.signingKey }));
+    expect(v.recipient).toMatchObject({ publicKey: mine.age!.publicKey, digits: mine.age!.digits, signingKey: mine.signing!.publicKey, signingDigits: mine.signing!.digits, signingFingerprint: mine.signing!.fingerprint });
+  });
+
+  it('refuses this court\'s own signing key given as the intermediate court\'s, naming the field', async () => {
+    // A basic court pasting the key from its own screen would then refuse every genuine return file.
+    const recipient = ownAgeRecipient(inter.core.db)!.recipient;
+    const r = await refused(basic, 'exchange.recipientSet', { recipient, courtCode: '辽04', courtName: '抚顺市中级人民法院', signingKey: ownSigningKeyPublic(basic.core.db)!.line }, /本院自己的签名公钥/);
+    expect(!r.ok && r.error.field).toBe('signingKey');
   });
 });
 

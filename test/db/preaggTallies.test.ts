@@ -9,6 +9,7 @@ import { forgetStockDays, materializeStockDay } from '../../electron/core/indica
 import { switchHolidayRoll } from '../../electron/core/deadlines/switchHolidayRoll';
 import { seedDatabase } from '../../electron/core/setup/seed';
 import { fillLinkMediationTallies, fillMonthTallies } from '../../electron/core/db/migrations/0017-link-mediation-tallies';
+import { fillDurationYears, fillLinkSimple, fillMonths } from '../../electron/core/db/migrations/0019-duration-year-tallies';
 import { InputError } from '../../electron/core/kernel/errors';
 import { addDays, daysBetween } from '../../shared/dates/calendar';
 import { EVENT_KINDS, type CaseRecord } from '../../shared/cases/types';
@@ -311,7 +312,7 @@ describe('property: after every random change, the pre-aggregation equals a reco
   });
 });
 
-/** Migration 16's tables (their rows that are not 0) equal what its fills build from scratch now (the month rows from the day rows). */
+/** Migration 17's and 18's tables (their rows that are not 0) equal what their fills build from scratch now (month and year rows from the day rows, simple from the cases). */
 function expectTablesRebuilt(db: BetterSqlite3.Database): void {
   const read = () => ({
     mediation: db.prepare('SELECT * FROM tally_mediation WHERE ended <> 0 OR settled <> 0').raw().all(),
@@ -320,13 +321,21 @@ function expectTablesRebuilt(db: BetterSqlite3.Database): void {
     // Month rows: the sums of their days' rows (a row of zeros is as good as none).
     month: db.prepare('SELECT * FROM tally_month').raw().all().filter((r) => (r as number[]).slice(3).some((v) => v !== 0)),
     durationsMonth: db.prepare('SELECT * FROM tally_durations_month WHERE n <> 0').raw().all(),
+    durationsYear: db.prepare('SELECT * FROM tally_durations_year WHERE n <> 0').raw().all(),
+    mediationMonth: db.prepare('SELECT * FROM tally_mediation_month WHERE ended <> 0 OR settled <> 0').raw().all(),
+    linksMonth: db.prepare('SELECT * FROM tally_links_month WHERE simple <> 0').raw().all(),
   });
   const kept = read();
   db.exec(`SAVEPOINT rebuild; DELETE FROM tally_mediation; DELETE FROM tally_advance; DELETE FROM tally_links;
     DELETE FROM tally_month; DELETE FROM tally_durations_month;`);
   try {
     fillLinkMediationTallies(db);
+    fillLinkSimple(db);
     fillMonthTallies(db);
+    // The triggers on the tables refilled are on here: migration 18's rows are emptied after them and filled anew.
+    db.exec('DELETE FROM tally_durations_year; DELETE FROM tally_mediation_month; DELETE FROM tally_links_month;');
+    fillDurationYears(db);
+    fillMonths(db);
     expect(kept).toEqual(read());
   } finally {
     db.exec('ROLLBACK TO rebuild; RELEASE rebuild');

@@ -165,10 +165,21 @@ describe('周通报', () => {
     const r = await call<ReportFile>('reports.build', { kind: 'weekly', date: '2024-03-13', format: 'xlsx' }, '庭长乙');
     const sheets = await xlsxCells(r.base64);
     expect(sheets.get('各部门')!.slice(1).map((row) => row[0])).toEqual(['民二庭', '本部门', '中位数']);
+    // One division in his scope: no divisions' median (it was his own figure again), the cells left empty, the PDF says why.
+    const divisions = sheets.get('各部门')!;
+    expect(divisions.at(-1)!.slice(1).filter((v) => v !== null && v !== undefined && v !== '')).toEqual([]);
+    const head = sheets.get('本部门主要指标')!;
+    expect(head[0][3]).toBe('各部门中位数');
+    expect(head.slice(1).map((row) => row[3] ?? null).filter((v) => v !== null && v !== '')).toEqual([]);
     expect(sheets.get('各承办法官')!.slice(1).map((row) => row[0])).toEqual(['李法官', '本部门', '中位数']);
     const audit = core.db.prepare("SELECT actor, after_json FROM audit_log WHERE action = 'reports.export' ORDER BY id").all() as Array<{ actor: string; after_json: string }>;
     expect(audit.at(-1)!.actor).toBe('庭长乙');
     expect(JSON.parse(audit.at(-1)!.after_json)).toMatchObject({ kind: 'weekly', format: 'xlsx', from: WEEK.from, to: WEEK.to, scope: 'division' });
+    // The court's bulletin keeps its median over the two divisions.
+    const court = pdfText(save(await call<ReportFile>('reports.build', { kind: 'weekly', date: '2024-03-13', format: 'pdf' }), 'report-weekly-court.pdf', 1));
+    expect(court.replace(/\s+/g, '')).not.toContain('不计算各部门中位数');
+    const pdf = pdfText(save(await call<ReportFile>('reports.build', { kind: 'weekly', date: '2024-03-13', format: 'pdf' }, '庭长乙'), 'report-weekly-head.pdf', 1));
+    expect(pdf.replace(/\s+/g, '')).toContain('不计算各部门中位数');
   });
 
   it('refuses a week not yet begun, a bad date or format, and a clerk, in Chinese; nothing is written to the audit log', async () => {
@@ -176,6 +187,10 @@ describe('周通报', () => {
     const future = await core.call('reports.build', { kind: 'weekly', date: '2024-04-01', format: 'pdf' }, { session: sessions['院长甲'] });
     expect(future, JSON.stringify(future)).toMatchObject({ ok: false, error: { code: 'BAD_ARGS' } });
     expect(!future.ok && future.error.message).toContain('尚未开始');
+    // 2024-03-20 is a Wednesday: its week (03-18 to 03-24) is not over, and its figures would still change.
+    const running = await core.call('reports.build', { kind: 'weekly', date: '2024-03-18', format: 'pdf' }, { session: sessions['院长甲'] });
+    expect(running, JSON.stringify(running)).toMatchObject({ ok: false, error: { code: 'BAD_ARGS' } });
+    expect(!running.ok && running.error.message).toBe('2024-03-18 所在的一周（2024-03-18 至 2024-03-24）尚未结束，数据还会变化；最近一个完整的周是 2024-03-11 至 2024-03-17');
     const bad = await core.call('reports.build', { kind: 'weekly', date: '2024-02-30', format: 'pdf' }, { session: sessions['院长甲'] });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_ARGS' } });
     const fmt = await core.call('reports.build', { kind: 'weekly', date: '2024-03-01', format: 'docx' }, { session: sessions['院长甲'] });

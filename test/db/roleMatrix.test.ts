@@ -136,6 +136,7 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'exchange.helpAdd', args: { courtCode: '辽0421', text: '派员指导', weakPointIds: [1], leader: '甲', owner: '乙', division: '审管办', startOn: '2025-01-01', dueOn: '2025-06-30' }, action: 'ledger.manage', input: /帮扶措施由中级法院填写/, refusal: 'CONFLICT' },
   { method: 'exchange.helpUpdate', args: { id: 1, text: '派员指导', weakPointIds: [1], leader: '甲', owner: '乙', division: '审管办', startOn: '2025-01-01', dueOn: '2025-06-30' }, action: 'ledger.manage', input: /帮扶措施由中级法院填写/, refusal: 'CONFLICT' },
   { method: 'exchange.helpProgress', args: { id: 1, text: '已走访' }, action: 'ledger.manage', input: /帮扶措施由中级法院填写/, refusal: 'CONFLICT' },
+  { method: 'exchange.recipientCardCheck', args: { card: 'courtdesk-key-card: 1' }, action: 'exchange.keys', input: /缺少签名段/ },
   { method: 'ledger.list', args: {}, action: 'ledger.view' },
   { method: 'ledger.people', args: {}, action: 'ledger.manage' },
   { method: 'ledger.addWeakPoint', args: { text: '长期未结案件多', foundBy: 'intermediate', foundOn: '2024-12-01', targets: [{ indicator: 'longPending12Ratio', target: 0.02, dueOn: '2025-06-30' }] }, action: 'ledger.manage' },
@@ -143,6 +144,8 @@ const CALLS: Array<{ method: string; args: unknown; action: Action; input?: RegE
   { method: 'ledger.addMeasure', args: { kind: 'rectify', text: '清理长期未结案件', weakPointIds: [999], leader: '院长戊', owner: '王法官', division: '民一庭', startOn: '2025-01-01', dueOn: '2025-06-30' }, action: 'ledger.manage', input: /找不到编号为 999 的薄弱点/ },
   { method: 'ledger.updateMeasure', args: { id: 999, kind: 'rectify', text: '清理长期未结案件', weakPointIds: [1], leader: '院长戊', owner: '王法官', division: '民一庭', startOn: '2025-01-01', dueOn: '2025-06-30' }, action: 'ledger.manage', input: /找不到编号为 999 的整改措施/, refusal: 'NOT_FOUND' },
   { method: 'exchange.recipientSet', args: { recipient: 'age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq', courtCode: '辽04', courtName: '中院' }, action: 'exchange.keys', input: /校验失败/ },
+  { method: 'ledger.meetings', args: {}, action: 'ledger.view' },
+  { method: 'ledger.addMeeting', args: { heldOn: '2024-12-10', title: '11月分析会', attendees: ['院长戊'], indicators: ['onTimeRate'] }, action: 'ledger.manage' },
 ];
 
 /** Calls open to anyone (sign-in, start-up) or to everyone signed in; restore is refused by a core without a runtime. */
@@ -171,6 +174,8 @@ const ELSEWHERE = {
   'exchange.register': 'test/db/exchangeKeys.test.ts: an intermediate court only',
   'ledger.progress': "test/db/ledgerAccess.test.ts: the measure's owner or leader, or a keeper of the ledger",
   'ledger.evidence': "test/db/ledgerAccess.test.ts: whoever reads the ledger, or the measure's owner or leader",
+  'ledger.trend': 'test/db/ledgerTrend.test.ts: every role against a real weak point',
+  'ledger.meeting': 'test/db/ledgerTrend.test.ts: every role against a real meeting',
 };
 
 it('covers every call of the contract: guarded here, open to all, or tested elsewhere', () => {

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { cli, initDb } from '../helpers/cli';
+import { ADMIN, cli, initDb } from '../helpers/cli';
+import { COMPARE_ALL_IDS, COMPARE_KEY_IDS } from '../../shared/exchange/compareText';
 import { tempDir } from '../helpers/tempDb';
 import { prepareWork, signIn, tearDown, VIEWPORTS, SHOTS } from '../helpers/e2e';
 import { launchBrowser, startHost, type StartedHost } from '../helpers/host';
@@ -127,6 +128,22 @@ async function noRank(page: Page): Promise<void> {
 }
 
 describe('各院对比', () => {
+  it.each(VIEWPORTS)('an account without 接收报送包 is told so, not shown a blank page ($width)', async (vp) => {
+    const page = await signIn(browser, midHost, ADMIN, { viewport: vp, pageErrors, at: '/exchange/compare' });
+    try {
+      await page.getByTestId('xc-compare-denied').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('xc-compare-denied').textContent()).toContain('需要“接收报送包”权限');
+      expect(await page.getByTestId('xc-compare-table').count()).toBe(0);
+      await page.goto(page.url().replace(/#.*$/, '#/exchange/court?code=辽0421'));
+      await page.getByTestId('xc-court-page').waitFor();
+      await page.getByTestId('xc-compare-denied').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('xc-court-cases').count()).toBe(0);
+      await shot(page, '06-denied', vp.width);
+    } finally {
+      await page.close();
+    }
+  });
+
   it.each(VIEWPORTS)('with no package yet the page says what to do ($width)', async (vp) => {
     const page = await signIn(browser, emptyHost, { name: '测试员', password: 'tester-pass-1' }, { viewport: vp, pageErrors, at: '/exchange/compare' });
     try {
@@ -152,11 +169,35 @@ describe('各院对比', () => {
       expect(await cell.getAttribute('data-status')).toBe('below');
       expect(await cell.textContent()).toBe('3.3%▼偏低');
       expect(await page.getByTestId('xc-compare-median').textContent()).toContain('各院中位数');
+      // 调解率 0.0% and 33.3% (丙县 sent none): their median 16.65 shows rounded half up, not as a binary 16.6.
+      expect(await page.locator('[data-testid="xc-compare-median"] td').nth(1 + COMPARE_KEY_IDS.indexOf('mediationRate')).textContent()).toBe('16.7%');
       await page.getByTestId('xc-multiple-chart').first().waitFor();
       expect(await page.getByTestId('xc-multiple').count()).toBe(3);
+      // 乙县's newest month with a 结收比 is April (nothing received in May or June): the caption names the month.
+      expect(await page.locator('[data-testid="xc-multiple"][data-code="辽0422"] [data-testid="xc-multiple-latest"]').textContent()).toBe('最近 2025年4月 0.0%');
       await noRank(page);
       await fits(page, 'xc-compare-page');
       await shot(page, '02-table', vp.width);
+
+      // 全部指标: every indicator with one value, wider than the screen; the court's name stays while it scrolls.
+      await page.getByTestId('xc-compare-all').click();
+      await expect.poll(() => page.locator('[data-testid="xc-compare-table"] thead tr:first-child th').count()).toBe(2 + COMPARE_ALL_IDS.length);
+      expect(await page.getByTestId('xc-compare-all').getAttribute('aria-pressed')).toBe('true');
+      const wrap = page.locator('.xc-table-wrap').first();
+      await wrap.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+      const name = page.locator('[data-testid="xc-compare-court"][data-code="辽0421"] th');
+      const [nameBox, wrapBox] = [await name.boundingBox(), await wrap.boundingBox()];
+      expect(Math.abs(nameBox!.x - wrapBox!.x)).toBeLessThan(3);
+      // The range row's and the median row's headings stay as wide as the court's column: a two-column heading
+      // kept in view covered the first figures scrolled under it (found in review).
+      for (const row of ['.xc-range-row th', '[data-testid="xc-compare-median"] th']) {
+        expect(Math.abs((await page.locator(row).boundingBox())!.width - nameBox!.width)).toBeLessThan(2);
+      }
+      await noRank(page);
+      await fits(page, 'xc-compare-page');
+      await shot(page, '02b-all', vp.width);
+      await page.getByTestId('xc-compare-key').click();
+      await expect.poll(() => page.locator('[data-testid="xc-compare-table"] thead tr:first-child th').count()).toBe(2 + COMPARE_KEY_IDS.length);
 
       await page.getByTestId('xc-trend-choose').selectOption('onTimeRate');
       await page.waitForURL(/ind=onTimeRate/);

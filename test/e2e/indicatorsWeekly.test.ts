@@ -120,4 +120,24 @@ describe('周通报', () => {
     }
     expect(pageErrors).toEqual([]);
   });
+
+  it('a division head’s per-division bulletin has no divisions’ median (it was his own figure) and says why', async () => {
+    for (const viewport of VIEWPORTS) {
+      const page = await open(head, viewport, '#/indicators?view=weekly&by=division');
+      await page.getByTestId('wk-median').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('wk-row').count()).toBe(1);
+      const cells = (await page.getByTestId('wk-median').locator('td').allTextContents()).map((t) => t.trim());
+      expect(cells.length).toBeGreaterThan(0);
+      expect(cells.every((t) => t.startsWith('—'))).toBe(true);
+      expect(await textOf(page, 'wk-no-median')).toContain('不计算各部门中位数');
+      await shot(page, `indicators-weekly-head-division-${viewport.width}`);
+      await page.close();
+    }
+    // The president's bulletin keeps the median over his divisions.
+    const page = await open(president, VIEWPORTS[0], '#/indicators?view=weekly&by=division');
+    await page.getByTestId('wk-median').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('wk-no-median').count()).toBe(0);
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateMinisignKey, minisignPublicKeyLine, minisignSign } from '../../electron/core/exchange/crypto/minisign';
 import { minisignFingerprint } from '../../electron/core/exchange/keys/keyStore';
 import { keyCardBody, keyCardText, type KeyCardFields } from '../../shared/exchange/keyCard';
-import { byCourtCode, countsText, daysSince, kindText, previewCard } from '../../renderer/src/features/exchange/labels';
+import { byCourtCode, countsText, daysSince, hexGroups, kindText, previewCard } from '../../renderer/src/features/exchange/labels';
 
 function card(over: Partial<KeyCardFields> = {}) {
   const key = generateMinisignKey();
@@ -53,5 +53,14 @@ describe('labels', () => {
     expect([...rows].sort(byCourtCode).map((r) => r.senderCode)).toEqual(['辽0402', '辽0403', '辽0421']);
     expect(daysSince('2026-11-30T23:59:00.000Z', '2026-12-05')).toBe(5);
     expect(daysSince('bad', '2026-12-05')).toBeNull();
+  });
+});
+
+describe('hexGroups', () => {
+  // Found in review: the 64 hex digits wrapped with a lone digit on the next line at 1024.
+  it('splits a fingerprint into eight groups of eight, losing nothing', () => {
+    const hex = 'dd4b360383eb55d49deb7023df587b3b93b12f6072d219e0b759ca62cf14db74';
+    expect(hexGroups(hex)).toBe('dd4b3603 83eb55d4 9deb7023 df587b3b 93b12f60 72d219e0 b759ca62 cf14db74');
+    expect(hexGroups(hex).replaceAll(' ', '')).toBe(hex);
   });
 });

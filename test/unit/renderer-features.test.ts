@@ -24,6 +24,9 @@ const ROUTE_NAMES: Record<RouteName, true> = {
   exchange: true,
   exchangeCompare: true,
   exchangeCourt: true,
+  ledgerPoint: true,
+  ledgerMeetings: true,
+  ledgerMeeting: true,
   settings: true,
   notFound: true,
 };
@@ -60,6 +63,11 @@ const ADDRESSES = [
   '#/exchange/compare?ind=onTimeRate',
   '#/exchange/court?code=%E8%BE%BD0421',
   '#/exchange/court?code=%E8%BE%BD0421&filter=overdue&page=2',
+  '#/ledger/point?id=3',
+  '#/ledger/meetings',
+  '#/ledger/meeting?id=12',
+  '#/ledger/point?id=abc',
+  '#/ledger/meeting',
   '#/settings',
   '#/settings/accounts',
   '#/settings/audit',
@@ -89,6 +97,7 @@ describe('features list', () => {
       ['extensions', '延审审批', false],
       ['indicators', '质效指标', false],
       ['exchange', '报送中院', false],
+      ['ledgerReview', '月分析会', false],
       ['settings', '设置', false],
     ]);
   });
@@ -126,7 +135,7 @@ describe('features list', () => {
     const keys = ['app', ...FEATURES.flatMap((f) => ('createStores' in f && f.createStores ? Object.keys(f.createStores(api)) : []))];
     expect(dupes(keys)).toEqual([]);
     expect(Object.keys(createStores(api)).sort()).toEqual([...keys].sort());
-    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'exchange', 'exchangeCompare', 'extensionStudy', 'extensions', 'indicatorBoard', 'indicatorCases', 'indicatorGroup', 'indicatorMonthly', 'reconciliation', 'savedFilters']);
+    expect(Object.keys(createStores(api)).sort()).toEqual(['accounts', 'app', 'audit', 'caseDetail', 'caseForm', 'caseImport', 'caseWork', 'cases', 'deadlineAlerts', 'deadlineList', 'deadlineSummary', 'exchange', 'exchangeCompare', 'extensionStudy', 'extensions', 'indicatorBoard', 'indicatorCases', 'indicatorGroup', 'indicatorMonthly', 'ledgerMeeting', 'ledgerMeetings', 'ledgerTrend', 'reconciliation', 'savedFilters']);
   });
 
   it('has unique settings tabs, 本机与安全 first', () => {

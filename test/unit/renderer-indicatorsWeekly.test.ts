@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { splitHash } from '../../renderer/src/router/hash';
 import { formatIndicatorsRoute, parseIndicatorsRoute, type IndicatorsRoute } from '../../renderer/src/features/indicators/routes';
 import { periodOf } from '../../renderer/src/features/indicators/IndicatorsPage';
-import { byName, columnName, totalName, defaultWeek, nextWeek, previousWeek, weekLead, weekOf, weekPeriod, weekStart, weeklyRows, WEEKLY_IDS } from '../../shared/indicators/weekly';
+import { byName, columnName, totalName, defaultWeek, nextWeek, previousWeek, weekLead, weekOf, weekOver, weekPeriod, weeklyMedianNote, weekStart, weeklyRows, WEEKLY_IDS } from '../../shared/indicators/weekly';
 import { computeIndicators, emptyTally, type Tally } from '../../shared/indicators/formulas';
 import { effectiveRanges, flagValues } from '../../shared/indicators/ranges';
 import type { IndicatorsResult } from '../../shared/indicators/api';
@@ -41,6 +41,13 @@ describe('weeks', () => {
     expect(weekOf(undefined, '2026-12-05')).toBe('2026-11-23');
     expect(weekOf('2026-11-26', '2026-12-05')).toBe('2026-11-23');
     expect(weekOf('2026-02-30', '2026-12-05')).toBe('2026-11-23');
+    // A week not over (today's, or one beginning today) or not begun is the last full week, where 下一周 stops.
+    expect(weekOf('2026-12-01', '2026-12-05')).toBe('2026-11-23');
+    expect(weekOf('2026-11-30', '2026-11-30')).toBe('2026-11-23');
+    expect(weekOf('2027-03-03', '2026-12-05')).toBe('2026-11-23');
+    expect(weekOf('2026-11-29', '2026-11-30')).toBe('2026-11-23');
+    expect(weekOf('2026-11-10', '2026-12-05')).toBe('2026-11-09');
+    expect([weekOver('2026-11-23', '2026-11-29'), weekOver('2026-11-23', '2026-11-30'), weekOver('2026-11-30', '2026-11-30')]).toEqual([false, true, false]);
     expect(weekLead('2026-11-23')).toBe('2026-11-23（周一）至 2026-11-29（周日）· 按名称排列，不作排名 · 与上周比较');
   });
 
@@ -122,6 +129,16 @@ describe('the bulletin’s rows', () => {
     expect(rows.find((r) => r.kind === 'median')!.cells.every((c) => c.part === null)).toBe(true);
   });
 
+  it('has no median for a scope of one division (a division head’s): his own figure again would compare nothing', () => {
+    // Found in review: 各部门中位数 equalled the head’s own division, since his scope holds that one division.
+    const head = weeklyRows(result([['民一庭', { received: 10, resolved: 12 }]], { received: 10, resolved: 12 }), result([['民一庭', { received: 8, resolved: 12 }]], { received: 8, resolved: 12 }), '本部门');
+    const median = head.find((r) => r.kind === 'median')!;
+    expect(median.cells.map((c) => [c.value, c.text, c.change.text])).toEqual(WEEKLY_IDS.map(() => [null, '—', '—']));
+    expect(weeklyMedianNote(head, '部门')).toContain('不计算各部门中位数');
+    expect(weeklyMedianNote(rows, '部门')).toBeNull();
+    expect(weeklyMedianNote(weeklyRows(result([], {}), null, '本部门'), '部门')).toBeNull();
+  });
+
   it('never ranks: no 排名 or 第 N anywhere in what the bulletin says', () => {
     const words = JSON.stringify(rows) + weekLead('2026-11-23');
     expect(words).not.toMatch(/排名第|名次|第\s*\d+\s*名/);
@@ -138,6 +155,9 @@ describe('the median of ratios', () => {
     [[1.25, 1.5], 1.38],
     [[3, 4, 10, 2], 3.5],
     [[], null],
+    // Fewer than two values: no median (it would be the one value itself).
+    [[90], null],
+    [[90, null], null],
   ])('%j → %s', (xs, med) => {
     expect(spread(xs).median).toBe(med);
   });

@@ -24,6 +24,7 @@ import { createMonthlyStore } from '../../renderer/src/features/indicators/month
 import { createGroupStore } from '../../renderer/src/features/indicators/groupStore';
 import { createExchangeStore } from '../../renderer/src/features/exchange/store';
 import { createCompareStore } from '../../renderer/src/features/exchange/compareStore';
+import { createMeetingListStore, createMeetingStore, createTrendStore } from '../../renderer/src/features/ledgerReview/store';
 import { parseHash } from '../../renderer/src/router/routes';
 
 const ok = <T>(value: T): ApiResponse<T> => ({ ok: true, value });
@@ -441,6 +442,9 @@ describe('applyRoute and the session', () => {
       indicatorGroup: createGroupStore(api),
       exchange: createExchangeStore(api),
       exchangeCompare: createCompareStore(api),
+      ledgerTrend: createTrendStore(api),
+      ledgerMeetings: createMeetingListStore(api),
+      ledgerMeeting: createMeetingStore(api),
     };
     return { stores, calls };
   }

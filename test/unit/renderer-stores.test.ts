@@ -21,6 +21,7 @@ import { createMonthlyStore } from '../../renderer/src/features/indicators/month
 import { createGroupStore } from '../../renderer/src/features/indicators/groupStore';
 import { createExchangeStore } from '../../renderer/src/features/exchange/store';
 import { createCompareStore } from '../../renderer/src/features/exchange/compareStore';
+import { createMeetingListStore, createMeetingStore, createTrendStore } from '../../renderer/src/features/ledgerReview/store';
 import { createAccountsStore } from '../../renderer/src/features/accounts/store';
 import { createAuditStore } from '../../renderer/src/features/audit/store';
 import { parseHash } from '../../renderer/src/router/routes';
@@ -224,6 +225,9 @@ describe('applyRoute', () => {
       indicatorGroup: createGroupStore(none),
       exchange: createExchangeStore(none),
       exchangeCompare: createCompareStore(none),
+      ledgerTrend: createTrendStore(none),
+      ledgerMeetings: createMeetingListStore(none),
+      ledgerMeeting: createMeetingStore(none),
     };
     await applyRoute(parseHash('#/deadlines?view=due7'), stores, ['cases.view']);
     expect(stores.deadlineSummary.getState().summary?.dueWithin7).toBe(2);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { writeFailureText, writeFileWhole } from '../../core/print/wholeFile';
 import type { ExportView, VerifyView } from '../../../shared/exchange/api';
 import { DATA_PARTS } from '../../../shared/exchange/partNames';
-import { compareLines } from '../../../shared/exchange/compareText';
+import { COMPARE_ALL_IDS, COMPARE_KEY_IDS, compareLines } from '../../../shared/exchange/compareText';
 import { CliError, dateOption, positiveInt, print, required, withSession, type CommandSpec, type Values } from '../cliHost';
 import { readPassphrase } from '../password';
 
@@ -108,11 +108,11 @@ export const courts: CommandSpec = {
 /** 各院对比: every basic court's latest figures against this court's ranges, with the courts' median; court-code order, no rank. */
 export const compare: CommandSpec = {
   positionals: [],
-  options: {},
+  options: { all: { type: 'boolean' } },
   signIn: 'required',
-  async run(g, _args, _v, io) {
+  async run(g, _args, v, io) {
     const r = await withSession(g, io, ({ call }) => call('exchange.compare', {}));
-    print(io, g, r, () => compareLines(r).join('\n'));
+    print(io, g, r, () => compareLines(r, v.all ? COMPARE_ALL_IDS : COMPARE_KEY_IDS).join('\n'));
     return 0;
   },
 };

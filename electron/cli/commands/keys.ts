@@ -30,7 +30,7 @@ function showText(v: KeysView): string {
     lines.push(v.age ? `解密公钥（age 接收方）：${v.age.publicKey}\n  指纹：${v.age.digits}` : '解密公钥：尚未生成或导入');
     lines.push(v.senders.length ? `已登记的基层法院：\n${v.senders.map((s) => `  ${s.courtCode}\t${s.courtName}\t指纹 ${s.digits}${s.revokedAt ? `\t已吊销 ${s.revokedAt}` : ''}`).join('\n')}` : '已登记的基层法院：无');
   } else {
-    lines.push(v.recipient ? `报送中院：${v.recipient.courtName}（${v.recipient.courtCode}）\n  接收方公钥：${v.recipient.publicKey}\n  指纹：${v.recipient.digits}` : '报送中院：尚未设置（courtdesk recipient set）');
+    lines.push(v.recipient ? `报送中院：${v.recipient.courtName}（${v.recipient.courtCode}）\n  接收方公钥：${v.recipient.publicKey}\n  指纹：${v.recipient.digits}\n  中院签名公钥指纹：${v.recipient.signingDigits ?? '未登记（无法核验中院回执）'}` : '报送中院：尚未设置（courtdesk recipient card 中院公钥卡）');
   }
   return lines.join('\n');
 }
@@ -84,17 +84,29 @@ export const keys: CommandSpec = {
 };
 
 export const recipient: CommandSpec = {
-  positionals: ['set', 'AGE_RECIPIENT'],
+  positionals: ['set|card', 'AGE_RECIPIENT|CARD'],
   options: { 'court-code': { type: 'string' }, 'court-name': { type: 'string' }, 'signing-key': { type: 'string' } },
   signIn: 'required',
-  async run(g, [sub, age], v, io) {
-    if (sub !== 'set') throw new CliError('用法：courtdesk recipient set AGE_RECIPIENT --court-code 代码 --court-name 名称', 2);
+  async run(g, [sub, arg], v, io) {
+    // recipient card FILE: the intermediate court's card, checked (signature, fingerprints), then both its keys recorded.
+    if (sub === 'card') {
+      const text = readSmall(arg, '公钥卡');
+      const r = await withSession(g, io, async ({ call }) => {
+        const c = await call('exchange.recipientCardCheck', { card: text });
+        await call('exchange.recipientSet', { recipient: c.recipient, courtCode: c.courtCode, courtName: c.courtName, signingKey: c.signingKey });
+        return c;
+      });
+      print(io, g, r, () => `已设置报送中院：${r.courtName}（${r.courtCode}）\n请与中院通过电话逐组核对两组指纹：\n  加密公钥（age）：${r.digits}\n  签名公钥（minisign）：${r.signingDigits}`);
+      return 0;
+    }
+    if (sub !== 'set') throw new CliError('用法：courtdesk recipient card 中院公钥卡文件，或 courtdesk recipient set AGE_RECIPIENT --court-code 代码 --court-name 名称 [--signing-key 中院签名公钥]', 2);
     const courtCode = required(v, 'court-code', '中院的法院代码，如 辽04');
     const courtName = required(v, 'court-name', '中院的名称');
     const signingKey = typeof v['signing-key'] === 'string' ? v['signing-key'] : undefined;
-    const r = await withSession(g, io, ({ call }) => call('exchange.recipientSet', { recipient: age, courtCode, courtName, ...(signingKey ? { signingKey } : {}) }));
+    const r = await withSession(g, io, ({ call }) => call('exchange.recipientSet', { recipient: arg, courtCode, courtName, ...(signingKey ? { signingKey } : {}) }));
     const rc = r.recipient!;
-    print(io, g, rc, () => `已设置报送中院：${rc.courtName}（${rc.courtCode}）\n请与中院通过电话逐组核对指纹：${rc.digits}`);
+    const sign = rc.signingDigits ? `\n  签名公钥（minisign）：${rc.signingDigits}` : '\n（未登记中院签名公钥：中院回执将无法核验，可用 courtdesk recipient card 读取中院公钥卡）';
+    print(io, g, rc, () => `已设置报送中院：${rc.courtName}（${rc.courtCode}）\n请与中院通过电话逐组核对指纹：\n  加密公钥（age）：${rc.digits}${sign}`);
     return 0;
   },
 };

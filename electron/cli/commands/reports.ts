@@ -32,7 +32,11 @@ export const report: CommandSpec = {
     const format: ReportFormat = ext === '.pdf' ? 'pdf' : 'xlsx';
     const file = path.resolve(out);
     checkFolder(file);
-    const r = await withSession(g, io, ({ call }) => call('reports.build', { kind, date, format }));
+    const r = await withSession(g, io, ({ call }) => call('reports.build', { kind, date, format })).catch((err: unknown) => {
+      // The core refuses a week or month not begun or not over by the date it was given: said as a usage error naming --date.
+      if (err instanceof CliError && err.message.startsWith(`${date} 所在的`)) throw new CliError(`--date：${err.message}`, 2);
+      throw err;
+    });
     try {
       writeFileWhole(file, Buffer.from(r.base64, 'base64'));
     } catch (err) {

@@ -8,15 +8,17 @@ const nextMonth = (m: string, k: number) => addMonths(`${m}-01`, k).slice(0, 7);
 const monthEnd = (m: string) => `${m}-${String(daysInMonth(Number(m.slice(0, 4)), Number(m.slice(5, 7)))).padStart(2, '0')}`;
 
 /**
- * SQL for the rows of `p` (a subquery of judge_id, division_id and `cols`) and its parameters, named with `prefix`.
+ * SQL for the rows of `p` (a subquery of judge_id, division_id and `cols`) and its parameters, named with `prefix`;
+ * the day table's day is in `dayColumn` (default day).
  * A month row is the sum of its month's day rows (the triggers keep it so), so it stands for them when the day table
  * has no row of that month outside the period: every month inside it, and an edge month when nothing was filed or
  * closed in its part outside. With `subtract` (columns that are sums), an edge month may also be its month row less
  * the day rows outside the period, when those are fewer days than the inside: the last 30 days are then a week of
  * day rows, a month row and the few days after `to`; a year twelve rows per pair instead of 365.
  */
-export function periodRows(db: Database, table: { day: string; month: string }, cols: string[], p: Period, prefix: string, subtract = false): { sql: string; params: Record<string, string> } {
-  const outside = prepared(db, `SELECT 1 FROM ${table.day} WHERE (day >= ? AND day < ?) OR (day > ? AND day <= ?) LIMIT 1`);
+export function periodRows(db: Database, table: { day: string; month: string; dayColumn?: string }, cols: string[], p: Period, prefix: string, subtract = false): { sql: string; params: Record<string, string> } {
+  const day = table.dayColumn ?? 'day';
+  const outside = prepared(db, `SELECT 1 FROM ${table.day} WHERE (${day} >= ? AND ${day} < ?) OR (${day} > ? AND ${day} <= ?) LIMIT 1`);
   const params: Record<string, string> = {};
   const name = (v: string) => {
     const k = `${prefix}${Object.keys(params).length}`;
@@ -24,7 +26,7 @@ export function periodRows(db: Database, table: { day: string; month: string }, 
     return `@${k}`;
   };
   const days = (from: string, to: string, sign: '' | '-') =>
-    `SELECT judge_id, division_id, ${cols.map((c) => `${sign}${c} AS ${c}`).join(', ')} FROM ${table.day} WHERE day BETWEEN ${name(from)} AND ${name(to)}`;
+    `SELECT judge_id, division_id, ${cols.map((c) => `${sign}${c} AS ${c}`).join(', ')} FROM ${table.day} WHERE ${day} BETWEEN ${name(from)} AND ${name(to)}`;
   const parts: string[] = [];
   /** An edge month: true when its month row is used (with the outside days taken off, if any). */
   const edge = (m: string): boolean => {
@@ -48,4 +50,39 @@ export function periodRows(db: Database, table: { day: string; month: string }, 
   const m2 = lastUsed ? last : nextMonth(last, -1);
   if (m1 <= m2) parts.push(`SELECT judge_id, division_id, ${cols.join(', ')} FROM ${table.month} WHERE month BETWEEN ${name(m1)} AND ${name(m2)}`);
   return { sql: parts.length ? parts.join('\n      UNION ALL ') : `SELECT judge_id, division_id, ${cols.join(', ')} FROM ${table.day} WHERE 0`, params };
+}
+
+/**
+ * The durations' rows of `p` (judge_id, division_id, duration, n), reading whole years from migration 18's year rows:
+ * every year inside the period, and an edge year when the day table has no row of it outside the period (the last
+ * 365 days: this year so far, since nothing closes after today; a year to date). Other edge years go to periodRows'
+ * month and day rows. A year at 1M is then 13,600 rows instead of 56,000 month rows.
+ */
+export function durationRows(db: Database, p: Period, prefix: string): { sql: string; params: Record<string, string> } {
+  const outside = prepared(db, 'SELECT 1 FROM tally_durations WHERE (day >= ? AND day < ?) OR (day > ? AND day <= ?) LIMIT 1');
+  const table = { day: 'tally_durations', month: 'tally_durations_month' };
+  const parts: string[] = [];
+  const params: Record<string, string> = {};
+  const y1 = Number(p.from.slice(0, 4));
+  const y2 = Number(p.to.slice(0, 4));
+  const yearText = (y: number) => String(y).padStart(4, '0');
+  /** An edge year: true when its year row is used, else its part of the period goes as month and day rows. */
+  const edge = (y: number): boolean => {
+    const [start, end] = [`${yearText(y)}-01-01`, `${yearText(y)}-12-31`];
+    const [a, b] = [maxDate(p.from, start), minDate(p.to, end)];
+    if (outside.get(start, a, b, end) === undefined) return true;
+    const rows = periodRows(db, table, ['duration', 'n'], { from: a, to: b }, `${prefix}${y}_`);
+    parts.push(rows.sql);
+    Object.assign(params, rows.params);
+    return false;
+  };
+  const firstUsed = edge(y1);
+  const lastUsed = y1 === y2 ? firstUsed : edge(y2);
+  const from = firstUsed ? y1 : y1 + 1;
+  const to = lastUsed ? y2 : y2 - 1;
+  if (from <= to) {
+    Object.assign(params, { [`${prefix}y1`]: yearText(from), [`${prefix}y2`]: yearText(to) });
+    parts.push(`SELECT judge_id, division_id, duration, n FROM tally_durations_year WHERE year BETWEEN @${prefix}y1 AND @${prefix}y2`);
+  }
+  return { sql: parts.length ? parts.join('\n      UNION ALL ') : 'SELECT judge_id, division_id, duration, n FROM tally_durations WHERE 0', params };
 }

@@ -6,8 +6,8 @@ import { emptyTally, type Period, type Tally } from '../../../shared/indicators/
 import type { GroupBy } from '../../../shared/indicators/api';
 import { KEY, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
 import { stockAt } from './stockDays';
-import { mergeSorted } from './sortedDurations';
-import { periodRows } from './monthRows';
+import { mergeCounted } from './sortedDurations';
+import { durationRows, periodRows } from './monthRows';
 import { eachPacked } from './packedText';
 
 /** The tally_day columns and the Tally counters they fill. */
@@ -42,7 +42,7 @@ interface Pair {
   /** Has 先行调解 that ended in the period: the plain pass sees the group too. */
   mediation: boolean;
   t: Tally;
-  /** Durations of the resolved cases, unordered (t.durations stays empty): groups merge them in order (mergeSorted). */
+  /** Durations of the resolved cases as flat (duration, count) pairs, unordered (t.durations stays empty): groups merge them in order (mergeCounted). */
   durations: number[];
 }
 
@@ -158,8 +158,10 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
     const [judge, division] = k.split('/').map(Number);
     return pair(judge, division);
   };
-  const mediation = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.ended), sum(c.settled) FROM tally_mediation c
-    WHERE c.day BETWEEN @from AND @to${where} GROUP BY c.judge_id, c.division_id HAVING sum(c.ended) > 0`).raw().all(params) as number[][];
+  // By month rows and edge days, as the flow (migration 18's month rows).
+  const ended = periodRows(db, { day: 'tally_mediation', month: 'tally_mediation_month' }, ['ended', 'settled'], p, 'med', true);
+  const mediation = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.ended), sum(c.settled) FROM (${ended.sql}) c
+    WHERE 1${where} GROUP BY c.judge_id, c.division_id HAVING sum(c.ended) > 0`).raw().all({ ...params, ...ended.params }) as number[][];
   for (const [judge, division, ended, settled] of mediation) {
     const x = pair(judge, division);
     x.mediation = true;
@@ -185,7 +187,7 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
   const walk = (union: boolean) => prepared(db, `
     WITH RECURSIVE linked(case_number, k, own, depth) AS (
       SELECT d.case_number, ${KEY[PAIR]}, ${own}, ${union ? 0 : 1} FROM tally_links c JOIN cases d ON d.origin_case_number = c.case_number
-      WHERE c.filed_on BETWEEN @from AND @to${where}
+      WHERE c.filed_on BETWEEN @from AND @to AND c.simple = 0${where}
       ${union ? 'UNION' : 'UNION ALL'}
       SELECT d.case_number, l.k, ${own}, ${union ? 0 : 'l.depth + 1'} FROM linked l JOIN cases d ON d.origin_case_number = l.case_number
       ${union ? '' : `WHERE l.depth < ${WALK_DEPTH}`}
@@ -196,6 +198,12 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
   let reached = walk(false);
   if (reached.some((r) => r[3] >= WALK_DEPTH)) reached = walk(true);
   const links = reached.map(([seeds, own, n]) => ({ seeds: seeds.split(' ').map(pairOf), own: own === null ? null : pairOf(own), n }));
+  // The 案 whose linked cases are each reached from it alone and are no 案 (migration 18's simple): their count, unwalked.
+  // Read by filing month and edge days (migration 18's tally_links_month).
+  const simpleRows = periodRows(db, { day: 'tally_links', month: 'tally_links_month', dayColumn: 'filed_on' }, ['simple'], p, 'lnk', true);
+  const simple = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.simple) FROM (${simpleRows.sql}) c
+    WHERE 1${where} GROUP BY c.judge_id, c.division_id HAVING sum(c.simple) > 0`).raw().all({ ...params, ...simpleRows.params }) as number[][];
+  for (const [judge, division, n] of simple) links.push({ seeds: [pair(judge, division)], own: null, n });
   return { pairs: out, links };
 }
 
@@ -209,7 +217,7 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
 const PACK = { judge: 2 ** 17, division: 4096, duration: 16384, n: 1024 };
 const FITS = (['judge_id', 'division_id', 'duration', 'n'] as const).map((c, i) => `c.${c} BETWEEN 0 AND ${Object.values(PACK)[i] - 1}`).join(' AND ');
 function readDurations(db: Database, p: Period, where: string, params: Record<string, unknown>, pair: (judge: number, division: number) => Pair): void {
-  const rows = periodRows(db, { day: 'tally_durations', month: 'tally_durations_month' }, ['duration', 'n'], p, 'dur');
+  const rows = durationRows(db, p, 'dur');
   const from = `(${rows.sql}) c WHERE 1${where}`;
   const all = { ...params, ...rows.params };
   // A row that does not fit comes over as 'x' (NaN here): a check per row inline costs a tenth of an aggregate.
@@ -220,7 +228,7 @@ function readDurations(db: Database, p: Period, where: string, params: Record<st
   let x: Pair | undefined;
   const add = (judge: number, division: number, d: number, n: number) => {
     if (!x || x.judge !== judge || x.division !== division) x = pair(judge, division);
-    for (; n > 0; n--) x.durations.push(d);
+    x.durations.push(d, n);
   };
   const read = eachPacked(packed, (v) => {
     const n = v % PACK.n;
@@ -277,7 +285,7 @@ export function preaggTallies(db: Database, p: Period, scope: CaseScope, f: Tall
   for (const [k, t] of out) {
     t.judges = judges.get(k)?.size ?? 0;
     // Ascending, as the formulas want.
-    t.durations = mergeSorted(durations.get(k)!);
+    t.durations = mergeCounted(durations.get(k)!);
   }
   return out;
 }

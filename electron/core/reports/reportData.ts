@@ -6,7 +6,7 @@ import type { CaseScope } from '../../../shared/accounts/roles';
 import { EARLIEST_DATE, type FlaggedIndicatorsResult, type GroupBy } from '../../../shared/indicators/api';
 import { flagResult, RANGED_IDS, type RangeEntry } from '../../../shared/indicators/ranges';
 import { rangeBadge } from '../../../shared/indicators/figures';
-import { totalName, weekPeriod, weekStart, weeklyRows, previousWeek, type WeeklyRow } from '../../../shared/indicators/weekly';
+import { defaultWeek, totalName, weekOver, weekPeriod, weekStart, weeklyRows, previousWeek, type WeeklyRow } from '../../../shared/indicators/weekly';
 import { monthlyPeriods, monthOf, monthPeriod, trendMonths, type Period } from '../../../shared/indicators/months';
 import type { IndicatorId } from '../../../shared/indicators/catalogue';
 import { InputError } from '../kernel/errors';
@@ -63,12 +63,19 @@ function checkEarliest(date: string): void {
   if (date < EARLIEST_DATE) throw new InputError(`日期“${date}”早于 1900 年，没有可统计的数据`, 'date');
 }
 
-/** The week (Monday to Sunday) holding date; a week that has not begun by today is refused, naming the field. */
+/**
+ * The week (Monday to Sunday) holding date; a week that has not begun by today, or is not over (today's own, whose
+ * figures would still change), is refused naming the field, as the window's 下一周 stops at the last full week.
+ */
 export function weeklyReport(compute: Compute, date: string, today: string, head: ReportHead, step: () => void = () => {}): WeeklyReport {
   checkEarliest(date);
   const monday = weekStart(date);
   if (monday > today) throw new InputError(`${date} 所在的一周尚未开始，没有可通报的数据`, 'date');
   const week = weekPeriod(monday);
+  if (!weekOver(monday, today)) {
+    const last = weekPeriod(defaultWeek(today));
+    throw new InputError(`${date} 所在的一周（${week.from} 至 ${week.to}）尚未结束，数据还会变化；最近一个完整的周是 ${last.from} 至 ${last.to}`, 'date');
+  }
   const lastWeek = weekPeriod(previousWeek(monday));
   const total = (r: FlaggedIndicatorsResult) => totalName(r.scope);
   const parts: FlaggedIndicatorsResult[] = [];

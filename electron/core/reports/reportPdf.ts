@@ -4,7 +4,7 @@ import { INDICATORS, type IndicatorId } from '../../../shared/indicators/catalog
 import type { FlaggedValues } from '../../../shared/indicators/api';
 import { change, numberText, partFigures, rangeBadge, valueOf, valueText } from '../../../shared/indicators/figures';
 import { rangeText, type RangeFlag } from '../../../shared/indicators/ranges';
-import { columnName, totalName, WEEKLY_IDS, type WeeklyCell, type WeeklyRow } from '../../../shared/indicators/weekly';
+import { columnName, totalName, weeklyMedianNote, WEEKLY_IDS, type WeeklyCell, type WeeklyRow } from '../../../shared/indicators/weekly';
 import { monthLabel, MONTHLY_IDS, monthPeriod } from '../../../shared/indicators/months';
 import { REPORT_TITLES } from '../../../shared/reports/api';
 import { A4, MARGINS, footers, newPdf, pdfBytes, placeText } from '../print/pdfDocument';
@@ -152,6 +152,8 @@ function weeklyPdf(w: Writer, d: WeeklyReport): void {
   w.heading('二、各部门情况', 120);
   w.para('每格依次为：本周数值；超出合理区间时的标记；与上周相比的变化（“点”为百分点）。', 8.5);
   weeklyTable(w, '部门', d.divisions);
+  const noMedian = weeklyMedianNote(d.divisions, '部门');
+  if (noMedian) w.para(noMedian, 8.5);
   const groups = d.byDivision.groups ?? [];
   if (groups.length) {
     w.chart(190, (y) => barChart(w.doc, {
@@ -169,6 +171,8 @@ function weeklyPdf(w: Writer, d: WeeklyReport): void {
   }
   w.heading('三、各承办法官情况', 120);
   weeklyTable(w, '承办法官', d.judges);
+  const noJudgeMedian = weeklyMedianNote(d.judges, '承办法官');
+  if (noJudgeMedian) w.para(noJudgeMedian, 8.5);
   w.para(LEGEND, 8.5);
 }
 

@@ -6,6 +6,7 @@ import { deadlinesFeature } from './deadlines/feature';
 import { exchangeFeature } from './exchange/feature';
 import { extensionsFeature } from './extensions/feature';
 import { indicatorsFeature } from './indicators/feature';
+import { ledgerReviewFeature } from './ledgerReview/feature';
 import { reconciliationFeature } from './reconciliation/feature';
 import { settingsFeature } from './settings/feature';
 
@@ -15,6 +16,7 @@ export const FEATURES = [
   reconciliationFeature,
   extensionsFeature,
   indicatorsFeature,
+  ledgerReviewFeature,
   exchangeFeature,
   settingsFeature,
 ] as const;

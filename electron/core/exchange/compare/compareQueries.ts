@@ -15,14 +15,18 @@ const rangeOf = (ranges: readonly RangeEntry[], id: IndicatorId) => {
 
 /**
  * The median of the values present, null when none. The values arrive rounded (one decimal, two for 案-件比), not as
- * the integer tallies the indicators' own median takes: the mean of the two middle ones is taken in hundredths, so
- * 1.24 and 1.31 give 1.28 (half up) and no binary fraction or integer-only quotient gets in the way.
+ * the integer tallies the indicators' own median takes: the mean of the two middle ones is taken in hundredths and
+ * rounded half up to the decimals the indicator shows, so 66.7 and 33.4 give 50.1 and 1.24 and 1.31 give 1.28 (a
+ * binary 50.05 would print as 50.0).
  */
-function medianOf(values: Array<number | null>): number | null {
+export function medianOf(id: IndicatorId, values: Array<number | null>): number | null {
   const s = values.filter((v): v is number => v !== null).map((v) => Math.round(v * 100)).sort((a, b) => a - b);
   if (s.length === 0) return null;
   const mid = s.length >> 1;
-  return (s.length % 2 ? s[mid]! : Math.round((s[mid - 1]! + s[mid]!) / 2)) / 100;
+  if (s.length % 2) return s[mid]! / 100;
+  // Hundredths per shown step: one decimal (10) for rates, days and per-judge figures; counts keep their half (3.5).
+  const step = ['ratio', 'days', 'perJudge'].includes(INDICATORS[id].kind) ? 10 : 1;
+  return (Math.round((s[mid - 1]! + s[mid]!) / 2 / step) * step) / 100;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -45,7 +49,7 @@ export function compareCourts(db: Database, ranges: readonly RangeEntry[]): Comp
     }
     return { courtCode: c.senderCode, courtName: c.senderName, sequence: c.lastSequence, periodFrom: c.periodFrom, periodTo: c.periodTo, receivedAt: c.receivedAt, values, outside };
   });
-  const medians = Object.fromEntries(INDICATOR_IDS.map((id) => [id, medianOf(courts.map((c) => c.values[id].value))])) as Record<IndicatorId, number | null>;
+  const medians = Object.fromEntries(INDICATOR_IDS.map((id) => [id, medianOf(id, courts.map((c) => c.values[id].value))])) as Record<IndicatorId, number | null>;
   const periods = new Set(courts.map((c) => `${c.periodFrom}/${c.periodTo}`));
   return {
     courts,
@@ -80,7 +84,7 @@ export function courtTrends(db: Database, ranges: readonly RangeEntry[], indicat
     for (const r of stmt.all({ code: c.senderCode, id: indicator, first, last: lastDay }) as Array<{ month: string; value: number | null }>) byMonth.set(r.month, r.value);
     return { courtCode: c.senderCode, courtName: c.senderName, values: months.map((m) => byMonth.get(m) ?? null) };
   });
-  const medians = months.map((_, i) => medianOf(rows.map((r) => r.values[i]!)));
+  const medians = months.map((_, i) => medianOf(indicator, rows.map((r) => r.values[i]!)));
   return { indicator, months, range, medians, courts: rows };
 }
 

@@ -1,6 +1,6 @@
 // Handlers of the exchange keys: making and showing this court's keys and card, setting the recipient, registering basic courts.
 import type { Database } from 'better-sqlite3';
-import { exchangeKeysApi, type KeysView, type SenderView } from '../../../../shared/exchange/keysApi';
+import { exchangeKeysApi, type KeysView, type RecipientCardView, type SenderView } from '../../../../shared/exchange/keysApi';
 import { keyCardBody, keyCardText, parseKeyCard } from '../../../../shared/exchange/keyCard';
 import { createDomain } from '../../kernel/domain';
 import { CoreError, InputError } from '../../kernel/errors';
@@ -41,9 +41,17 @@ export function keysView(db: Database): KeysView {
     courtName: court?.name ?? null,
     signing: signing && { publicKey: signing.line, fingerprint: signing.fingerprint, digits: minisignFingerprint(signing.publicKey).digits, createdAt: signing.createdAt },
     age: age && { publicKey: age.recipient, fingerprint: age.fingerprint, digits: ageFingerprint(age.recipient).digits, createdAt: age.createdAt },
-    recipient: r && { courtCode: r.courtCode, courtName: r.courtName, signingKey: r.signingKey, publicKey: r.recipient, fingerprint: r.fingerprint, digits: ageFingerprint(r.recipient).digits, createdAt: r.setAt },
+    recipient: r && { courtCode: r.courtCode, courtName: r.courtName, ...signingView(r.signingKey), publicKey: r.recipient, fingerprint: r.fingerprint, digits: ageFingerprint(r.recipient).digits, createdAt: r.setAt },
     senders: listRegisteredSenders(db).map((sender) => senderView(db, sender)),
   };
+}
+
+/** The intermediate court's return-file signing key as recorded, with its fingerprints (null if none or unreadable). */
+function signingView(line: string | null): { signingKey: string | null; signingFingerprint: string | null; signingDigits: string | null } {
+  const k = line ? parseMinisignPublicKey(line) : null;
+  if (!k) return { signingKey: line, signingFingerprint: null, signingDigits: null };
+  const fp = minisignFingerprint(k);
+  return { signingKey: line, signingFingerprint: fp.hex, signingDigits: fp.digits };
 }
 
 /** The key that signs the court's next packages (after any rotation or new card), and when it was revoked if it was. */
@@ -122,10 +130,18 @@ export const exchangeKeysDomain = createDomain('exchange', exchangeKeysApi, (s: 
     if (a.signingKey) {
       const k = parseMinisignPublicKey(a.signingKey);
       if (!k) throw new InputError('中院签名公钥格式不正确（应为 RW 开头的 minisign 公钥）', 'signingKey');
-      signingKey = a.signingKey;
+      // This court's own key pasted by mistake would accept return files signed here and refuse the intermediate court's.
+      const own = ownSigningKeyPublic(s.db);
+      if (own && minisignFingerprint(own.publicKey).hex === minisignFingerprint(k).hex) throw new InputError('这是本院自己的签名公钥，不是中院的：请填写中院公钥卡上 minisign-public-key 一行', 'signingKey');
+      signingKey = minisignPublicKeyLine(k);
     }
     storeRecipient(s.db, { courtCode: a.courtCode, courtName: name.value, recipient: check.recipient, fingerprint: ageFingerprint(check.recipient).hex, signingKey }, ctx.actor);
     return keysView(s.db);
+  },
+  'exchange.recipientCardCheck': (a) => {
+    const self = requireCourt(s.db);
+    requireLevel(s.db, 'basic', '读取中院公钥卡');
+    return readIntermediateCard(a.card, self.code);
   },
   'exchange.register': (a, ctx) => {
     const self = requireCourt(s.db);
@@ -154,4 +170,39 @@ export function readBasicCard(text: string, selfCode: string) {
   const verdict = minisignVerify(new TextEncoder().encode(card.body), card.signature, key);
   if (!verdict.ok) throw new InputError('公钥卡签名无效：公钥卡已被改动，或不是由卡上公钥签发', 'card');
   return { fields: f, key };
+}
+
+/**
+ * An intermediate court's key card, checked as a basic court records it: its level and code, both keys readable, both
+ * stated fingerprints those of the keys, and its signature made by the signing key it carries. Stores nothing.
+ */
+export function readIntermediateCard(text: string, selfCode: string): RecipientCardView {
+  const card = parseKeyCard(text);
+  if (!card.ok) throw new InputError(card.message, 'card');
+  const f = card.fields;
+  if (f.level !== 'intermediate') throw new InputError('这是基层法院的公钥卡，不是中院的：请使用中院交来的公钥卡（卡上有 age-recipient 一行）', 'card');
+  const codeError = validateCourtCode(f.courtCode);
+  if (codeError) throw new InputError(`公钥卡的${codeError}`, 'card');
+  if (f.courtCode === selfCode) throw new InputError('公钥卡是本院自己的，不能设为接收方', 'card');
+  const name = cleanName(f.courtName, '公钥卡的法院名称', NAME_MAX.court);
+  if (!name.ok) throw new InputError(name.error, 'card');
+  const age = checkAgeRecipient(f.ageRecipient ?? '');
+  if (!age.ok) throw new InputError(`公钥卡的 age-recipient 一行：${age.message}`, 'card');
+  const key = parseMinisignPublicKey(f.minisignPublicKey);
+  if (!key) throw new InputError('公钥卡的 minisign 公钥格式不正确', 'card');
+  const sign = minisignFingerprint(key);
+  const ageFp = ageFingerprint(age.recipient);
+  if (sign.digits !== f.minisignFingerprint || ageFp.digits !== f.ageFingerprint) throw new InputError('公钥卡上的指纹与公钥不符：公钥卡已被改动或抄错', 'card');
+  if (!minisignVerify(new TextEncoder().encode(card.body), card.signature, key).ok) throw new InputError('公钥卡签名无效：公钥卡已被改动，或不是由卡上公钥签发', 'card');
+  return {
+    courtCode: f.courtCode,
+    courtName: name.value,
+    date: f.date,
+    recipient: age.recipient,
+    fingerprint: ageFp.hex,
+    digits: ageFp.digits,
+    signingKey: minisignPublicKeyLine(key),
+    signingFingerprint: sign.hex,
+    signingDigits: sign.digits,
+  };
 }

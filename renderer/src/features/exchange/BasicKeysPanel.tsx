@@ -1,49 +1,14 @@
-// 密钥与接收方 at a basic court: its package signing key (or 生成密钥), the intermediate court it reports to (or 设置接收方,
-// the recipient's checksum mistake shown by its box), and 导出公钥卡 for the intermediate court.
-import { useState, type FormEvent } from 'react';
+// 密钥与接收方 at a basic court: its package signing key (or 生成密钥), the intermediate court it reports to with both
+// of its fingerprints (or 设置接收方 from its key card), and 导出公钥卡 for the intermediate court.
+import { useState } from 'react';
 import type { KeysView } from '../../../../shared/exchange/keysApi';
-import { boxProps, FormField } from '../../components/FormField';
 import { formatDateTime } from '../../lib/format';
-import { api } from '../../stores';
-import { CardExport, Digits, GeneralError, KeyInitForm, useAct } from './common';
-
-function RecipientForm({ onDone }: { onDone(keys: KeysView): void }) {
-  const [recipient, setRecipient] = useState('');
-  const [courtCode, setCourtCode] = useState('');
-  const [courtName, setCourtName] = useState('');
-  const act = useAct(['recipient', 'courtCode', 'courtName']);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (act.busy) return;
-    const keys = await act.run(() => api['exchange.recipientSet']({ recipient: recipient.trim(), courtCode: courtCode.trim(), courtName: courtName.trim() }));
-    if (keys) onDone(keys);
-  }
-  const err = act.fieldError;
-  return (
-    <form className="form xc-form" onSubmit={(e) => void submit(e)} noValidate data-testid="xc-recipient-form">
-      <FormField id="xc-rcp" label="中院的 age 公钥" required error={err('recipient')} hint="从中院公钥卡上 age-recipient: 后面复制，以 age1 开头" testId="xc-recipient">
-        <input {...boxProps('xc-rcp', err('recipient'), 'xc-recipient')} className={`path${err('recipient') ? ' invalid' : ''}`} value={recipient} onChange={(e) => setRecipient(e.target.value)} maxLength={2000} autoComplete="off" spellCheck={false} placeholder="age1…" />
-      </FormField>
-      <div className="form-row xc-row">
-        <FormField id="xc-rcp-code" label="中院法院代码" required error={err('courtCode')} testId="xc-recipient-code">
-          <input {...boxProps('xc-rcp-code', err('courtCode'), 'xc-recipient-code')} value={courtCode} onChange={(e) => setCourtCode(e.target.value)} maxLength={10} autoComplete="off" placeholder="如 辽04" />
-        </FormField>
-        <FormField id="xc-rcp-name" label="中院名称" required error={err('courtName')} testId="xc-recipient-name">
-          <input {...boxProps('xc-rcp-name', err('courtName'), 'xc-recipient-name')} value={courtName} onChange={(e) => setCourtName(e.target.value)} maxLength={50} autoComplete="off" />
-        </FormField>
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={act.busy} data-testid="xc-recipient-submit">
-          设置接收方
-        </button>
-      </div>
-      <GeneralError message={act.general} testId="xc-recipient-error" />
-    </form>
-  );
-}
+import { CardExport, Digits, KeyInitForm } from './common';
+import { Fingerprint, RecipientSetup } from './RecipientSetup';
 
 export function BasicKeysPanel({ keys, onKeys }: { keys: KeysView; onKeys(keys: KeysView): void }) {
   const r = keys.recipient;
+  const [again, setAgain] = useState(false);
   return (
     <section className="panel xc-panel" data-testid="xc-basic-keys">
       <h2>密钥与接收方</h2>
@@ -72,22 +37,39 @@ export function BasicKeysPanel({ keys, onKeys }: { keys: KeysView; onKeys(keys: 
           {r ? (
             <>
               <p>
-                <span className="chip tone-ok">已设置</span> <strong>{r.courtName}</strong>（{r.courtCode}）
+                <span className="chip tone-ok">已设置</span> <strong>{r.courtName}</strong>（{r.courtCode}）<span className="muted"> · {formatDateTime(r.createdAt)}</span>
               </p>
-              <p className="xc-label">中院公钥指纹（与中院电话核对）</p>
-              <Digits digits={r.digits} testId="xc-recipient-digits" />
+              <Fingerprint label="加密公钥（age）指纹（与中院电话核对）" digits={r.digits} hex={r.fingerprint} testId="xc-recipient-age" />
               <p className="path muted xc-pub">{r.publicKey}</p>
+              {r.signingDigits && r.signingFingerprint ? (
+                <Fingerprint label="签名公钥（minisign）指纹：据此核验中院回执" digits={r.signingDigits} hex={r.signingFingerprint} testId="xc-recipient-sign" />
+              ) : (
+                <p data-testid="xc-recipient-nosign">
+                  <span className="chip tone-warn">未登记中院签名公钥</span> 中院回执无法核验：请在下面重新设置接收方，读取中院的公钥卡。
+                </p>
+              )}
             </>
           ) : (
             <>
               <p>
                 <span className="chip tone-warn">尚未设置</span> 报送包只加密给这里设置的中院，设置前不能生成报送包。
               </p>
-              <RecipientForm onDone={onKeys} />
+              <RecipientSetup onDone={onKeys} />
             </>
           )}
         </div>
       </div>
+      {r ? (
+        <details className="xc-details" open={again || !r.signingKey} onToggle={(e) => setAgain(e.currentTarget.open)} data-testid="xc-recipient-again">
+          <summary>重新设置接收方（补登中院签名公钥，或中院更换了密钥）</summary>
+          <RecipientSetup
+            onDone={(k) => {
+              setAgain(false);
+              onKeys(k);
+            }}
+          />
+        </details>
+      ) : null}
       {keys.signing ? <CardExport /> : null}
     </section>
   );

@@ -1,20 +1,44 @@
 // 各院对比 (#/exchange/compare): every basic court's latest figures side by side against this court's ranges, with the courts' median and 偏高/偏低 marks in words and symbol; then one chosen indicator's 12 months per court as small multiples on one axis. Court-code order, never a rank (不得通报排名).
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import { INDICATORS, type IndicatorId } from '../../../../shared/indicators/catalogue';
 import { numberText } from '../../../../shared/indicators/figures';
 import { RANGED_IDS, rangeText } from '../../../../shared/indicators/ranges';
 import { monthLabel } from '../../../../shared/indicators/months';
-import { COMPARE_KEY_IDS, COMPARE_MARKS } from '../../../../shared/exchange/compareText';
+import { COMPARE_ALL_IDS, COMPARE_KEY_IDS, COMPARE_MARKS } from '../../../../shared/exchange/compareText';
 import type { CompareView, TrendsView } from '../../../../shared/exchange/compareApi';
 import { ClickChart } from '../../components/ClickChart';
 import { Link } from '../../components/Link';
-import { router, stores } from '../../stores';
-import { sharedAxis, smallMultiple } from './compareCharts';
+import { router, session, stores } from '../../stores';
+import { latestText, sharedAxis, smallMultiple } from './compareCharts';
 import type { ExchangeCompareRoute } from './compareRoutes';
+
+/**
+ * What stands instead of the figures when none are asked for (a basic court, an account without 接收报送包) or while
+ * they are read: the page is never left blank.
+ */
+export function CompareGate({ loaded }: { loaded: boolean }) {
+  const info = useStore(stores.app, (x) => x.info);
+  const mayReceive = useStore(session, (x) => x.user?.permissions.includes('exchange.receive') ?? false);
+  if (!info) return <p className="muted">正在读取…</p>;
+  if (info.courtLevel !== 'intermediate')
+    return (
+      <p className="muted" data-testid="xc-compare-basic">
+        本院设置为基层法院：各院对比是中级法院的功能。
+      </p>
+    );
+  if (!mayReceive)
+    return (
+      <p className="panel muted" data-testid="xc-compare-denied">
+        查看各院对比需要“接收报送包”权限（审管办、院领导）；本账号没有这项权限，请向系统管理员申请。
+      </p>
+    );
+  return loaded ? null : <p className="muted">正在读取…</p>;
+}
 
 const courtRoute = (code: string) => ({ name: 'exchangeCourt' as const, code, filter: 'open' as const, page: 1 });
 
-function CompareTable({ v }: { v: CompareView }) {
+function CompareTable({ v, ids }: { v: CompareView; ids: readonly IndicatorId[] }) {
   const ranges = new Map(v.ranges.map((r) => [r.id, r]));
   return (
     <div className="note-wrap xc-table-wrap">
@@ -23,15 +47,17 @@ function CompareTable({ v }: { v: CompareView }) {
           <tr>
             <th scope="col">法院</th>
             <th scope="col">报送期间</th>
-            {COMPARE_KEY_IDS.map((id) => (
+            {ids.map((id) => (
               <th key={id} scope="col" className="num">
                 {INDICATORS[id].name}
               </th>
             ))}
           </tr>
           <tr className="xc-range-row">
-            <th scope="row" colSpan={2}>本院合理区间</th>
-            {COMPARE_KEY_IDS.map((id) => {
+            {/* One column each, not a span of two: a sticky span would cover the first column scrolled under it. */}
+            <th scope="row">本院合理区间</th>
+            <td />
+            {ids.map((id) => {
               const r = ranges.get(id);
               return (
                 <td key={id} className="num muted">
@@ -54,7 +80,7 @@ function CompareTable({ v }: { v: CompareView }) {
                 {c.periodFrom}
                 <br />至 {c.periodTo}
               </td>
-              {COMPARE_KEY_IDS.map((id) => {
+              {ids.map((id) => {
                 const x = c.values[id];
                 const mark = COMPARE_MARKS[x.status];
                 return (
@@ -69,8 +95,9 @@ function CompareTable({ v }: { v: CompareView }) {
         </tbody>
         <tfoot>
           <tr data-testid="xc-compare-median">
-            <th scope="row" colSpan={2}>各院中位数</th>
-            {COMPARE_KEY_IDS.map((id) => (
+            <th scope="row">各院中位数</th>
+            <td />
+            {ids.map((id) => (
               <td key={id} className="num">
                 {numberText(id, v.medians[id])}
               </td>
@@ -107,11 +134,13 @@ function SmallMultiples({ t, onChoose }: { t: TrendsView; onChoose(id: Indicator
       ) : null}
       <div className="xc-multiples">
         {t.courts.map((c, i) => {
-          const last = [...c.values].reverse().find((x) => x !== null) ?? null;
           return (
             <figure key={c.courtCode} className="xc-multiple" data-testid="xc-multiple" data-code={c.courtCode}>
               <figcaption title={c.courtName}>
-                <strong>{c.courtName}</strong> <span className="muted">最近 {numberText(t.indicator, last)}</span>
+                <strong>{c.courtName}</strong>
+                <span className="muted" data-testid="xc-multiple-latest">
+                  最近 {latestText(t, i)}
+                </span>
               </figcaption>
               <ClickChart
                 config={() => smallMultiple(t, i, axis)}
@@ -133,6 +162,8 @@ export function ComparePage({ route }: { route: ExchangeCompareRoute }) {
   const s = useStore(stores.exchangeCompare);
   const info = useStore(stores.app, (x) => x.info);
   const v = s.compare;
+  const [all, setAll] = useState(false);
+  const intermediate = info?.courtLevel === 'intermediate';
   return (
     <div className="page page-scroll xc-page" data-testid="xc-compare-page">
       <div className="page-head">
@@ -144,12 +175,12 @@ export function ComparePage({ route }: { route: ExchangeCompareRoute }) {
       <p className="muted xc-lead">
         各基层法院最近一个报送包的指标，与本院的合理区间比较（▲偏高、▼偏低），并列出各院中位数。按法院代码排列，不排名次。点击法院名称查看该院的案件和延长审限申请。
       </p>
-      {s.error ? (
-        <p className="form-error" role="alert">
+      {s.error && intermediate ? (
+        <p className="form-error" role="alert" data-testid="xc-compare-error">
           {s.error}
         </p>
       ) : null}
-      {info && info.courtLevel !== 'intermediate' ? <p className="muted">本院设置为基层法院：各院对比是中级法院的功能。</p> : null}
+      <CompareGate loaded={Boolean(v) || Boolean(s.error)} />
       {v && v.courts.length === 0 ? (
         <section className="panel xc-panel" data-testid="xc-compare-empty">
           <p>尚未导入任何基层法院的报送包。</p>
@@ -158,9 +189,19 @@ export function ComparePage({ route }: { route: ExchangeCompareRoute }) {
       ) : null}
       {v && v.courts.length > 0 ? (
         <section className="panel xc-panel">
-          <h2>主要指标</h2>
+          <div className="xc-table-head">
+            <h2>{all ? '全部指标' : '主要指标'}</h2>
+            <div className="xc-switch" role="group" aria-label="显示的指标">
+              <button type="button" aria-pressed={!all} className={all ? '' : 'current'} onClick={() => setAll(false)} data-testid="xc-compare-key">
+                主要指标（{COMPARE_KEY_IDS.length} 项）
+              </button>
+              <button type="button" aria-pressed={all} className={all ? 'current' : ''} onClick={() => setAll(true)} data-testid="xc-compare-all">
+                全部指标（{COMPARE_ALL_IDS.length} 项）
+              </button>
+            </div>
+          </div>
           {v.mixedPeriods ? <p className="muted" data-testid="xc-compare-mixed">注意：各院最近一个报送包的期间不同，对比时请留意各行的报送期间。</p> : null}
-          <CompareTable v={v} />
+          <CompareTable v={v} ids={all ? COMPARE_ALL_IDS : COMPARE_KEY_IDS} />
         </section>
       ) : null}
       {v && v.courts.length > 0 && s.trends ? <SmallMultiples t={s.trends} onChoose={(ind) => router.getState().navigate({ ...route, ind })} /> : null}

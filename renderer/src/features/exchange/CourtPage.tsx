@@ -5,6 +5,7 @@ import { Link } from '../../components/Link';
 import { stores } from '../../stores';
 import { COURT_PAGE_SIZE, type ExchangeCourtRoute } from './compareRoutes';
 import { CourtLedgerSection } from './CourtLedgerSection';
+import { CompareGate } from './ComparePage';
 
 const FILTER_LABELS: Record<CourtCaseFilter, string> = { open: '未结', overdue: '超审限未结', all: '全部' };
 const CLOCK_LABELS: Record<string, string> = { running: '计算中', suspended: '中止/扣除中', paused: '暂停', no_limit: '无法定审限', closed: '已结' };
@@ -15,6 +16,7 @@ const term = (m: number | null, d: number | null) => [m ? `${m} 个月` : '', d 
 
 export function CourtPage({ route }: { route: ExchangeCourtRoute }) {
   const s = useStore(stores.exchangeCompare);
+  const info = useStore(stores.app, (x) => x.info);
   const c = s.cases;
   const x = s.extensions;
   const pages = c ? Math.max(1, Math.ceil(c.total / COURT_PAGE_SIZE)) : 1;
@@ -27,7 +29,8 @@ export function CourtPage({ route }: { route: ExchangeCourtRoute }) {
           返回各院对比
         </Link>
       </div>
-      {s.error ? (
+      <CompareGate loaded={Boolean(c) || Boolean(s.error)} />
+      {s.error && info?.courtLevel === 'intermediate' ? (
         <p className="form-error" role="alert" data-testid="xc-court-error">
           {s.error}
         </p>

@@ -52,7 +52,7 @@ export function ExchangePage() {
   // panel moves by CSS order, not by place in the tree, so that it keeps its state (a message just shown) when it moves.
   const k = keys.value;
   if (info.courtLevel === 'basic') {
-    const keysFirst = can('exchange.keys') && !(k?.signing && k.recipient);
+    const keysFirst = can('exchange.keys') && !(k?.signing && k.recipient?.signingKey);
     const keysPanel = can('exchange.keys') ? k ? <BasicKeysPanel keys={k} onKeys={(v) => x.setKeys(v)} /> : <KeysState error={keys.error} /> : <KeysElsewhere what="本院签名密钥和接收方" />;
     return (
       <div className="page page-scroll xc-page" data-testid="exchange-page" data-level="basic">
@@ -70,7 +70,7 @@ export function ExchangePage() {
           <div className="xc-slot">
             <ExportPanel today={info.today} hasPast={(past.value?.length ?? 0) > 0} onWritten={() => void x.loadExports()} />
             <PastExports rows={past.value} error={past.error} />
-            <ReturnImportPanel onImported={() => void x.loadExports()} noSigningKey={Boolean(k?.recipient && !k.recipient.signingKey)} />
+            <ReturnImportPanel key={k?.recipient?.signingKey ?? 'none'} onImported={() => void x.loadExports()} noSigningKey={Boolean(k && !k.recipient?.signingKey)} />
           </div>
         ) : null}
       </div>

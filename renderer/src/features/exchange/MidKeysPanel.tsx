@@ -7,7 +7,7 @@ import { boxProps, FormField } from '../../components/FormField';
 import { formatDateTime } from '../../lib/format';
 import { api } from '../../stores';
 import { CardExport, Digits, GeneralError, KeyInitForm, useAct } from './common';
-import { byCourtCode, previewCard, type CardPreview } from './labels';
+import { byCourtCode, hexGroups, previewCard, type CardPreview } from './labels';
 
 function ImportIdentity({ onDone }: { onDone(keys: KeysView): void }) {
   const [identityText, setText] = useState('');
@@ -138,6 +138,9 @@ export function MidKeysPanel({ keys, onKeys, onRegistered }: { keys: KeysView; o
                 </p>
                 <p className="xc-label">指纹（与基层法院电话核对）</p>
                 <Digits digits={keys.age.digits} testId="xc-age-digits" />
+                <p className="path muted xc-pub xc-hex" data-testid="xc-age-hex">
+                  {hexGroups(keys.age.fingerprint)}
+                </p>
               </>
             ) : (
               <p>
@@ -147,7 +150,17 @@ export function MidKeysPanel({ keys, onKeys, onRegistered }: { keys: KeysView; o
           </div>
           <div className="xc-key" data-testid="xc-mid-signing">
             <h3>签名密钥（回执与合理区间）</h3>
-            {keys.signing ? <Digits digits={keys.signing.digits} testId="xc-mid-signing-digits" /> : <span className="chip tone-warn">尚未生成</span>}
+            {keys.signing ? (
+              <>
+                <p className="xc-label">指纹（基层法院读取本院公钥卡时核对）</p>
+                <Digits digits={keys.signing.digits} testId="xc-mid-signing-digits" />
+                <p className="path muted xc-pub xc-hex" data-testid="xc-mid-signing-hex">
+                  {hexGroups(keys.signing.fingerprint)}
+                </p>
+              </>
+            ) : (
+              <span className="chip tone-warn">尚未生成</span>
+            )}
           </div>
         </div>
       )}

@@ -48,7 +48,7 @@ export function ReturnMakePanel({ courts }: { courts: Array<{ code: string; name
               ))}
             </select>
           </FormField>
-          <FormField id="xc-ret-pass" label="本院解密密钥口令" required error={act.fieldError('passphrase')} testId="xc-return-passphrase">
+          <FormField id="xc-ret-pass" label="本院密钥口令" required error={act.fieldError('passphrase')} testId="xc-return-passphrase">
             <input type="password" {...boxProps('xc-ret-pass', act.fieldError('passphrase'), 'xc-return-passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} maxLength={200} autoComplete="off" />
           </FormField>
         </div>
@@ -98,7 +98,7 @@ export function ReturnImportPanel({ onImported, noSigningKey }: { onImported(): 
       <p className="muted">中院回执（.cdret）由中院签名：核对无误后，本院改用中院设定的合理区间，记下中院已收到的报送包，并把中院的帮扶措施记入本院脱薄台账。</p>
       {noSigningKey ? (
         <p className="tone-warn" data-testid="xc-return-no-key">
-          本院尚未登记中院的签名公钥，回执无法核验：请用命令行 courtdesk recipient set 加 --signing-key（中院公钥卡上的 minisign-public-key）登记。
+          本院尚未登记中院的签名公钥，回执无法核验：请由审管办或系统管理员在“密钥与接收方”中读取中院的公钥卡，设置接收方。
         </p>
       ) : null}
       <form className="form xc-form" onSubmit={(e) => void submit(e)} noValidate>

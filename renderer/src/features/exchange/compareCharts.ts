@@ -2,6 +2,7 @@
 import type { ChartConfiguration, Plugin } from 'chart.js';
 import type { IndicatorId } from '../../../../shared/indicators/catalogue';
 import { numberText } from '../../../../shared/indicators/figures';
+import { monthLabel } from '../../../../shared/indicators/months';
 import type { TrendsView } from '../../../../shared/exchange/compareApi';
 import { LINE_STYLES } from '../../lib/chartSetup';
 
@@ -50,6 +51,22 @@ function rangeBand(range: TrendsView['range']): Plugin<'line'> {
 
 export const shortMonth = (m: string) => `${Number(m.slice(5, 7))}月`;
 
+/** A court's newest month with a value, and that value: the caption names the month, which need not be the last. */
+export function latestOf(t: TrendsView, court: number): { month: string; value: number } | null {
+  const values = t.courts[court]?.values ?? [];
+  for (let i = values.length - 1; i >= 0; i--) {
+    const v = values[i];
+    if (v !== null && v !== undefined && t.months[i]) return { month: t.months[i]!, value: v };
+  }
+  return null;
+}
+
+/** 最近 in the caption: "2025年4月 0.0%", or "无数据" for a court with no month in the 12. */
+export function latestText(t: TrendsView, court: number): string {
+  const last = latestOf(t, court);
+  return last ? `${monthLabel(last.month)} ${numberText(t.indicator, last.value)}` : '无数据';
+}
+
 export function smallMultiple(t: TrendsView, court: number, axis: { min: number; max: number; step: number }): ChartConfiguration<'line'> {
   const id: IndicatorId = t.indicator;
   const c = t.courts[court]!;
@@ -59,7 +76,9 @@ export function smallMultiple(t: TrendsView, court: number, axis: { min: number;
       labels: t.months.map(shortMonth),
       datasets: [
         { label: c.courtName, data: c.values, borderColor: LINE_STYLES[0].grey, backgroundColor: LINE_STYLES[0].grey, pointStyle: 'circle', pointRadius: 3, borderWidth: 2, spanGaps: false, clip: false },
-        { label: '各院中位数', data: t.medians, borderColor: '#3e4c59', backgroundColor: '#3e4c59', borderDash: [6, 4], pointRadius: 0, borderWidth: 1.5, spanGaps: true },
+        // Broken where no court has the month, as the courts' lines are: a line across the gap drew a median of months
+        // no package carried. Small squares, so that a month alone between gaps still shows (and differs from the dots).
+        { label: '各院中位数', data: t.medians, borderColor: '#3e4c59', backgroundColor: '#3e4c59', borderDash: [6, 4], pointStyle: 'rect', pointRadius: 2, borderWidth: 1.5, spanGaps: false },
       ],
     },
     options: {

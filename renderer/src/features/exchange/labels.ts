@@ -28,6 +28,9 @@ export function kindText(kind: 'full' | 'incremental' | null | undefined, baseSe
   return '—';
 }
 
+/** A fingerprint's 64 hex digits in groups of 8: read by eye against a file, and wrapped between groups, never mid-group. */
+export const hexGroups = (hex: string): string => (hex.match(/.{1,8}/g) ?? []).join(' ');
+
 /** The first 16 hex digits: enough to compare by eye with sha256sum's output. */
 export const shortHash = (hex: string | null | undefined): string => (hex ? hex.slice(0, 16) : '—');
 

@@ -8,7 +8,7 @@ import { ClickChart } from '../../components/ClickChart';
 import { Link } from '../../components/Link';
 import { formatCount } from '../../lib/format';
 import { router, session, stores } from '../../stores';
-import { mainPart, numberText, rangeBadge, spread, valueOf, valueText } from '../../../../shared/indicators/figures';
+import { mainPart, noMedianNote, numberText, rangeBadge, spread, valueOf, valueText } from '../../../../shared/indicators/figures';
 import { groupBars } from './GroupsView';
 import { GroupLink } from './GroupLink';
 import { dueLists, groupPeriod, JUDGE_TABLE_IDS, keyRows, KIND_WORDS, ownPage, pageNotice } from './groupFigures';
@@ -86,7 +86,7 @@ function Judges({ route, data, cases }: { route: IndicatorGroupRoute; data: Grou
       ) : (
         <>
           <p className="muted">
-            {INDICATORS[id].name}：各法官中位数 {numberText(id, s.median)}。按姓名排列，不作排名。<span className="no-print">点击柱条可打开该法官的案件，点击姓名可打开其指标页。</span>
+            {INDICATORS[id].name}：各法官中位数 {numberText(id, s.median)}。{s.median === null ? noMedianNote('法官') : ''}按姓名排列，不作排名。<span className="no-print">点击柱条可打开该法官的案件，点击姓名可打开其指标页。</span>
           </p>
           <ClickChart
             config={() => groupBars(id, groups, s.median)}

@@ -8,7 +8,7 @@ import { Link } from '../../components/Link';
 import { GroupLink } from './GroupLink';
 import { Chart, OUTCOME_SHADES, shadeFill, valueLabels } from '../../lib/chartSetup';
 import { router } from '../../stores';
-import { againstMedian, mainPart, numberText, partFigures, spread, valueOf, valueText } from '../../../../shared/indicators/figures';
+import { againstMedian, mainPart, noMedianNote, numberText, partFigures, spread, valueOf, valueText } from '../../../../shared/indicators/figures';
 import type { IndicatorCasesRoute, IndicatorsRoute } from './routes';
 
 /** A dashed line across the chart at the median, labelled, so a bar's position against it reads without colour. */
@@ -89,6 +89,7 @@ export function GroupsView({ route, result }: { route: IndicatorsRoute; result: 
       </div>
       <p className="study-lead" data-testid="ind-spread">
         {INDICATORS[id].name}：全部 {valueText(id, result.total)}；各{who}中位数 <strong>{numberText(id, s.median)}</strong>，区间 {numberText(id, s.min)} 至 {numberText(id, s.max)}（{s.n} 个{who}有数值）。按名称排列，不作排名。
+        {s.median === null && s.n > 0 ? <span data-testid="ind-no-median">{noMedianNote(who)}</span> : null}
       </p>
       {groups.length === 0 ? (
         <p className="muted" data-testid="ind-groups-empty">这段期间没有任何{who}有案件。</p>

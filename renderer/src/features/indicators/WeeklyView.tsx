@@ -7,7 +7,7 @@ import { GroupLink } from './GroupLink';
 import { router } from '../../stores';
 import type { IndicatorCasesRoute, IndicatorsRoute } from './routes';
 import { ReportButtons } from './ReportButtons';
-import { columnName, totalName, defaultWeek, nextWeek, previousWeek, weekOf, weekPeriod, weeklyRows, WEEKLY_IDS, type WeeklyCell, type WeeklyRow } from '../../../../shared/indicators/weekly';
+import { columnName, totalName, defaultWeek, nextWeek, previousWeek, weekOf, weekPeriod, weeklyMedianNote, weeklyRows, WEEKLY_IDS, type WeeklyCell, type WeeklyRow } from '../../../../shared/indicators/weekly';
 
 function CellView({ c, to }: { c: WeeklyCell; to: IndicatorCasesRoute | null }) {
   const tone = c.change.better === null ? '' : c.change.better ? ' tone-ok' : ' tone-danger';
@@ -78,6 +78,7 @@ export function WeeklyView({ route, today, result, last }: { route: IndicatorsRo
         </table>
       ) : null}
       {result && rows.length === 2 ? <p className="muted" data-testid="wk-empty">这一周没有任何{who}有案件。</p> : null}
+      {result && weeklyMedianNote(rows, who) ? <p className="muted" data-testid="wk-no-median">{weeklyMedianNote(rows, who)}</p> : null}
     </section>
   );
 }

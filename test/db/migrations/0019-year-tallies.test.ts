@@ -1,0 +1,90 @@
+// Migration 19 on a court one version older with 原审案号 links: the durations' year rows, the 案 needing no walk (tally_links.simple) and the month rows of 先行调解 and simple filled as a rebuild would, kept by triggers, the figures those of the plain pass.
+import { afterEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { openDatabase } from '../../../electron/core/db/connection';
+import { initCourt } from '../../../electron/core/setup/initCourt';
+import { CaseStore } from '../../../electron/core/cases/caseStore';
+import { CourtDirectory, getSelfCourt } from '../../../electron/core/court/courtStore';
+import { nextRowVersion } from '../../../electron/core/db/clock';
+import { sqlTallies } from '../../../electron/core/indicators/sqlTallies';
+import { preaggTallies } from '../../../electron/core/indicators/preaggTallies';
+import { durationRows } from '../../../electron/core/indicators/monthRows';
+import { fillDurationYears, fillLinkSimple, fillMonths, YEAR_TALLIES_VERSION } from '../../../electron/core/db/migrations/0019-duration-year-tallies';
+import { tempDir } from '../../helpers/tempDb';
+import { migrationsUpTo } from '../../helpers/migrationFixtures';
+import { randomCourt } from '../../helpers/randomCourt';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => cleanups.splice(0).forEach((f) => f()));
+const BEFORE = YEAR_TALLIES_VERSION - 1;
+
+function olderCourt(): string {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  const file = path.join(t.dir, 'court.sqlite');
+  const { db } = openDatabase(file, { create: true, migrations: migrationsUpTo(BEFORE) });
+  initCourt(db, '辽0421', '测试县人民法院', 'tester', false);
+  const store = new CaseStore(db);
+  db.transaction(() => {
+    const dir = new CourtDirectory(db, getSelfCourt(db)!.id);
+    const v = nextRowVersion(db);
+    for (const r of randomCourt(1818, 500)) store.upsert(r, dir, v, { actor: 'tester', today: '2024-12-31' });
+  })();
+  expect(db.pragma('user_version', { simple: true })).toBe(BEFORE);
+  db.close();
+  return file;
+}
+
+function open(file: string) {
+  const { db } = openDatabase(file, { migrations: migrationsUpTo(YEAR_TALLIES_VERSION) });
+  cleanups.unshift(() => db.close());
+  return db;
+}
+
+const PERIODS = [{ from: '2024-01-01', to: '2024-12-31' }, { from: '2023-06-15', to: '2024-06-14' }, { from: '2022-01-01', to: '2024-12-31' }, { from: '2024-03-01', to: '2024-03-31' }];
+
+describe('migration 0018: year rows of the durations and the 案 needing no walk', () => {
+  it('fills both as a rebuild would, and the figures equal the plain pass', () => {
+    const db = open(olderCourt());
+    expect(db.pragma('user_version', { simple: true })).toBe(YEAR_TALLIES_VERSION);
+    const read = () => ['tally_durations_year', 'tally_links', 'tally_mediation_month', 'tally_links_month'].map((x) => db.prepare(`SELECT * FROM ${x}`).raw().all());
+    const filled = read();
+    expect(filled[0].length).toBeGreaterThan(0);
+    // Some 案 are walked, some are summed: both paths are exercised by this court.
+    expect(db.prepare('SELECT count(*) FROM tally_links WHERE simple > 0').pluck().get()).toBeGreaterThan(0);
+    expect(db.prepare('SELECT count(*) FROM tally_links WHERE simple = 0').pluck().get()).toBeGreaterThan(0);
+    // Year rows are the sums of their months.
+    expect(db.prepare("SELECT duration, sum(n) FROM tally_durations_month WHERE month LIKE '2024-%' GROUP BY 1 ORDER BY 1").raw().all())
+      .toEqual(db.prepare("SELECT duration, sum(n) FROM tally_durations_year WHERE year = '2024' GROUP BY 1 ORDER BY 1").raw().all());
+    db.exec('DELETE FROM tally_durations_year; UPDATE tally_links SET simple = 0; DELETE FROM tally_mediation_month; DELETE FROM tally_links_month;');
+    fillDurationYears(db);
+    fillLinkSimple(db);
+    db.exec('DELETE FROM tally_links_month');
+    fillMonths(db);
+    expect(read()).toEqual(filled);
+    // A whole year reads its year row; the figures are those of the plain pass for whole years, year edges and a month.
+    expect(durationRows(db, { from: '2024-01-01', to: '2024-12-31' }, 'd').sql).toContain('tally_durations_year');
+    expect(durationRows(db, { from: '2024-01-01', to: '2024-12-31' }, 'd').sql).not.toContain('tally_durations_month');
+    for (const p of PERIODS) for (const by of ['court', 'division', 'judge'] as const) expect(preaggTallies(db, p, { kind: 'all' }, {}, by), `${p.from} ${by}`).toEqual(sqlTallies(db, p, { kind: 'all' }, {}, by));
+  });
+
+  it('keeps simple through a linked case gaining a linked case of its own, and year rows through a closing, in the writer\'s transaction', () => {
+    const db = open(olderCourt());
+    // An 案 counted without a walk, and one of its linked cases.
+    const seed = db.prepare("SELECT case_number, filed_on FROM tally_links WHERE simple > 0 AND filed_on >= '2024-01-01' LIMIT 1").get() as { case_number: string; filed_on: string };
+    const child = db.prepare('SELECT id, case_number FROM cases WHERE origin_case_number = ? LIMIT 1').get(seed.case_number) as { id: number; case_number: string };
+    const grandchild = db.prepare('SELECT id FROM cases WHERE origin_case_number IS NULL AND case_number <> ? AND id <> ? LIMIT 1').pluck().get(seed.case_number, child.id) as number;
+    const simple = () => db.prepare('SELECT simple FROM tally_links WHERE case_number = ?').pluck().get(seed.case_number);
+    db.transaction(() => db.prepare('UPDATE cases SET origin_case_number = ? WHERE id = ?').run(child.case_number, grandchild))();
+    expect(simple()).toBe(0);
+    const p = { from: '2024-01-01', to: '2024-12-31' };
+    for (const by of ['court', 'division', 'judge'] as const) expect(preaggTallies(db, p, { kind: 'all' }, {}, by), by).toEqual(sqlTallies(db, p, { kind: 'all' }, {}, by));
+    db.transaction(() => db.prepare('UPDATE cases SET origin_case_number = NULL WHERE id = ?').run(grandchild))();
+    expect(simple()).toBeGreaterThan(0);
+    const pending = db.prepare("SELECT id, filed_on FROM cases WHERE closed_on IS NULL AND filed_on < '2024-06-01' LIMIT 1").get() as { id: number; filed_on: string };
+    const before = db.prepare("SELECT coalesce(sum(n), 0) FROM tally_durations_year WHERE year = '2024'").pluck().get() as number;
+    db.transaction(() => db.prepare("UPDATE cases SET closed_on = '2024-07-01', closing_method = '判决', duration_days = 20 WHERE id = ?").run(pending.id))();
+    expect(db.prepare("SELECT coalesce(sum(n), 0) FROM tally_durations_year WHERE year = '2024'").pluck().get()).toBe(before + 1);
+    for (const by of ['court', 'division', 'judge'] as const) expect(preaggTallies(db, p, { kind: 'all' }, {}, by), by).toEqual(sqlTallies(db, p, { kind: 'all' }, {}, by));
+  });
+});
