@@ -75,8 +75,11 @@ export const USAGE = `用法：courtdesk [--db 路径] [--json] [--today YYYY-MM
   compare [--all]                               （中院）各院对比：各基层法院最近报送包的主要指标、与本院合理区间比较（▲偏高、▼偏低）
                                                 和各院中位数，按法院代码排列，不排名；--json 输出全部指标
   return make --court 代码 --out 文件 / return import 文件
-                                                （中院）为一个基层法院制作签名的回执：本院的合理区间和最后收到的报送包；
-                                                （基层法院）导入中院回执：合理区间生效，恢复备份后的报送序号从回执之后续编
+                                                （中院）为一个基层法院制作签名的回执：本院的合理区间、最后收到的报送包和对该院的帮扶措施；
+                                                （基层法院）导入中院回执：合理区间生效，帮扶措施记入本院脱薄台账，恢复备份后的报送序号从回执之后续编
+  help-measure add 内容 --court 代码 --weakpoint 编号 --leader 姓名 --owner 姓名 --division 部门 --start 日期 --due 日期
+  help-measure list --court 代码                （中院）对一个基层法院的帮扶措施：新增（薄弱点编号为该院报送的台账中的编号）、列出；
+                                                随该院的中院回执送达
   keys init | keys show | keys export-public --out 文件 | keys import-identity 文件 | keys rotate
                                                 报送密钥（密钥口令取自 COURTDESK_PASSPHRASE 或提示输入）：生成本院密钥（基层法院为
                                                 minisign 签名密钥，中级法院另有 age 解密密钥），查看公钥和指纹，写出公钥卡，

@@ -18,6 +18,7 @@ import { indicatorsDomain } from './indicators/handlers';
 import { exchangeDomain } from './exchange/handlers';
 import { exchangeKeysDomain } from './exchange/keys/handlers';
 import { exchangeCompareDomain } from './exchange/compare/handlers';
+import { exchangeHelpDomain } from './exchange/help/handlers';
 import { reportsDomain } from './reports/handlers';
 import { ledgerDomain } from './ledger/handlers';
 import { ledgerTrendDomain } from './ledger/trend/handlers';
@@ -42,6 +43,7 @@ export const DOMAINS = [
   exchangeDomain,
   exchangeKeysDomain,
   exchangeCompareDomain,
+  exchangeHelpDomain,
   reportsDomain,
   ledgerDomain,
   ledgerTrendDomain,

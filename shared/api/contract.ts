@@ -19,6 +19,7 @@ import { indicatorsApi } from '../indicators/api';
 import { exchangeApi } from '../exchange/api';
 import { exchangeKeysApi } from '../exchange/keysApi';
 import { exchangeCompareApi } from '../exchange/compareApi';
+import { exchangeHelpApi } from '../exchange/helpApi';
 import { ledgerApi } from '../ledger/api';
 import { ledgerTrendApi } from '../ledger/trendApi';
 import { ledgerMeetingsApi } from '../ledger/meetingsApi';
@@ -26,7 +27,7 @@ import { ledgerExportApi } from '../ledger/exportApi';
 import { ledgerProjectionApi } from '../ledger/projectionApi';
 
 /** Every call of every domain; a name declared twice throws here, when the program starts. */
-export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi, exchangeKeysApi, exchangeCompareApi, reportsApi, ledgerApi, ledgerTrendApi, ledgerMeetingsApi, ledgerExportApi, ledgerProjectionApi);
+export const API = combineCalls(appApi, accountsApi, casesApi, caseWorkApi, caseExportApi, caseImportApi, deadlinesApi, auditApi, backupApi, settingsApi, jobsApi, extensionsApi, indicatorsApi, exchangeApi, exchangeKeysApi, exchangeCompareApi, exchangeHelpApi, reportsApi, ledgerApi, ledgerTrendApi, ledgerMeetingsApi, ledgerExportApi, ledgerProjectionApi);
 
 export type Api = typeof API;
 export type ApiMethod = Extract<keyof Api, string>;
@@ -78,6 +79,7 @@ export type * from '../jobs/api';
 export type * from '../extensions/api';
 export type * from '../exchange/keysApi';
 export type * from '../exchange/compareApi';
+export type * from '../exchange/helpApi';
 export type * from '../ledger/api';
 export type * from '../ledger/trendApi';
 export type * from '../ledger/meetingsApi';

@@ -148,7 +148,7 @@ export interface RevokeView {
 }
 
 export const returnMakeArgs = z.object({ courtCode: z.string().trim().min(1, '请写明基层法院代码').max(20), passphrase: password }).strict();
-export const returnImportArgs = z.object({ fileName: z.string().trim().min(1).max(255), text: z.string().min(1, '文件是空的').max(65_536, '文件过大，不是中院回执') }).strict();
+export const returnImportArgs = z.object({ fileName: z.string().trim().min(1).max(255), text: z.string().min(1, '文件是空的').max(98_304, '文件过大，不是中院回执') }).strict();
 
 export interface ReceiptView {
   sequence: number;
@@ -164,6 +164,8 @@ export interface ReturnMadeView {
   fileName: string;
   text: string;
   courtCode: string;
+  /** How many help measures of this court it carries. */
+  helpMeasures: number;
   lastImported: ReceiptView | null;
 }
 
@@ -173,6 +175,8 @@ export interface ReturnImportView {
   issuedAt: string;
   lastImported: ReceiptView | null;
   rangesImported: number;
+  /** The intermediate court's help measures the file brought (added or replaced in the ledger, read-only there). */
+  helpMeasures: number;
   /** The sequence the next package will take (moved past the receipt after a restore). */
   nextSequence: number;
   warnings: string[];

@@ -11,6 +11,7 @@ export const DATA_PARTS = [
   'ranges.json',
   'deletions.ndjson',
   'audit_chain.json',
+  'ledger.json',
 ] as const;
 export type DataPart = (typeof DATA_PARTS)[number];
 

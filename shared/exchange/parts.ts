@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates/calendar';
 import { APPEAL_OUTCOMES, CLOSING_METHODS, EVENT_KINDS, LIMIT_VARIANTS, PROCEDURES } from '../cases/types';
+import type { LedgerPart } from '../ledger/exchangePart';
 
 export { DATA_PARTS, type DataPart } from './partNames';
 
@@ -176,4 +177,6 @@ export interface ReceivedRows {
   indicators: IndicatorsPart;
   ranges: RangeRow[];
   deletions: DeletionRow[];
+  /** ledger.json: the sender's whole 脱薄 ledger (shared/ledger/exchangePart.ts). */
+  ledger: LedgerPart;
 }

@@ -1,15 +1,43 @@
-// The intermediate court's return file (中院回执) as text: a JSON body (the ranges document, unchanged, and the receipt of
-// the last package received) followed by the intermediate court's minisign signature of it. Pure: both sides read it alike.
+// The intermediate court's return file (中院回执) as text: a JSON body (the ranges document, unchanged, the receipt of
+// the last package received, and its help measures for the court) followed by the intermediate court's minisign signature of it. Pure: both sides read it alike.
 import { z } from 'zod';
+import { isIsoDate } from '../dates/calendar';
 import { parseStrictJson } from './strictJson';
 import { SIGNATURE_BEGIN, SIGNATURE_END } from './keyCard';
 
 export const RETURN_FORMAT = 'courtdesk-return';
 export const RETURN_VERSION = 1;
-export const RETURN_MAX_BYTES = 65_536;
+/**
+ * The longest return file in characters: the ranges and the receipt take about 3,000, and a court's help measures with
+ * their progress (23 measures with a few entries each, some 25,000) leave room; every text argument of the API stays
+ * under 100,000 characters. On disk, Chinese takes 3 bytes a character: RETURN_MAX_FILE_BYTES.
+ */
+export const RETURN_MAX_BYTES = 98_304;
+export const RETURN_MAX_FILE_BYTES = 3 * RETURN_MAX_BYTES;
 
 const court = z.object({ courtCode: z.string().min(1).max(20), courtName: z.string().min(1).max(100) }).strict();
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const isoDay = z.string().refine(isIsoDate);
+const helpId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const helpName = z.string().min(1).max(50);
+
+/** One help measure (帮扶措施) of the intermediate court for the court, whole, with every progress entry. */
+export const returnHelpMeasureSchema = z
+  .object({
+    id: helpId,
+    text: z.string().min(1).max(1000),
+    weakPointIds: z.array(helpId).max(20),
+    leader: helpName,
+    owner: helpName,
+    division: helpName,
+    startOn: isoDay,
+    dueOn: isoDay,
+    doneOn: isoDay.nullable(),
+    progress: z.array(z.object({ id: helpId, onDate: isoDay, text: z.string().min(1).max(2000), done: z.boolean() }).strict()).max(500),
+  })
+  .strict()
+  .refine((m) => m.dueOn >= m.startOn, { path: ['dueOn'] });
+export type ReturnHelpMeasure = z.infer<typeof returnHelpMeasureSchema>;
 
 export const returnBodySchema = z
   .object({
@@ -26,6 +54,8 @@ export const returnBodySchema = z
       .object({ sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), packageId: z.uuid(), payloadSha256: hex64, receivedAt: z.string().max(40), auditLength: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable() })
       .strict()
       .nullable(),
+    /** Absent in a return file made before help measures travelled: read as none (and nothing at the court is changed). */
+    helpMeasures: z.array(returnHelpMeasureSchema).max(500).optional(),
   })
   .strict();
 export type ReturnBody = z.infer<typeof returnBodySchema>;

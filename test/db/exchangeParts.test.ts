@@ -27,7 +27,7 @@ describe('buildParts', () => {
     expect(lines(partOf(full.parts, 'extension_decisions.ndjson'))).toMatchObject([{ step: 'decision', outcome: 'approved', comment: '同意' }]);
     expect(partOf(full.parts, 'deletions.ndjson').data.length).toBe(0);
     for (const p of full.parts) expect(p.sha256).toBe(createHash('sha256').update(p.data).digest('hex'));
-    expect(full.parts.map((p) => p.rows)).toEqual([2, 2, 1, 1, partOf(full.parts, 'indicators.json').rows, partOf(full.parts, 'ranges.json').rows, 0, 0]);
+    expect(full.parts.map((p) => p.rows)).toEqual([2, 2, 1, 1, partOf(full.parts, 'indicators.json').rows, partOf(full.parts, 'ranges.json').rows, 0, 0, 0]);
     expect(full.highRowVersion).toBe(t.db.prepare('SELECT version FROM row_clock').pluck().get());
     const b = lines(partOf(full.parts, 'cases.ndjson'))[1];
     // Amounts in fen as stored, the derived deadline columns beside the import columns.

@@ -142,7 +142,7 @@ describe('validateParts refuses bad parts, naming the part and the line', () => 
     const ctx = { senderCode: SENDER, kind: 'full' as const, counts: countsOf(parts) };
     expect(validateParts(entriesOf(parts), { ...ctx, period: PERIOD }).ok).toBe(true);
     expect(validateParts(entriesOf(parts), { ...ctx, period: { from: '2024-01-01', to: '2024-06-30' } })).toEqual({
-      ok: false, message: 'indicators.json 的期间 2024-01-01 至 2024-12-31 与清单的期间 2024-01-01 至 2024-06-30 不符',
+      ok: false, code: 'rows', message: 'indicators.json 的期间 2024-01-01 至 2024-12-31 与清单的期间 2024-01-01 至 2024-06-30 不符',
     });
   });
 
@@ -151,7 +151,7 @@ describe('validateParts refuses bad parts, naming the part and the line', () => 
     const e = entriesOf(inc.parts);
     e.set('deletions.ndjson', Buffer.from(`${JSON.stringify({ entity: 'case_events', key: A, deletedAt: 'x' })}\n`));
     const r = validateParts(e, { senderCode: SENDER, kind: 'incremental', counts: { ...countsOf(inc.parts), 'deletions.ndjson': 1 } });
-    expect(r).toEqual({ ok: false, message: 'deletions.ndjson 第 1 行：字段 key：应为记录编号' });
+    expect(r).toEqual({ ok: false, code: 'rows', message: 'deletions.ndjson 第 1 行：字段 key：应为记录编号' });
   });
 });
 

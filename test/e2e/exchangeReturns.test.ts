@@ -52,8 +52,8 @@ describe('中院回执 through the window', () => {
     try {
       // Before any recipient a return cannot be checked; a file over 64 KiB is refused before it is read.
       await page.getByTestId('xc-return-no-key').waitFor({ timeout: 15_000 });
-      await importReturn(page, { name: '大文件.cdret', mimeType: 'text/plain', buffer: Buffer.alloc(70_000, 'a') });
-      expect(await textOf(page, 'xc-return-file-error')).toBe('“大文件.cdret”大于 64 KiB，不是中院回执');
+      await importReturn(page, { name: '大文件.cdret', mimeType: 'text/plain', buffer: Buffer.alloc(300_000, 'a') });
+      expect(await textOf(page, 'xc-return-file-error')).toBe('“大文件.cdret”大于 288 KiB，不是中院回执');
 
       await page.locator('[data-testid="xc-recipient-manual"] summary').click();
       await page.getByTestId('xc-recipient').fill(mid.age.publicKey);

@@ -45,6 +45,8 @@ export const EMPTY_PARTS: Record<DataPart, string> = {
   'ranges.json': '[]',
   'deletions.ndjson': '',
   'audit_chain.json': JSON.stringify({ since: 0, length: 0, head: '0'.repeat(64), digests: '' }),
+  // An empty ledger as of the forged manifest's period end (2025-06-30).
+  'ledger.json': JSON.stringify({ asOf: '2025-06-30', weakPoints: [], measures: [], progress: [], meetings: [] }),
 };
 
 /** Rows as the receiving side counts them: NDJSON lines, the indicator groups, the ranges. */
@@ -54,6 +56,10 @@ function rowsOf(name: DataPart, text: string): number {
     const v = JSON.parse(text) as { groups?: unknown[]; length?: number; since?: number } | unknown[];
     if (Array.isArray(v)) return v.length;
     if (name === 'audit_chain.json') return (v.length ?? 0) - (v.since ?? 0);
+    if (name === 'ledger.json') {
+      const l = v as Record<string, unknown[] | undefined>;
+      return ['weakPoints', 'measures', 'progress', 'meetings'].reduce((n, k) => n + (Array.isArray(l[k]) ? l[k].length : 0), 0);
+    }
     return v.groups?.length ?? 0;
   } catch {
     return 0;

@@ -40,6 +40,8 @@ export interface HandPackage {
   months?: IndicatorMonthRow[];
   cases?: CaseRow[];
   extensions?: Pick<ReceivedRows, 'extensionRequests' | 'extensionDecisions'>;
+  /** The court's 脱薄 ledger as the package carries it (empty when not given). */
+  ledger?: ReceivedRows['ledger'];
 }
 
 /** Writes one package as a full package of that court (its rows replace the court's earlier ones, its figures its periods'). */
@@ -58,6 +60,7 @@ export function writeHandPackage(db: Database, p: HandPackage): void {
     indicators: { from: p.from, to: p.to, groups: [{ scope: 'court', name: '', values: p.court }], months: p.months ?? [] },
     ranges: [],
     deletions: [],
+    ledger: p.ledger ?? { asOf: p.to, weakPoints: [], measures: [], progress: [], meetings: [] },
   };
   db.transaction(() => writeReceivedPackage(db, pkg, rows))();
 }

@@ -41,8 +41,8 @@ describe('previewCard', () => {
 
 describe('labels', () => {
   it('names every part with its count, and the kind with its base', () => {
-    const counts = { 'cases.ndjson': 1200, 'events.ndjson': 3, 'extension_requests.ndjson': 0, 'extension_decisions.ndjson': 0, 'indicators.json': 1, 'ranges.json': 1, 'deletions.ndjson': 0, 'audit_chain.json': 25 };
-    expect(countsText(counts)).toBe('案件 1,200，期间 3，延长审限申请 0，延长审限审批 0，指标 1，合理区间 1，删除记录 0，审计日志摘要 25');
+    const counts = { 'cases.ndjson': 1200, 'events.ndjson': 3, 'extension_requests.ndjson': 0, 'extension_decisions.ndjson': 0, 'indicators.json': 1, 'ranges.json': 1, 'deletions.ndjson': 0, 'audit_chain.json': 25, 'ledger.json': 4 };
+    expect(countsText(counts)).toBe('案件 1,200，期间 3，延长审限申请 0，延长审限审批 0，指标 1，合理区间 1，删除记录 0，审计日志摘要 25，脱薄台账 4');
     expect(countsText(null)).toBe('—');
     expect(kindText('incremental', 4)).toBe('增量（基于第 4 号）');
     expect(kindText('full', null)).toBe('全量');

@@ -17,6 +17,7 @@ const PART_LABELS: Record<(typeof DATA_PARTS)[number], string> = {
   'ranges.json': '合理区间',
   'deletions.ndjson': '删除记录',
   'audit_chain.json': '审计日志摘要',
+  'ledger.json': '脱薄台账',
 };
 
 function countsText(counts: Record<string, number> | null): string {
@@ -153,7 +154,7 @@ export const returnCmd: CommandSpec = {
       } catch (err) {
         throw new CliError(`--out：无法写入“${out}”（${writeFailureText(err)}），没有生成回执`, 1);
       }
-      print(io, g, { file: out, courtCode: r.courtCode, lastImported: r.lastImported }, () => `已生成给 ${r.courtCode} 的中院回执：${out}（${r.lastImported ? `确认收到序号 ${r.lastImported.sequence}` : '尚未收到该院的报送包'}）`);
+      print(io, g, { file: out, courtCode: r.courtCode, lastImported: r.lastImported, helpMeasures: r.helpMeasures }, () => `已生成给 ${r.courtCode} 的中院回执：${out}（${r.lastImported ? `确认收到序号 ${r.lastImported.sequence}` : '尚未收到该院的报送包'}；帮扶措施 ${r.helpMeasures} 项）`);
       return 0;
     }
     if (sub !== 'import') throw new CliError(`return 的子命令只能是 make 或 import，而不是“${sub}”`, 2);
@@ -161,7 +162,7 @@ export const returnCmd: CommandSpec = {
     const file = path.resolve(fileArg);
     let text: string;
     try {
-      if (statSync(file).size > 4 * 65_536) throw new CliError(`“${file}”过大，不是中院回执`, 1);
+      if (statSync(file).size > 3 * 98_304) throw new CliError(`“${file}”过大，不是中院回执`, 1);
       text = readFileSync(file, 'utf8');
     } catch (err) {
       if (err instanceof CliError) throw err;
@@ -170,7 +171,7 @@ export const returnCmd: CommandSpec = {
     const r = await withSession(g, io, ({ call }) => call('exchange.returnImport', { fileName: path.basename(file), text }));
     print(io, g, r, () =>
       [
-        r.status === 'alreadyImported' ? '这份中院回执已导入，无需重复导入' : `已导入 ${r.from.courtName}（${r.from.courtCode}）的回执：合理区间 ${r.rangesImported} 项；${r.lastImported ? `中院已收到序号 ${r.lastImported.sequence}` : '中院尚未收到本院的报送包'}；下一个报送包序号 ${r.nextSequence}`,
+        r.status === 'alreadyImported' ? '这份中院回执已导入，无需重复导入' : `已导入 ${r.from.courtName}（${r.from.courtCode}）的回执：合理区间 ${r.rangesImported} 项；帮扶措施 ${r.helpMeasures} 项；${r.lastImported ? `中院已收到序号 ${r.lastImported.sequence}` : '中院尚未收到本院的报送包'}；下一个报送包序号 ${r.nextSequence}`,
         ...r.warnings.map((w) => `注意：${w}`),
       ].join('\n'),
     );

@@ -15,6 +15,7 @@ import { ranges } from './ranges';
 import { report } from './reports';
 import { compare, courts, exportCmd, exportsCmd, receive, returnCmd, revoke, verify } from './exchange';
 import { keys, recipient, register } from './keys';
+import { helpMeasure } from './helpMeasure';
 import { ledger } from './ledger';
 import { project } from './projection';
 
@@ -38,6 +39,7 @@ export const COMMANDS = {
   compare,
   return: returnCmd,
   revoke,
+  'help-measure': helpMeasure,
   keys,
   recipient,
   register,

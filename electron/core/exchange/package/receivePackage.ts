@@ -89,7 +89,7 @@ export async function receivePackage(db: Database, file: string, passphrase: str
   }
   // 11. every row
   const rows = validateParts(inner.entries, { senderCode: m.sender.courtCode, kind: m.kind, counts: m.counts, period: m.period });
-  if (!rows.ok) return refuse({ code: 'rows', message: rows.message, manifest: m });
+  if (!rows.ok) return refuse({ code: rows.code, message: rows.message, manifest: m });
   // Party names only where the signed manifest says they travel.
   if (!m.includesPartyNames) {
     const at = rows.rows.cases.findIndex((c) => (c as { plaintiffs?: unknown }).plaintiffs !== undefined || (c as { defendants?: unknown }).defendants !== undefined);

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { parseCaseNumber } from '../../../../shared/cases/caseNumber';
 import type { ReceivedRows } from '../../../../shared/exchange/parts';
 import { nowStamp } from '../../db/clock';
+import { storeReceivedLedger } from '../../ledger/receivedLedger';
 
 export interface ReceivedPackageRecord {
   packageId: string;
@@ -120,6 +121,8 @@ export function writeReceivedPackage(db: Database, pkg: ReceivedPackageRecord, r
   for (const g of ind.groups) {
     for (const [id, v] of Object.entries(g.values)) upInd.run(s, ind.from, ind.to, g.scope, g.name, id, v.value, JSON.stringify(v), pkg.packageId);
   }
+  // The 脱薄 ledger, whole, in place of the one held (the ledger domain's table).
+  storeReceivedLedger(db, { code: s, name: pkg.senderName }, pkg, rows.ledger);
 }
 
 export interface ReceivedCourt {

@@ -5,6 +5,7 @@ import { casesExchangeParts } from '../../cases/exchangeParts';
 import { extensionsExchangeParts } from '../../extensions/exchangeParts';
 import { indicatorsExchangeParts } from '../../indicators/exchangeParts';
 import { auditExchangeParts } from '../../audit/exchangeParts';
+import { ledgerExchangeParts } from '../../ledger/exchangeParts';
 import type { PartSelection, PartSource } from './partSource';
 
 /** Deletions since the base package; a full package replaces everything at the receiver and carries none. */
@@ -21,6 +22,7 @@ const SOURCES: PartSource[] = [
   ...extensionsExchangeParts,
   ...indicatorsExchangeParts,
   ...auditExchangeParts,
+  ...ledgerExchangeParts,
   { part: 'deletions.ndjson', format: 'ndjson', rows: deletionRows },
 ];
 

@@ -5,6 +5,7 @@ import {
   DATA_PARTS, MAX_LINE_BYTES, MAX_TOTAL_ROWS, caseRowSchema, deletionRowSchema, eventRowSchema, extensionDecisionRowSchema,
   extensionRequestRowSchema, indicatorsPartSchema, rangesPartSchema, auditChainPartSchema, type DataPart, type ReceivedRows,
 } from '../../../../shared/exchange/parts';
+import { ledgerPartProblem, ledgerPartRows, ledgerPartSchema } from '../../../../shared/ledger/exchangePart';
 
 export type { ReceivedRows } from '../../../../shared/exchange/parts';
 
@@ -16,12 +17,33 @@ export interface ValidateContext {
   period?: { from: string; to: string };
 }
 
-export type ValidateResult = { ok: true; rows: ReceivedRows } | { ok: false; message: string };
+/** code: 'ledger' when ledger.json is at fault (its own refusal code), otherwise 'rows'. */
+export type ValidateResult = { ok: true; rows: ReceivedRows } | { ok: false; code: 'rows' | 'ledger'; message: string };
 
-class Refusal extends Error {}
+class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly code: 'rows' | 'ledger' = 'rows',
+  ) {
+    super(message);
+  }
+}
 const refuse = (message: string): never => {
   throw new Refusal(message);
 };
+
+/** ledger.json read and checked on its own: a bad ledger refuses the package with its own code and a message naming the 台账. */
+function ledgerRows(data: Buffer): ReceivedRows['ledger'] {
+  try {
+    const p = json('ledger.json', data, ledgerPartSchema);
+    const problem = ledgerPartProblem(p, null);
+    if (problem) refuse(`ledger.json：${problem}`);
+    return p;
+  } catch (e) {
+    if (e instanceof Refusal) throw new Refusal(`报送包中的脱薄台账（${e.message}）不正确，未导入`, 'ledger');
+    throw e;
+  }
+}
 
 /**
  * JSON.parse makes "__proto__" an own key, which zod's record drops without a word when it copies the object: a key
@@ -110,6 +132,7 @@ function check(entries: Map<string, Buffer>, ctx: ValidateContext): ReceivedRows
     ranges: json('ranges.json', get('ranges.json'), rangesPartSchema),
     deletions: ndjson('deletions.ndjson', get('deletions.ndjson'), deletionRowSchema),
     auditChain: json('audit_chain.json', get('audit_chain.json'), auditChainPartSchema),
+    ledger: ledgerRows(get('ledger.json')),
   };
   const actual: Record<DataPart, number> = {
     'cases.ndjson': rows.cases.length,
@@ -120,9 +143,13 @@ function check(entries: Map<string, Buffer>, ctx: ValidateContext): ReceivedRows
     'ranges.json': rows.ranges.length,
     'deletions.ndjson': rows.deletions.length,
     'audit_chain.json': rows.auditChain.length - rows.auditChain.since,
+    'ledger.json': ledgerPartRows(rows.ledger),
   };
   if (ctx.period && (rows.indicators.from !== ctx.period.from || rows.indicators.to !== ctx.period.to)) {
     refuse(`indicators.json 的期间 ${rows.indicators.from} 至 ${rows.indicators.to} 与清单的期间 ${ctx.period.from} 至 ${ctx.period.to} 不符`);
+  }
+  if (ctx.period && rows.ledger.asOf !== ctx.period.to) {
+    throw new Refusal(`报送包中的脱薄台账（ledger.json：asOf ${rows.ledger.asOf} 与报送期末 ${ctx.period.to} 不符）不正确，未导入`, 'ledger');
   }
   let total = 0;
   for (const p of DATA_PARTS) {
@@ -178,7 +205,7 @@ export function validateParts(entries: Map<string, Buffer>, ctx: ValidateContext
   try {
     return { ok: true, rows: check(entries, ctx) };
   } catch (e) {
-    if (e instanceof Refusal) return { ok: false, message: e.message };
+    if (e instanceof Refusal) return { ok: false, code: e.code, message: e.message };
     throw e;
   }
 }

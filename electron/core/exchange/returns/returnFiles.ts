@@ -1,10 +1,10 @@
 // The return file (中院回执): made and signed at the intermediate court for one registered basic court (its ranges in
-// force and the receipt of the last package received), checked and applied at that basic court in one transaction.
+// force, the receipt of the last package received, its help measures), checked and applied at that basic court in one transaction.
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { RANGES_FORMAT, RANGES_FORMAT_VERSION, parseRangesJson } from '../../../../shared/indicators/rangesFile';
 import { isRanged } from '../../../../shared/indicators/ranges';
-import { parseReturnFile, returnBodyText, returnFileText, type ReturnBody } from '../../../../shared/exchange/returnFile';
+import { RETURN_MAX_BYTES, parseReturnFile, returnBodyText, returnFileText, type ReturnBody } from '../../../../shared/exchange/returnFile';
 import type { ReturnImportView, ReturnMadeView } from '../../../../shared/exchange/api';
 import { minisignSign, minisignVerify, parseMinisignPublicKey } from '../crypto/minisign';
 import { courtLevel, findRegisteredSender, getReportingRecipient, unlockSigningKey } from '../keys/keyStore';
@@ -15,6 +15,8 @@ import { getSelfCourt } from '../../court/courtStore';
 import { applyHigherCourtRanges, rangesInForce } from '../../indicators/rangeSettings';
 import { auditAppender } from '../../audit/auditLog';
 import { CoreError, InputError } from '../../kernel/errors';
+import { applyReturnedHelp } from '../../ledger/returnHelp';
+import { helpForReturn } from '../help/helpStore';
 import type { SettingsStore } from '../../settings/settingsStore';
 
 /** The settings row holding the last return file applied: its id and time, and the receipt it carried. */
@@ -43,12 +45,15 @@ export async function makeReturn(db: Database, settings: SettingsStore, a: { cou
     issuedAt: new Date().toISOString(),
     ranges: { format: RANGES_FORMAT, version: RANGES_FORMAT_VERSION, court: { code: self.code, name: self.name }, issuedOn: today, ranges },
     lastImported: last ? { sequence: last.sequence, packageId: last.packageId, payloadSha256: last.payloadSha256, receivedAt: last.receivedAt, auditLength: heldAnchor(db, sender.courtCode)?.length ?? null } : null,
+    helpMeasures: helpForReturn(db, sender.courtCode),
   };
   const bodyText = returnBodyText(body);
+  // Refused here rather than at the basic court, which could not import it.
+  if (bodyText.length + 400 > RETURN_MAX_BYTES) throw new CoreError('CONFLICT', `给 ${sender.courtCode} 的帮扶措施及其进展过多，回执超过 ${RETURN_MAX_BYTES} 个字符的上限；请精简进展记录后再制作`);
   const text = returnFileText(bodyText, minisignSign(Buffer.from(bodyText), key.key, `courtdesk return ${body.returnId} to ${sender.courtCode}`, `return file from CourtDesk ${self.code}`));
   const append = auditAppender(db);
-  db.transaction(() => append({ actor, action: 'exchange.return.make', entity: 'return', entityKey: sender.courtCode, after: { returnId: body.returnId, lastImported: body.lastImported, ranges: Object.keys(ranges).length } }))();
-  return { fileName: `${self.code}-回执-${sender.courtCode}-${today.replaceAll('-', '')}.cdret`, text, courtCode: sender.courtCode, lastImported: body.lastImported };
+  db.transaction(() => append({ actor, action: 'exchange.return.make', entity: 'return', entityKey: sender.courtCode, after: { returnId: body.returnId, lastImported: body.lastImported, ranges: Object.keys(ranges).length, helpMeasures: body.helpMeasures?.length ?? 0 } }))();
+  return { fileName: `${self.code}-回执-${sender.courtCode}-${today.replaceAll('-', '')}.cdret`, text, courtCode: sender.courtCode, lastImported: body.lastImported, helpMeasures: body.helpMeasures?.length ?? 0 };
 }
 
 export function importReturn(db: Database, settings: SettingsStore, a: { fileName: string; text: string }, actor: string): ReturnImportView {
@@ -85,15 +90,17 @@ export function importReturn(db: Database, settings: SettingsStore, a: { fileNam
   const append = auditAppender(db);
   db.transaction(() => {
     applyHigherCourtRanges(settings, ranges.value, a.fileName, actor);
+    const help = applyReturnedHelp(db, body.from, body.helpMeasures ?? [], actor);
+    warnings.push(...help.warnings);
     if (receipt && nextSequence(db) <= receipt.sequence) settings.set(SEQUENCE_FLOOR_KEY, receipt.sequence, actor, 'exchange.return.import');
     settings.set(LAST_RETURN_KEY, { returnId: body.returnId, issuedAt: body.issuedAt, lastImported: receipt } satisfies LastReturn, actor, 'exchange.return.import');
-    append({ actor, action: 'exchange.return.import', entity: 'return', entityKey: body.returnId, after: { from: body.from.courtCode, issuedAt: body.issuedAt, lastImported: receipt, ranges: ranges.value.ranges.length } });
+    append({ actor, action: 'exchange.return.import', entity: 'return', entityKey: body.returnId, after: { from: body.from.courtCode, issuedAt: body.issuedAt, lastImported: receipt, ranges: ranges.value.ranges.length, helpMeasures: body.helpMeasures?.length ?? 0 } });
   })();
   return { status: 'imported', ...view(db, body, warnings) };
 }
 
 function view(db: Database, body: ReturnBody, warnings: string[]): Omit<ReturnImportView, 'status'> {
-  return { from: body.from, issuedAt: body.issuedAt, lastImported: body.lastImported, rangesImported: Object.keys((body.ranges as { ranges?: object }).ranges ?? {}).length, nextSequence: nextSequence(db), warnings };
+  return { from: body.from, issuedAt: body.issuedAt, lastImported: body.lastImported, rangesImported: Object.keys((body.ranges as { ranges?: object }).ranges ?? {}).length, helpMeasures: body.helpMeasures?.length ?? 0, nextSequence: nextSequence(db), warnings };
 }
 
 /** The receipt of the last return file applied (what the intermediate court said it had), for the basic court's screen. */

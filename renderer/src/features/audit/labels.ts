@@ -25,6 +25,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   settings: '设置',
   weak_point: '薄弱点',
   measure: '整改措施',
+  help_measure: '帮扶措施（中院）',
   meeting: '月分析会',
 };
 

@@ -1,9 +1,10 @@
-// One basic court at the intermediate court (#/exchange/court?code=…): its received cases (未结, 超审限未结 at its latest package's end, or all; 50 a page) and its extension requests with their opinions and decisions, as its latest package sent them.
+// One basic court at the intermediate court (#/exchange/court?code=…): its received cases (未结, 超审限未结 at its latest package's end, or all; 50 a page), its extension requests with their opinions and decisions, as its latest package sent them, and its 脱薄台账 with this court's help measures.
 import { useStore } from 'zustand';
 import type { CourtCaseFilter, ReceivedExtensionView } from '../../../../shared/exchange/compareApi';
 import { Link } from '../../components/Link';
 import { stores } from '../../stores';
 import { COURT_PAGE_SIZE, type ExchangeCourtRoute } from './compareRoutes';
+import { CourtLedgerSection } from './CourtLedgerSection';
 import { CompareGate } from './ComparePage';
 
 const FILTER_LABELS: Record<CourtCaseFilter, string> = { open: '未结', overdue: '超审限未结', all: '全部' };
@@ -146,6 +147,7 @@ export function CourtPage({ route }: { route: ExchangeCourtRoute }) {
           )}
         </section>
       ) : null}
+      {c ? <CourtLedgerSection code={c.courtCode} /> : null}
     </div>
   );
 }

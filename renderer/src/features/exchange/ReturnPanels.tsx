@@ -9,7 +9,7 @@ import { api } from '../../stores';
 import { GeneralError, useAct } from './common';
 
 /** The call refuses more than this; the renderer says so before reading a larger file. */
-export const RETURN_MAX_BYTES = 65_536;
+export const RETURN_MAX_BYTES = 3 * 98_304;
 
 function receiptText(r: ReturnMadeView['lastImported']): string {
   return r ? `确认收到该院第 ${r.sequence} 号报送包（${formatDateTime(r.receivedAt)} 导入）` : '尚未收到该院的报送包';
@@ -61,14 +61,14 @@ export function ReturnMakePanel({ courts }: { courts: Array<{ code: string; name
       </form>
       {made ? (
         <p className="form-message tone-ok" role="status" data-testid="xc-return-made">
-          已下载“{made.fileName}”：{receiptText(made.lastImported)}；附本院合理区间。
+          已下载“{made.fileName}”：{receiptText(made.lastImported)}；附本院合理区间{made.helpMeasures > 0 ? `和 ${made.helpMeasures} 项帮扶措施` : ''}。
         </p>
       ) : null}
     </section>
   );
 }
 
-/** 导入中院回执 (basic court): a chosen file read here as text (at most 64 KiB), checked and applied by the core. */
+/** 导入中院回执 (basic court): a chosen file read here as text (at most 288 KiB on disk, 96 Ki characters), checked and applied by the core. */
 export function ReturnImportPanel({ onImported, noSigningKey }: { onImported(): void; noSigningKey: boolean }) {
   const input = useRef<HTMLInputElement>(null);
   const [result, setResult] = useState<ReturnImportView | null>(null);
@@ -79,7 +79,7 @@ export function ReturnImportPanel({ onImported, noSigningKey }: { onImported(): 
     setResult(null);
     const file = input.current?.files?.[0];
     if (!file) return act.fail('text', '请选择中院回执文件（.cdret）');
-    if (file.size > RETURN_MAX_BYTES) return act.fail('text', `“${file.name}”大于 64 KiB，不是中院回执`);
+    if (file.size > RETURN_MAX_BYTES) return act.fail('text', `“${file.name}”大于 288 KiB，不是中院回执`);
     let text: string;
     try {
       text = await file.text();
@@ -95,7 +95,7 @@ export function ReturnImportPanel({ onImported, noSigningKey }: { onImported(): 
   return (
     <section className="panel xc-panel" data-testid="xc-return-import">
       <h2>导入中院回执</h2>
-      <p className="muted">中院回执（.cdret）由中院签名：核对无误后，本院改用中院设定的合理区间，并记下中院已收到的报送包。</p>
+      <p className="muted">中院回执（.cdret）由中院签名：核对无误后，本院改用中院设定的合理区间，记下中院已收到的报送包，并把中院的帮扶措施记入本院脱薄台账。</p>
       {noSigningKey ? (
         <p className="tone-warn" data-testid="xc-return-no-key">
           本院尚未登记中院的签名公钥，回执无法核验：请由审管办或系统管理员在“密钥与接收方”中读取中院的公钥卡，设置接收方。
@@ -120,6 +120,8 @@ export function ReturnImportPanel({ onImported, noSigningKey }: { onImported(): 
           <dl className="xc-facts" data-testid="xc-return-facts">
             <dt>合理区间</dt>
             <dd>{result.rangesImported} 项（本院现按中院设定的区间显示）</dd>
+            <dt>帮扶措施</dt>
+            <dd data-testid="xc-return-help">{result.helpMeasures > 0 ? `${result.helpMeasures} 项（已记入本院脱薄台账，只读）` : '无'}</dd>
             <dt>中院已收到</dt>
             <dd>{result.lastImported ? `第 ${result.lastImported.sequence} 号` : '尚未收到本院的报送包'}</dd>
             <dt>下一个报送包</dt>

@@ -13,6 +13,7 @@ export const PART_LABELS: Readonly<Record<DataPart, string>> = {
   'ranges.json': '合理区间',
   'deletions.ndjson': '删除记录',
   'audit_chain.json': '审计日志摘要',
+  'ledger.json': '脱薄台账',
 };
 
 /** "案件 12，期间 3，…": every part, in the package's order (a part with none still says 0). */
