@@ -116,6 +116,11 @@ describe('the court page 脱薄台账 at the intermediate court', () => {
       await page.getByTestId('xl-help-form').screenshot({ path: path.join(SHOTS, '156-xledger-form-error-1024.png') });
       const points = page.getByTestId('xl-form-points').locator('input[type=checkbox]');
       await points.first().check();
+      // The core's refusal of an empty 责任领导 stands beside that box in words, without the argument's code name.
+      await page.getByTestId('xl-form-leader').fill('');
+      await page.getByTestId('xl-form-submit').click();
+      await expect.poll(() => textOf(page, 'xl-form-leader-error')).toBe('请填写责任领导');
+      await page.getByTestId('xl-form-leader').fill('副院长王');
       await page.getByTestId('xl-form-submit').click();
       await page.getByTestId('xl-help').first().waitFor({ timeout: 15_000 });
       expect(await page.getByTestId('xl-help').first().getAttribute('data-status')).toBe('inProgress');
@@ -170,8 +175,9 @@ describe('the help measures travel back', () => {
     for (const vp of VIEWPORTS) {
       const at = await signIn(browser, basicHost, TESTER, { viewport: vp, pageErrors, at: '/exchange' });
       try {
-        await at.getByTestId('xc-return-import').scrollIntoViewIfNeeded();
+        // Chosen as soon as the box is there: the panel stays mounted when the keys arrive, so the file is kept.
         await at.getByTestId('xc-return-file').setInputFiles(returnFile);
+        await at.getByTestId('xc-return-import').scrollIntoViewIfNeeded();
         await at.getByTestId('xc-return-import-submit').click();
         await expect.poll(() => textOf(at, 'xc-return-status'), { timeout: 30_000 }).toMatch(vp === VIEWPORTS[0] ? /^已导入：/ : /^已导入，无需重复导入/);
         expect(await textOf(at, 'xc-return-help')).toBe('1 项（已记入本院脱薄台账，只读）');

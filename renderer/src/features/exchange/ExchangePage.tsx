@@ -70,7 +70,7 @@ export function ExchangePage() {
           <div className="xc-slot">
             <ExportPanel today={info.today} hasPast={(past.value?.length ?? 0) > 0} onWritten={() => void x.loadExports()} />
             <PastExports rows={past.value} error={past.error} />
-            <ReturnImportPanel key={k?.recipient?.signingKey ?? 'none'} onImported={() => void x.loadExports()} noSigningKey={Boolean(k && !k.recipient?.signingKey)} />
+            <ReturnImportPanel signingKey={k?.recipient?.signingKey ?? null} onImported={() => void x.loadExports()} noSigningKey={Boolean(k && !k.recipient?.signingKey)} />
           </div>
         ) : null}
       </div>

@@ -1,6 +1,6 @@
 // 中院回执 in the window: the intermediate court makes one for a basic court (passphrase → a .cdret download saying
 // which package it confirms and that it carries this court's ranges); the basic court chooses the file and imports it.
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ReturnImportView, ReturnMadeView } from '../../../../shared/exchange/api';
 import { boxProps, FormField } from '../../components/FormField';
 import { downloadBytes } from '../../lib/download';
@@ -69,10 +69,21 @@ export function ReturnMakePanel({ courts }: { courts: Array<{ code: string; name
 }
 
 /** 导入中院回执 (basic court): a chosen file read here as text (at most 288 KiB on disk, 96 Ki characters), checked and applied by the core. */
-export function ReturnImportPanel({ onImported, noSigningKey }: { onImported(): void; noSigningKey: boolean }) {
+/**
+ * signingKey: the intermediate court's key as the keys panel last read it. A refusal under an old key is cleared when
+ * it changes; the panel itself stays mounted (a remount, e.g. when the keys first arrive, would drop a chosen file).
+ */
+export function ReturnImportPanel({ onImported, noSigningKey, signingKey }: { onImported(): void; noSigningKey: boolean; signingKey: string | null }) {
   const input = useRef<HTMLInputElement>(null);
   const [result, setResult] = useState<ReturnImportView | null>(null);
   const act = useAct(['text', 'fileName']);
+  const lastKey = useRef(signingKey);
+  useEffect(() => {
+    if (lastKey.current === signingKey) return;
+    lastKey.current = signingKey;
+    act.clear();
+    setResult(null);
+  }, [signingKey, act]);
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (act.busy) return;

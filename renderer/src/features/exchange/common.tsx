@@ -6,6 +6,7 @@ import type { KeysView } from '../../../../shared/exchange/keysApi';
 import { boxProps, FormField } from '../../components/FormField';
 import { downloadBytes } from '../../lib/download';
 import { api } from '../../stores';
+import { bareMessage } from '../cases/formFields';
 
 interface ActErrors {
   fields: Record<string, string>;
@@ -27,7 +28,8 @@ export function useAct(fields: readonly string[]) {
     setBusy(false);
     if (res.ok) return res.value;
     const f = res.error.field?.split('.')[0];
-    setErrors(f && fields.includes(f) ? { fields: { [f]: res.error.message }, general: null } : { fields: {}, general: res.error.message });
+    // Beside its box the message goes without the core's "参数“leader”：" prefix, which names the field by its code.
+    setErrors(f && fields.includes(f) ? { fields: { [f]: bareMessage(res.error.message) }, general: null } : { fields: {}, general: res.error.message });
     return null;
   }
   return {
