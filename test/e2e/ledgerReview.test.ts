@@ -126,6 +126,53 @@ describe('the monthly analysis meetings', () => {
     }
   });
 
+  it.each(VIEWPORTS)('由此新增措施 opens the 台账 form for that meeting, saves the measure under it and leaves the address ($width)', async (viewport) => {
+    const page = await signIn(browser, host, TESTER, { viewport, pageErrors, at: '/ledger/meetings' });
+    const text = `分析会决定：逐案清理（${viewport.width}）`;
+    try {
+      await page.getByTestId('lr-meeting-link').first().click();
+      await page.getByTestId('lr-new-measure').click();
+      await page.getByTestId('ledger-measure-dialog').waitFor({ timeout: 15_000 });
+      expect(new URL(page.url()).hash).toMatch(/^#\/ledger\?meeting=\d+$/);
+      expect(await page.getByTestId('lm-origin').textContent()).toMatch(/^来自：.+分析会（2025-\d\d-\d\d）$/);
+      // A 帮扶措施 names the intermediate court's people, typed: the test account leads nothing here.
+      await page.getByTestId('lm-kind-help').click();
+      await page.getByTestId('lm-text').fill(text);
+      await page.locator('[data-testid="lm-point"]').first().check();
+      await page.getByTestId('lm-leader').fill('中院副院长');
+      await page.getByTestId('lm-owner').fill('中院审管办');
+      await page.getByTestId('lm-division').fill('中院审判管理办公室');
+      await page.getByTestId('lm-due').fill('2025-12-31');
+      await shot(page, `ledger-measure-from-meeting-${viewport.width}`);
+      await page.getByTestId('lm-save').click();
+      await page.getByTestId('ledger-measure-dialog').waitFor({ state: 'detached', timeout: 15_000 });
+      expect(new URL(page.url()).hash).toBe('#/ledger');
+      // A reload does not open the form again.
+      await page.reload();
+      await page.getByTestId('ledger-point').first().waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('ledger-measure-dialog').count()).toBe(0);
+      await page.goBack();
+      await page.getByTestId('lr-created-measures').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('lr-created-row').filter({ hasText: text }).textContent()).toContain('中院审管办');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a bad meeting in the address is the plain 台账', async () => {
+    const page = await signIn(browser, host, TESTER, { viewport: VIEWPORTS[0], pageErrors, at: '/ledger?meeting=abc' });
+    try {
+      await page.getByTestId('ledger-point').first().waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('ledger-measure-dialog').count()).toBe(0);
+      await page.goto(`${new URL(page.url()).origin}${new URL(page.url()).pathname}#/ledger?meeting=999`);
+      await page.getByTestId('ledger-origin-error').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('ledger-origin-error').textContent()).toMatch(/分析会/);
+      expect(await page.getByTestId('ledger-measure-dialog').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -8,16 +8,25 @@ import { FormField, boxProps } from '../../components/FormField';
 import { stores } from '../../stores';
 import { DialogActions, FormMessage } from '../cases/EventDialogs';
 import { DateBox } from '../cases/WorkFields';
+import type { MeasureOrigin } from './store';
 import { boxOfField, measureArgs, measureProblems, measureValues, type FormErrors, type MeasureValues } from './ledgerForms';
 
 const BOXES = ['kind', 'text', 'weakPointIds', 'leader', 'owner', 'division', 'startOn', 'dueOn', 'doneOn'];
 
-export function MeasureFormDialog({ measure, pointId, onClose }: { measure: MeasureView | null; pointId: number | null; onClose(): void }) {
+interface Props {
+  measure: MeasureView | null;
+  pointId: number | null;
+  /** The monthly analysis meeting a new measure comes from (由此新增措施); null otherwise. */
+  origin: MeasureOrigin | null;
+  onClose(): void;
+}
+
+export function MeasureFormDialog({ measure, pointId, origin, onClose }: Props) {
   const today = useStore(stores.app, (a) => a.info?.today ?? '');
   const points = useStore(stores.ledger, (s) => s.view?.weakPoints ?? []);
   const people = useStore(stores.ledger, (s) => s.people);
   const peopleError = useStore(stores.ledger, (s) => s.peopleError);
-  const [v, setV] = useState<MeasureValues>(() => measureValues(measure, today, pointId));
+  const [v, setV] = useState<MeasureValues>(() => measureValues(measure, today, pointId, origin?.id ?? null));
   const [errors, setErrors] = useState<FormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,6 +60,11 @@ export function MeasureFormDialog({ measure, pointId, onClose }: { measure: Meas
   return (
     <Dialog title={measure ? '编辑措施' : '新增措施'} onClose={onClose} testId="ledger-measure-dialog" wide>
       <form className="form" onSubmit={(ev) => void submit(ev)} noValidate>
+        {origin ? (
+          <p className="ledger-origin" data-testid="lm-origin">
+            来自：{origin.title}（{origin.heldOn}）
+          </p>
+        ) : null}
         <div className="segmented ledger-seg" role="radiogroup" aria-label="措施类别" data-testid="lm-kind">
           {MEASURE_KINDS.map((k) => (
             <button type="button" role="radio" key={k} aria-checked={v.kind === k} className={v.kind === k ? 'active' : undefined} data-testid={`lm-kind-${k}`} onClick={() => put({ kind: k as MeasureKind })}>
