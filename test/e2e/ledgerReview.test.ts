@@ -147,13 +147,19 @@ describe('the monthly analysis meetings', () => {
       await page.getByTestId('lm-save').click();
       await page.getByTestId('ledger-measure-dialog').waitFor({ state: 'detached', timeout: 15_000 });
       expect(new URL(page.url()).hash).toBe('#/ledger');
-      // A reload does not open the form again.
+      // The window has no back button: the page offers the way back to the meeting.
+      await page.getByTestId('ledger-origin-saved').waitFor();
+      await shot(page, `ledger-measure-saved-from-meeting-${viewport.width}`);
+      await page.getByTestId('ledger-origin-back').click();
+      await page.getByTestId('lr-created-measures').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('lr-created-row').filter({ hasText: text }).textContent()).toContain('中院审管办');
+      // Back in history is the plain 台账 (the form's address was replaced), and a reload does not open the form again.
+      await page.goBack();
+      await page.getByTestId('ledger-point').first().waitFor({ timeout: 15_000 });
+      expect(new URL(page.url()).hash).toBe('#/ledger');
       await page.reload();
       await page.getByTestId('ledger-point').first().waitFor({ timeout: 15_000 });
       expect(await page.getByTestId('ledger-measure-dialog').count()).toBe(0);
-      await page.goBack();
-      await page.getByTestId('lr-created-measures').waitFor({ timeout: 15_000 });
-      expect(await page.getByTestId('lr-created-row').filter({ hasText: text }).textContent()).toContain('中院审管办');
     } finally {
       await page.close();
     }

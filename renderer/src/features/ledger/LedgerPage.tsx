@@ -4,7 +4,9 @@ import { useStore } from 'zustand';
 import type { MeasureView, WeakPointView } from '../../../../shared/ledger/api';
 import { MEASURE_KINDS, MEASURE_KIND_LABELS, MEASURE_STATUSES, MEASURE_STATUS_LABELS, type MeasureKind, type MeasureStatus } from '../../../../shared/ledger/rules';
 import { formatCount, formatDate } from '../../lib/format';
+import { Link } from '../../components/Link';
 import { router, stores } from '../../stores';
+import { meetingRoute } from '../ledgerReview/routes';
 import { filterActive, ownerNames, STATUS_TONE, visiblePoints } from './ledgerForms';
 import { MeasureDetailDialog } from './MeasureDetailDialog';
 import { MeasureFormDialog } from './MeasureFormDialog';
@@ -29,6 +31,8 @@ export function LedgerPage({ route }: { route: LedgerRoute }) {
   const origin = useStore(stores.ledger, (s) => s.origin);
   const originError = useStore(stores.ledger, (s) => s.originError);
   const [open, setOpen] = useState<Open>(null);
+  /** The meeting a measure was just added from: the window has no back button, so the page offers the way back. */
+  const [savedFrom, setSavedFrom] = useState<MeasureOrigin | null>(null);
   const manage = view?.canManage ?? false;
   const fromMeeting = manage && route.meeting !== undefined;
   const canAddMeasure = (view?.weakPoints.length ?? 0) > 0;
@@ -39,7 +43,8 @@ export function LedgerPage({ route }: { route: LedgerRoute }) {
   }, [fromMeeting, canAddMeasure, origin, route.meeting]);
 
   /** Closing the form opened from a meeting leaves its address, so that a reload does not open it again. */
-  const closeDialog = () => {
+  const closeDialog = (saved?: boolean) => {
+    setSavedFrom(saved && open?.kind === 'measure' && open.origin ? open.origin : null);
     setOpen(null);
     if (route.meeting !== undefined) router.getState().navigate(LEDGER_ROUTE, { replace: true });
   };
@@ -113,6 +118,11 @@ export function LedgerPage({ route }: { route: LedgerRoute }) {
       {fromMeeting && view && !canAddMeasure ? (
         <div className="banner" role="status" data-testid="ledger-origin-nopoints">
           台账中还没有薄弱点：请先新增薄弱点，再回到分析会页面点“由此新增措施”。
+        </div>
+      ) : null}
+      {savedFrom ? (
+        <div className="banner" role="status" data-testid="ledger-origin-saved">
+          已新增措施，注明来自“{savedFrom.title}”。 <Link to={meetingRoute(savedFrom.id)} testId="ledger-origin-back">返回该分析会</Link>
         </div>
       ) : null}
       {body}

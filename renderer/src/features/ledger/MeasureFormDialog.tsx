@@ -18,7 +18,8 @@ interface Props {
   pointId: number | null;
   /** The monthly analysis meeting a new measure comes from (由此新增措施); null otherwise. */
   origin: MeasureOrigin | null;
-  onClose(): void;
+  /** saved: the form was closed by a successful save. */
+  onClose(saved?: boolean): void;
 }
 
 export function MeasureFormDialog({ measure, pointId, origin, onClose }: Props) {
@@ -50,7 +51,7 @@ export function MeasureFormDialog({ measure, pointId, origin, onClose }: Props) 
       ? await stores.ledger.getState().act('ledger.updateMeasure', { id: measure.id, ...args, ...(reopen ? { doneOn: null } : {}) })
       : await stores.ledger.getState().act('ledger.addMeasure', args);
     setBusy(false);
-    if (out.ok) return onClose();
+    if (out.ok) return onClose(true);
     const box = boxOfField(out.field, BOXES);
     if (box) setErrors({ [box]: out.message });
     else setFormError(out.message);
@@ -58,7 +59,7 @@ export function MeasureFormDialog({ measure, pointId, origin, onClose }: Props) 
 
   const help = v.kind === 'help';
   return (
-    <Dialog title={measure ? '编辑措施' : '新增措施'} onClose={onClose} testId="ledger-measure-dialog" wide>
+    <Dialog title={measure ? '编辑措施' : '新增措施'} onClose={() => onClose()} testId="ledger-measure-dialog" wide>
       <form className="form" onSubmit={(ev) => void submit(ev)} noValidate>
         {origin ? (
           <p className="ledger-origin" data-testid="lm-origin">
@@ -134,7 +135,7 @@ export function MeasureFormDialog({ measure, pointId, origin, onClose }: Props) 
         ) : null}
         {help ? <p className="muted small">帮扶措施由中院承担，责任领导、责任人和部门按中院的安排填写。</p> : null}
         <FormMessage text={formError} testId="lm-error" />
-        <DialogActions busy={busy} label={measure ? '保存' : '新增'} onClose={onClose} testId="lm" />
+        <DialogActions busy={busy} label={measure ? '保存' : '新增'} onClose={() => onClose()} testId="lm" />
       </form>
     </Dialog>
   );
