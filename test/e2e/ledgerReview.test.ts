@@ -152,6 +152,8 @@ describe('the monthly analysis meetings', () => {
       await shot(page, `ledger-measure-saved-from-meeting-${viewport.width}`);
       await page.getByTestId('ledger-origin-back').click();
       await page.getByTestId('lr-created-measures').waitFor({ timeout: 15_000 });
+      // The section lists 帮扶措施 too, so its heading does not say 整改措施 only.
+      expect(await page.locator('section', { has: page.getByTestId('lr-created-measures') }).locator('h2').textContent()).toBe('由此形成的措施');
       expect(await page.getByTestId('lr-created-row').filter({ hasText: text }).textContent()).toContain('中院审管办');
       // Back in history is the plain 台账 (the form's address was replaced), and a reload does not open the form again.
       await page.goBack();
