@@ -162,6 +162,12 @@ describe('the monthly analysis meetings', () => {
       await page.reload();
       await page.getByTestId('ledger-point').first().waitFor({ timeout: 15_000 });
       expect(await page.getByTestId('ledger-measure-dialog').count()).toBe(0);
+      // The measure's detail says it was decided by the meeting and leads back to it.
+      await page.getByTestId('ledger-measure-open').filter({ hasText: text }).click();
+      await page.getByTestId('ledger-detail-meeting').waitFor({ timeout: 15_000 });
+      await shot(page, `ledger-measure-detail-meeting-${viewport.width}`);
+      await page.getByTestId('ledger-detail-meeting').click();
+      await page.getByTestId('lr-created-measures').waitFor({ timeout: 15_000 });
     } finally {
       await page.close();
     }
