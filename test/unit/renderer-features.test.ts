@@ -139,6 +139,13 @@ describe('features list', () => {
     expect([...seen].sort()).toEqual(Object.keys(ROUTE_NAMES).sort());
   });
 
+  it('reads the 台账’s meeting parameter, a bad value being the plain page', () => {
+    expect(parseHash('#/ledger?meeting=7')).toEqual({ name: 'ledger', meeting: 7 });
+    expect(formatRoute({ name: 'ledger', meeting: 7 })).toBe('#/ledger?meeting=7');
+    for (const bad of ['#/ledger?meeting=abc', '#/ledger?meeting=0', '#/ledger?meeting=-3', '#/ledger?meeting=1.5', '#/ledger?meeting=']) expect(parseHash(bad), bad).toEqual({ name: 'ledger' });
+    expect(formatRoute({ name: 'ledger' })).toBe('#/ledger');
+  });
+
   it('gives every store its own key', () => {
     const api = {} as CourtDeskApi;
     const keys = ['app', ...FEATURES.flatMap((f) => ('createStores' in f && f.createStores ? Object.keys(f.createStores(api)) : []))];
