@@ -48,6 +48,9 @@ describe('did it move: the weak point page', () => {
     const page = await signIn(browser, host, TESTER, { viewport, pageErrors, at: `/ledger/point?id=${pointA}` });
     try {
       await page.getByTestId('lr-chart-longPending12Ratio').waitFor({ timeout: 15_000 });
+      // Reached from the 台账 (查看趋势): its entry stays lit, not 月分析会.
+      expect(await page.getByTestId('nav-ledger').getAttribute('aria-current')).toBe('page');
+      expect(await page.getByTestId('nav-ledgerReview').getAttribute('aria-current')).toBeNull();
       expect(await page.getByTestId('lr-verdict-longPending12Ratio').getAttribute('data-kind')).toBe('worse');
       expect(await page.getByTestId('lr-verdict-longPending12Ratio').textContent()).toContain('较措施实施前变差 5.7 个百分点（14.3% → 20.0%）');
       expect(await page.getByTestId('lr-summary').textContent()).toContain('首项措施 2025-07-01 开始实施');
