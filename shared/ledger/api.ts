@@ -175,7 +175,7 @@ export const ledgerApi = defineCalls({
   'ledger.addWeakPoint': { args: z.object(weakPointArgs).strict(), access: 'ledger.manage', result: returns<{ id: number }>() },
   'ledger.updateWeakPoint': { args: z.object({ id, ...weakPointArgs }).strict(), access: 'ledger.manage', result: returns<{ id: number }>() },
   'ledger.addMeasure': { args: z.object(measureArgs).strict(), access: 'ledger.manage', result: returns<{ id: number }>() },
-  /** Edits a local measure; doneOn null reopens a measure marked done by mistake. */
+  /** Edits a local measure; doneOn null reopens a measure marked done by mistake; meetingId absent keeps its meeting. */
   'ledger.updateMeasure': {
     args: z.object({ id, ...measureArgs, doneOn: isoDate.nullable().optional() }).strict(),
     access: 'ledger.manage',

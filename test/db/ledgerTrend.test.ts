@@ -7,6 +7,8 @@ import { AccountStore } from '../../electron/core/accounts/accountStore';
 import { ROLES, PERMISSIONS, type Role } from '../../shared/accounts/roles';
 import type { TrendView } from '../../shared/ledger/trendApi';
 import type { MeetingSummary, MeetingView } from '../../shared/ledger/meetingsApi';
+import type { LedgerView } from '../../shared/ledger/api';
+import { measureArgs, measureValues } from '../../renderer/src/features/ledger/ledgerForms';
 
 const TODAY = '2025-10-15';
 const PASSWORD = 'right-pass-1';
@@ -162,6 +164,27 @@ describe('the monthly analysis meeting', () => {
     const m = await call<MeetingView>('ledger.meeting', { id: meetingId }, 'division_head');
     expect(m.canManage).toBe(false);
     expect(m.createdMeasures.map((x) => [x.text, x.ownerName, x.statusLabel])).toEqual([['分析会决定的清理措施', '王法官', '推进中']]);
+  });
+
+  it('keeps a measure under its meeting when the 台账 form edits it (the form sends the meeting back)', async () => {
+    const before = await call<MeetingView>('ledger.meeting', { id: meetingId });
+    const made = before.createdMeasures[0];
+    const view = await call<LedgerView>('ledger.list', {});
+    const m = view.measures.find((x) => x.id === made.id)!;
+    // What the edit form sends after the text is changed: measureValues → measureArgs.
+    await call('ledger.updateMeasure', { id: m.id, ...measureArgs({ ...measureValues(m, TODAY, null), text: '分析会决定的清理措施（细化）' }) });
+    const after = await call<MeetingView>('ledger.meeting', { id: meetingId });
+    expect(after.createdMeasures.map((x) => [x.id, x.text])).toEqual([[m.id, '分析会决定的清理措施（细化）']]);
+  });
+
+  it('keeps a measure under its meeting when an edit does not name the meeting (absent means unchanged)', async () => {
+    const made = (await call<MeetingView>('ledger.meeting', { id: meetingId })).createdMeasures[0];
+    const m = (await call<LedgerView>('ledger.list', {})).measures.find((x) => x.id === made.id)!;
+    const { meetingId: _sent, ...withoutMeeting } = measureArgs({ ...measureValues(m, TODAY, null), text: '分析会决定的清理措施（再细化）' }) as Record<string, unknown>;
+    expect(_sent).toBe(meetingId);
+    await call('ledger.updateMeasure', { id: m.id, ...withoutMeeting });
+    const after = await call<MeetingView>('ledger.meeting', { id: meetingId });
+    expect(after.createdMeasures.map((x) => [x.id, x.text])).toEqual([[m.id, '分析会决定的清理措施（再细化）']]);
   });
 
   it('refuses bad input with a Chinese message naming the field, and writes nothing', async () => {

@@ -48,6 +48,9 @@ describe('did it move: the weak point page', () => {
     const page = await signIn(browser, host, TESTER, { viewport, pageErrors, at: `/ledger/point?id=${pointA}` });
     try {
       await page.getByTestId('lr-chart-longPending12Ratio').waitFor({ timeout: 15_000 });
+      // Reached from the 台账 (查看趋势): its entry stays lit, not 月分析会.
+      expect(await page.getByTestId('nav-ledger').getAttribute('aria-current')).toBe('page');
+      expect(await page.getByTestId('nav-ledgerReview').getAttribute('aria-current')).toBeNull();
       expect(await page.getByTestId('lr-verdict-longPending12Ratio').getAttribute('data-kind')).toBe('worse');
       expect(await page.getByTestId('lr-verdict-longPending12Ratio').textContent()).toContain('较措施实施前变差 5.7 个百分点（14.3% → 20.0%）');
       expect(await page.getByTestId('lr-summary').textContent()).toContain('首项措施 2025-07-01 开始实施');
@@ -121,6 +124,67 @@ describe('the monthly analysis meetings', () => {
       expect(await fits(page)).toBe(true);
       await shot(page, `ledger-meeting-${viewport.width}`);
       await shot(page, `ledger-meeting-end-${viewport.width}`, 'lr-new-measure');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each(VIEWPORTS)('由此新增措施 opens the 台账 form for that meeting, saves the measure under it and leaves the address ($width)', async (viewport) => {
+    const page = await signIn(browser, host, TESTER, { viewport, pageErrors, at: '/ledger/meetings' });
+    const text = `分析会决定：逐案清理（${viewport.width}）`;
+    try {
+      await page.getByTestId('lr-meeting-link').first().click();
+      await page.getByTestId('lr-new-measure').click();
+      await page.getByTestId('ledger-measure-dialog').waitFor({ timeout: 15_000 });
+      expect(new URL(page.url()).hash).toMatch(/^#\/ledger\?meeting=\d+$/);
+      expect(await page.getByTestId('lm-origin').textContent()).toMatch(/^来自：.+分析会（2025-\d\d-\d\d）$/);
+      // A 帮扶措施 names the intermediate court's people, typed: the test account leads nothing here.
+      await page.getByTestId('lm-kind-help').click();
+      await page.getByTestId('lm-text').fill(text);
+      await page.locator('[data-testid="lm-point"]').first().check();
+      await page.getByTestId('lm-leader').fill('中院副院长');
+      await page.getByTestId('lm-owner').fill('中院审管办');
+      await page.getByTestId('lm-division').fill('中院审判管理办公室');
+      await page.getByTestId('lm-due').fill('2025-12-31');
+      await shot(page, `ledger-measure-from-meeting-${viewport.width}`);
+      await page.getByTestId('lm-save').click();
+      await page.getByTestId('ledger-measure-dialog').waitFor({ state: 'detached', timeout: 15_000 });
+      expect(new URL(page.url()).hash).toBe('#/ledger');
+      // The window has no back button: the page offers the way back to the meeting.
+      await page.getByTestId('ledger-origin-saved').waitFor();
+      await shot(page, `ledger-measure-saved-from-meeting-${viewport.width}`);
+      await page.getByTestId('ledger-origin-back').click();
+      await page.getByTestId('lr-created-measures').waitFor({ timeout: 15_000 });
+      // The section lists 帮扶措施 too, so its heading does not say 整改措施 only.
+      expect(await page.locator('section', { has: page.getByTestId('lr-created-measures') }).locator('h2').textContent()).toBe('由此形成的措施');
+      expect(await page.getByTestId('lr-created-row').filter({ hasText: text }).textContent()).toContain('中院审管办');
+      // Back in history is the plain 台账 (the form's address was replaced), and a reload does not open the form again.
+      await page.goBack();
+      await page.getByTestId('ledger-point').first().waitFor({ timeout: 15_000 });
+      expect(new URL(page.url()).hash).toBe('#/ledger');
+      await page.reload();
+      await page.getByTestId('ledger-point').first().waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('ledger-measure-dialog').count()).toBe(0);
+      // The measure's detail says it was decided by the meeting and leads back to it.
+      await page.getByTestId('ledger-measure-open').filter({ hasText: text }).click();
+      await page.getByTestId('ledger-detail-meeting').waitFor({ timeout: 15_000 });
+      await shot(page, `ledger-measure-detail-meeting-${viewport.width}`);
+      await page.getByTestId('ledger-detail-meeting').click();
+      await page.getByTestId('lr-created-measures').waitFor({ timeout: 15_000 });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a bad meeting in the address is the plain 台账', async () => {
+    const page = await signIn(browser, host, TESTER, { viewport: VIEWPORTS[0], pageErrors, at: '/ledger?meeting=abc' });
+    try {
+      await page.getByTestId('ledger-point').first().waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('ledger-measure-dialog').count()).toBe(0);
+      await page.goto(`${new URL(page.url()).origin}${new URL(page.url()).pathname}#/ledger?meeting=999`);
+      await page.getByTestId('ledger-origin-error').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('ledger-origin-error').textContent()).toMatch(/分析会/);
+      expect(await page.getByTestId('ledger-measure-dialog').count()).toBe(0);
     } finally {
       await page.close();
     }

@@ -74,6 +74,9 @@ const ADDRESSES = [
   '#/ledger/meeting',
   '#/ledger',
   '#/ledger?x=1',
+  '#/ledger?meeting=7',
+  '#/ledger?meeting=abc',
+  '#/ledger?meeting=0',
   '#/settings',
   '#/settings/accounts',
   '#/settings/audit',
@@ -138,6 +141,13 @@ describe('features list', () => {
     }
     // The addresses above reach every name the router can produce.
     expect([...seen].sort()).toEqual(Object.keys(ROUTE_NAMES).sort());
+  });
+
+  it('reads the 台账’s meeting parameter, a bad value being the plain page', () => {
+    expect(parseHash('#/ledger?meeting=7')).toEqual({ name: 'ledger', meeting: 7 });
+    expect(formatRoute({ name: 'ledger', meeting: 7 })).toBe('#/ledger?meeting=7');
+    for (const bad of ['#/ledger?meeting=abc', '#/ledger?meeting=0', '#/ledger?meeting=-3', '#/ledger?meeting=1.5', '#/ledger?meeting=']) expect(parseHash(bad), bad).toEqual({ name: 'ledger' });
+    expect(formatRoute({ name: 'ledger' })).toBe('#/ledger');
   });
 
   it('gives every store its own key', () => {

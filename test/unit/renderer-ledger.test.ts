@@ -182,6 +182,8 @@ describe('the ledger store', () => {
       'ledger.addMeasure': vi.fn(async () => ({ ok: false as const, error: { code: 'BAD_ARGS' as const, message: '参数“dueOn”：日期无效，应如 2024-01-05', field: 'dueOn' } })),
       'ledger.updateMeasure': vi.fn(),
       'ledger.progress': vi.fn(async () => ok(view.measures[0])),
+      'ledger.meeting': vi.fn(async ({ id }: { id: number }) =>
+        id === 7 ? ok({ id: 7, title: '9月审判质效分析会', heldOn: '2025-10-15' }) : { ok: false as const, error: { code: 'NOT_FOUND' as const, message: '找不到该月分析会' } }),
     };
     return api;
   }
@@ -197,6 +199,26 @@ describe('the ledger store', () => {
     expect(s.getState().view?.weakPoints).toHaveLength(3);
     expect(api['ledger.list']).toHaveBeenCalledTimes(2);
     expect(api['ledger.mine']).not.toHaveBeenCalled();
+  });
+
+  it('reads the meeting a new measure comes from, says why it cannot, and forgets it on the plain page', async () => {
+    const api = fakeApi();
+    const s = createLedgerStore(api as unknown as LedgerApi);
+    await s.getState().loadOrigin(7);
+    expect(s.getState().origin).toEqual({ id: 7, title: '9月审判质效分析会', heldOn: '2025-10-15' });
+    await s.getState().loadOrigin(7);
+    expect(api['ledger.meeting']).toHaveBeenCalledTimes(1);
+    await s.getState().loadOrigin(999);
+    expect(s.getState()).toMatchObject({ origin: null, originError: '找不到该月分析会' });
+    await s.getState().loadOrigin(null);
+    expect(s.getState()).toMatchObject({ origin: null, originError: null });
+  });
+
+  it('sends the meeting with a new measure made from it, and keeps it when a measure is edited', () => {
+    const fresh = { ...measureValues(null, '2025-06-30', 1, 7), text: 't', leader: 'a', owner: 'b', division: 'c', dueOn: '2025-07-01' };
+    expect(measureArgs(fresh).meetingId).toBe(7);
+    expect('meetingId' in measureArgs({ ...fresh, meetingId: null })).toBe(false);
+    expect(measureArgs(measureValues(measure(1, { meetingId: 4 }), '2025-06-30', null)).meetingId).toBe(4);
   });
 
   it('gives a refusal without the dispatcher’s prefix, with its field, and reads nothing again', async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS, type CaseFilters } from '../../renderer/src/features/cases/filters';
 import { deadlineViewFilters } from '../../renderer/src/features/deadlines/routes';
-import { formatRoute, navSection, parseHash, type Route } from '../../renderer/src/router/routes';
+import { formatRoute, litSection, navSection, parseHash, type Route } from '../../renderer/src/router/routes';
 
 describe('hash routes', () => {
   it('starts on the case list', () => {
@@ -61,6 +61,11 @@ describe('hash routes', () => {
     expect(navSection(parseHash('#/case/x'))).toBe('cases');
     expect(navSection(parseHash('#/deadlines'))).toBe('deadlines');
     expect(navSection(parseHash('#/exchange'))).toBe('exchange');
+    // A weak point's trend is reached from the 台账, whose entry it lights; its access stays the meetings section's.
+    expect(litSection(parseHash('#/ledger/point?id=3'))).toBe('ledger');
+    expect(navSection(parseHash('#/ledger/point?id=3'))).toBe('ledgerReview');
+    expect(litSection(parseHash('#/ledger/meetings'))).toBe('ledgerReview');
+    expect(litSection(parseHash('#/exchange'))).toBe('exchange');
   });
 });
 

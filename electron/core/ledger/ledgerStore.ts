@@ -223,7 +223,8 @@ export class LedgerStore {
       const pointsBefore = this.s.measurePoints.all(id);
       const version = nextRowVersion(this.db);
       const now = nowStamp();
-      this.s.updateMeasure.run({ id, ...a, ...ids, doneOn, meetingId: a.meetingId ?? null, version, now });
+      // The meeting a measure came from stays unless the edit names another: no form or command clears it by omission.
+      this.s.updateMeasure.run({ id, ...a, ...ids, doneOn, meetingId: a.meetingId ?? before.meeting_id ?? null, version, now });
       this.s.clearPoints.run(id);
       for (const p of a.weakPointIds) this.s.insertPointLink.run(id, p);
       const { id: _id, origin: _o, ...was } = before;

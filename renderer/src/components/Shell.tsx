@@ -6,7 +6,7 @@ import type { Action } from '../../../shared/accounts/roles';
 import { formatDate } from '../lib/format';
 import { rolesText, userBadgeText } from '../lib/auth';
 import { navAccess } from '../router/access';
-import { features, isUnderListRoute, navSection, type AnyFeature } from '../router/routes';
+import { features, isUnderListRoute, litSection, navSection, type AnyFeature } from '../router/routes';
 import { router, session, signOut, stores } from '../stores';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { Link } from './Link';
@@ -122,7 +122,7 @@ function SideNav() {
   const permissions = useStore(session, (s) => s.user?.permissions ?? NO_PERMISSIONS);
   const lastList = useStore(router, (s) => s.lastList);
   // A case opened from 审限预警 keeps that entry lit.
-  const active = isUnderListRoute(route) ? navSection(lastList) : navSection(route);
+  const active = isUnderListRoute(route) ? navSection(lastList) : litSection(route);
   return (
     <nav className="sidenav" aria-label="主导航">
       <ul>

@@ -49,6 +49,11 @@ export interface Feature<K extends string = string, R extends RouteBase = RouteB
   listRoutes?: readonly R['name'][];
   /** Routes shown under the list they were opened from, whose entry stays lit (the case page). */
   underListRoutes?: readonly R['name'][];
+  /**
+   * The navigation entry a route lights when it is not the feature's own (a weak point's trend, reached from the
+   * 台账, lights 脱薄台账); access is still the feature's.
+   */
+  litEntry?(route: R): string | null;
   /** The route a hash names, or null when it is not one of this feature's. */
   parse(path: HashPath): R | null;
   /** The hash of one of its routes, starting with "#/"; parse gives the route back. */

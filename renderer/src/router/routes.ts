@@ -58,6 +58,12 @@ export function navSection(route: Route): NavKey | null {
   return featureOf(route)?.id ?? null;
 }
 
+/** The entry the side navigation lights for a route: its feature's, unless the feature names another. */
+export function litSection(route: Route): string | null {
+  const f = featureOf(route);
+  return f ? (f.litEntry?.(route) ?? f.id) : null;
+}
+
 /** The case lists: the case page's 返回列表 goes back to the last one shown. */
 export function isListRoute(route: Route): boolean {
   return featureOf(route)?.listRoutes?.includes(route.name) ?? false;

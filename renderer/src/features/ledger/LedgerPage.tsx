@@ -1,32 +1,54 @@
-// 脱薄台账 (#/ledger): counts by status, filters by status, kind and owner, each weak point with its targets and measures, and for keepers the forms that add and edit them.
-import { useState } from 'react';
+// 脱薄台账 (#/ledger): counts by status, filters by status, kind and owner, each weak point with its targets and measures, and for keepers the forms that add and edit them (#/ledger?meeting=N opens the new-measure form for that meeting).
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { MeasureView, WeakPointView } from '../../../../shared/ledger/api';
 import { MEASURE_KINDS, MEASURE_KIND_LABELS, MEASURE_STATUSES, MEASURE_STATUS_LABELS, type MeasureKind, type MeasureStatus } from '../../../../shared/ledger/rules';
 import { formatCount, formatDate } from '../../lib/format';
-import { stores } from '../../stores';
+import { Link } from '../../components/Link';
+import { router, stores } from '../../stores';
+import { meetingRoute } from '../ledgerReview/routes';
 import { filterActive, ownerNames, STATUS_TONE, visiblePoints } from './ledgerForms';
 import { MeasureDetailDialog } from './MeasureDetailDialog';
 import { MeasureFormDialog } from './MeasureFormDialog';
 import { LedgerExportButtons } from './LedgerExportButtons';
 import { PointSection } from './PointSection';
+import { LEDGER_ROUTE, type LedgerRoute } from './routes';
+import type { MeasureOrigin } from './store';
 import { WeakPointFormDialog } from './WeakPointFormDialog';
 import './ledger.css';
 
 /** Which dialog is open: a weak point's form (null: a new one), a measure's form (with the weak point it starts from), a measure's detail. */
 type Open =
   | { kind: 'point'; point: WeakPointView | null }
-  | { kind: 'measure'; measure: MeasureView | null; pointId: number | null }
+  | { kind: 'measure'; measure: MeasureView | null; pointId: number | null; origin?: MeasureOrigin }
   | { kind: 'detail'; id: number }
   | null;
 
-export function LedgerPage() {
+export function LedgerPage({ route }: { route: LedgerRoute }) {
   const view = useStore(stores.ledger, (s) => s.view);
   const loading = useStore(stores.ledger, (s) => s.loading);
   const error = useStore(stores.ledger, (s) => s.error);
   const filter = useStore(stores.ledger, (s) => s.filter);
+  const origin = useStore(stores.ledger, (s) => s.origin);
+  const originError = useStore(stores.ledger, (s) => s.originError);
   const [open, setOpen] = useState<Open>(null);
+  /** The meeting a measure was just added from: the window has no back button, so the page offers the way back. */
+  const [savedFrom, setSavedFrom] = useState<MeasureOrigin | null>(null);
   const manage = view?.canManage ?? false;
+  const fromMeeting = manage && route.meeting !== undefined;
+  const canAddMeasure = (view?.weakPoints.length ?? 0) > 0;
+
+  // 由此新增措施 (#/ledger?meeting=N): a keeper gets the new-measure form once the meeting is read; a reader the plain page.
+  useEffect(() => {
+    if (fromMeeting && canAddMeasure && origin && origin.id === route.meeting) setOpen((o) => o ?? { kind: 'measure', measure: null, pointId: null, origin });
+  }, [fromMeeting, canAddMeasure, origin, route.meeting]);
+
+  /** Closing the form opened from a meeting leaves its address, so that a reload does not open it again. */
+  const closeDialog = (saved?: boolean) => {
+    setSavedFrom(saved && open?.kind === 'measure' && open.origin ? open.origin : null);
+    setOpen(null);
+    if (route.meeting !== undefined) router.getState().navigate(LEDGER_ROUTE, { replace: true });
+  };
 
   const head = (
     <div className="page-head ledger-head">
@@ -70,6 +92,7 @@ export function LedgerPage() {
       <>
         <Filters owners={ownerNames(view)} />
         {error ? <div className="banner error" role="alert">{error}</div> : null}
+        {fromMeeting && originError ? <div className="banner error" role="alert" data-testid="ledger-origin-error">{originError}</div> : null}
         {rows.length === 0 ? (
           <p className="muted" data-testid="ledger-filtered-empty">没有符合筛选条件的措施。</p>
         ) : (
@@ -94,9 +117,19 @@ export function LedgerPage() {
   return (
     <div className="page page-scroll ledger-page" data-testid="ledger-page">
       {head}
+      {fromMeeting && view && !canAddMeasure ? (
+        <div className="banner" role="status" data-testid="ledger-origin-nopoints">
+          台账中还没有薄弱点：请先新增薄弱点，再回到分析会页面点“由此新增措施”。
+        </div>
+      ) : null}
+      {savedFrom ? (
+        <div className="banner" role="status" data-testid="ledger-origin-saved">
+          已新增措施，注明来自“{savedFrom.title}”。 <Link to={meetingRoute(savedFrom.id)} testId="ledger-origin-back">返回该分析会</Link>
+        </div>
+      ) : null}
       {body}
       {open?.kind === 'point' ? <WeakPointFormDialog point={open.point} onClose={() => setOpen(null)} /> : null}
-      {open?.kind === 'measure' ? <MeasureFormDialog measure={open.measure} pointId={open.pointId} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === 'measure' ? <MeasureFormDialog measure={open.measure} pointId={open.pointId} origin={open.origin ?? null} onClose={closeDialog} /> : null}
       {open?.kind === 'detail' ? <MeasureDetailDialog id={open.id} onClose={() => setOpen(null)} /> : null}
     </div>
   );

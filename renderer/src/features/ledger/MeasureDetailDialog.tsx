@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { PROGRESS_TEXT_MAX, type EvidenceView, type MeasureView } from '../../../../shared/ledger/api';
 import { Dialog } from '../../components/Dialog';
+import { Link } from '../../components/Link';
 import { FormField, boxProps } from '../../components/FormField';
 import { downloadBytes } from '../../lib/download';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -14,6 +15,7 @@ import { fetchEvidence, useEvidenceUploads } from './evidence';
 import { boxOfField, progressProblems, type FormErrors } from './ledgerForms';
 import { normalizeDateText } from '../cases/formFields';
 import { StatusChip } from './StatusChip';
+import { meetingRoute } from '../ledgerReview/routes';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx';
 
@@ -50,6 +52,15 @@ function Detail({ m }: { m: MeasureView }) {
         <dd>
           <StatusChip m={m} />
         </dd>
+        {m.meetingId !== null ? (
+          <>
+            <dt>来源</dt>
+            <dd>
+              {/* The meeting that decided it: its record says why the measure was taken. */}
+              <Link to={meetingRoute(m.meetingId)} testId="ledger-detail-meeting">由月分析会决定，查看会议记录</Link>
+            </dd>
+          </>
+        ) : null}
       </dl>
       <h3>进展情况</h3>
       {entries.length === 0 ? (

@@ -8,16 +8,26 @@ import { FormField, boxProps } from '../../components/FormField';
 import { stores } from '../../stores';
 import { DialogActions, FormMessage } from '../cases/EventDialogs';
 import { DateBox } from '../cases/WorkFields';
+import type { MeasureOrigin } from './store';
 import { boxOfField, measureArgs, measureProblems, measureValues, type FormErrors, type MeasureValues } from './ledgerForms';
 
 const BOXES = ['kind', 'text', 'weakPointIds', 'leader', 'owner', 'division', 'startOn', 'dueOn', 'doneOn'];
 
-export function MeasureFormDialog({ measure, pointId, onClose }: { measure: MeasureView | null; pointId: number | null; onClose(): void }) {
+interface Props {
+  measure: MeasureView | null;
+  pointId: number | null;
+  /** The monthly analysis meeting a new measure comes from (由此新增措施); null otherwise. */
+  origin: MeasureOrigin | null;
+  /** saved: the form was closed by a successful save. */
+  onClose(saved?: boolean): void;
+}
+
+export function MeasureFormDialog({ measure, pointId, origin, onClose }: Props) {
   const today = useStore(stores.app, (a) => a.info?.today ?? '');
   const points = useStore(stores.ledger, (s) => s.view?.weakPoints ?? []);
   const people = useStore(stores.ledger, (s) => s.people);
   const peopleError = useStore(stores.ledger, (s) => s.peopleError);
-  const [v, setV] = useState<MeasureValues>(() => measureValues(measure, today, pointId));
+  const [v, setV] = useState<MeasureValues>(() => measureValues(measure, today, pointId, origin?.id ?? null));
   const [errors, setErrors] = useState<FormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,7 +51,7 @@ export function MeasureFormDialog({ measure, pointId, onClose }: { measure: Meas
       ? await stores.ledger.getState().act('ledger.updateMeasure', { id: measure.id, ...args, ...(reopen ? { doneOn: null } : {}) })
       : await stores.ledger.getState().act('ledger.addMeasure', args);
     setBusy(false);
-    if (out.ok) return onClose();
+    if (out.ok) return onClose(true);
     const box = boxOfField(out.field, BOXES);
     if (box) setErrors({ [box]: out.message });
     else setFormError(out.message);
@@ -49,8 +59,13 @@ export function MeasureFormDialog({ measure, pointId, onClose }: { measure: Meas
 
   const help = v.kind === 'help';
   return (
-    <Dialog title={measure ? '编辑措施' : '新增措施'} onClose={onClose} testId="ledger-measure-dialog" wide>
+    <Dialog title={measure ? '编辑措施' : '新增措施'} onClose={() => onClose()} testId="ledger-measure-dialog" wide>
       <form className="form" onSubmit={(ev) => void submit(ev)} noValidate>
+        {origin ? (
+          <p className="ledger-origin" data-testid="lm-origin">
+            来自：{origin.title}（{origin.heldOn}）
+          </p>
+        ) : null}
         <div className="segmented ledger-seg" role="radiogroup" aria-label="措施类别" data-testid="lm-kind">
           {MEASURE_KINDS.map((k) => (
             <button type="button" role="radio" key={k} aria-checked={v.kind === k} className={v.kind === k ? 'active' : undefined} data-testid={`lm-kind-${k}`} onClick={() => put({ kind: k as MeasureKind })}>
@@ -120,7 +135,7 @@ export function MeasureFormDialog({ measure, pointId, onClose }: { measure: Meas
         ) : null}
         {help ? <p className="muted small">帮扶措施由中院承担，责任领导、责任人和部门按中院的安排填写。</p> : null}
         <FormMessage text={formError} testId="lm-error" />
-        <DialogActions busy={busy} label={measure ? '保存' : '新增'} onClose={onClose} testId="lm" />
+        <DialogActions busy={busy} label={measure ? '保存' : '新增'} onClose={() => onClose()} testId="lm" />
       </form>
     </Dialog>
   );

@@ -147,10 +147,12 @@ export interface MeasureValues {
   division: string;
   startOn: string;
   dueOn: string;
+  /** The monthly analysis meeting the measure comes from; kept on every edit (the core replaces what it is not sent). */
+  meetingId: number | null;
 }
 
-export function measureValues(m: MeasureView | null, today: string, pointId: number | null): MeasureValues {
-  if (!m) return { kind: 'rectify', text: '', weakPointIds: pointId ? [pointId] : [], leader: '', owner: '', division: '', startOn: today, dueOn: '' };
+export function measureValues(m: MeasureView | null, today: string, pointId: number | null, meetingId: number | null = null): MeasureValues {
+  if (!m) return { kind: 'rectify', text: '', weakPointIds: pointId ? [pointId] : [], leader: '', owner: '', division: '', startOn: today, dueOn: '', meetingId };
   return {
     kind: m.kind,
     text: m.text,
@@ -160,6 +162,7 @@ export function measureValues(m: MeasureView | null, today: string, pointId: num
     division: m.division.name,
     startOn: m.startOn,
     dueOn: m.dueOn,
+    meetingId: m.meetingId,
   };
 }
 
@@ -188,6 +191,7 @@ export function measureArgs(v: MeasureValues): ApiArgs<'ledger.addMeasure'> {
     division: v.division.trim(),
     startOn: normalizeDateText(v.startOn),
     dueOn: normalizeDateText(v.dueOn),
+    ...(v.meetingId !== null ? { meetingId: v.meetingId } : {}),
   };
 }
 

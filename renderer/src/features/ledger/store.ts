@@ -1,4 +1,4 @@
-// 脱薄台账 in the window: the ledger (ledger.list), the pickers' people (ledger.people, keepers only), the signed-in person's own measures (ledger.mine, the start page's panel), the filters, and each form's act, after which what is shown is read again.
+// 脱薄台账 in the window: the ledger (ledger.list), the meeting a new measure comes from (ledger.meeting, for #/ledger?meeting=N), the pickers' people (ledger.people, keepers only), the signed-in person's own measures (ledger.mine, the start page's panel), the filters, and each form's act, after which what is shown is read again.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiArgs, ApiResponse, CourtDeskApi } from '../../../../shared/api/contract';
 import type { LedgerPeople, LedgerView, MeasureView, MyMeasures } from '../../../../shared/ledger/api';
@@ -7,7 +7,7 @@ import { NO_FILTER, type LedgerFilter } from './ledgerForms';
 
 export type LedgerApi = Pick<
   CourtDeskApi,
-  'ledger.list' | 'ledger.mine' | 'ledger.people' | 'ledger.addWeakPoint' | 'ledger.updateWeakPoint' | 'ledger.addMeasure' | 'ledger.updateMeasure' | 'ledger.progress'
+  'ledger.list' | 'ledger.meeting' | 'ledger.mine' | 'ledger.people' | 'ledger.addWeakPoint' | 'ledger.updateWeakPoint' | 'ledger.addMeasure' | 'ledger.updateMeasure' | 'ledger.progress'
 >;
 
 export type LedgerAct = 'ledger.addWeakPoint' | 'ledger.updateWeakPoint' | 'ledger.addMeasure' | 'ledger.updateMeasure';
@@ -15,6 +15,13 @@ export type LedgerAct = 'ledger.addWeakPoint' | 'ledger.updateWeakPoint' | 'ledg
 /** A form's answer: the id written, or the core's refusal with the argument it names (its box). */
 export type ActOutcome = { ok: true; id: number } | { ok: false; message: string; field: string | undefined };
 export type ProgressOutcome = { ok: true; measure: MeasureView } | { ok: false; message: string; field: string | undefined };
+
+/** The monthly analysis meeting a new measure comes from, as the form names it. */
+export interface MeasureOrigin {
+  id: number;
+  title: string;
+  heldOn: string;
+}
 
 export interface LedgerState {
   view: LedgerView | null;
@@ -25,7 +32,12 @@ export interface LedgerState {
   mine: MyMeasures | null;
   mineError: string | null;
   filter: LedgerFilter;
+  /** The meeting of #/ledger?meeting=N once read; originError when it could not be (the page stays plain). */
+  origin: MeasureOrigin | null;
+  originError: string | null;
   load(): Promise<void>;
+  /** Reads the meeting a new measure comes from; null forgets it (the plain #/ledger). */
+  loadOrigin(id: number | null): Promise<void>;
   loadPeople(): Promise<void>;
   loadMine(): Promise<void>;
   setFilter(patch: Partial<LedgerFilter>): void;
@@ -44,7 +56,8 @@ export function createLedgerStore(api: LedgerApi): LedgerStore {
   // A read answered after a reset (another person signed in) is dropped; so is one overtaken by a newer read.
   let generation = 0;
   let listSeq = 0;
-  const initial = { view: null, loading: false, error: null, people: null, peopleError: null, mine: null, mineError: null, filter: NO_FILTER };
+  let originSeq = 0;
+  const initial = { view: null, loading: false, error: null, people: null, peopleError: null, mine: null, mineError: null, filter: NO_FILTER, origin: null, originError: null };
   const store = createStore<LedgerState>()((set, get) => ({
     ...initial,
     async load() {
@@ -55,6 +68,16 @@ export function createLedgerStore(api: LedgerApi): LedgerStore {
       if (gen !== generation || seq !== listSeq) return;
       set(r.ok ? { view: r.value, loading: false } : { loading: false, error: r.error.message });
       if (r.ok && r.value.canManage && !get().people) await get().loadPeople();
+    },
+    async loadOrigin(id) {
+      const gen = generation;
+      const seq = ++originSeq;
+      if (id === null) return set({ origin: null, originError: null });
+      if (get().origin?.id === id) return;
+      set({ origin: null, originError: null });
+      const r = await api['ledger.meeting']({ id });
+      if (gen !== generation || seq !== originSeq) return;
+      set(r.ok ? { origin: { id: r.value.id, title: r.value.title, heldOn: r.value.heldOn } } : { originError: r.error.message });
     },
     async loadPeople() {
       const gen = generation;

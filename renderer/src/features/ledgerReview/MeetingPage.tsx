@@ -67,7 +67,7 @@ export function MeetingPage({ route }: { route: LedgerMeetingRoute }) {
             <p className="lr-decisions" data-testid="lr-decisions">{m.decisions || '（未填写）'}</p>
           </section>
           <section className="lr-block">
-            <h2>由此形成的整改措施</h2>
+            <h2>由此形成的措施</h2>
             {m.createdMeasures.length === 0 ? <p className="muted" data-testid="lr-no-created">尚无由本次分析会形成的措施。</p> : (
               <div className="note-wrap">
                 <table className="note-table" data-testid="lr-created-measures">

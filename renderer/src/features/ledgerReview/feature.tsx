@@ -25,6 +25,8 @@ export const ledgerReviewFeature: Feature<'ledgerReview', LedgerReviewRoute, Led
     requires: ['ledger.view'],
     useTarget: () => MEETINGS_ROUTE,
   },
+  // A weak point's trend is opened from the 台账 (查看趋势) and belongs to it in the reader's eyes.
+  litEntry: (route) => (route.name === 'ledgerPoint' ? 'ledger' : null),
   title: (route) => (route.name === 'ledgerPoint' ? '薄弱点 · 是否改善' : route.name === 'ledgerMeeting' ? '月分析会 · 记录' : '月分析会'),
   page: (route) => (route.name === 'ledgerPoint' ? <PointPage route={route} /> : route.name === 'ledgerMeeting' ? <MeetingPage route={route} /> : <MeetingsPage />),
   load: async (route, s) => {
