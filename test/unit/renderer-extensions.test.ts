@@ -5,8 +5,10 @@ import type { ApiResponse, CaseDetail, ExtensionRow } from '../../shared/api/con
 import { listSummary, parseSpan, remainingText, spanText, stepOutcome } from '../../renderer/src/features/extensions/format';
 import { mayAskExtension, precheck, windowFacts } from '../../renderer/src/features/extensions/precheck';
 import type { SignedInUser } from '../../shared/accounts/api';
+import { ATTACHMENTS_MAX } from '../../shared/extensions/api';
 import { entryChanges } from '../../renderer/src/features/cases/history';
 import { mayActForLeadership } from '../../renderer/src/features/extensions/delegation';
+import { letterProblem } from '../../renderer/src/features/extensions/useLetterUploads';
 import { createExtensionsStore, queueOrder, waitingForMe, type ExtensionsApi } from '../../renderer/src/features/extensions/store';
 
 const ok = <T,>(value: T): ApiResponse<T> => ({ ok: true, value });
@@ -67,6 +69,17 @@ describe('the request form’s check before sending', () => {
     expect(waiting).toMatchObject({ ok: false, message: '此案已有尚未审批完毕的延长申请，请等待审批结果' });
     const closed = precheck({ ...civil, closedOn: '2025-06-01' }, [], { months: 1, days: 0, explanation: '补充调查' }, '2025-06-30', false);
     expect(closed).toMatchObject({ ok: false, message: '案件已结案，不能申请延长审限' });
+  });
+});
+
+describe('a letter picked for the request', () => {
+  it('is refused before a byte is sent when too many, too large or there twice', () => {
+    expect(letterProblem({ name: '报告.pdf', size: 100 }, [])).toBeNull();
+    expect(letterProblem({ name: '报告.pdf', size: 11 * 1024 * 1024 }, [])).toBe('“报告.pdf”超过 10 MB，请压缩或分开扫描后再添加');
+    expect(letterProblem({ name: '报告.pdf', size: 1 }, [{ name: '报告.pdf' }])).toBe('附件“报告.pdf”重复');
+    const full = Array.from({ length: 20 }, (_, i) => ({ name: `${i}.pdf` }));
+    expect(letterProblem({ name: 'x.pdf', size: 1 }, full.slice(0, ATTACHMENTS_MAX))).toBe(`附件最多 ${ATTACHMENTS_MAX} 个`);
+    expect(letterProblem({ name: 'x.pdf', size: 1 }, full.slice(0, ATTACHMENTS_MAX - 1))).toBeNull();
   });
 });
 

@@ -1,8 +1,8 @@
 // A progress entry's evidence files in the window: uploaded in pieces as they are picked (ledger.upload, discarded when taken out or when the form closes unsent), and fetched in pieces for download (ledger.evidence with an offset).
-import { useEffect, useRef, useState } from 'react';
 import type { CourtDeskApi } from '../../../../shared/api/contract';
 import { EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from '../../../../shared/ledger/api';
-import { uploadPieces, type PickedFile } from '../../lib/upload';
+import type { PickedFile, UploadPiece } from '../../lib/upload';
+import { usePieceUploads } from '../../lib/usePieceUploads';
 import { api } from '../../stores';
 
 export type EvidenceApi = Pick<CourtDeskApi, 'ledger.evidence'>;
@@ -44,74 +44,15 @@ export function evidenceProblem(f: Pick<PickedFile, 'name' | 'size'>, already: R
   return null;
 }
 
-export interface EvidenceUpload {
-  key: number;
-  name: string;
-  size: number;
-  sent: number;
-  /** The core's token once every piece arrived. */
-  upload: string | null;
-  error: string | null;
-}
+const evidenceCalls = {
+  send: (piece: UploadPiece) => api['ledger.upload'](piece),
+  discard: (upload: string) => void api['ledger.discardUpload']({ upload }),
+  problem: evidenceProblem,
+};
 
 /** The progress form's evidence: each picked file sent at once with its progress; nothing left in the core when the form closes unsent. */
 export function useEvidenceUploads(onError: (message: string | null) => void) {
-  const [files, setFiles] = useState<EvidenceUpload[]>([]);
-  const seq = useRef(0);
-  const live = useRef(new Map<number, string | null>());
-  const patch = (key: number, p: Partial<EvidenceUpload>) => setFiles((all) => all.map((l) => (l.key === key ? { ...l, ...p } : l)));
-
-  useEffect(() => () => {
-    for (const token of live.current.values()) if (token) void api['ledger.discardUpload']({ upload: token });
-  }, []);
-
-  async function start(file: PickedFile, key: number) {
-    live.current.set(key, null);
-    const out = await uploadPieces((piece) => api['ledger.upload'](piece), file, (n) => patch(key, { sent: n }), () => !live.current.has(key));
-    if (out === null) return;
-    if (!out.ok) {
-      live.current.delete(key);
-      patch(key, { error: out.error.message.replace(/^参数“[^”]*”：/, '') });
-      return;
-    }
-    if (!live.current.has(key)) {
-      void api['ledger.discardUpload']({ upload: out.upload });
-      return;
-    }
-    live.current.set(key, out.upload);
-    patch(key, { upload: out.upload, sent: file.size });
-  }
-
-  return {
-    files,
-    add(picked: ReadonlyArray<PickedFile>) {
-      onError(null);
-      const added: EvidenceUpload[] = [];
-      for (const f of picked) {
-        const problem = evidenceProblem(f, [...files, ...added]);
-        if (problem) {
-          onError(problem);
-          continue;
-        }
-        const key = ++seq.current;
-        added.push({ key, name: f.name, size: f.size, sent: 0, upload: null, error: null });
-        void start(f, key);
-      }
-      setFiles((all) => [...all, ...added]);
-    },
-    remove(key: number) {
-      const token = live.current.get(key);
-      live.current.delete(key);
-      if (token) void api['ledger.discardUpload']({ upload: token });
-      setFiles((all) => all.filter((l) => l.key !== key));
-      onError(null);
-    },
-    /** Every file has arrived whole (none still sending, none refused). */
-    ready: files.every((l) => l.upload !== null),
-    /** The progress was recorded: the core took the uploads itself, and the form starts empty again. */
-    clear() {
-      live.current.clear();
-      setFiles([]);
-    },
-  };
+  const { sent, ...uploads } = usePieceUploads(evidenceCalls, onError, true);
+  /** The progress was recorded: the core took the uploads itself, and the form starts empty again. */
+  return { ...uploads, clear: sent };
 }
