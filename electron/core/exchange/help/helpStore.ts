@@ -2,22 +2,15 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { measureStatus, MEASURE_STATUS_LABELS } from '../../../../shared/ledger/rules';
-import type { HelpMeasureView } from '../../../../shared/exchange/helpApi';
+import type { helpAddArgs, HelpMeasureView } from '../../../../shared/exchange/helpApi';
 import type { ReturnHelpMeasure } from '../../../../shared/exchange/returnFile';
 import { nowStamp } from '../../db/clock';
 import { InputError } from '../../kernel/errors';
 import { courtIdFor, receivedLedger } from '../../ledger/receivedLedger';
 import { findRegisteredSender } from '../keys/keyStore';
 
-export interface HelpFields {
-  text: string;
-  weakPointIds: number[];
-  leader: string;
-  owner: string;
-  division: string;
-  startOn: string;
-  dueOn: string;
-}
+/** A help measure's fields as the call's schema gives them (the court aside), declared once there. */
+export type HelpFields = Omit<z.output<typeof helpAddArgs>, 'courtCode'>;
 
 interface HelpRow {
   id: number;
