@@ -10,6 +10,7 @@ import { switchHolidayRoll } from '../../electron/core/deadlines/switchHolidayRo
 import { seedDatabase } from '../../electron/core/setup/seed';
 import { fillLinkMediationTallies, fillMonthTallies } from '../../electron/core/db/migrations/0017-link-mediation-tallies';
 import { fillDurationYears, fillLinkSimple, fillMonths } from '../../electron/core/db/migrations/0019-duration-year-tallies';
+import { fillFlowYears } from '../../electron/core/db/migrations/0020-flow-year-tallies';
 import { InputError } from '../../electron/core/kernel/errors';
 import { addDays, daysBetween } from '../../shared/dates/calendar';
 import { EVENT_KINDS, type CaseRecord } from '../../shared/cases/types';
@@ -312,7 +313,7 @@ describe('property: after every random change, the pre-aggregation equals a reco
   });
 });
 
-/** Migration 17's and 18's tables (their rows that are not 0) equal what their fills build from scratch now (month and year rows from the day rows, simple from the cases). */
+/** Migration 17's, 19's and 20's tables (their rows that are not 0) equal what their fills build from scratch now (month and year rows from the day rows, simple from the cases). */
 function expectTablesRebuilt(db: BetterSqlite3.Database): void {
   const read = () => ({
     mediation: db.prepare('SELECT * FROM tally_mediation WHERE ended <> 0 OR settled <> 0').raw().all(),
@@ -324,6 +325,7 @@ function expectTablesRebuilt(db: BetterSqlite3.Database): void {
     durationsYear: db.prepare('SELECT * FROM tally_durations_year WHERE n <> 0').raw().all(),
     mediationMonth: db.prepare('SELECT * FROM tally_mediation_month WHERE ended <> 0 OR settled <> 0').raw().all(),
     linksMonth: db.prepare('SELECT * FROM tally_links_month WHERE simple <> 0').raw().all(),
+    flowYear: db.prepare('SELECT * FROM tally_year').raw().all().filter((r) => (r as number[]).slice(3).some((v) => v !== 0)),
   });
   const kept = read();
   db.exec(`SAVEPOINT rebuild; DELETE FROM tally_mediation; DELETE FROM tally_advance; DELETE FROM tally_links;
@@ -333,9 +335,10 @@ function expectTablesRebuilt(db: BetterSqlite3.Database): void {
     fillLinkSimple(db);
     fillMonthTallies(db);
     // The triggers on the tables refilled are on here: migration 18's rows are emptied after them and filled anew.
-    db.exec('DELETE FROM tally_durations_year; DELETE FROM tally_mediation_month; DELETE FROM tally_links_month;');
+    db.exec('DELETE FROM tally_durations_year; DELETE FROM tally_mediation_month; DELETE FROM tally_links_month; DELETE FROM tally_year;');
     fillDurationYears(db);
     fillMonths(db);
+    fillFlowYears(db);
     expect(kept).toEqual(read());
   } finally {
     db.exec('ROLLBACK TO rebuild; RELEASE rebuild');

@@ -1,4 +1,4 @@
-// A period's rows from a day table and its month table (migration 17): whole months as month rows, the edges as day rows.
+// A period's rows from a day table and its month and year tables (migrations 17, 19, 20): whole years and months as their rows, the edges as day rows.
 import type { Database } from 'better-sqlite3';
 import { prepared } from './statements';
 import { addDays, addMonths, daysBetween, daysInMonth, maxDate, minDate } from '../../../shared/dates/calendar';
@@ -53,7 +53,7 @@ export function periodRows(db: Database, table: { day: string; month: string; da
 }
 
 /**
- * The durations' rows of `p` (judge_id, division_id, duration, n), reading whole years from migration 18's year rows:
+ * The durations' rows of `p` (judge_id, division_id, duration, n), reading whole years from migration 19's year rows:
  * every year inside the period, and an edge year when the day table has no row of it outside the period (the last
  * 365 days: this year so far, since nothing closes after today; a year to date). Other edge years go to periodRows'
  * month and day rows. A year at 1M is then 13,600 rows instead of 56,000 month rows.
@@ -85,4 +85,51 @@ export function durationRows(db: Database, p: Period, prefix: string): { sql: st
     parts.push(`SELECT judge_id, division_id, duration, n FROM tally_durations_year WHERE year BETWEEN @${prefix}y1 AND @${prefix}y2`);
   }
   return { sql: parts.length ? parts.join('\n      UNION ALL ') : 'SELECT judge_id, division_id, duration, n FROM tally_durations WHERE 0', params };
+}
+
+/**
+ * periodRows with whole years read from a year table (migration 20's tally_year): every year inside the period, and
+ * an edge year when the day table has no row of it outside the period (the last 365 days: this year so far, since
+ * nothing is filed or closed after today) or, with `subtract` (columns that are sums), when its days outside are fewer
+ * than its days inside (the year row less them). Other edge years go to periodRows (with `subtract` as given). The
+ * last 365 days at 1M are then a year row, a month row and a week of day rows per pair instead of twelve month rows.
+ */
+export function yearRows(db: Database, table: { day: string; month: string; year: string; dayColumn?: string }, cols: string[], p: Period, prefix: string, subtract = false): { sql: string; params: Record<string, string> } {
+  const day = table.dayColumn ?? 'day';
+  const outside = prepared(db, `SELECT 1 FROM ${table.day} WHERE (${day} >= ? AND ${day} < ?) OR (${day} > ? AND ${day} <= ?) LIMIT 1`);
+  const parts: string[] = [];
+  const params: Record<string, string> = {};
+  const y1 = Number(p.from.slice(0, 4));
+  const y2 = Number(p.to.slice(0, 4));
+  const yearText = (y: number) => String(y).padStart(4, '0');
+  const add = (rows: { sql: string; params: Record<string, string> }, sign: '' | '-') => {
+    parts.push(sign ? `SELECT judge_id, division_id, ${cols.map((c) => `-${c} AS ${c}`).join(', ')} FROM (${rows.sql})` : rows.sql);
+    Object.assign(params, rows.params);
+  };
+  /**
+   * An edge year: true when its year row is used (with `subtract`, less the rows of its days outside the period when
+   * those are fewer days than the inside: rows of zeros left by edits after today do not send the year to its months),
+   * else its part of the period goes to periodRows.
+   */
+  const edge = (y: number): boolean => {
+    const [start, end] = [`${yearText(y)}-01-01`, `${yearText(y)}-12-31`];
+    const [a, b] = [maxDate(p.from, start), minDate(p.to, end)];
+    if (outside.get(start, a, b, end) === undefined) return true;
+    if (!subtract || (daysBetween(a, b) + 1) * 2 <= daysBetween(start, end) + 1) {
+      add(periodRows(db, table, cols, { from: a, to: b }, `${prefix}${y}_`, subtract), '');
+      return false;
+    }
+    if (a > start) add(periodRows(db, table, cols, { from: start, to: addDays(a, -1) }, `${prefix}${y}a_`, true), '-');
+    if (b < end) add(periodRows(db, table, cols, { from: addDays(b, 1), to: end }, `${prefix}${y}b_`, true), '-');
+    return true;
+  };
+  const firstUsed = edge(y1);
+  const lastUsed = y1 === y2 ? firstUsed : edge(y2);
+  const from = firstUsed ? y1 : y1 + 1;
+  const to = lastUsed ? y2 : y2 - 1;
+  if (from <= to) {
+    Object.assign(params, { [`${prefix}y1`]: yearText(from), [`${prefix}y2`]: yearText(to) });
+    parts.push(`SELECT judge_id, division_id, ${cols.join(', ')} FROM ${table.year} WHERE year BETWEEN @${prefix}y1 AND @${prefix}y2`);
+  }
+  return { sql: parts.length ? parts.join('\n      UNION ALL ') : `SELECT judge_id, division_id, ${cols.join(', ')} FROM ${table.day} WHERE 0`, params };
 }

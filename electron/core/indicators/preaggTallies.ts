@@ -7,7 +7,7 @@ import type { GroupBy } from '../../../shared/indicators/api';
 import { KEY, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
 import { stockAt } from './stockDays';
 import { mergeCounted } from './sortedDurations';
-import { durationRows, periodRows } from './monthRows';
+import { durationRows, periodRows, yearRows } from './monthRows';
 import { eachPacked } from './packedText';
 
 /** The tally_day columns and the Tally counters they fill. */
@@ -125,8 +125,8 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
     return x;
   };
   const where = clauses.length ? ` AND ${clauses.join(' AND ')}` : '';
-  // Flow summed over the period's month rows and edge days, an edge month perhaps less its days outside (monthRows.ts).
-  const flow = periodRows(db, { day: 'tally_day', month: 'tally_month' }, FLOW_COLUMNS, p, 'flow', true);
+  // Flow summed over the period's year, month and edge-day rows, an edge month perhaps less its days outside (monthRows.ts).
+  const flow = yearRows(db, { day: 'tally_day', month: 'tally_month', year: 'tally_year' }, FLOW_COLUMNS, p, 'flow', true);
   const rows = prepared(db, `SELECT c.judge_id, c.division_id, ${FLOW_SUMS} FROM (${flow.sql}) c WHERE 1${where} GROUP BY c.judge_id, c.division_id`)
     .raw().all({ ...params, ...flow.params }) as number[][];
   for (const r of rows) {
@@ -158,7 +158,7 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
     const [judge, division] = k.split('/').map(Number);
     return pair(judge, division);
   };
-  // By month rows and edge days, as the flow (migration 18's month rows).
+  // By month rows and edge days, as the flow (migration 19's month rows).
   const ended = periodRows(db, { day: 'tally_mediation', month: 'tally_mediation_month' }, ['ended', 'settled'], p, 'med', true);
   const mediation = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.ended), sum(c.settled) FROM (${ended.sql}) c
     WHERE 1${where} GROUP BY c.judge_id, c.division_id HAVING sum(c.ended) > 0`).raw().all({ ...params, ...ended.params }) as number[][];
@@ -198,8 +198,8 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
   let reached = walk(false);
   if (reached.some((r) => r[3] >= WALK_DEPTH)) reached = walk(true);
   const links = reached.map(([seeds, own, n]) => ({ seeds: seeds.split(' ').map(pairOf), own: own === null ? null : pairOf(own), n }));
-  // The 案 whose linked cases are each reached from it alone and are no 案 (migration 18's simple): their count, unwalked.
-  // Read by filing month and edge days (migration 18's tally_links_month).
+  // The 案 whose linked cases are each reached from it alone and are no 案 (migration 19's simple): their count, unwalked.
+  // Read by filing month and edge days (migration 19's tally_links_month).
   const simpleRows = periodRows(db, { day: 'tally_links', month: 'tally_links_month', dayColumn: 'filed_on' }, ['simple'], p, 'lnk', true);
   const simple = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.simple) FROM (${simpleRows.sql}) c
     WHERE 1${where} GROUP BY c.judge_id, c.division_id HAVING sum(c.simple) > 0`).raw().all({ ...params, ...simpleRows.params }) as number[][];
