@@ -20,6 +20,9 @@ export const SQL_SOURCE: TallySource = { tallies: sqlTallies, docketJudges: sqlD
 /** The default: migration 12's tables for court, division and judge figures; the plain pass for stage, procedure, cause. */
 export const PREAGG_SOURCE: TallySource = { tallies: preaggTallies, docketJudges: preaggDocketJudges };
 
+/** Chinese name order; one collator, since localeCompare with a locale builds one per comparison. */
+const NAME_ORDER = new Intl.Collator('zh-CN');
+
 /** The name shown for a case without a recorded procedure (most stages have none). */
 export const NO_PROCEDURE = '（未记录程序）';
 
@@ -48,8 +51,11 @@ export class IndicatorQueries {
   private names(by: GroupBy, keys: GroupKey[]): Map<GroupKey, string> {
     const m = new Map<GroupKey, string>();
     if (by === 'division' || by === 'judge') {
-      const q = prepared(this.db, `SELECT name FROM ${by === 'division' ? 'divisions' : 'staff'} WHERE id = ?`).pluck();
-      for (const k of keys) m.set(k, (q.get(k) as string | undefined) ?? String(k));
+      // One statement for every group's name, not one per group (sixty judges).
+      const rows = prepared(this.db, `SELECT id, name FROM ${by === 'division' ? 'divisions' : 'staff'} WHERE id IN (SELECT value FROM json_each(?))`)
+        .raw().all(JSON.stringify(keys)) as Array<[number, string]>;
+      const found = new Map(rows);
+      for (const k of keys) m.set(k, found.get(k as number) ?? String(k));
     } else for (const k of keys) m.set(k, k === null ? NO_PROCEDURE : String(k));
     return m;
   }
@@ -72,7 +78,7 @@ export class IndicatorQueries {
     const names = this.names(a.by, [...tallies.keys()]);
     const groups: IndicatorGroup[] = [...tallies].map(([k, t]) => ({ name: names.get(k)!, values: computeIndicators(t, period) }));
     // Name order, the reader's own, never a rank (不得通报排名).
-    groups.sort((x, y) => x.name.localeCompare(y.name, 'zh-CN'));
+    groups.sort((x, y) => NAME_ORDER.compare(x.name, y.name));
     return { ...result, by: a.by, groups };
   }
 }
