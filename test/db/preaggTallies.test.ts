@@ -10,7 +10,7 @@ import { switchHolidayRoll } from '../../electron/core/deadlines/switchHolidayRo
 import { seedDatabase } from '../../electron/core/setup/seed';
 import { fillLinkMediationTallies, fillMonthTallies } from '../../electron/core/db/migrations/0017-link-mediation-tallies';
 import { fillDurationYears, fillMonths } from '../../electron/core/db/migrations/0019-duration-year-tallies';
-import { fillDeepLinkSimple } from '../../electron/core/db/migrations/0020-deep-link-simple';
+import { fillDeepLinkSimple } from '../../electron/core/db/migrations/0021-deep-link-simple';
 import { InputError } from '../../electron/core/kernel/errors';
 import { addDays, daysBetween } from '../../shared/dates/calendar';
 import { EVENT_KINDS, type CaseRecord } from '../../shared/cases/types';
@@ -277,7 +277,7 @@ describe('property: after every random change, the pre-aggregation equals a reco
           WHERE id = (SELECT id FROM cases ORDER BY random() LIMIT 1)`).run(r.next() < 0.2 ? 1 : 0, r.next() < 0.1 ? 1 : 0);
       },
       // Chains deeper than one link (民初 → 执 → 执异 → …): cases not first-instance hung under linked cases, the roots
-      // above re-derived (migration 20's simple holds for trees of any depth); a cycle now and then, when the case hung is above.
+      // above re-derived (migration 21's simple holds for trees of any depth); a cycle now and then, when the case hung is above.
       rawChainDeeper: () => {
         const linked = t.db.prepare('SELECT case_number FROM cases WHERE origin_case_number IS NOT NULL ORDER BY id').pluck().all() as string[];
         const loose = t.db.prepare("SELECT id FROM cases WHERE type_code NOT IN ('民初', '刑初', '行初') ORDER BY id").pluck().all() as number[];

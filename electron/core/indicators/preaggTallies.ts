@@ -199,7 +199,7 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
   if (reached.some((r) => r[3] >= WALK_DEPTH)) reached = walk(true);
   const links = reached.map(([seeds, own, n]) => ({ seeds: seeds.split(' ').map(pairOf), own: own === null ? null : pairOf(own), n }));
   // The root 案 whose whole tree of linked cases holds no first-instance case, each case of it reached from that 案
-  // alone and no 案 (migration 20's simple): their count, unwalked. Read by filing month and edge days (tally_links_month).
+  // alone and no 案 (migration 21's simple): their count, unwalked. Read by filing month and edge days (tally_links_month).
   // The walk above starts from the others only, found by the partial index tally_links_walk (simple = 0).
   const simpleRows = periodRows(db, { day: 'tally_links', month: 'tally_links_month', dayColumn: 'filed_on' }, ['simple'], p, 'lnk', true);
   const simple = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.simple) FROM (${simpleRows.sql}) c

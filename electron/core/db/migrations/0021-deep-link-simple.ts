@@ -1,9 +1,9 @@
-// Migration 20: tally_links.simple for a root 案 whose whole tree of linked cases (any depth) holds no first-instance case, kept by triggers up every chain, so the 案-件比 walk starts from the few 案 left.
+// Migration 21: tally_links.simple for a root 案 whose whole tree of linked cases (any depth) holds no first-instance case, kept by triggers up every chain, so the 案-件比 walk starts from the few 案 left.
 import type { Database } from 'better-sqlite3';
 import type { Migration } from './types';
 
 /** The number of this migration, written once: its test and the renumbering at a merge read it from here. */
-export const DEEP_LINKS_VERSION = 20;
+export const DEEP_LINKS_VERSION = 21;
 
 /*
  * Literal SQL built by functions local to this file (never the live code's constants), so the migration keeps doing
@@ -107,4 +107,4 @@ export function fillDeepLinkSimple(db: Database): void {
       WHERE v.case_number = tally_links.case_number AND tally_links.simple IS NOT v.n`);
 }
 
-export const migration0020: Migration = { version: DEEP_LINKS_VERSION, name: 'the 案 whose whole tree of linked cases holds no first-instance case need no walk', up };
+export const migration0021: Migration = { version: DEEP_LINKS_VERSION, name: 'the 案 whose whole tree of linked cases holds no first-instance case need no walk', up };

@@ -1,4 +1,4 @@
-// Migration 20 on a court one version older: simple re-derived for root 案 whose tree of linked cases (any depth) holds no first-instance case, kept by triggers up every chain, the figures those of the plain pass.
+// Migration 21 on a court one version older: simple re-derived for root 案 whose tree of linked cases (any depth) holds no first-instance case, kept by triggers up every chain, the figures those of the plain pass.
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -10,7 +10,7 @@ import { nextRowVersion } from '../../../electron/core/db/clock';
 import { sqlTallies } from '../../../electron/core/indicators/sqlTallies';
 import { preaggTallies } from '../../../electron/core/indicators/preaggTallies';
 import { fillMonths } from '../../../electron/core/db/migrations/0019-duration-year-tallies';
-import { DEEP_LINKS_VERSION, fillDeepLinkSimple } from '../../../electron/core/db/migrations/0020-deep-link-simple';
+import { DEEP_LINKS_VERSION, fillDeepLinkSimple } from '../../../electron/core/db/migrations/0021-deep-link-simple';
 import type { CaseRecord } from '../../../shared/cases/types';
 import { record, tempDir } from '../../helpers/tempDb';
 import { migrationsUpTo } from '../../helpers/migrationFixtures';
