@@ -79,7 +79,7 @@ function expectRefilled(db: Database): void {
   }
 }
 
-describe('migration 0020: the 案 whose whole tree of linked cases holds no first-instance case need no walk', () => {
+describe('migration 0021: the 案 whose whole tree of linked cases holds no first-instance case need no walk', () => {
   it('re-derives the old rows: chains of depth 1, 2 and 3 summed, a chain holding a 重审 民初 walked, figures those of the plain pass', () => {
     const file = olderCourt(CHAINS);
     const { db: old } = openDatabase(file, { migrations: migrationsUpTo(BEFORE) });
