@@ -9,8 +9,9 @@ import { forgetStockDays, materializeStockDay } from '../../electron/core/indica
 import { switchHolidayRoll } from '../../electron/core/deadlines/switchHolidayRoll';
 import { seedDatabase } from '../../electron/core/setup/seed';
 import { fillLinkMediationTallies, fillMonthTallies } from '../../electron/core/db/migrations/0017-link-mediation-tallies';
-import { fillDurationYears, fillLinkSimple, fillMonths } from '../../electron/core/db/migrations/0019-duration-year-tallies';
+import { fillDurationYears, fillMonths } from '../../electron/core/db/migrations/0019-duration-year-tallies';
 import { fillFlowYears } from '../../electron/core/db/migrations/0020-flow-year-tallies';
+import { fillDeepLinkSimple } from '../../electron/core/db/migrations/0021-deep-link-simple';
 import { InputError } from '../../electron/core/kernel/errors';
 import { addDays, daysBetween } from '../../shared/dates/calendar';
 import { EVENT_KINDS, type CaseRecord } from '../../shared/cases/types';
@@ -276,6 +277,27 @@ describe('property: after every random change, the pre-aggregation equals a reco
         t.db.prepare(`UPDATE cases SET origin_case_number = CASE WHEN ? THEN NULL WHEN ? THEN case_number ELSE (SELECT case_number FROM cases ORDER BY random() LIMIT 1) END
           WHERE id = (SELECT id FROM cases ORDER BY random() LIMIT 1)`).run(r.next() < 0.2 ? 1 : 0, r.next() < 0.1 ? 1 : 0);
       },
+      // Chains deeper than one link (民初 → 执 → 执异 → …): cases not first-instance hung under linked cases, the roots
+      // above re-derived (migration 21's simple holds for trees of any depth); a cycle now and then, when the case hung is above.
+      rawChainDeeper: () => {
+        const linked = t.db.prepare('SELECT case_number FROM cases WHERE origin_case_number IS NOT NULL ORDER BY id').pluck().all() as string[];
+        const loose = t.db.prepare("SELECT id FROM cases WHERE type_code NOT IN ('民初', '刑初', '行初') ORDER BY id").pluck().all() as number[];
+        if (!linked.length || !loose.length) return;
+        for (let i = 0; i < 3; i++) t.db.prepare('UPDATE cases SET origin_case_number = ? WHERE id = ?').run(r.pick(linked), r.pick(loose));
+      },
+      // A case inside a chain (it names one and is named): re-pointed or cut off, turned first-instance (a 重审) or back, moved.
+      rawChainMiddle: () => {
+        const middle = t.db.prepare(`SELECT id FROM cases c WHERE origin_case_number IS NOT NULL
+          AND EXISTS (SELECT 1 FROM cases d WHERE d.origin_case_number = c.case_number) ORDER BY id`).pluck().all() as number[];
+        if (!middle.length) return;
+        const id = r.pick(middle);
+        const kind = r.int(3);
+        if (kind === 0) {
+          const numbers = t.db.prepare('SELECT case_number FROM cases ORDER BY id').pluck().all() as string[];
+          t.db.prepare('UPDATE cases SET origin_case_number = ? WHERE id = ?').run(r.next() < 0.3 ? null : r.pick(numbers), id);
+        } else if (kind === 1) t.db.prepare('UPDATE cases SET type_code = ? WHERE id = ?').run(r.pick(['民初', '执', '执异']), id);
+        else t.db.prepare('UPDATE cases SET judge_id = ?, division_id = ? WHERE id = ?').run(r.pick(judges).id, r.pick(divisions), id);
+      },
       rawRenumber: () => {
         const c = r.pick(cases);
         const number = `（${c.filedOn.slice(0, 4)}）辽0421民初8${serial++}号`;
@@ -291,10 +313,16 @@ describe('property: after every random change, the pre-aggregation equals a reco
     };
     const names = Object.keys(actions);
     const scopes = scopesOf(t.db);
+    // The deepest tree summed unwalked (simple > 0) seen along the way: the property covers chains of several links.
+    const depthOf = t.db.prepare(`WITH RECURSIVE tree(case_number, depth) AS (SELECT case_number, 0 FROM tally_links WHERE simple > 0
+      UNION SELECT c.case_number, tree.depth + 1 FROM tree JOIN cases c ON c.origin_case_number = tree.case_number WHERE tree.depth < 20)
+      SELECT coalesce(max(depth), 0) FROM tree`).pluck();
+    let deepest = 0;
     for (let step = 0; step < 120; step++) {
       const name = r.pick(names);
       steps[name] = (steps[name] ?? 0) + 1;
       actions[name]();
+      deepest = Math.max(deepest, depthOf.get() as number);
       // A fresh period (its days kept now) and one ending on a day kept before the change (what the triggers kept current).
       expectSame(t.db, randomPeriod(r), r.pick(scopes), {}, `step ${step} (${name})`);
       const kept = t.db.prepare('SELECT day FROM tally_stock_days').pluck().all() as string[];
@@ -305,6 +333,7 @@ describe('property: after every random change, the pre-aggregation equals a reco
       }
     }
     for (const name of names) expect(steps[name], name).toBeGreaterThan(0);
+    expect(deepest).toBeGreaterThanOrEqual(3);
     // Finally the flow tables themselves against a rebuild from scratch.
     const flow = (sql: string) => t.db.prepare(sql).all();
     expectTablesRebuilt(t.db);
@@ -332,7 +361,7 @@ function expectTablesRebuilt(db: BetterSqlite3.Database): void {
     DELETE FROM tally_month; DELETE FROM tally_durations_month;`);
   try {
     fillLinkMediationTallies(db);
-    fillLinkSimple(db);
+    fillDeepLinkSimple(db);
     fillMonthTallies(db);
     // The triggers on the tables refilled are on here: migration 18's rows are emptied after them and filled anew.
     db.exec('DELETE FROM tally_durations_year; DELETE FROM tally_mediation_month; DELETE FROM tally_links_month; DELETE FROM tally_year;');

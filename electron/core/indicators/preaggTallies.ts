@@ -198,8 +198,9 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
   let reached = walk(false);
   if (reached.some((r) => r[3] >= WALK_DEPTH)) reached = walk(true);
   const links = reached.map(([seeds, own, n]) => ({ seeds: seeds.split(' ').map(pairOf), own: own === null ? null : pairOf(own), n }));
-  // The 案 whose linked cases are each reached from it alone and are no 案 (migration 19's simple): their count, unwalked.
-  // Read by filing month and edge days (migration 19's tally_links_month).
+  // The root 案 whose whole tree of linked cases holds no first-instance case, each case of it reached from that 案
+  // alone and no 案 (migration 21's simple): their count, unwalked. Read by filing month and edge days (tally_links_month).
+  // The walk above starts from the others only, found by the partial index tally_links_walk (simple = 0).
   const simpleRows = periodRows(db, { day: 'tally_links', month: 'tally_links_month', dayColumn: 'filed_on' }, ['simple'], p, 'lnk', true);
   const simple = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.simple) FROM (${simpleRows.sql}) c
     WHERE 1${where} GROUP BY c.judge_id, c.division_id HAVING sum(c.simple) > 0`).raw().all({ ...params, ...simpleRows.params }) as number[][];
