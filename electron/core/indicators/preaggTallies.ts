@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { prepared } from './statements';
 import type { CaseScope } from '../../../shared/accounts/roles';
-import { emptyTally, type Period, type Tally, type TallyCounter } from '../../../shared/indicators/formulas';
+import { emptyTally, TALLY_COUNTERS, type Period, type Tally } from '../../../shared/indicators/formulas';
 import type { GroupBy } from '../../../shared/indicators/api';
 import { KEY, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
 import { stockAt } from './stockDays';
@@ -253,10 +253,8 @@ function readDurations(db: Database, p: Period, where: string, params: Record<st
 const keyOf = (by: GroupBy | 'court', x: { judge: number; division: number }): GroupKey =>
   by === 'court' ? 0 : by === 'division' ? x.division : x.judge;
 
-/** The tally's plain counters, listed once rather than per call. */
-const COUNTERS = (Object.keys(emptyTally()) as Array<keyof Tally>).filter((k): k is TallyCounter => k !== 'durationCounts' && k !== 'age');
 function add(into: Tally, t: Tally): void {
-  for (const k of COUNTERS) into[k] += t[k];
+  for (const k of TALLY_COUNTERS) into[k] += t[k];
   t.age.forEach((n, i) => (into.age[i] += n));
 }
 

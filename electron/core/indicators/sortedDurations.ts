@@ -15,6 +15,8 @@ const SPARSE = 64;
  * rows for 118,000 values at 1M, and merge them per group and again for the court without writing a value out.
  */
 export function mergeCounted(lists: ReadonlyArray<readonly number[]>): Counted {
+  // One list already counted (a judge's group is one pair's list): copied, not counted again.
+  if (lists.length === 1 && isCounted(lists[0])) return lists[0].slice();
   let entries = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -30,8 +32,6 @@ export function mergeCounted(lists: ReadonlyArray<readonly number[]>): Counted {
     }
   }
   if (entries === 0) return [];
-  // One list already counted (a judge's group is one pair's list): copied, not counted again.
-  if (lists.length === 1 && isCounted(lists[0])) return lists[0].slice();
   if (!whole || max - min >= COUNTING_RANGE || entries * SPARSE < max - min) return addCounted(lists);
   const range = max - min + 1;
   if (scratch.length < range) scratch = new Float64Array(Math.max(range, 2 * scratch.length));
@@ -71,7 +71,5 @@ let scratch = new Float64Array(4096);
 
 /** addTallies (shared/indicators/formulas.ts) with the durations merged by mergeCounted: the same tally. */
 export function sumTallies(list: readonly Tally[]): Tally {
-  const sum = addTallies(list.map((t) => ({ ...t, durationCounts: [] })));
-  sum.durationCounts = mergeCounted(list.map((t) => t.durationCounts));
-  return sum;
+  return addTallies(list, mergeCounted);
 }
