@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshCourtDb } from '../helpers/tempDb';
 import { randomCourt, rng } from '../helpers/randomCourt';
+import { countValues } from '../helpers/countedValues';
 import { sqlDocketJudges, sqlTallies } from '../../electron/core/indicators/sqlTallies';
 import { emptyTally, type Period, type Tally } from '../../shared/indicators/formulas';
 import { AGE_BOUNDS } from '../../shared/indicators/catalogue';
@@ -25,6 +26,7 @@ interface Row {
 function reference(rows: Row[], p: Period, keyOf: (r: Row) => number | string, all: Row[] = rows): Map<number | string, Tally> {
   const out = new Map<number | string, Tally>();
   const judges = new Map<number | string, Set<number>>();
+  const durations = new Map<number | string, number[]>();
   const older = (filed: string, months: number) => addMonths(filed, months) < p.to;
   const byNumber = new Map<string, Row[]>();
   for (const r of all) if (r.origin_case_number) byNumber.set(r.origin_case_number, [...(byNumber.get(r.origin_case_number) ?? []), r]);
@@ -55,7 +57,8 @@ function reference(rows: Row[], p: Period, keyOf: (r: Row) => number | string, a
       t.resolvedExtended += n(r.closed_overdue !== null && extended);
       t.resolvedNormalOnTime += n(r.closed_overdue === 0 && !extended);
       t.durationSum += r.duration_days!;
-      t.durations.push(r.duration_days!);
+      if (!durations.has(k)) durations.set(k, []);
+      durations.get(k)!.push(r.duration_days!);
       t.firstResolved += n(first);
       t.firstByJudgmentOrRuling += n(first && ['判决', '裁定', '驳回起诉'].includes(r.closing_method!));
       t.firstAppealed += n(first && appealed);
@@ -101,7 +104,7 @@ function reference(rows: Row[], p: Period, keyOf: (r: Row) => number | string, a
     out.set(k, t);
   }
   for (const [k, t] of out) {
-    t.durations.sort((a, b) => a - b);
+    t.durationCounts = countValues(durations.get(k) ?? []);
     t.judges = judges.get(k)?.size ?? 0;
   }
   return out;

@@ -1,9 +1,14 @@
-// The formula step on hand-made tallies: every indicator of the catalogue, rounding, denominator 0, the month rule's cutoff.
+// The formula step on hand-made tallies: every indicator of the catalogue, rounding, denominator 0, median and p90 counted as written out, the month rule's cutoff.
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_IDS, INDICATORS } from '../../shared/indicators/catalogue';
-import { addTallies, computeIndicators, emptyTally, median, monthCutoff, percentile, ratio, roundedQuotient, type Tally } from '../../shared/indicators/formulas';
+import {
+  addCounted, addTallies, computeIndicators, countedAt, countedMedian, countedPercentile, countOf, emptyTally, median, monthCutoff, percentile, ratio,
+  roundedQuotient, type Tally,
+} from '../../shared/indicators/formulas';
 import { formatIndicator } from '../../shared/indicators/format';
 import { addDays, addMonths } from '../../shared/dates/calendar';
+import { rng } from '../helpers/randomCourt';
+import { countValues, writeOut } from '../helpers/countedValues';
 
 const P = { from: '2024-01-01', to: '2024-01-31' };
 const tally = (over: Partial<Tally>): Tally => ({ ...emptyTally(), ...over });
@@ -52,9 +57,62 @@ describe('median and the 90th percentile', () => {
     [[1, 2, 3], 2, 3],
     [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 5.5, 9],
     [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 6, 10],
-  ])('of %j: median %s, p90 %s', (xs, m, p) => {
+  ])('of %j: median %s, p90 %s, written out and counted', (xs, m, p) => {
     expect(median(xs)).toBe(m);
     expect(percentile(xs, 90)).toBe(p);
+    expect(countedMedian(countValues(xs))).toBe(m);
+    expect(countedPercentile(countValues(xs), 90)).toBe(p);
+  });
+
+  it.each<[string, number[], number | null, number | null]>([
+    ['none', [], null, null],
+    ['one value once', [7, 1], 7, 7],
+    ['one value many times', [7, 4], 7, 7],
+    ['two values, the middle between them', [3, 1, 8, 1], 5.5, 8],
+    ['an even count, the middle two in one run', [1, 1, 4, 2, 9, 1], 4, 9],
+    ['an even count, the middle two across runs (1 1 1 4 | 4 4 4 4)', [1, 3, 4, 5], 4, 4],
+    ['the middle two 2 and 5: 3.5', [2, 2, 5, 2], 3.5, 5],
+    ['the middle of 0 and 1: 0.5', [0, 1, 1, 1], 0.5, 1],
+    ['negatives (deducted days beyond a case’s length): (−3 + −2) / 2 = −2.5', [-3, 1, -2, 1], -2.5, -2],
+    ['p90 at a run boundary: ⌈0.9 × 10⌉ = 9th', [1, 9, 50, 1], 1, 1],
+    ['p90 just past it: ⌈0.9 × 11⌉ = 10th', [1, 9, 50, 2], 1, 50],
+  ])('counted, %s', (_what, c, m, p) => {
+    expect(countedMedian(c)).toBe(m);
+    expect(countedPercentile(c, 90)).toBe(p);
+    expect(median(writeOut(c))).toBe(m);
+    expect(percentile(writeOut(c), 90)).toBe(p);
+  });
+
+  it('are the same counted as written out, for random lists with ties and every percentile', () => {
+    const r = rng(2026);
+    for (let round = 0; round < 2000; round++) {
+      const spread = [1, 3, 30, 4000][r.int(4)];
+      const xs = Array.from({ length: r.int(round < 100 ? 4 : 60) }, () => r.int(spread) - (round % 7 === 0 ? 10 : 0)).sort((a, b) => a - b);
+      const c = countValues(xs);
+      expect(countOf(c)).toBe(xs.length);
+      expect(xs.map((_, i) => countedAt(c, i))).toEqual(xs);
+      expect(countedMedian(c), `${xs}`).toBe(median(xs));
+      for (const p of [0, 1, 10, 25, 50, 75, 90, 99, 100]) expect(countedPercentile(c, p), `p${p} of ${xs}`).toBe(percentile(xs, p));
+    }
+  });
+
+  it('a value past the end of a counted list is an error, not undefined', () => {
+    expect(() => countedAt([4, 2], 2)).toThrow(RangeError);
+  });
+});
+
+describe('adding counted lists', () => {
+  it('equals counting all the values written out, for random whole, negative, wide and fractional values (counts of 0 or less add none)', () => {
+    const r = rng(31);
+    for (let round = 0; round < 300; round++) {
+      const kind = r.int(4);
+      const value = () => (kind === 0 ? r.int(40) : kind === 1 ? r.int(400) - 200 : kind === 2 ? r.int(2 ** 30) : r.int(50) / 4);
+      const lists = Array.from({ length: r.int(6) }, () => Array.from({ length: r.int(30) }, () => [value(), r.int(6) - 1]).flat());
+      expect(addCounted(lists), `round ${round} kind ${kind}`).toEqual(countValues(lists.flatMap(writeOut)));
+    }
+    expect(addCounted([])).toEqual([]);
+    expect(addCounted([[5, 0], [7, -1]])).toEqual([]);
+    expect(addCounted([[3, 2, 1, 1], [1, 1, 2, 1]])).toEqual([1, 2, 2, 1, 3, 2]);
   });
 });
 
@@ -91,7 +149,7 @@ describe('every formula on a tally', () => {
   const t = tally({
     received: 40, receivedAdvanceSettled: 6, carriedOver: 10, resolved: 30, pending: 20,
     resolvedWithLimit: 28, resolvedOnTime: 25, resolvedExtended: 4, resolvedNormalOnTime: 22,
-    durationSum: 2_200, durations: [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10].sort((a, b) => a - b),
+    durationSum: 2_200, durationCounts: countValues([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10]),
     longPending12: 5, longPending18: 3, longPending36: 1, age: [8, 4, 3, 2, 2, 1], overduePending: 7,
     firstResolved: 20, firstByJudgmentOrRuling: 12, firstAppealed: 3, firstReversed: 1, firstRemanded: 2, firstNotAppealed: 17,
     civilResolved: 25, civilMediated: 8, civilWithdrawn: 5, preMediationClosed: 4, preMediationSettled: 3,
@@ -163,10 +221,10 @@ describe('denominator 0', () => {
 });
 
 describe('adding tallies', () => {
-  it('sums every counter and merges the durations in order', () => {
-    const a = tally({ received: 2, durations: [1, 5], durationSum: 6, age: [1, 0, 0, 0, 0, 2], enforcementClaimFen: 100 });
-    const b = tally({ received: 3, durations: [2, 9], durationSum: 11, age: [0, 1, 0, 0, 0, 0], enforcementClaimFen: 50 });
+  it('sums every counter and counts the durations together', () => {
+    const a = tally({ received: 2, durationCounts: [1, 1, 5, 2], durationSum: 11, age: [1, 0, 0, 0, 0, 2], enforcementClaimFen: 100 });
+    const b = tally({ received: 3, durationCounts: [2, 1, 5, 1, 9, 1], durationSum: 16, age: [0, 1, 0, 0, 0, 0], enforcementClaimFen: 50 });
     const s = addTallies([a, b]);
-    expect(s).toMatchObject({ received: 5, durations: [1, 2, 5, 9], durationSum: 17, age: [1, 1, 0, 0, 0, 2], enforcementClaimFen: 150 });
+    expect(s).toMatchObject({ received: 5, durationCounts: [1, 1, 2, 1, 5, 3, 9, 1], durationSum: 27, age: [1, 1, 0, 0, 0, 2], enforcementClaimFen: 150 });
   });
 });

@@ -70,7 +70,7 @@ describe('median, range and change', () => {
 });
 
 describe('figures', () => {
-  const v = computeIndicators({ ...emptyTally(), resolved: 8, received: 10, resolvedWithLimit: 8, resolvedOnTime: 7, caseCount: 4, itemCount: 5, durationSum: 80, durations: [5, 10, 20, 45], judges: 2 }, { from: '2026-01-01', to: '2026-01-31' });
+  const v = computeIndicators({ ...emptyTally(), resolved: 8, received: 10, resolvedWithLimit: 8, resolvedOnTime: 7, caseCount: 4, itemCount: 5, durationSum: 80, durationCounts: [5, 1, 10, 1, 20, 1, 45, 1], judges: 2 }, { from: '2026-01-01', to: '2026-01-31' });
 
   it('every indicator is in exactly one group, and writes its value in its unit', () => {
     expect(INDICATOR_GROUPS.flatMap((g) => g.ids).sort()).toEqual([...INDICATOR_IDS].sort());

@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { prepared } from './statements';
 import type { CaseScope } from '../../../shared/accounts/roles';
-import { emptyTally, type Period, type Tally } from '../../../shared/indicators/formulas';
+import { emptyTally, TALLY_COUNTERS, type Period, type Tally } from '../../../shared/indicators/formulas';
 import type { GroupBy } from '../../../shared/indicators/api';
 import { KEY, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type TallyFilter } from './sqlTallies';
 import { stockAt } from './stockDays';
@@ -42,7 +42,10 @@ interface Pair {
   /** Has 先行调解 that ended in the period: the plain pass sees the group too. */
   mediation: boolean;
   t: Tally;
-  /** Durations of the resolved cases as flat (duration, count) pairs, unordered (t.durations stays empty): groups merge them in order (mergeCounted). */
+  /**
+   * Durations of the resolved cases, counted (formulas.Counted), once per pair: kept with the pair figures, so a
+   * group of one pair (a judge's) copies it and other groups merge a few lists (mergeCounted). t.durationCounts stays empty.
+   */
   durations: number[];
 }
 
@@ -153,6 +156,8 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
     x.docket = x.t.carriedOver + x.t.received > 0;
   }
   readDurations(db, p, where, params, pair);
+  // Read as (duration, count) rows in no order, a duration again from each month or day row: counted once here.
+  for (const x of out.values()) if (x.durations.length) x.durations = mergeCounted([x.durations]);
   // 先行调解 and the 案 with linked cases from migration 17's tables, kept by the same triggers.
   const pairOf = (k: string) => {
     const [judge, division] = k.split('/').map(Number);
@@ -249,10 +254,8 @@ function readDurations(db: Database, p: Period, where: string, params: Record<st
 const keyOf = (by: GroupBy | 'court', x: { judge: number; division: number }): GroupKey =>
   by === 'court' ? 0 : by === 'division' ? x.division : x.judge;
 
-/** The tally's plain counters, listed once rather than per call. */
-const COUNTERS = (Object.keys(emptyTally()) as Array<keyof Tally>).filter((k): k is Exclude<keyof Tally, 'durations' | 'age'> => k !== 'durations' && k !== 'age');
 function add(into: Tally, t: Tally): void {
-  for (const k of COUNTERS) into[k] += t[k];
+  for (const k of TALLY_COUNTERS) into[k] += t[k];
   t.age.forEach((n, i) => (into.age[i] += n));
 }
 
@@ -285,8 +288,8 @@ export function preaggTallies(db: Database, p: Period, scope: CaseScope, f: Tall
   }
   for (const [k, t] of out) {
     t.judges = judges.get(k)?.size ?? 0;
-    // Ascending, as the formulas want.
-    t.durations = mergeCounted(durations.get(k)!);
+    // Counted per value, ascending, as the formulas want: no value written out.
+    t.durationCounts = mergeCounted(durations.get(k)!);
   }
   return out;
 }

@@ -246,7 +246,7 @@ export function mediationSql(by: GroupBy | 'court' | typeof PAIR, extra: string[
 
 /**
  * Per-group tallies of one period from the cases table: the reference source of the formulas. Counts and sums in
- * one GROUP BY pass; the resolved cases' durations in a second, ordered pass (median and p90 need them); 件 of
+ * one GROUP BY pass; the resolved cases' durations counted per value in a second pass (median and p90 need them); 件 of
  * 案-件比 by following 原审案号 links from the period's first-instance cases (a recursive query, cycles stopped by
  * UNION). Linked cases count whoever holds them and whenever they were filed: they are what the 案 became.
  */
@@ -273,10 +273,11 @@ export function sqlTallies(db: Database, p: Period, scope: CaseScope, f: TallyFi
     t.advanceMediationEnded = ended;
     t.advanceMediationSettled = settled;
   }
-  const where = ['c.closed_on BETWEEN @from AND @to', ...w.clauses].join(' AND ');
-  const durations = db.prepare(`SELECT ${KEY[by]} AS k, c.duration_days AS d FROM cases c WHERE ${where}`).raw().all(params) as Array<[GroupKey, number | null]>;
-  for (const [k, d] of durations) if (d !== null) tally(k).durations.push(d);
-  for (const t of out.values()) t.durations.sort((a, b) => a - b);
+  // Counted per group and value, in ascending order of value: each group's list comes out counted and ascending.
+  const where = ['c.closed_on BETWEEN @from AND @to', 'c.duration_days IS NOT NULL', ...w.clauses].join(' AND ');
+  const durations = db.prepare(`SELECT ${KEY[by]} AS k, c.duration_days AS d, count(*) FROM cases c WHERE ${where}
+    GROUP BY k, d ORDER BY d`).raw().all(params) as Array<[GroupKey, number, number]>;
+  for (const [k, d, n] of durations) tally(k).durationCounts.push(d, n);
   const items = itemCounts(db, by, w.clauses, params);
   for (const [k, n] of items) tally(k).itemCount = n;
   return out;
