@@ -10,7 +10,7 @@ import { switchHolidayRoll } from '../../electron/core/deadlines/switchHolidayRo
 import { seedDatabase } from '../../electron/core/setup/seed';
 import { fillLinkMediationTallies, fillMonthTallies } from '../../electron/core/db/migrations/0017-link-mediation-tallies';
 import { fillDurationYears, fillLinkSimple, fillMonths } from '../../electron/core/db/migrations/0019-duration-year-tallies';
-import { fillAdvanceMonths } from '../../electron/core/db/migrations/0020-advance-month-tallies';
+import { fillAdvanceMonths } from '../../electron/core/db/migrations/0022-advance-month-tallies';
 import { advanceRows } from '../../electron/core/indicators/advanceRows';
 import { InputError } from '../../electron/core/kernel/errors';
 import { addDays, daysBetween } from '../../shared/dates/calendar';

@@ -1,4 +1,4 @@
-// "Received and settled by `to`" read from migration 20's month rows against the plain pass: cases filed on the period's and the months' edges, 先行调解 ending before, on and after `to`, every scope and grouping, and each of the read's three ways.
+// "Received and settled by `to`" read from migration 22's month rows against the plain pass: cases filed on the period's and the months' edges, 先行调解 ending before, on and after `to`, every scope and grouping, and each of the read's three ways.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshCourtDb, record } from '../helpers/tempDb';
 import { DIVISIONS } from '../helpers/randomCourt';

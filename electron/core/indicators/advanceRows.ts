@@ -1,4 +1,4 @@
-// The rows of "received in the period, its 先行调解 ended settled by `to`" (SETTLED_BY_TO): from migration 20's month rows when few cases settled after `to`, else from tally_advance's day rows.
+// The rows of "received in the period, its 先行调解 ended settled by `to`" (SETTLED_BY_TO): from migration 22's month rows when few cases settled after `to`, else from tally_advance's day rows.
 import type { Database } from 'better-sqlite3';
 import { prepared } from './statements';
 import { periodRows } from './monthRows';

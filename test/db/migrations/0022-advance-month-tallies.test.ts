@@ -1,4 +1,4 @@
-// Migration 20 on a court one version older with 先行调解: tally_advance's month rows filled as a rebuild would and kept by triggers in the writer's transaction, the ending-day index, the figures those of the plain pass.
+// Migration 22 on a court one version older with 先行调解: tally_advance's month rows filled as a rebuild would and kept by triggers in the writer's transaction, the ending-day index, the figures those of the plain pass.
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -10,7 +10,7 @@ import { nextRowVersion } from '../../../electron/core/db/clock';
 import { sqlTallies } from '../../../electron/core/indicators/sqlTallies';
 import { preaggTallies } from '../../../electron/core/indicators/preaggTallies';
 import { advanceRows } from '../../../electron/core/indicators/advanceRows';
-import { ADVANCE_MONTH_VERSION, fillAdvanceMonths } from '../../../electron/core/db/migrations/0020-advance-month-tallies';
+import { ADVANCE_MONTH_VERSION, fillAdvanceMonths } from '../../../electron/core/db/migrations/0022-advance-month-tallies';
 import { addDays } from '../../../shared/dates/calendar';
 import { tempDir } from '../../helpers/tempDb';
 import { migrationsUpTo } from '../../helpers/migrationFixtures';
@@ -73,7 +73,7 @@ function expectSame(db: BetterSqlite3.Database, label: string): void {
   }
 }
 
-describe('migration 0020: month rows of tally_advance', () => {
+describe('migration 0022: month rows of tally_advance', () => {
   it('fills them as a rebuild would, adds the ending-day index, and the figures equal the plain pass', () => {
     const db = open(olderCourt());
     expect(db.pragma('user_version', { simple: true })).toBe(ADVANCE_MONTH_VERSION);
