@@ -12,6 +12,8 @@ import { fillLinkMediationTallies, fillMonthTallies } from '../../electron/core/
 import { fillDurationYears, fillMonths } from '../../electron/core/db/migrations/0019-duration-year-tallies';
 import { fillFlowYears } from '../../electron/core/db/migrations/0020-flow-year-tallies';
 import { fillDeepLinkSimple } from '../../electron/core/db/migrations/0021-deep-link-simple';
+import { fillAdvanceMonths } from '../../electron/core/db/migrations/0022-advance-month-tallies';
+import { advanceRows } from '../../electron/core/indicators/advanceRows';
 import { InputError } from '../../electron/core/kernel/errors';
 import { addDays, daysBetween } from '../../shared/dates/calendar';
 import { EVENT_KINDS, type CaseRecord } from '../../shared/cases/types';
@@ -31,6 +33,9 @@ function scopesOf(db: BetterSqlite3.Database): CaseScope[] {
 
 /** Every grouping and a judge filter, for one period and scope: the two sources must agree exactly. */
 function expectSame(db: BetterSqlite3.Database, p: Period, scope: CaseScope, f: TallyFilter = {}, label = ''): void {
+  const sql = advanceRows(db, p, 'x').sql;
+  const way = sql.includes('settled_on <=') ? 'day rows' : sql.includes('settled_on >') ? 'month rows less the rows after to' : 'month rows';
+  advanceWays[way] = (advanceWays[way] ?? 0) + 1;
   for (const by of BY) {
     expect(preaggTallies(db, p, scope, f, by), `${label} ${p.from}…${p.to} ${JSON.stringify(scope)} ${by}`).toEqual(sqlTallies(db, p, scope, f, by));
   }
@@ -44,6 +49,8 @@ function randomPeriod(r: ReturnType<typeof rng>): Period {
 
 let t: Court;
 let cases: CaseRecord[];
+/** How often expectSame saw each way of reading "received and settled by `to`" (advanceRows.ts). */
+const advanceWays: Record<string, number> = {};
 
 beforeAll(() => {
   t = freshCourtDb();
@@ -58,6 +65,11 @@ beforeAll(() => {
       const ended = r.next() < 0.8 ? addDays(c.filed_on, 1 + r.int(40)) : null;
       mediation.run(c.id, addDays(c.filed_on, 1), ended, ended ? r.pick(['调解成功', '撤诉', '当场履行', '调解不成转审理']) : null);
     }
+  }
+  // And of other cases (SETTLED_BY_TO counts any received case): enough that a period ending in the first years has
+  // more than LATE_ROWS endings after it and reads the day rows, and a later one month rows less the few after it.
+  for (const c of t.db.prepare("SELECT id, filed_on FROM cases WHERE type_code <> '民初'").all() as Array<{ id: number; filed_on: string }>) {
+    if (r.next() < 0.4) mediation.run(c.id, c.filed_on, addDays(c.filed_on, r.int(60)), r.pick(['调解成功', '撤诉', '调解不成转审理']));
   }
 });
 afterAll(() => t.close());
@@ -162,6 +174,7 @@ describe('pre-aggregated tallies equal the plain SQL pass', () => {
 describe('property: after every random change, the pre-aggregation equals a recomputation from scratch', () => {
   it('random registrations, edits, closings, reopenings, events, holiday-roll switches, raw updates and deletes', () => {
     const r = rng(424242);
+    for (const k of Object.keys(advanceWays)) delete advanceWays[k];
     const ctx = { actor: 'tester', today: TODAY };
     const judges = t.db.prepare('SELECT id, division_id FROM staff WHERE id IN (SELECT judge_id FROM cases)').all() as Array<{ id: number; division_id: number }>;
     const divisions = t.db.prepare('SELECT id FROM divisions').pluck().all() as number[];
@@ -334,6 +347,8 @@ describe('property: after every random change, the pre-aggregation equals a reco
     }
     for (const name of names) expect(steps[name], name).toBeGreaterThan(0);
     expect(deepest).toBeGreaterThanOrEqual(3);
+    // Random 先行调解 endings fall after some periods' `to`: each way of reading them was checked, several times.
+    for (const way of ['day rows', 'month rows less the rows after to', 'month rows']) expect(advanceWays[way], way).toBeGreaterThan(5);
     // Finally the flow tables themselves against a rebuild from scratch.
     const flow = (sql: string) => t.db.prepare(sql).all();
     expectTablesRebuilt(t.db);
@@ -355,6 +370,7 @@ function expectTablesRebuilt(db: BetterSqlite3.Database): void {
     mediationMonth: db.prepare('SELECT * FROM tally_mediation_month WHERE ended <> 0 OR settled <> 0').raw().all(),
     linksMonth: db.prepare('SELECT * FROM tally_links_month WHERE simple <> 0').raw().all(),
     flowYear: db.prepare('SELECT * FROM tally_year').raw().all().filter((r) => (r as number[]).slice(3).some((v) => v !== 0)),
+    advanceMonth: db.prepare('SELECT * FROM tally_advance_month WHERE n <> 0').raw().all(),
   });
   const kept = read();
   db.exec(`SAVEPOINT rebuild; DELETE FROM tally_mediation; DELETE FROM tally_advance; DELETE FROM tally_links;
@@ -363,11 +379,12 @@ function expectTablesRebuilt(db: BetterSqlite3.Database): void {
     fillLinkMediationTallies(db);
     fillDeepLinkSimple(db);
     fillMonthTallies(db);
-    // The triggers on the tables refilled are on here: migration 18's rows are emptied after them and filled anew.
-    db.exec('DELETE FROM tally_durations_year; DELETE FROM tally_mediation_month; DELETE FROM tally_links_month; DELETE FROM tally_year;');
+    // The triggers on the tables refilled are on here: the later migrations' rows are emptied after them and filled anew.
+    db.exec('DELETE FROM tally_durations_year; DELETE FROM tally_mediation_month; DELETE FROM tally_links_month; DELETE FROM tally_year; DELETE FROM tally_advance_month;');
     fillDurationYears(db);
     fillMonths(db);
     fillFlowYears(db);
+    fillAdvanceMonths(db);
     expect(kept).toEqual(read());
   } finally {
     db.exec('ROLLBACK TO rebuild; RELEASE rebuild');
@@ -381,6 +398,9 @@ describe('bulk loads rebuild the tallies once, with the triggers off during the 
       materializeStockDay(d.db, '2026-06-30');
       seedDatabase(d.db, d.store, { cases: 3000, seed: 7, today: '2026-11-23', actor: 'tester', threads: 'thread' });
       expect(d.db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'cases_tally_%'").pluck().get()).toBe(10);
+      // Those keeping the month rows of tally_advance too (dropped during the load, as the seed's 先行调解 write it).
+      expect(d.db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tally_advance'").pluck().get()).toBe(3);
+      expect(d.db.prepare('SELECT count(*) FROM tally_advance_month').pluck().get()).toBeGreaterThan(0);
       expectTablesRebuilt(d.db);
       expect(d.db.prepare('SELECT sum(received) FROM tally_day').pluck().get()).toBe(3000);
       const r = rng(3);

@@ -8,6 +8,7 @@ import { KEY, PAIR, sqlDocketJudges, sqlTallies, whereOf, type GroupKey, type Ta
 import { stockAt } from './stockDays';
 import { mergeCounted } from './sortedDurations';
 import { durationRows, periodRows, yearRows } from './monthRows';
+import { advanceRows } from './advanceRows';
 import { eachPacked } from './packedText';
 
 /** The tally_day columns and the Tally counters they fill. */
@@ -173,9 +174,10 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
     x.t.advanceMediationEnded = ended;
     x.t.advanceMediationSettled = settled;
   }
-  // A received case whose 先行调解 ended settled by `to` (SETTLED_BY_TO).
-  const advance = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.n) FROM tally_advance c
-    WHERE c.filed_on BETWEEN @from AND @to AND c.settled_on <= @to${where} GROUP BY c.judge_id, c.division_id`).raw().all(params) as number[][];
+  // A received case whose 先行调解 ended settled by `to` (SETTLED_BY_TO): by filing month when few settled after `to` (advanceRows.ts).
+  const settledRows = advanceRows(db, p, 'adv');
+  const advance = prepared(db, `SELECT c.judge_id, c.division_id, sum(c.n) FROM (${settledRows.sql}) c
+    WHERE 1${where} GROUP BY c.judge_id, c.division_id`).raw().all({ ...params, ...settledRows.params }) as number[][];
   for (const [judge, division, n] of advance) if (n) pair(judge, division).t.receivedAdvanceSettled = n;
   // 件: each pair's 案 are its received first-instance cases (caseCount, disjoint, so they add up), and the cases
   // reached from the 案 that have a linked case (tally_links), deduplicated per group on rollup.
