@@ -67,7 +67,8 @@ export interface DurationParts {
  * outside the period (the last 365 days: this year so far, since nothing closes after today). Of the other edge
  * years, every month inside the period as its month object, and an edge month when the day table has no row of it
  * outside; the rest are day rows (judge_id, division_id, duration, n) of the days inside, as periodRows' edges without
- * subtract. A year at 1M is then 60 year objects, a month of them and a week of day rows instead of 13,200 year rows.
+ * subtract. The last 365 days at 1M are then 60 year objects, 60 month objects and a week of day rows (2,200) instead
+ * of 13,200 year rows, 5,100 month rows and the week.
  */
 export function durationRows(db: Database, p: Period, prefix: string): DurationParts {
   const outside = prepared(db, 'SELECT 1 FROM tally_durations WHERE (day >= ? AND day < ?) OR (day > ? AND day <= ?) LIMIT 1');
