@@ -1,4 +1,4 @@
-// A period's rows from a day table and its month table (migration 17): whole months as month rows, the edges as day rows.
+// A period's rows from a day table and its month table (migration 17), and its durations from migration 20's count objects: whole months (and years) as their rows, the edges as day rows.
 import type { Database } from 'better-sqlite3';
 import { prepared } from './statements';
 import { addDays, addMonths, daysBetween, daysInMonth, maxDate, minDate } from '../../../shared/dates/calendar';
