@@ -10,7 +10,7 @@ import { switchHolidayRoll } from '../../electron/core/deadlines/switchHolidayRo
 import { seedDatabase } from '../../electron/core/setup/seed';
 import { fillLinkMediationTallies, fillMonthTallies } from '../../electron/core/db/migrations/0017-link-mediation-tallies';
 import { fillLinkSimple, fillMonths } from '../../electron/core/db/migrations/0019-duration-year-tallies';
-import { fillDurationCounts } from '../../electron/core/db/migrations/0020-duration-counts';
+import { fillDurationCounts } from '../../electron/core/db/migrations/0023-duration-counts';
 import { countRows } from '../helpers/durationCounts';
 import { InputError } from '../../electron/core/kernel/errors';
 import { addDays, addMonths as addMonthsOf, daysBetween } from '../../shared/dates/calendar';
@@ -43,7 +43,7 @@ function randomPeriod(r: ReturnType<typeof rng>): Period {
 }
 
 /**
- * A period on the bounds of the durations' count objects (migration 20): whole years, a year to date, the last 365
+ * A period on the bounds of the durations' count objects (migration 23): whole years, a year to date, the last 365
  * days, whole months, and spans with a month or year edge a few days in.
  */
 function alignedPeriod(r: ReturnType<typeof rng>): Period {

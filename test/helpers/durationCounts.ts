@@ -1,4 +1,4 @@
-// Test helper: migration 20's count objects of the durations as rows, to compare with the row tables and with a refill.
+// Test helper: migration 23's count objects of the durations as rows, to compare with the row tables and with a refill.
 import type { Database } from 'better-sqlite3';
 
 /**

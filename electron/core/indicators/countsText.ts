@@ -3,7 +3,7 @@
 /**
  * The entries of `text` as flat pairs [duration, count, duration, count, …], in the text's order. JSON.parse of a
  * year's 120 objects at 1M (18,000 integer keys) and a walk over their keys took 3–8 ms; scanning the characters
- * takes a tenth of that. SQLite writes the objects of migration 20 with integer keys and counts and no spaces; any
+ * takes a tenth of that. SQLite writes the objects of migration 23 with integer keys and counts and no spaces; any
  * other text (a duration written by hand as 1.5) is read with JSON.parse instead, to the same pairs.
  */
 export function countPairs(text: string): number[] {

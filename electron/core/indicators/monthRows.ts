@@ -1,4 +1,4 @@
-// A period's rows from a day table and its month table (migration 17), and its durations from migration 20's count objects: whole months (and years) as their rows, the edges as day rows.
+// A period's rows from a day table and its month table (migration 17), and its durations from migration 23's count objects: whole months (and years) as their rows, the edges as day rows.
 import type { Database } from 'better-sqlite3';
 import { prepared } from './statements';
 import { addDays, addMonths, daysBetween, daysInMonth, maxDate, minDate } from '../../../shared/dates/calendar';
@@ -54,7 +54,7 @@ export function periodRows(db: Database, table: { day: string; month: string; da
 
 /** The durations of a period in two reads (SQL and the parameters of both). */
 export interface DurationParts {
-  /** Rows (judge_id, division_id, counts) of migration 20's count objects (JSONB) of whole years and months, or null. */
+  /** Rows (judge_id, division_id, counts) of migration 23's count objects (JSONB) of whole years and months, or null. */
   counts: string | null;
   /** Rows (judge_id, division_id, duration, n) of the edge days, or null. */
   days: string | null;
@@ -62,7 +62,7 @@ export interface DurationParts {
 }
 
 /**
- * The durations of `p`, read from migration 20's count objects, one row per (judge, division) holding the counts by
+ * The durations of `p`, read from migration 23's count objects, one row per (judge, division) holding the counts by
  * duration: every year inside the period as its year object, and an edge year too when the day table has no row of it
  * outside the period (the last 365 days: this year so far, since nothing closes after today). Of the other edge
  * years, every month inside the period as its month object, and an edge month when the day table has no row of it

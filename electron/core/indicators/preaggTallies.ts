@@ -210,7 +210,7 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
 
 /*
  * The durations of whole years and months come as one row per (judge, division) holding its counts by duration
- * (migration 20: the last 365 days at 1M are 120 rows, 1.5 ms with the edge days where 13,200 year rows and 5,100
+ * (migration 23: the last 365 days at 1M are 120 rows, 1.5 ms with the edge days where 13,200 year rows and 5,100
  * month rows were 8 ms), their text scanned here (countPairs). The edge days are rows of the durations table, nearly
  * a row per resolved case (a week at 1M: 2,200): grouped in SQL and handed over as rows they would cost a sort and an
  * array per row; they come as one text, a number per row packing judge, division, duration and count (text of four

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { fillFlowTallies } from '../db/migrations/0012-tallies';
 import { fillLinkMediationTallies, fillMonthTallies } from '../db/migrations/0017-link-mediation-tallies';
 import { fillLinkSimple, fillMonths } from '../db/migrations/0019-duration-year-tallies';
-import { fillDurationCounts } from '../db/migrations/0020-duration-counts';
+import { fillDurationCounts } from '../db/migrations/0023-duration-counts';
 import { forgetStockDays } from './stockDays';
 
 /** The triggers a bulk load drops: those on cases that keep the tallies, and those that keep the month and year rows. */
@@ -13,7 +13,7 @@ const TRIGGERS = `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'
 /**
  * Runs fn (inside the caller's transaction) with the triggers on cases that keep the indicator tallies dropped,
  * then rebuilds every tally table from the whole cases table with the fills of the migrations whose rules are in
- * force (migration 12's flow, migration 17's 先行调解, links and month rows, migration 19's simple and month rows of 先行调解 and simple, migration 20's counts of the durations by month and year) and recreates the triggers from their
+ * force (migration 12's flow, migration 17's 先行调解, links and month rows, migration 19's simple and month rows of 先行调解 and simple, migration 23's counts of the durations by month and year) and recreates the triggers from their
  * stored SQL. Kept stock days are dropped: they come back on the next read. Per row the triggers cost the seed as
  * much again as the load itself; the rebuild is a few GROUP BY passes. For loads that at least double the table
  * (the seed, a large import into a young court), like withBulkLoad's indexes.

@@ -1,9 +1,9 @@
-// Migration 20: the durations of a month and of a year as one row per (judge, division), an object of counts by duration kept by triggers, replacing migration 19's year rows (one per duration).
+// Migration 23: the durations of a month and of a year as one row per (judge, division), an object of counts by duration kept by triggers, replacing migration 19's year rows (one per duration).
 import type { Database } from 'better-sqlite3';
 import type { Migration } from './types';
 
 /** The number of this migration, written once: its test and the renumbering at a merge read it from here. */
-export const DURATION_COUNTS_VERSION = 20;
+export const DURATION_COUNTS_VERSION = 23;
 
 /*
  * Literal SQL built by functions local to this file (never the live code's constants), so the migration keeps doing
@@ -91,4 +91,4 @@ export function fillDurationCounts(db: Database): void {
   `);
 }
 
-export const migration0020: Migration = { version: DURATION_COUNTS_VERSION, name: 'the durations of a month and a year as counts per (judge, division), kept by triggers', up };
+export const migration0023: Migration = { version: DURATION_COUNTS_VERSION, name: 'the durations of a month and a year as counts per (judge, division), kept by triggers', up };

@@ -1,4 +1,4 @@
-// Migration 20 on a court one version older: the durations' count objects by month and year filled as a rebuild would and equal to the row tables, migration 19's year rows gone, every trigger path keeping them, the figures those of the plain pass.
+// Migration 23 on a court one version older: the durations' count objects by month and year filled as a rebuild would and equal to the row tables, migration 19's year rows gone, every trigger path keeping them, the figures those of the plain pass.
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -10,7 +10,7 @@ import { nextRowVersion } from '../../../electron/core/db/clock';
 import { sqlTallies } from '../../../electron/core/indicators/sqlTallies';
 import { preaggTallies } from '../../../electron/core/indicators/preaggTallies';
 import { durationRows } from '../../../electron/core/indicators/monthRows';
-import { DURATION_COUNTS_VERSION, fillDurationCounts } from '../../../electron/core/db/migrations/0020-duration-counts';
+import { DURATION_COUNTS_VERSION, fillDurationCounts } from '../../../electron/core/db/migrations/0023-duration-counts';
 import { tempDir } from '../../helpers/tempDb';
 import { migrationsUpTo } from '../../helpers/migrationFixtures';
 import { randomCourt } from '../../helpers/randomCourt';
@@ -62,7 +62,7 @@ function expectSame(db: BetterSqlite3.Database, periods: Array<{ from: string; t
   }
 }
 
-describe('migration 0020: the durations as count objects per (judge, division) by month and year', () => {
+describe('migration 0023: the durations as count objects per (judge, division) by month and year', () => {
   it('fills them from the month rows as a rebuild would, drops the year rows, and the figures equal the plain pass', () => {
     const { file, yearRows } = olderCourt();
     const db = open(file);
