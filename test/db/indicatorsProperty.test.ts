@@ -1,9 +1,10 @@
-// The SQL tally pass against a recomputation from scratch in plain JS (row by row, the spec's words), on random courts and periods.
+// The SQL tally pass and the pre-aggregated one against a recomputation from scratch in plain JS (row by row, the spec's words), on random courts and periods.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshCourtDb } from '../helpers/tempDb';
 import { randomCourt, rng } from '../helpers/randomCourt';
 import { countValues } from '../helpers/countedValues';
 import { sqlDocketJudges, sqlTallies } from '../../electron/core/indicators/sqlTallies';
+import { preaggTallies } from '../../electron/core/indicators/preaggTallies';
 import { emptyTally, type Period, type Tally } from '../../shared/indicators/formulas';
 import { AGE_BOUNDS } from '../../shared/indicators/catalogue';
 import { addDays, addMonths } from '../../shared/dates/calendar';
@@ -148,6 +149,9 @@ describe('the SQL tally pass equals a recomputation from scratch', () => {
     expect(sqlDocketJudges(t.db, p, scope, {})).toBe(court.judges);
     const byJudge = Object.fromEntries(sqlTallies(t.db, p, scope, {}, 'judge'));
     expect(byJudge).toEqual(Object.fromEntries(reference(inScope, p, (x) => x.judge_id, rows)));
+    // The pre-aggregated tables (month and year count objects of the durations among them) give the same.
+    expect(preaggTallies(t.db, p, scope, {}, 'court').get(0) ?? emptyTally()).toEqual(court);
+    expect(Object.fromEntries(preaggTallies(t.db, p, scope, {}, 'judge'))).toEqual(byJudge);
     const byStage = Object.fromEntries(sqlTallies(t.db, p, scope, {}, 'stage'));
     expect(byStage).toEqual(Object.fromEntries(reference(inScope, p, (x) => x.type_code, rows)));
   });

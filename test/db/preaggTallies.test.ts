@@ -9,13 +9,15 @@ import { forgetStockDays, materializeStockDay } from '../../electron/core/indica
 import { switchHolidayRoll } from '../../electron/core/deadlines/switchHolidayRoll';
 import { seedDatabase } from '../../electron/core/setup/seed';
 import { fillLinkMediationTallies, fillMonthTallies } from '../../electron/core/db/migrations/0017-link-mediation-tallies';
-import { fillDurationYears, fillMonths } from '../../electron/core/db/migrations/0019-duration-year-tallies';
+import { fillMonths } from '../../electron/core/db/migrations/0019-duration-year-tallies';
 import { fillFlowYears } from '../../electron/core/db/migrations/0020-flow-year-tallies';
 import { fillDeepLinkSimple } from '../../electron/core/db/migrations/0021-deep-link-simple';
 import { fillAdvanceMonths } from '../../electron/core/db/migrations/0022-advance-month-tallies';
 import { advanceRows } from '../../electron/core/indicators/advanceRows';
+import { fillDurationCounts } from '../../electron/core/db/migrations/0023-duration-counts';
+import { countRows } from '../helpers/durationCounts';
 import { InputError } from '../../electron/core/kernel/errors';
-import { addDays, daysBetween } from '../../shared/dates/calendar';
+import { addDays, addMonths as addMonthsOf, daysBetween } from '../../shared/dates/calendar';
 import { EVENT_KINDS, type CaseRecord } from '../../shared/cases/types';
 import type { Period } from '../../shared/indicators/formulas';
 import type { CaseScope } from '../../shared/accounts/roles';
@@ -45,6 +47,22 @@ function expectSame(db: BetterSqlite3.Database, p: Period, scope: CaseScope, f: 
 function randomPeriod(r: ReturnType<typeof rng>): Period {
   const from = addDays('2021-01-01', r.int(daysBetween('2021-01-01', TODAY) + 1));
   return { from, to: addDays(from, r.pick([0, 6, 30, 90, 365, r.int(900)])) };
+}
+
+/**
+ * A period on the bounds of the durations' count objects (migration 23): whole years, a year to date, the last 365
+ * days, whole months, and spans with a month or year edge a few days in.
+ */
+function alignedPeriod(r: ReturnType<typeof rng>): Period {
+  const y = 2021 + r.int(4);
+  const m = String(1 + r.int(12)).padStart(2, '0');
+  const start = `${y}-${m}-01`;
+  const shapes: Period[] = [
+    { from: `${y}-01-01`, to: `${y}-12-31` }, { from: `${y}-01-01`, to: `${y + r.int(3)}-12-31` }, { from: `${y}-01-01`, to: addDays(`${y}-01-01`, r.int(365)) },
+    { from: addDays(TODAY, -364), to: TODAY }, { from: start, to: addDays(addMonthsOf(start, 1 + r.int(5)), -1) },
+    { from: addDays(start, r.int(10)), to: addDays(addMonthsOf(start, 1 + r.int(14)), -1 - r.int(10)) }, { from: addDays(`${y}-01-01`, -r.int(20)), to: addDays(`${y}-12-31`, r.int(20)) },
+  ];
+  return r.pick(shapes);
 }
 
 let t: Court;
@@ -244,6 +262,10 @@ describe('property: after every random change, the pre-aggregation equals a reco
         t.db.prepare(`UPDATE cases SET closed_on = max(filed_on, ?), closing_method = '调解', duration_days = ?, closed_overdue = ?
           WHERE id = (SELECT id FROM cases WHERE closed_on IS NULL ORDER BY random() LIMIT 1)`).run(addDays(TODAY, -r.int(300)), r.int(400), r.pick([0, 1, null]));
       },
+      rawDuration: () => {
+        // A closed case's duration corrected: its count moves to another key of the same objects.
+        t.db.prepare('UPDATE cases SET duration_days = ? WHERE id = (SELECT id FROM cases WHERE closed_on IS NOT NULL ORDER BY random() LIMIT 1)').run(r.int(500));
+      },
       rawOddDuration: () => {
         // A duration outside the packed read's ranges (written by hand): the durations are read the four-field way.
         t.db.prepare('UPDATE cases SET duration_days = ? WHERE id = (SELECT id FROM cases WHERE closed_on IS NOT NULL ORDER BY random() LIMIT 1)').run(r.pick([-3, 20_000, 16_384]));
@@ -331,6 +353,8 @@ describe('property: after every random change, the pre-aggregation equals a reco
       UNION SELECT c.case_number, tree.depth + 1 FROM tree JOIN cases c ON c.origin_case_number = tree.case_number WHERE tree.depth < 20)
       SELECT coalesce(max(depth), 0) FROM tree`).pluck();
     let deepest = 0;
+    // Its own generator, so the steps above stay those of the seed.
+    const aligned = rng(2020);
     for (let step = 0; step < 120; step++) {
       const name = r.pick(names);
       steps[name] = (steps[name] ?? 0) + 1;
@@ -338,6 +362,8 @@ describe('property: after every random change, the pre-aggregation equals a reco
       deepest = Math.max(deepest, depthOf.get() as number);
       // A fresh period (its days kept now) and one ending on a day kept before the change (what the triggers kept current).
       expectSame(t.db, randomPeriod(r), r.pick(scopes), {}, `step ${step} (${name})`);
+      // And one on the bounds of the count objects (whole years and months, their edges).
+      expectSame(t.db, alignedPeriod(aligned), aligned.pick(scopes), {}, `step ${step} (${name}, aligned)`);
       const kept = t.db.prepare('SELECT day FROM tally_stock_days').pluck().all() as string[];
       if (kept.length) {
         const to = r.pick(kept);
@@ -357,7 +383,7 @@ describe('property: after every random change, the pre-aggregation equals a reco
   });
 });
 
-/** Migration 17's, 19's and 20's tables (their rows that are not 0) equal what their fills build from scratch now (month and year rows from the day rows, simple from the cases). */
+/** Migration 17's and later tables (their rows that are not 0) equal what their fills build from scratch now (month and year rows and count objects from the day rows, simple from the cases). */
 function expectTablesRebuilt(db: BetterSqlite3.Database): void {
   const read = () => ({
     mediation: db.prepare('SELECT * FROM tally_mediation WHERE ended <> 0 OR settled <> 0').raw().all(),
@@ -366,7 +392,10 @@ function expectTablesRebuilt(db: BetterSqlite3.Database): void {
     // Month rows: the sums of their days' rows (a row of zeros is as good as none).
     month: db.prepare('SELECT * FROM tally_month').raw().all().filter((r) => (r as number[]).slice(3).some((v) => v !== 0)),
     durationsMonth: db.prepare('SELECT * FROM tally_durations_month WHERE n <> 0').raw().all(),
-    durationsYear: db.prepare('SELECT * FROM tally_durations_year WHERE n <> 0').raw().all(),
+    // Count objects: no key of count 0, no empty object (the fill makes none either).
+    durationsMonthCounts: countRows(db, 'tally_durations_month_counts'),
+    durationsYearCounts: countRows(db, 'tally_durations_year_counts'),
+    pairs: db.prepare('SELECT (SELECT count(*) FROM tally_durations_month_counts) + (SELECT count(*) FROM tally_durations_year_counts)').pluck().get(),
     mediationMonth: db.prepare('SELECT * FROM tally_mediation_month WHERE ended <> 0 OR settled <> 0').raw().all(),
     linksMonth: db.prepare('SELECT * FROM tally_links_month WHERE simple <> 0').raw().all(),
     flowYear: db.prepare('SELECT * FROM tally_year').raw().all().filter((r) => (r as number[]).slice(3).some((v) => v !== 0)),
@@ -380,8 +409,9 @@ function expectTablesRebuilt(db: BetterSqlite3.Database): void {
     fillDeepLinkSimple(db);
     fillMonthTallies(db);
     // The triggers on the tables refilled are on here: the later migrations' rows are emptied after them and filled anew.
-    db.exec('DELETE FROM tally_durations_year; DELETE FROM tally_mediation_month; DELETE FROM tally_links_month; DELETE FROM tally_year; DELETE FROM tally_advance_month;');
-    fillDurationYears(db);
+    db.exec(`DELETE FROM tally_durations_month_counts; DELETE FROM tally_durations_year_counts; DELETE FROM tally_mediation_month;
+      DELETE FROM tally_links_month; DELETE FROM tally_year; DELETE FROM tally_advance_month;`);
+    fillDurationCounts(db);
     fillMonths(db);
     fillFlowYears(db);
     fillAdvanceMonths(db);

@@ -45,7 +45,8 @@ const cancelAt3000: JobControl = {
   noLongerCancellable() {},
 };
 // WITHOUT ROWID tables: a plain scan reads them in key order.
-const tables = () => ['tally_day', 'tally_durations', 'tally_stock', 'tally_stock_days', 'tally_mediation', 'tally_advance', 'tally_links', 'tally_month', 'tally_durations_month', 'tally_year', 'tally_advance_month'].map((x) => t.db.prepare(`SELECT * FROM ${x}`).raw().all());
+const tables = () => ['tally_day', 'tally_durations', 'tally_stock', 'tally_stock_days', 'tally_mediation', 'tally_advance', 'tally_links', 'tally_month', 'tally_durations_month',
+  'tally_durations_month_counts', 'tally_durations_year_counts', 'tally_year', 'tally_advance_month'].map((x) => t.db.prepare(`SELECT * FROM ${x}`).raw().all());
 const triggers = () => t.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all();
 
 beforeAll(() => {

@@ -1,4 +1,4 @@
-// A period's rows from a day table and its month and year tables (migrations 17, 19, 20): whole years and months as their rows, the edges as day rows.
+// A period's rows from a day table and its month and year tables (migrations 17, 20), and its durations from migration 23's count objects: whole years and months as their rows, the edges as day rows.
 import type { Database } from 'better-sqlite3';
 import { prepared } from './statements';
 import { addDays, addMonths, daysBetween, daysInMonth, maxDate, minDate } from '../../../shared/dates/calendar';
@@ -52,39 +52,61 @@ export function periodRows(db: Database, table: { day: string; month: string; da
   return { sql: parts.length ? parts.join('\n      UNION ALL ') : `SELECT judge_id, division_id, ${cols.join(', ')} FROM ${table.day} WHERE 0`, params };
 }
 
+/** The durations of a period in two reads (SQL and the parameters of both). */
+export interface DurationParts {
+  /** Rows (judge_id, division_id, counts) of migration 23's count objects (JSONB) of whole years and months, or null. */
+  counts: string | null;
+  /** Rows (judge_id, division_id, duration, n) of the edge days, or null. */
+  days: string | null;
+  params: Record<string, string>;
+}
+
 /**
- * The durations' rows of `p` (judge_id, division_id, duration, n), reading whole years from migration 19's year rows:
- * every year inside the period, and an edge year when the day table has no row of it outside the period (the last
- * 365 days: this year so far, since nothing closes after today; a year to date). Other edge years go to periodRows'
- * month and day rows. A year at 1M is then 13,600 rows instead of 56,000 month rows.
+ * The durations of `p`, read from migration 23's count objects, one row per (judge, division) holding the counts by
+ * duration: every year inside the period as its year object, and an edge year too when the day table has no row of it
+ * outside the period (the last 365 days: this year so far, since nothing closes after today). Of the other edge
+ * years, every month inside the period as its month object, and an edge month when the day table has no row of it
+ * outside; the rest are day rows (judge_id, division_id, duration, n) of the days inside, as periodRows' edges without
+ * subtract. The last 365 days at 1M are then 60 year objects, 60 month objects and a week of day rows (2,200) instead
+ * of 13,200 year rows, 5,100 month rows and the week.
  */
-export function durationRows(db: Database, p: Period, prefix: string): { sql: string; params: Record<string, string> } {
+export function durationRows(db: Database, p: Period, prefix: string): DurationParts {
   const outside = prepared(db, 'SELECT 1 FROM tally_durations WHERE (day >= ? AND day < ?) OR (day > ? AND day <= ?) LIMIT 1');
-  const table = { day: 'tally_durations', month: 'tally_durations_month' };
-  const parts: string[] = [];
+  const counts: string[] = [];
+  const days: string[] = [];
   const params: Record<string, string> = {};
-  const y1 = Number(p.from.slice(0, 4));
-  const y2 = Number(p.to.slice(0, 4));
-  const yearText = (y: number) => String(y).padStart(4, '0');
-  /** An edge year: true when its year row is used, else its part of the period goes as month and day rows. */
-  const edge = (y: number): boolean => {
-    const [start, end] = [`${yearText(y)}-01-01`, `${yearText(y)}-12-31`];
-    const [a, b] = [maxDate(p.from, start), minDate(p.to, end)];
-    if (outside.get(start, a, b, end) === undefined) return true;
-    const rows = periodRows(db, table, ['duration', 'n'], { from: a, to: b }, `${prefix}${y}_`);
-    parts.push(rows.sql);
-    Object.assign(params, rows.params);
-    return false;
+  const name = (v: string) => {
+    const k = `${prefix}${Object.keys(params).length}`;
+    params[k] = v;
+    return `@${k}`;
   };
-  const firstUsed = edge(y1);
-  const lastUsed = y1 === y2 ? firstUsed : edge(y2);
-  const from = firstUsed ? y1 : y1 + 1;
-  const to = lastUsed ? y2 : y2 - 1;
-  if (from <= to) {
-    Object.assign(params, { [`${prefix}y1`]: yearText(from), [`${prefix}y2`]: yearText(to) });
-    parts.push(`SELECT judge_id, division_id, duration, n FROM tally_durations_year WHERE year BETWEEN @${prefix}y1 AND @${prefix}y2`);
-  }
-  return { sql: parts.length ? parts.join('\n      UNION ALL ') : 'SELECT judge_id, division_id, duration, n FROM tally_durations WHERE 0', params };
+  /** Whether [a, b], a part of the span [start, end], holds every day row of the span (its object then stands for it). */
+  const whole = (start: string, end: string, a: string, b: string) => outside.get(start, a, b, end) === undefined;
+  /**
+   * The objects of the spans from `first` to `last` (years or months) of the period, those at the edges only when
+   * whole; an edge that is not goes to `inner` (its part of the period).
+   */
+  const spans = (first: string, last: string, bounds: (x: string) => [string, string], next: (x: string, k: number) => string,
+    table: string, key: string, inner: (a: string, b: string) => void) => {
+    const edge = (x: string): boolean => {
+      const [start, end] = bounds(x);
+      const [a, b] = [maxDate(p.from, start), minDate(p.to, end)];
+      if (whole(start, end, a, b)) return true;
+      inner(a, b);
+      return false;
+    };
+    const firstUsed = edge(first);
+    const lastUsed = first === last ? firstUsed : edge(last);
+    const x1 = firstUsed ? first : next(first, 1);
+    const x2 = lastUsed ? last : next(last, -1);
+    if (x1 <= x2) counts.push(`SELECT judge_id, division_id, counts FROM ${table} WHERE ${key} BETWEEN ${name(x1)} AND ${name(x2)}`);
+  };
+  const yearText = (y: number) => String(y).padStart(4, '0');
+  const months = (a: string, b: string) => spans(a.slice(0, 7), b.slice(0, 7), (m) => [`${m}-01`, monthEnd(m)], nextMonth,
+    'tally_durations_month_counts', 'month', (x, y) => days.push(`SELECT judge_id, division_id, duration, n FROM tally_durations WHERE day BETWEEN ${name(x)} AND ${name(y)}`));
+  spans(p.from.slice(0, 4), p.to.slice(0, 4), (y) => [`${y}-01-01`, `${y}-12-31`], (y, k) => yearText(Number(y) + k),
+    'tally_durations_year_counts', 'year', months);
+  return { counts: counts.length ? counts.join('\n      UNION ALL ') : null, days: days.length ? days.join('\n      UNION ALL ') : null, params };
 }
 
 /**

@@ -10,6 +10,7 @@ import { mergeCounted } from './sortedDurations';
 import { durationRows, periodRows, yearRows } from './monthRows';
 import { advanceRows } from './advanceRows';
 import { eachPacked } from './packedText';
+import { countPairs } from './countsText';
 
 /** The tally_day columns and the Tally counters they fill. */
 const FLOW: Array<[string, keyof Tally]> = [
@@ -216,28 +217,39 @@ function computePairs(db: Database, p: Period, clauses: string[], params: Record
 }
 
 /*
- * The durations table holds nearly a row per resolved case (per closing day, pair and value): a month at 1M is some
- * 9,000 rows. Grouped in SQL and handed over as rows it was the dashboard's largest read (a sort and an array per
- * row, 5–8 ms); handed over as one text, a number per row packing judge, division, duration and count, it is 1.5 ms
- * (text of four fields per row: 5 ms, most of it SQLite concatenating). A row out of the packing's ranges (a
- * duration written by hand, a court of more than 4,096 divisions) sends the whole read to the four-field text.
+ * The durations of whole years and months come as one row per (judge, division) holding its counts by duration
+ * (migration 23: the last 365 days at 1M are 120 rows, 1.5 ms with the edge days where 13,200 year rows and 5,100
+ * month rows were 8 ms), their text scanned here (countPairs). The edge days are rows of the durations table, nearly
+ * a row per resolved case (a week at 1M: 2,200): grouped in SQL and handed over as rows they would cost a sort and an
+ * array per row; they come as one text, a number per row packing judge, division, duration and count (text of four
+ * fields per row took three times as long, most of it SQLite concatenating). A row out of the packing's ranges (a
+ * duration written by hand, a court of more than 4,096 divisions) sends the whole read of the days to the four-field text.
  */
 const PACK = { judge: 2 ** 17, division: 4096, duration: 16384, n: 1024 };
 const FITS = (['judge_id', 'division_id', 'duration', 'n'] as const).map((c, i) => `c.${c} BETWEEN 0 AND ${Object.values(PACK)[i] - 1}`).join(' AND ');
 function readDurations(db: Database, p: Period, where: string, params: Record<string, unknown>, pair: (judge: number, division: number) => Pair): void {
-  const rows = durationRows(db, p, 'dur');
-  const from = `(${rows.sql}) c WHERE 1${where}`;
-  const all = { ...params, ...rows.params };
-  // A row that does not fit comes over as 'x' (NaN here): a check per row inline costs a tenth of an aggregate.
-  const packed = prepared(db, `SELECT group_concat(CASE WHEN ${FITS}
-      THEN ((c.judge_id * ${PACK.division} + c.division_id) * ${PACK.duration} + c.duration) * ${PACK.n} + c.n ELSE 'x' END)
-    FROM ${from}`).pluck().get(all) as string | null;
-  if (packed === null) return;
+  const parts = durationRows(db, p, 'dur');
+  const all = { ...params, ...parts.params };
   let x: Pair | undefined;
   const add = (judge: number, division: number, d: number, n: number) => {
     if (!x || x.judge !== judge || x.division !== division) x = pair(judge, division);
     x.durations.push(d, n);
   };
+  if (parts.counts !== null) {
+    const rows = prepared(db, `SELECT c.judge_id, c.division_id, json(c.counts) FROM (${parts.counts}) c WHERE 1${where}`)
+      .raw().all(all) as Array<[number, number, string]>;
+    for (const [judge, division, text] of rows) {
+      const pairs = countPairs(text);
+      for (let i = 0; i < pairs.length; i += 2) add(judge, division, pairs[i], pairs[i + 1]);
+    }
+  }
+  if (parts.days === null) return;
+  const from = `(${parts.days}) c WHERE 1${where}`;
+  // A row that does not fit comes over as 'x' (NaN here): a check per row inline costs a tenth of an aggregate.
+  const packed = prepared(db, `SELECT group_concat(CASE WHEN ${FITS}
+      THEN ((c.judge_id * ${PACK.division} + c.division_id) * ${PACK.duration} + c.duration) * ${PACK.n} + c.n ELSE 'x' END)
+    FROM ${from}`).pluck().get(all) as string | null;
+  if (packed === null) return;
   const read = eachPacked(packed, (v) => {
     const n = v % PACK.n;
     v = (v - n) / PACK.n;

@@ -22,6 +22,7 @@ import { migration0019 } from './0019-duration-year-tallies';
 import { migration0020 } from './0020-flow-year-tallies';
 import { migration0021 } from './0021-deep-link-simple';
 import { migration0022 } from './0022-advance-month-tallies';
+import { migration0023 } from './0023-duration-counts';
 
 export type { Migration } from './types';
 
@@ -30,6 +31,6 @@ export type { Migration } from './types';
  * doing what it did. A change of schema (or of data the schema implies, like the search document) is a new file and a
  * new entry here; test/db/schemaSnapshot.test.ts fails until the snapshot of a fresh schema is refreshed with it.
  */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021, migration0022];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021, migration0022, migration0023];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
