@@ -18,6 +18,9 @@ export default defineConfig({
           // Files share their worker's module cache instead of loading the core afresh for each of about 130 files (a
           // second or more apiece). A file that changes process-wide state puts it back in its afterAll.
           isolate: false,
+          // Two files at a time on two cores (vitest's default leaves one core free, running the files one by one):
+          // most of a file's time is spent in the command-line processes and databases it starts, not in the worker.
+          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
