@@ -1,37 +1,17 @@
 // Migration 19 on a court one version older with 原审案号 links: the durations' year rows, the 案 needing no walk (tally_links.simple) and the month rows of 先行调解 and simple filled as a rebuild would, kept by triggers, the figures those of the plain pass.
 import { afterEach, describe, expect, it } from 'vitest';
-import path from 'node:path';
 import { openDatabase } from '../../../electron/core/db/connection';
-import { initCourt } from '../../../electron/core/setup/initCourt';
-import { CaseStore } from '../../../electron/core/cases/caseStore';
-import { CourtDirectory, getSelfCourt } from '../../../electron/core/court/courtStore';
-import { nextRowVersion } from '../../../electron/core/db/clock';
 import { fillDurationYears, fillLinkSimple, fillMonths, YEAR_TALLIES_VERSION } from '../../../electron/core/db/migrations/0019-duration-year-tallies';
-import { tempDir } from '../../helpers/tempDb';
 import { migrationsUpTo } from '../../helpers/migrationFixtures';
 import { randomCourt } from '../../helpers/randomCourt';
+import { olderCourtFile } from '../../helpers/olderCourt';
 import { expectFiguresAtLatest } from '../../helpers/latestFigures';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));
 const BEFORE = YEAR_TALLIES_VERSION - 1;
 
-function olderCourt(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  const file = path.join(t.dir, 'court.sqlite');
-  const { db } = openDatabase(file, { create: true, migrations: migrationsUpTo(BEFORE) });
-  initCourt(db, '辽0421', '测试县人民法院', 'tester', false);
-  const store = new CaseStore(db);
-  db.transaction(() => {
-    const dir = new CourtDirectory(db, getSelfCourt(db)!.id);
-    const v = nextRowVersion(db);
-    for (const r of randomCourt(1818, 500)) store.upsert(r, dir, v, { actor: 'tester', today: '2024-12-31' });
-  })();
-  expect(db.pragma('user_version', { simple: true })).toBe(BEFORE);
-  db.close();
-  return file;
-}
+const olderCourt = () => olderCourtFile(BEFORE, randomCourt(1818, 500), cleanups);
 
 /** Opened at this migration's version: its triggers as it made them (the live figures are read on a copy at the latest, expectFiguresAtLatest). */
 function open(file: string) {

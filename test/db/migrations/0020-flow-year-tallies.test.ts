@@ -1,16 +1,11 @@
 // Migration 20 on a court one version older: the flow's year rows filled as a rebuild would, kept by triggers in the writer's transaction, read for whole years and periods ending on the last day with rows, the figures those of the plain pass.
 import { afterEach, describe, expect, it } from 'vitest';
-import path from 'node:path';
 import { openDatabase } from '../../../electron/core/db/connection';
-import { initCourt } from '../../../electron/core/setup/initCourt';
-import { CaseStore } from '../../../electron/core/cases/caseStore';
-import { CourtDirectory, getSelfCourt } from '../../../electron/core/court/courtStore';
-import { nextRowVersion } from '../../../electron/core/db/clock';
 import { yearRows } from '../../../electron/core/indicators/monthRows';
 import { FLOW_YEAR_VERSION, fillFlowYears } from '../../../electron/core/db/migrations/0020-flow-year-tallies';
-import { tempDir } from '../../helpers/tempDb';
 import { migrationsUpTo } from '../../helpers/migrationFixtures';
 import { randomCourt } from '../../helpers/randomCourt';
+import { olderCourtFile } from '../../helpers/olderCourt';
 import { expectFiguresAtLatest } from '../../helpers/latestFigures';
 
 const cleanups: Array<() => void> = [];
@@ -18,22 +13,7 @@ afterEach(() => cleanups.splice(0).forEach((f) => f()));
 const BEFORE = FLOW_YEAR_VERSION - 1;
 const TODAY = '2024-12-31';
 
-function olderCourt(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  const file = path.join(t.dir, 'court.sqlite');
-  const { db } = openDatabase(file, { create: true, migrations: migrationsUpTo(BEFORE) });
-  initCourt(db, '辽0421', '测试县人民法院', 'tester', false);
-  const store = new CaseStore(db);
-  db.transaction(() => {
-    const dir = new CourtDirectory(db, getSelfCourt(db)!.id);
-    const v = nextRowVersion(db);
-    for (const r of randomCourt(2020, 500)) store.upsert(r, dir, v, { actor: 'tester', today: TODAY });
-  })();
-  expect(db.pragma('user_version', { simple: true })).toBe(BEFORE);
-  db.close();
-  return file;
-}
+const olderCourt = () => olderCourtFile(BEFORE, randomCourt(2020, 500), cleanups, undefined, TODAY);
 
 function open(file: string) {
   const { db } = openDatabase(file, { migrations: migrationsUpTo(FLOW_YEAR_VERSION) });

@@ -1,9 +1,7 @@
 // Migration 21 on a court one version older: simple re-derived for root 案 whose tree of linked cases (any depth) holds no first-instance case, kept by triggers up every chain, the figures those of the plain pass.
 import { afterEach, describe, expect, it } from 'vitest';
-import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../../../electron/core/db/connection';
-import { initCourt } from '../../../electron/core/setup/initCourt';
 import { CaseStore } from '../../../electron/core/cases/caseStore';
 import { CourtDirectory, getSelfCourt } from '../../../electron/core/court/courtStore';
 import { nextRowVersion } from '../../../electron/core/db/clock';
@@ -12,9 +10,10 @@ import { preaggTallies } from '../../../electron/core/indicators/preaggTallies';
 import { fillMonths } from '../../../electron/core/db/migrations/0019-duration-year-tallies';
 import { DEEP_LINKS_VERSION, fillDeepLinkSimple } from '../../../electron/core/db/migrations/0021-deep-link-simple';
 import type { CaseRecord } from '../../../shared/cases/types';
-import { record, tempDir } from '../../helpers/tempDb';
+import { record } from '../../helpers/tempDb';
 import { migrationsUpTo } from '../../helpers/migrationFixtures';
 import { randomCourt } from '../../helpers/randomCourt';
+import { olderCourtFile } from '../../helpers/olderCourt';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));
@@ -34,22 +33,7 @@ const CHAINS: CaseRecord[] = [
   first(5), linked('执', 6, n('民初', 5)), record({ ...first(6, '2024-05-01'), originCaseNumber: n('执', 6) }), linked('执', 7, n('民初', 6)),
 ];
 
-function olderCourt(extra: CaseRecord[]): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  const file = path.join(t.dir, 'court.sqlite');
-  const { db } = openDatabase(file, { create: true, migrations: migrationsUpTo(BEFORE) });
-  initCourt(db, '辽0421', '测试县人民法院', 'tester', false);
-  const store = new CaseStore(db);
-  db.transaction(() => {
-    const dir = new CourtDirectory(db, getSelfCourt(db)!.id);
-    const v = nextRowVersion(db);
-    for (const r of [...randomCourt(2020, 400), ...extra]) store.upsert(r, dir, v, { actor: 'tester', today: '2024-12-31' });
-  })();
-  expect(db.pragma('user_version', { simple: true })).toBe(BEFORE);
-  db.close();
-  return file;
-}
+const olderCourt = (extra: CaseRecord[]) => olderCourtFile(BEFORE, [...randomCourt(2020, 400), ...extra], cleanups);
 
 /**
  * Upgraded through this migration and any later one: the live code comparing the figures at every step reads every

@@ -1,49 +1,32 @@
 // Migration 22 on a court one version older with 先行调解: tally_advance's month rows filled as a rebuild would and kept by triggers in the writer's transaction, the ending-day index, the figures those of the plain pass.
 import { afterEach, describe, expect, it } from 'vitest';
-import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../../../electron/core/db/connection';
-import { initCourt } from '../../../electron/core/setup/initCourt';
-import { CaseStore } from '../../../electron/core/cases/caseStore';
-import { CourtDirectory, getSelfCourt } from '../../../electron/core/court/courtStore';
-import { nextRowVersion } from '../../../electron/core/db/clock';
 import { advanceRows } from '../../../electron/core/indicators/advanceRows';
 import { ADVANCE_MONTH_VERSION, fillAdvanceMonths } from '../../../electron/core/db/migrations/0022-advance-month-tallies';
 import { addDays } from '../../../shared/dates/calendar';
-import { tempDir } from '../../helpers/tempDb';
 import { migrationsUpTo } from '../../helpers/migrationFixtures';
 import { expectFiguresAtLatest } from '../../helpers/latestFigures';
 import { randomCourt, rng } from '../../helpers/randomCourt';
+import { olderCourtFile } from '../../helpers/olderCourt';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));
 const BEFORE = ADVANCE_MONTH_VERSION - 1;
 
+/** A court at the version before, with 先行调解 of half the cases, most ended, some after the end of the data (a period's `to` falls before them). */
 function olderCourt(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  const file = path.join(t.dir, 'court.sqlite');
-  const { db } = openDatabase(file, { create: true, migrations: migrationsUpTo(BEFORE) });
-  initCourt(db, '辽0421', '测试县人民法院', 'tester', false);
-  const store = new CaseStore(db);
-  db.transaction(() => {
-    const dir = new CourtDirectory(db, getSelfCourt(db)!.id);
-    const v = nextRowVersion(db);
-    for (const r of randomCourt(2020, 500)) store.upsert(r, dir, v, { actor: 'tester', today: '2024-12-31' });
-  })();
-  // 先行调解 of half the cases, most ended, some after the end of the data (a period's `to` falls before them).
-  const r = rng(20);
-  const insert = db.prepare(`INSERT INTO mediations (case_id, destination, mediator, received_on, base_days, ended_on, outcome, row_version, created_at, updated_at)
-    VALUES (?, '特邀调解员', '调解员甲', ?, 15, ?, ?, 1, 'x', 'x')`);
-  for (const c of db.prepare('SELECT id, filed_on FROM cases').all() as Array<{ id: number; filed_on: string }>) {
-    if (r.next() < 0.5) {
-      const ended = r.next() < 0.8 ? addDays(c.filed_on, r.int(60)) : null;
-      insert.run(c.id, c.filed_on, ended, ended ? r.pick(['调解成功', '撤诉', '当场履行', '调解不成转审理']) : null);
+  return olderCourtFile(BEFORE, randomCourt(2020, 500), cleanups, (db) => {
+    const r = rng(20);
+    const insert = db.prepare(`INSERT INTO mediations (case_id, destination, mediator, received_on, base_days, ended_on, outcome, row_version, created_at, updated_at)
+      VALUES (?, '特邀调解员', '调解员甲', ?, 15, ?, ?, 1, 'x', 'x')`);
+    for (const c of db.prepare('SELECT id, filed_on FROM cases').all() as Array<{ id: number; filed_on: string }>) {
+      if (r.next() < 0.5) {
+        const ended = r.next() < 0.8 ? addDays(c.filed_on, r.int(60)) : null;
+        insert.run(c.id, c.filed_on, ended, ended ? r.pick(['调解成功', '撤诉', '当场履行', '调解不成转审理']) : null);
+      }
     }
-  }
-  expect(db.pragma('user_version', { simple: true })).toBe(BEFORE);
-  db.close();
-  return file;
+  });
 }
 
 function open(file: string) {

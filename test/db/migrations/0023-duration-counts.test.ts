@@ -1,19 +1,14 @@
 // Migration 23 on a court one version older: the durations' count objects by month and year filled as a rebuild would and equal to the row tables, migration 19's year rows gone, every trigger path keeping them, the figures those of the plain pass.
 import { afterEach, describe, expect, it } from 'vitest';
-import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../../../electron/core/db/connection';
-import { initCourt } from '../../../electron/core/setup/initCourt';
-import { CaseStore } from '../../../electron/core/cases/caseStore';
-import { CourtDirectory, getSelfCourt } from '../../../electron/core/court/courtStore';
-import { nextRowVersion } from '../../../electron/core/db/clock';
 import { sqlTallies } from '../../../electron/core/indicators/sqlTallies';
 import { preaggTallies } from '../../../electron/core/indicators/preaggTallies';
 import { durationRows } from '../../../electron/core/indicators/monthRows';
 import { DURATION_COUNTS_VERSION, fillDurationCounts } from '../../../electron/core/db/migrations/0023-duration-counts';
-import { tempDir } from '../../helpers/tempDb';
 import { migrationsUpTo } from '../../helpers/migrationFixtures';
 import { randomCourt } from '../../helpers/randomCourt';
+import { olderCourtFile } from '../../helpers/olderCourt';
 import { countRows } from '../../helpers/durationCounts';
 import type { CaseScope } from '../../../shared/accounts/roles';
 import { addDays } from '../../../shared/dates/calendar';
@@ -23,21 +18,12 @@ afterEach(() => cleanups.splice(0).forEach((f) => f()));
 const BEFORE = DURATION_COUNTS_VERSION - 1;
 
 /** A court at the version before, and its year rows of the durations there (migration 19's, those not 0). */
+/** A court at the version before, and its year rows of the durations (which this migration drops). */
 function olderCourt(): { file: string; yearRows: unknown[] } {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  const file = path.join(t.dir, 'court.sqlite');
-  const { db } = openDatabase(file, { create: true, migrations: migrationsUpTo(BEFORE) });
-  initCourt(db, '辽0421', '测试县人民法院', 'tester', false);
-  const store = new CaseStore(db);
-  db.transaction(() => {
-    const dir = new CourtDirectory(db, getSelfCourt(db)!.id);
-    const v = nextRowVersion(db);
-    for (const r of randomCourt(2020, 500)) store.upsert(r, dir, v, { actor: 'tester', today: '2024-12-31' });
-  })();
-  expect(db.pragma('user_version', { simple: true })).toBe(BEFORE);
-  const yearRows = db.prepare('SELECT year, judge_id, division_id, duration, n FROM tally_durations_year WHERE n <> 0 ORDER BY 1, 2, 3, 4').raw().all();
-  db.close();
+  let yearRows: unknown[] = [];
+  const file = olderCourtFile(BEFORE, randomCourt(2020, 500), cleanups, (db) => {
+    yearRows = db.prepare('SELECT year, judge_id, division_id, duration, n FROM tally_durations_year WHERE n <> 0 ORDER BY 1, 2, 3, 4').raw().all();
+  });
   return { file, yearRows };
 }
 
