@@ -1,5 +1,5 @@
 // The 脱薄工作台账 as an .xlsx workbook: the 台账 sheet as it is printed (measures under their weak point, whose cells are merged down the group; frozen header, widths, wrapped cells, A4 landscape) and a flat 措施明细 sheet, one row per measure with dates as dates, for filtering.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { LedgerView } from '../../../../shared/ledger/api';
 import { DATE_FORMAT, date, text, type Cell } from '../../cases/xlsxFile';
 import {
@@ -107,7 +107,9 @@ function flatSheet(wb: ExcelJS.Workbook, view: LedgerView): void {
 
 /** The 台账 as .xlsx bytes. */
 export async function ledgerXlsx(view: LedgerView, courtName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Required here, not at the top: exceljs takes most of a second to load here, which every command would pay at start.
+  const exceljs = require('exceljs') as typeof ExcelJS;
+  const wb = new exceljs.Workbook();
   wb.creator = 'CourtDesk 法院质效台';
   wb.created = new Date();
   ledgerSheet(wb, view, courtName);
